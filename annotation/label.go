@@ -1,0 +1,181 @@
+package annotation
+
+import (
+	"fmt"
+	"strings"
+)
+
+// Kind is what a label marks: a claim, a source of a claim, an entity, or
+// something else (for labels imported from other tools).
+type Kind string
+
+// The kinds of label.
+const (
+	KindClaim  Kind = "claim"
+	KindSource Kind = "source"
+	KindEntity Kind = "entity"
+	KindOther  Kind = "other"
+)
+
+// Kinds lists every kind in display order.
+var kinds = [...]Kind{KindClaim, KindSource, KindEntity, KindOther}
+
+// Kinds returns every kind in display order.
+func Kinds() []Kind { return kinds[:] }
+
+// Valid reports whether k is one of the defined kinds.
+func (k Kind) Valid() bool {
+	for _, v := range kinds {
+		if k == v {
+			return true
+		}
+	}
+	return false
+}
+
+// AttributeDef is an attribute a label offers. An empty Values list means
+// free text.
+type AttributeDef struct {
+	Name    string   `json:"name"`
+	Values  []string `json:"values,omitempty"`
+	Default string   `json:"default,omitempty"`
+}
+
+// Allows reports whether v is an allowed value of the attribute.
+func (d AttributeDef) Allows(v string) bool {
+	if len(d.Values) == 0 {
+		return true
+	}
+	for _, a := range d.Values {
+		if a == v {
+			return true
+		}
+	}
+	return false
+}
+
+// Label is one tag of the label set.
+type Label struct {
+	Name        string         `json:"name"`
+	Kind        Kind           `json:"kind"`
+	Color       string         `json:"color"`         // #rrggbb
+	Key         string         `json:"key,omitempty"` // "1".."9", the tagging shortcut
+	Description string         `json:"description,omitempty"`
+	Attributes  []AttributeDef `json:"attributes,omitempty"`
+}
+
+// Attribute returns the attribute definition called name.
+func (l Label) Attribute(name string) (AttributeDef, bool) {
+	for _, a := range l.Attributes {
+		if a.Name == name {
+			return a, true
+		}
+	}
+	return AttributeDef{}, false
+}
+
+// LabelSet is a project's tagset, in display order.
+type LabelSet struct {
+	Labels []Label `json:"labels"`
+}
+
+// Find returns the label called name.
+func (s LabelSet) Find(name string) (Label, bool) {
+	for _, l := range s.Labels {
+		if l.Name == name {
+			return l, true
+		}
+	}
+	return Label{}, false
+}
+
+// ByKey returns the label whose shortcut key is key.
+func (s LabelSet) ByKey(key string) (Label, bool) {
+	for _, l := range s.Labels {
+		if l.Key != "" && l.Key == key {
+			return l, true
+		}
+	}
+	return Label{}, false
+}
+
+// OfKind returns the labels of kind k, in order.
+func (s LabelSet) OfKind(k Kind) []Label {
+	var out []Label
+	for _, l := range s.Labels {
+		if l.Kind == k {
+			out = append(out, l)
+		}
+	}
+	return out
+}
+
+// Validate checks every label: a name, a known kind, a #rrggbb colour, and
+// names and keys unique within the set.
+func (s LabelSet) Validate() error {
+	names := map[string]bool{}
+	keys := map[string]string{}
+	for i, l := range s.Labels {
+		switch {
+		case strings.TrimSpace(l.Name) == "":
+			return fmt.Errorf("label %d has no name: %w", i+1, ErrBadLabel)
+		case names[l.Name]:
+			return fmt.Errorf("label %q is defined twice: %w", l.Name, ErrBadLabel)
+		case !l.Kind.Valid():
+			return fmt.Errorf("label %q has kind %q: %w", l.Name, l.Kind, ErrBadLabel)
+		case !validColor(l.Color):
+			return fmt.Errorf("label %q has colour %q, want #rrggbb: %w", l.Name, l.Color, ErrBadLabel)
+		}
+		if l.Key != "" {
+			if other, ok := keys[l.Key]; ok {
+				return fmt.Errorf("labels %q and %q share the key %q: %w", other, l.Name, l.Key, ErrBadLabel)
+			}
+			keys[l.Key] = l.Name
+		}
+		names[l.Name] = true
+	}
+	return nil
+}
+
+func validColor(c string) bool {
+	if len(c) != 7 || c[0] != '#' {
+		return false
+	}
+	for _, r := range c[1:] {
+		if !strings.ContainsRune("0123456789abcdefABCDEF", r) {
+			return false
+		}
+	}
+	return true
+}
+
+// Attribute names used by the default label set.
+const (
+	AttrCheckWorthy = "check-worthy"
+	AttrVerdict     = "verdict"
+	AttrSourceType  = "source type"
+	AttrCue         = "cue"
+)
+
+// DefaultLabelSet is the tagset a new project starts with.
+func DefaultLabelSet() LabelSet {
+	return LabelSet{Labels: []Label{
+		{Name: "Claim", Kind: KindClaim, Color: "#e6a700", Key: "1",
+			Description: "A statement that can be checked: what was said or asserted.",
+			Attributes: []AttributeDef{
+				{Name: AttrCheckWorthy, Values: []string{"yes", "no"}},
+				{Name: AttrVerdict, Values: []string{"true", "mostly true", "mixed", "mostly false", "false", "unverifiable"}},
+			}},
+		{Name: "Source", Kind: KindSource, Color: "#2f80ed", Key: "2",
+			Description: "Who says it: the speaker or origin of a quote or attribution.",
+			Attributes: []AttributeDef{
+				{Name: AttrSourceType, Values: []string{"named", "anonymous", "document", "outlet"}, Default: "named"},
+			}},
+		{Name: "Person", Kind: KindEntity, Color: "#27ae60", Key: "3"},
+		{Name: "Organisation", Kind: KindEntity, Color: "#9b51e0", Key: "4"},
+		{Name: "Location", Kind: KindEntity, Color: "#eb5757", Key: "5"},
+		{Name: "Date", Kind: KindEntity, Color: "#00a3a3", Key: "6"},
+		{Name: "Event", Kind: KindEntity, Color: "#f2994a", Key: "7"},
+		{Name: "Other", Kind: KindEntity, Color: "#828282", Key: "8"},
+	}}
+}

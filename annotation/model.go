@@ -1,0 +1,202 @@
+package annotation
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"time"
+)
+
+// Status is where a document stands in the annotator's work.
+type Status string
+
+// The document statuses.
+const (
+	StatusNew        Status = "new"
+	StatusInProgress Status = "in progress"
+	StatusDone       Status = "done"
+)
+
+// Valid reports whether s is a defined status.
+func (s Status) Valid() bool {
+	return s == StatusNew || s == StatusInProgress || s == StatusDone
+}
+
+// Document is one article. Text is exactly what is displayed, normalised once
+// at import (see NormalizeText); every offset of its annotations counts code
+// points into it.
+type Document struct {
+	ID        uint64    `json:"id"`
+	Title     string    `json:"title"`
+	Outlet    string    `json:"outlet,omitempty"`
+	URL       string    `json:"url,omitempty"`
+	Authors   []string  `json:"authors,omitempty"`
+	Published string    `json:"published,omitempty"` // as given: a date or RFC 3339 time
+	Retrieved string    `json:"retrieved,omitempty"`
+	Language  string    `json:"language,omitempty"` // BCP 47 tag
+	Status    Status    `json:"status"`
+	Origin    string    `json:"origin,omitempty"` // the file it was imported from
+	Created   time.Time `json:"created"`
+	Modified  time.Time `json:"modified"`
+	SHA256    string    `json:"sha256"` // hex SHA-256 of Text
+	Text      string    `json:"text"`
+}
+
+// Summary is what the corpus list shows of a document, without its text.
+type Summary struct {
+	ID          uint64 `json:"id"`
+	Title       string `json:"title"`
+	Outlet      string `json:"outlet,omitempty"`
+	Published   string `json:"published,omitempty"`
+	Status      Status `json:"status"`
+	Annotations int    `json:"annotations"`
+	Length      int    `json:"length"` // code points
+}
+
+// TextSHA256 returns the hex SHA-256 of text, as Document.SHA256 holds it.
+func TextSHA256(text string) string {
+	sum := sha256.Sum256([]byte(text))
+	return hex.EncodeToString(sum[:])
+}
+
+// Span is one contiguous stretch of a document: code points [Start, End) and
+// the text between them.
+type Span struct {
+	Start int    `json:"start"`
+	End   int    `json:"end"`
+	Text  string `json:"text"`
+}
+
+// LinkType says how one annotation relates to another.
+type LinkType string
+
+// The link types. A claim is said_by a source and about an entity; a source
+// is an entity; a claim or source has a cue (the reporting verb).
+const (
+	LinkSaidBy LinkType = "said_by"
+	LinkAbout  LinkType = "about"
+	LinkIs     LinkType = "is"
+	LinkCue    LinkType = "cue"
+	LinkOther  LinkType = "related"
+)
+
+// Valid reports whether t is a defined link type.
+func (t LinkType) Valid() bool {
+	switch t {
+	case LinkSaidBy, LinkAbout, LinkIs, LinkCue, LinkOther:
+		return true
+	}
+	return false
+}
+
+// Link points from one annotation to another of the same document.
+type Link struct {
+	Type   LinkType `json:"type"`
+	Target uint64   `json:"target"`
+}
+
+// Origin says who made an annotation.
+type Origin string
+
+// The origins of an annotation.
+const (
+	OriginPerson Origin = "person"
+	OriginRule   Origin = "rule"   // suggested by a rule or model
+	OriginImport Origin = "import" // brought in from another tool's file
+)
+
+// Review is a person's decision on a suggested annotation.
+type Review string
+
+// The review states of a suggestion.
+const (
+	ReviewPending  Review = "pending"
+	ReviewAccepted Review = "accepted"
+	ReviewRejected Review = "rejected"
+)
+
+// Provenance records where an annotation came from. The zero value means
+// made by a person.
+type Provenance struct {
+	Origin     Origin  `json:"origin,omitempty"`
+	Rule       string  `json:"rule,omitempty"`       // which rule or model suggested it
+	Confidence float64 `json:"confidence,omitempty"` // 0..1, for suggestions
+	Review     Review  `json:"review,omitempty"`     // for suggestions
+}
+
+// Annotation tags one or more spans of a document with a label.
+type Annotation struct {
+	ID         uint64            `json:"id"`
+	DocID      uint64            `json:"document"`
+	Label      string            `json:"label"`
+	Spans      []Span            `json:"spans"`
+	Attributes map[string]string `json:"attributes,omitempty"`
+	Note       string            `json:"note,omitempty"`
+	Entity     uint64            `json:"entity,omitempty"` // registry id, 0 for none
+	Links      []Link            `json:"links,omitempty"`
+	Author     string            `json:"author,omitempty"`
+	Created    time.Time         `json:"created"`
+	Modified   time.Time         `json:"modified"`
+	Provenance Provenance        `json:"provenance,omitzero"`
+}
+
+// Start is the first offset the annotation covers.
+func (a Annotation) Start() int {
+	if len(a.Spans) == 0 {
+		return 0
+	}
+	return a.Spans[0].Start
+}
+
+// End is the offset just past the last span.
+func (a Annotation) End() int {
+	if len(a.Spans) == 0 {
+		return 0
+	}
+	return a.Spans[len(a.Spans)-1].End
+}
+
+// Quote is the annotation's text, its spans joined by " … ".
+func (a Annotation) Quote() string {
+	switch len(a.Spans) {
+	case 0:
+		return ""
+	case 1:
+		return a.Spans[0].Text
+	}
+	q := a.Spans[0].Text
+	for _, s := range a.Spans[1:] {
+		q += " … " + s.Text
+	}
+	return q
+}
+
+// LinksOf returns the targets of a's links of type t.
+func (a Annotation) LinksOf(t LinkType) []uint64 {
+	var ids []uint64
+	for _, l := range a.Links {
+		if l.Type == t {
+			ids = append(ids, l.Target)
+		}
+	}
+	return ids
+}
+
+// Entity is one person, organisation, place, date or thing, shared by every
+// mention of it across the project's documents.
+type Entity struct {
+	ID      uint64   `json:"id"`
+	Name    string   `json:"name"`           // canonical name
+	Type    string   `json:"type,omitempty"` // a label name, e.g. Person
+	Aliases []string `json:"aliases,omitempty"`
+	Note    string   `json:"note,omitempty"`
+	// ExternalID is an identifier in a knowledge base (e.g. a Wikidata Q-id),
+	// entered by the user; Glossa never looks it up.
+	ExternalID string `json:"external_id,omitempty"`
+}
+
+// Bundle is a document with its annotations: the unit of import, export and
+// bulk writes.
+type Bundle struct {
+	Document    Document
+	Annotations []Annotation
+}
