@@ -1,0 +1,304 @@
+package storage
+
+import (
+	"encoding/json"
+	"fmt"
+	"maps"
+	"slices"
+	"sort"
+	"time"
+
+	"go.etcd.io/bbolt"
+
+	"glossa/annotation"
+)
+
+// docAnnotations reads every annotation of document docID, in id order.
+func docAnnotations(tx *bbolt.Tx, docID uint64) ([]annotation.Annotation, error) {
+	var out []annotation.Annotation
+	prefix := idKey(docID)
+	c := tx.Bucket(bucketAnnotations).Cursor()
+	for k, v := c.Seek(prefix); k != nil && hasPrefix(k, prefix); k, v = c.Next() {
+		var a annotation.Annotation
+		if err := json.Unmarshal(v, &a); err != nil {
+			_, id, _ := splitAnnKey(k)
+			return nil, fmt.Errorf("annotation %d of document %d is unreadable: %w", id, docID, err)
+		}
+		out = append(out, a)
+	}
+	return out, nil
+}
+
+// sortAnnotations orders annotations by start, then id.
+func sortAnnotations(as []annotation.Annotation) {
+	sort.Slice(as, func(i, j int) bool {
+		if as[i].Start() != as[j].Start() {
+			return as[i].Start() < as[j].Start()
+		}
+		return as[i].ID < as[j].ID
+	})
+}
+
+// ownerOf returns the document of annotation id.
+func ownerOf(tx *bbolt.Tx, id uint64) (uint64, error) {
+	doc := keyID(tx.Bucket(bucketAnnIndex).Get(idKey(id)))
+	if doc == 0 {
+		return 0, fmt.Errorf("annotation %d: %w", id, annotation.ErrNotFound)
+	}
+	return doc, nil
+}
+
+// clone copies a's slices and map, so that the stored annotation shares
+// nothing with the caller's.
+func clone(a annotation.Annotation) annotation.Annotation {
+	a.Spans = slices.Clone(a.Spans)
+	a.Links = slices.Clone(a.Links)
+	a.Attributes = maps.Clone(a.Attributes)
+	return a
+}
+
+// prepareSpans sorts a's spans and fills in empty span texts from the text.
+func prepareSpans(a *annotation.Annotation, o *annotation.Offsets) {
+	annotation.SortSpans(a.Spans)
+	for i, sp := range a.Spans {
+		if sp.Text == "" && sp.Start < sp.End && o.Valid(sp.Start) && o.Valid(sp.End) {
+			a.Spans[i].Text = o.Slice(sp.Start, sp.End)
+		}
+	}
+}
+
+// checkEntity reports an entity reference missing from the registry.
+func checkEntity(tx *bbolt.Tx, a annotation.Annotation) error {
+	if a.Entity != 0 && tx.Bucket(bucketEntities).Get(idKey(a.Entity)) == nil {
+		return fmt.Errorf("annotation %d: entity %d: %w", a.ID, a.Entity, annotation.ErrUnknownEntity)
+	}
+	return nil
+}
+
+// apply is Apply inside tx: see Apply.
+func apply(tx *bbolt.Tx, now time.Time, docID uint64, put []annotation.Annotation, del []uint64) ([]annotation.Annotation, error) {
+	doc, err := loadDocument(tx, docID, true)
+	if err != nil {
+		return nil, err
+	}
+	labels, err := loadLabels(tx)
+	if err != nil {
+		return nil, err
+	}
+	current, err := docAnnotations(tx, docID)
+	if err != nil {
+		return nil, err
+	}
+	byID := make(map[uint64]annotation.Annotation, len(current)+len(put))
+	for _, a := range current {
+		byID[a.ID] = a
+	}
+	idx := tx.Bucket(bucketAnnIndex)
+	o := annotation.NewOffsets(doc.Text)
+	out := make([]annotation.Annotation, 0, len(put))
+	for _, a := range put {
+		a = clone(a)
+		if a.DocID != 0 && a.DocID != docID {
+			return nil, fmt.Errorf("annotation %d belongs to document %d, not %d: %w", a.ID, a.DocID, docID, annotation.ErrNotFound)
+		}
+		a.DocID = docID
+		if old, ok := byID[a.ID]; ok && a.ID != 0 {
+			a.Created = old.Created
+		} else if a.ID == 0 {
+			id, err := idx.NextSequence()
+			if err != nil {
+				return nil, err
+			}
+			a.ID, a.Created = id, now
+		} else if owner := keyID(idx.Get(idKey(a.ID))); owner != 0 {
+			return nil, fmt.Errorf("annotation %d belongs to document %d, not %d: %w", a.ID, owner, docID, annotation.ErrNotFound)
+		} else {
+			// Recreate a deleted annotation with its id (undo of delete).
+			if err := bumpSequence(idx, a.ID); err != nil {
+				return nil, err
+			}
+			if a.Created.IsZero() {
+				a.Created = now
+			}
+		}
+		a.Modified = now
+		prepareSpans(&a, o)
+		byID[a.ID] = a
+		out = append(out, a)
+	}
+	deleted := map[uint64]bool{}
+	for _, id := range del {
+		if _, ok := byID[id]; !ok {
+			return nil, fmt.Errorf("annotation %d is not in document %d: %w", id, docID, annotation.ErrNotFound)
+		}
+		delete(byID, id)
+		deleted[id] = true
+	}
+	exists := func(id uint64) bool { _, ok := byID[id]; return ok }
+	for _, a := range out {
+		if deleted[a.ID] {
+			continue
+		}
+		if err := a.Validate(o, labels, exists); err != nil {
+			return nil, err
+		}
+		if err := checkEntity(tx, a); err != nil {
+			return nil, err
+		}
+	}
+	for _, a := range byID {
+		for _, l := range a.Links {
+			if !exists(l.Target) {
+				return nil, fmt.Errorf("annotation %d: %s link to %d: %w", a.ID, l.Type, l.Target, annotation.ErrDanglingLink)
+			}
+		}
+	}
+	anns := tx.Bucket(bucketAnnotations)
+	for _, a := range out {
+		if deleted[a.ID] {
+			continue
+		}
+		if err := putAnnotation(anns, idx, a); err != nil {
+			return nil, err
+		}
+	}
+	for id := range deleted {
+		if err := anns.Delete(annKey(docID, id)); err != nil {
+			return nil, err
+		}
+		if err := idx.Delete(idKey(id)); err != nil {
+			return nil, err
+		}
+	}
+	if len(current) != len(byID) {
+		if err := putDocument(tx, doc, o.Len(), len(byID)); err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}
+
+func putAnnotation(anns, idx *bbolt.Bucket, a annotation.Annotation) error {
+	if err := putJSON(anns, annKey(a.DocID, a.ID), a); err != nil {
+		return err
+	}
+	return idx.Put(idKey(a.ID), idKey(a.DocID))
+}
+
+// Annotations returns the annotations of document docID, by start, then id.
+func (s *Store) Annotations(docID uint64) ([]annotation.Annotation, error) {
+	var out []annotation.Annotation
+	err := s.view(func(tx *bbolt.Tx) error {
+		if tx.Bucket(bucketDocuments).Get(idKey(docID)) == nil {
+			return fmt.Errorf("document %d: %w", docID, annotation.ErrNotFound)
+		}
+		var err error
+		out, err = docAnnotations(tx, docID)
+		return err
+	})
+	sortAnnotations(out)
+	return out, err
+}
+
+// Annotation returns annotation id.
+func (s *Store) Annotation(id uint64) (annotation.Annotation, error) {
+	var a annotation.Annotation
+	err := s.view(func(tx *bbolt.Tx) error {
+		doc, err := ownerOf(tx, id)
+		if err != nil {
+			return err
+		}
+		found, err := getJSON(tx.Bucket(bucketAnnotations), annKey(doc, id), &a)
+		if err == nil && !found {
+			err = fmt.Errorf("annotation %d: %w", id, annotation.ErrNotFound)
+		}
+		return err
+	})
+	return a, err
+}
+
+// AddAnnotation stores a new annotation of document a.DocID. It checks it
+// against the text, the label set, the document's annotations (links) and
+// the entity registry; assigns its ID, Created and Modified; sorts its spans
+// and fills in empty span texts.
+func (s *Store) AddAnnotation(a annotation.Annotation) (annotation.Annotation, error) {
+	a.ID = 0
+	var out []annotation.Annotation
+	err := s.update(func(tx *bbolt.Tx) error {
+		var err error
+		out, err = apply(tx, s.now(), a.DocID, []annotation.Annotation{a}, nil)
+		return err
+	})
+	if err != nil {
+		return annotation.Annotation{}, err
+	}
+	return out[0], nil
+}
+
+// UpdateAnnotation replaces annotation a.ID after checking it as
+// AddAnnotation does. Created is kept, Modified set to now. An annotation
+// cannot move to another document.
+func (s *Store) UpdateAnnotation(a annotation.Annotation) (annotation.Annotation, error) {
+	var out []annotation.Annotation
+	err := s.update(func(tx *bbolt.Tx) error {
+		doc, err := ownerOf(tx, a.ID)
+		if err != nil {
+			return err
+		}
+		out, err = apply(tx, s.now(), doc, []annotation.Annotation{a}, nil)
+		return err
+	})
+	if err != nil {
+		return annotation.Annotation{}, err
+	}
+	return out[0], nil
+}
+
+// DeleteAnnotation deletes annotation id and, in the same transaction,
+// removes the links other annotations of its document have to it.
+func (s *Store) DeleteAnnotation(id uint64) error {
+	return s.update(func(tx *bbolt.Tx) error {
+		doc, err := ownerOf(tx, id)
+		if err != nil {
+			return err
+		}
+		all, err := docAnnotations(tx, doc)
+		if err != nil {
+			return err
+		}
+		var changed []annotation.Annotation
+		for _, a := range all {
+			if a.ID == id {
+				continue
+			}
+			kept := slices.DeleteFunc(slices.Clone(a.Links), func(l annotation.Link) bool { return l.Target == id })
+			if len(kept) != len(a.Links) {
+				a.Links = kept
+				changed = append(changed, a)
+			}
+		}
+		_, err = apply(tx, s.now(), doc, changed, []uint64{id})
+		return err
+	})
+}
+
+// Apply is the general atomic edit, used by undo and redo. In one Update it
+// puts every annotation of put into document docID (ID 0: a new id is
+// assigned; an existing ID: replaced, Created kept; an unused nonzero ID:
+// recreated with that id, for undoing a delete), then deletes every id in
+// del. The result is validated as a whole: each put annotation as
+// AddAnnotation does, and every link of the document must resolve after
+// the change. On any error nothing changes. It returns the stored put
+// annotations, in the order given.
+func (s *Store) Apply(docID uint64, put []annotation.Annotation, del []uint64) ([]annotation.Annotation, error) {
+	var out []annotation.Annotation
+	err := s.update(func(tx *bbolt.Tx) error {
+		var err error
+		out, err = apply(tx, s.now(), docID, put, del)
+		return err
+	})
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}

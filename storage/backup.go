@@ -1,0 +1,113 @@
+package storage
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+
+	"go.etcd.io/bbolt"
+)
+
+// autoBackups is how many rolling copies AutoBackup keeps.
+const autoBackups = 3
+
+// backupName is the path of rolling copy n (1 is the newest):
+// "<path>.bak1" .. "<path>.bak3", beside the project file.
+func backupName(path string, n int) string { return fmt.Sprintf("%s.bak%d", path, n) }
+
+// Backup writes a consistent copy of the project to path: written to a
+// temporary file in the target folder, fsynced, renamed over path, and the
+// folder fsynced, so path holds either its old content or a whole copy.
+// It runs in one read transaction, so edits may go on meanwhile.
+func (s *Store) Backup(path string) error {
+	if same(path, s.path) {
+		return fmt.Errorf("cannot back up %s onto itself; choose another file", s.path)
+	}
+	if err := s.backupTo(path); err != nil {
+		return fmt.Errorf("backup of %s to %s failed: %w", s.path, path, err)
+	}
+	return nil
+}
+
+// Backups lists the rolling copies AutoBackup made that exist, newest
+// first: "<path>.bak1", "<path>.bak2", "<path>.bak3".
+func (s *Store) Backups() []string {
+	var out []string
+	for n := 1; n <= autoBackups; n++ {
+		if info, err := os.Stat(backupName(s.path, n)); err == nil && info.Mode().IsRegular() {
+			out = append(out, backupName(s.path, n))
+		}
+	}
+	return out
+}
+
+func same(a, b string) bool {
+	ia, err := os.Stat(a)
+	if err != nil {
+		return false
+	}
+	ib, err := os.Stat(b)
+	return err == nil && os.SameFile(ia, ib)
+}
+
+func (s *Store) backupTo(path string) error {
+	return s.db.View(func(tx *bbolt.Tx) error { return writeCopy(tx, path) })
+}
+
+// writeCopy writes tx's snapshot to path via a temporary file and rename.
+func writeCopy(tx *bbolt.Tx, path string) error {
+	dir := filepath.Dir(path)
+	f, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp-*")
+	if err != nil {
+		return err
+	}
+	tmp := f.Name()
+	ok := false
+	defer func() {
+		if !ok {
+			_ = f.Close()
+			_ = os.Remove(tmp)
+		}
+	}()
+	if _, err := tx.WriteTo(f); err != nil {
+		return err
+	}
+	if err := f.Sync(); err != nil {
+		return err
+	}
+	if err := f.Close(); err != nil {
+		return err
+	}
+	if err := os.Rename(tmp, path); err != nil {
+		return err
+	}
+	ok = true
+	return syncDir(dir)
+}
+
+// autoBackup rotates the rolling copies and writes a new newest one, unless
+// the newest copy already holds this state of the file (same bbolt
+// transaction id and size).
+func (s *Store) autoBackup() error {
+	newest := backupName(s.path, 1)
+	err := s.db.View(func(tx *bbolt.Tx) error {
+		if h, err := inspectFile(newest); err == nil && h.txid == uint64(tx.ID()) {
+			if info, err := os.Stat(newest); err == nil && info.Size() == tx.Size() {
+				return nil
+			}
+		}
+		for n := autoBackups - 1; n >= 1; n-- {
+			err := os.Rename(backupName(s.path, n), backupName(s.path, n+1))
+			if err != nil && !errors.Is(err, fs.ErrNotExist) {
+				return err
+			}
+		}
+		return writeCopy(tx, newest)
+	})
+	if err != nil {
+		return fmt.Errorf("cannot make the automatic backup %s: %w", newest, err)
+	}
+	return nil
+}

@@ -1,0 +1,182 @@
+package storage
+
+import (
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+
+	"go.etcd.io/bbolt"
+
+	"glossa/annotation"
+)
+
+// maxProblems caps the problems Check reports.
+const maxProblems = 1000
+
+// Check verifies the file: bbolt's own page checks (tx.Check), then
+// Glossa's invariants: each document has its text, summary and SHA-256
+// index entry; the SHA-256 matches the text; summaries match documents and
+// annotation counts; every annotation is indexed, has a known label, spans
+// inside its text and matching it, links that resolve inside its document
+// and an entity that exists; ids are below their sequences. It returns nil
+// or a *CheckError listing every problem found (at most 1000).
+func (s *Store) Check() error {
+	var problems []error
+	add := func(err error) bool {
+		if len(problems) < maxProblems {
+			problems = append(problems, err)
+		}
+		return len(problems) < maxProblems
+	}
+	err := safely(s.path, func() error {
+		return s.view(func(tx *bbolt.Tx) error {
+			for err := range tx.Check() {
+				add(corruptError(s.path, err, err.Error()))
+			}
+			if len(problems) > 0 {
+				// Reading damaged pages could fault: stop at bbolt's report.
+				return nil
+			}
+			checkTx(tx, add)
+			return nil
+		})
+	})
+	if err != nil {
+		problems = append(problems, err)
+	}
+	if len(problems) == 0 {
+		return nil
+	}
+	return &CheckError{Problems: problems}
+}
+
+// checkTx checks Glossa's invariants, reporting each problem to add; it
+// stops when add returns false.
+func checkTx(tx *bbolt.Tx, add func(error) bool) {
+	for _, name := range allBuckets {
+		if tx.Bucket(name) == nil {
+			add(fmt.Errorf("bucket %s is missing: %w", name, ErrCorrupt))
+			return
+		}
+	}
+	labels, err := loadLabels(tx)
+	if err == nil {
+		err = labels.Validate()
+	}
+	if err != nil && !add(fmt.Errorf("label set: %w", err)) {
+		return
+	}
+	entities := tx.Bucket(bucketEntities)
+	var maxEntity uint64
+	_ = entities.ForEach(func(k, v []byte) error {
+		var e annotation.Entity
+		if err := json.Unmarshal(v, &e); err != nil {
+			add(fmt.Errorf("entity %d is unreadable: %v: %w", keyID(k), err, ErrCorrupt))
+		} else if e.ID != keyID(k) {
+			add(fmt.Errorf("entity stored under id %d says it is %d: %w", keyID(k), e.ID, ErrCorrupt))
+		}
+		maxEntity = max(maxEntity, keyID(k))
+		return nil
+	})
+	if maxEntity > entities.Sequence() {
+		add(fmt.Errorf("entity id %d is above the entity sequence %d: %w", maxEntity, entities.Sequence(), ErrCorrupt))
+	}
+
+	docs, texts, sums, shas := tx.Bucket(bucketDocuments), tx.Bucket(bucketTexts), tx.Bucket(bucketSummaries), tx.Bucket(bucketSHA256)
+	anns, idx := tx.Bucket(bucketAnnotations), tx.Bucket(bucketAnnIndex)
+	var maxDoc, maxAnn uint64
+	c := docs.Cursor()
+	for k, v := c.First(); k != nil; k, v = c.Next() {
+		id := keyID(k)
+		maxDoc = max(maxDoc, id)
+		var d annotation.Document
+		if err := json.Unmarshal(v, &d); err != nil {
+			if !add(fmt.Errorf("document %d is unreadable: %v: %w", id, err, ErrCorrupt)) {
+				return
+			}
+			continue
+		}
+		if !checkDocument(tx, id, d, labels, add) {
+			return
+		}
+	}
+	if maxDoc > docs.Sequence() {
+		add(fmt.Errorf("document id %d is above the document sequence %d: %w", maxDoc, docs.Sequence(), ErrCorrupt))
+	}
+	orphan := func(what string, b *bbolt.Bucket, docOf func(k, v []byte) uint64) {
+		_ = b.ForEach(func(k, v []byte) error {
+			if doc := docOf(k, v); docs.Get(idKey(doc)) == nil {
+				add(fmt.Errorf("%s %x belongs to missing document %d: %w", what, k, doc, ErrCorrupt))
+			}
+			return nil
+		})
+	}
+	orphan("text", texts, func(k, _ []byte) uint64 { return keyID(k) })
+	orphan("summary", sums, func(k, _ []byte) uint64 { return keyID(k) })
+	orphan("SHA-256 index entry", shas, func(_, v []byte) uint64 { return keyID(v) })
+	orphan("annotation", anns, func(k, _ []byte) uint64 { d, _, _ := splitAnnKey(k); return d })
+	_ = idx.ForEach(func(k, v []byte) error {
+		id := keyID(k)
+		maxAnn = max(maxAnn, id)
+		if anns.Get(annKey(keyID(v), id)) == nil {
+			add(fmt.Errorf("index entry of annotation %d points to document %d, which does not hold it: %w", id, keyID(v), ErrCorrupt))
+		}
+		return nil
+	})
+	if maxAnn > idx.Sequence() {
+		add(fmt.Errorf("annotation id %d is above the annotation sequence %d: %w", maxAnn, idx.Sequence(), ErrCorrupt))
+	}
+}
+
+// checkDocument checks document id and its annotations; false means stop.
+func checkDocument(tx *bbolt.Tx, id uint64, d annotation.Document, labels annotation.LabelSet, add func(error) bool) bool {
+	ok := true
+	report := func(err error) { ok = add(fmt.Errorf("document %d: %w", id, err)) && ok }
+	if d.ID != id {
+		report(fmt.Errorf("stored under id %d but says it is %d: %w", id, d.ID, ErrCorrupt))
+	}
+	raw := tx.Bucket(bucketTexts).Get(idKey(id))
+	if raw == nil {
+		report(fmt.Errorf("its text is missing: %w", ErrCorrupt))
+	}
+	text := string(raw)
+	if got := annotation.TextSHA256(text); got != d.SHA256 {
+		report(fmt.Errorf("SHA-256 %s, the text's is %s: %w", d.SHA256, got, annotation.ErrChecksum))
+	}
+	if k, err := hex.DecodeString(d.SHA256); err != nil || keyID(tx.Bucket(bucketSHA256).Get(k)) != id {
+		report(fmt.Errorf("missing from the SHA-256 index: %w", ErrCorrupt))
+	}
+	o := annotation.NewOffsets(text)
+	as, err := docAnnotations(tx, id)
+	if err != nil {
+		report(fmt.Errorf("%v: %w", err, ErrCorrupt))
+	}
+	ids := make(map[uint64]bool, len(as))
+	for _, a := range as {
+		ids[a.ID] = true
+	}
+	idx, entities := tx.Bucket(bucketAnnIndex), tx.Bucket(bucketEntities)
+	for _, a := range as {
+		if a.DocID != id {
+			report(fmt.Errorf("annotation %d says it belongs to document %d: %w", a.ID, a.DocID, ErrCorrupt))
+		}
+		if keyID(idx.Get(idKey(a.ID))) != id {
+			report(fmt.Errorf("annotation %d is missing from the index: %w", a.ID, ErrCorrupt))
+		}
+		if err := a.Validate(o, labels, func(t uint64) bool { return ids[t] }); err != nil {
+			report(err)
+		}
+		if a.Entity != 0 && entities.Get(idKey(a.Entity)) == nil {
+			report(fmt.Errorf("annotation %d: entity %d: %w", a.ID, a.Entity, annotation.ErrUnknownEntity))
+		}
+	}
+	var sum annotation.Summary
+	found, err := getJSON(tx.Bucket(bucketSummaries), idKey(id), &sum)
+	switch {
+	case err != nil || !found:
+		report(fmt.Errorf("its summary is missing or unreadable: %w", ErrCorrupt))
+	case sum != summaryOf(d, o.Len(), len(as)):
+		report(fmt.Errorf("its summary %+v does not match the document (%d code points, %d annotations): %w", sum, o.Len(), len(as), ErrCorrupt))
+	}
+	return ok
+}

@@ -1,0 +1,51 @@
+// Package storage keeps a Glossa project in one bbolt file: the label set,
+// the documents with their texts, their annotations and the entity
+// registry. Every edit is one bbolt Update transaction, fsynced before the
+// method returns; every read is one View.
+//
+// # Bucket layout
+//
+// Ids are 8-byte big-endian keys, so keys sort by id; values are JSON
+// unless said otherwise. Bucket and key names live in schema.go.
+//
+//	meta                                   (schema.go: key*)
+//	  "schema"  -> uint64 big-endian       schema version (SchemaVersion)
+//	  "project" -> 32 hex digits           random project id
+//	  "labels"  -> LabelSet JSON           the project's tagset
+//	  "created" -> RFC 3339 time
+//	documents   docID(8)        -> Document JSON, Text ""   seq: last document id
+//	texts       docID(8)        -> text, raw UTF-8
+//	summaries   docID(8)        -> Summary JSON              (corpus list; no text read)
+//	sha256      sum(32)         -> docID(8)                  (duplicate texts)
+//	annotations docID(8)annID(8)-> Annotation JSON           (one document = one cursor range)
+//	annindex    annID(8)        -> docID(8)                  seq: last annotation id
+//	entities    entityID(8)     -> Entity JSON               seq: last entity id
+//
+// A summary is rewritten in the transaction of every edit that changes it
+// (metadata, status, annotation count).
+//
+// # Files beside the project
+//
+// For a project "project.glossa":
+//
+//	project.glossa.bak1 .. .bak3  rolling copies (Options.AutoBackup), .bak1 newest
+//	project.glossa.v1.bak         copy taken before migrating a version 1 file
+//	.project.glossa.new-*         a project being created (renamed into place)
+//	.<backup>.tmp-*               a backup being written (renamed into place)
+//
+// # Opening
+//
+// Open never writes to a file it has not recognised: it first reads the
+// bbolt meta pages (ErrNotProject without bbolt's magic number, ErrCorrupt
+// for bad checksums or a file shorter than its pages), then opens it
+// read-only and reads the meta bucket (ErrNotProject without one, ErrTooNew
+// for a newer schema), and only then reopens it for writing. Panics and
+// memory faults while bbolt reads a damaged file become ErrCorrupt.
+//
+// bbolt locks the file with flock: exclusive for writing, shared for
+// Options.ReadOnly. Locks belong to the open file, so a second Open of the
+// same path waits even in the same process. After Options.Timeout (1 s)
+// Open returns ErrLocked, also for a read-only open while a Glossa window
+// has the file open for editing: shared and exclusive locks exclude each
+// other, so export, stats and check cannot run on a file open in Glossa.
+package storage

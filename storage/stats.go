@@ -1,0 +1,59 @@
+package storage
+
+import (
+	"encoding/json"
+	"fmt"
+
+	"go.etcd.io/bbolt"
+
+	"glossa/annotation"
+)
+
+// Stats counts what a project holds.
+type Stats struct {
+	Documents, Annotations, Entities int
+	ByLabel                          map[string]int
+	ByStatus                         map[annotation.Status]int
+	Links                            int
+	FileSize                         int64 // bytes of data in the file
+}
+
+// Stats counts documents (from summaries), annotations by label, links and
+// entities, in one read transaction, without reading texts.
+func (s *Store) Stats() (Stats, error) {
+	st := Stats{ByLabel: map[string]int{}, ByStatus: map[annotation.Status]int{}}
+	err := s.view(func(tx *bbolt.Tx) error {
+		st.FileSize = tx.Size()
+		err := tx.Bucket(bucketSummaries).ForEach(func(k, v []byte) error {
+			var sum annotation.Summary
+			if err := json.Unmarshal(v, &sum); err != nil {
+				return fmt.Errorf("summary of document %d is unreadable: %w", keyID(k), err)
+			}
+			st.Documents++
+			st.ByStatus[sum.Status]++
+			return nil
+		})
+		if err != nil {
+			return err
+		}
+		err = tx.Bucket(bucketAnnotations).ForEach(func(k, v []byte) error {
+			var a struct {
+				Label string            `json:"label"`
+				Links []annotation.Link `json:"links"`
+			}
+			if err := json.Unmarshal(v, &a); err != nil {
+				return fmt.Errorf("annotation %x is unreadable: %w", k, err)
+			}
+			st.Annotations++
+			st.ByLabel[a.Label]++
+			st.Links += len(a.Links)
+			return nil
+		})
+		if err != nil {
+			return err
+		}
+		st.Entities = tx.Bucket(bucketEntities).Stats().KeyN
+		return nil
+	})
+	return st, err
+}
