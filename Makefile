@@ -41,7 +41,7 @@ test-unit: deps
 test-e2e: test-deps build
 	scripts/e2e.sh ./$(BINARY)
 
-test: vet test-unit test-e2e
+test: vet test-unit
 
 # Longer reliability and fuzz runs (see README, Reliability).
 test-long: deps
