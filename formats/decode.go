@@ -1,0 +1,450 @@
+package formats
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"io"
+	"regexp"
+	"time"
+
+	"glossa/annotation"
+)
+
+// MaxDepth is the deepest nesting of JSON objects and arrays DecodeDataset
+// accepts (a Glossa dataset needs 7); deeper input is refused as malformed
+// before it is decoded.
+const MaxDepth = 32
+
+// linesHeader matches the start of a JSON Lines dataset as the Encoder
+// writes it.
+var linesHeader = regexp.MustCompile(`^\{\s*"format"\s*:\s*"glossa-lines"`)
+
+// DecodeDataset reads a dataset written by Encoder, either variant: a JSON
+// object (format "glossa") or JSON Lines (a header line with format
+// "glossa-lines", then one document per line; recognised when the first
+// member of the first line is that format). It calls onHeader once, before any
+// document, then onBundle for each document in order; an error from either
+// stops decoding and is returned as is. Nil callbacks are skipped.
+//
+// Documents are decoded one at a time, so memory use depends on the largest
+// document, not on the file. Every document is checked: its text normalised
+// (annotation.NormalizeText leaves it as is) and matching its sha256
+// (annotation.ErrChecksum), its status known, each annotation's spans sorted,
+// disjoint, inside the text and carrying the text between their offsets
+// (annotation.CheckSpans: annotation.ErrSpanText and the like), and extra
+// utf16/byte offsets, when present, agreeing with the code point ones. Other
+// problems, among them a wrong format, version or offset unit, nesting deeper
+// than MaxDepth or data after the end, wrap ErrFormat. Errors name the
+// document by position and id and, for JSON Lines, the line.
+//
+// Annotations get the document's id as DocID; empty authors, attributes and
+// links decode as nil; a null time as the zero time.
+func DecodeDataset(r io.Reader, onHeader func(Header) error, onBundle func(annotation.Bundle) error) error {
+	d := &decoder{onHeader: onHeader, onBundle: onBundle}
+	br := bufio.NewReaderSize(r, 64<<10)
+	if bom, _ := br.Peek(3); bytes.Equal(bom, []byte("\uFEFF")) {
+		br.Discard(3)
+	}
+	head, _ := br.Peek(4096)
+	head = bytes.TrimLeft(head, " \t\r\n")
+	switch {
+	case len(head) == 0:
+		return fmt.Errorf("the dataset is empty: %w", ErrFormat)
+	case head[0] != '{':
+		return fmt.Errorf("the dataset does not start with a JSON object ('{'): %w", ErrFormat)
+	case linesHeader.Match(head):
+		return d.lines(br)
+	}
+	return d.object(br)
+}
+
+type decoder struct {
+	onHeader func(Header) error
+	onBundle func(annotation.Bundle) error
+	lines_   bool
+	header   Header
+	headed   bool
+	format   string
+	version  json.RawMessage
+	offsets  string
+	index    int // documents decoded so far
+}
+
+// headerIn is the header as read, with every member optional so that missing
+// ones can be told apart.
+type headerIn struct {
+	Format       *string             `json:"format"`
+	Version      json.RawMessage     `json:"version"`
+	Offsets      *string             `json:"offsets"`
+	ExtraOffsets []string            `json:"extra_offsets"`
+	Project      string              `json:"project"`
+	Labels       []annotation.Label  `json:"labels"`
+	Entities     []annotation.Entity `json:"entities"`
+}
+
+// checkHeader checks format, version and offset units.
+func (d *decoder) checkHeader(format *string, version json.RawMessage, offsets *string, extra []string) error {
+	want := FormatName
+	if d.lines_ {
+		want = FormatLinesName
+	}
+	switch {
+	case format == nil:
+		return fmt.Errorf("the dataset has no \"format\" member, so it is not a Glossa dataset: %w", ErrFormat)
+	case *format != want:
+		return fmt.Errorf("the dataset's format is %q, want %q: %w", *format, want, ErrFormat)
+	case version == nil:
+		return fmt.Errorf("the dataset has no \"version\": %w", ErrFormat)
+	case string(bytes.TrimSpace(version)) != "1":
+		return fmt.Errorf("the dataset is version %s; this Glossa reads version %d, a newer Glossa may read it: %w", bytes.TrimSpace(version), FormatVersion, ErrFormat)
+	case offsets == nil:
+		return fmt.Errorf("the dataset does not say its offset unit (\"offsets\"): %w", ErrFormat)
+	case *offsets != UnitCodepoint:
+		return fmt.Errorf("the dataset counts offsets in %q; Glossa datasets count %q: %w", *offsets, UnitCodepoint, ErrFormat)
+	}
+	for _, u := range extra {
+		if u != UnitUTF16 && u != UnitByte {
+			return fmt.Errorf("unknown extra offset unit %q: %w", u, ErrFormat)
+		}
+	}
+	return nil
+}
+
+func (d *decoder) emitHeader() error {
+	if d.headed {
+		return nil
+	}
+	d.headed = true
+	if d.onHeader != nil {
+		return d.onHeader(d.header)
+	}
+	return nil
+}
+
+// lines decodes the JSON Lines variant.
+func (d *decoder) lines(br *bufio.Reader) error {
+	d.lines_ = true
+	line := 0
+	for {
+		b, err := br.ReadBytes('\n')
+		if err != nil && err != io.EOF {
+			return err
+		}
+		if len(b) > 0 {
+			line++
+		}
+		if t := bytes.TrimSpace(b); len(t) > 0 {
+			if line == 1 {
+				if err := d.linesHeader(t); err != nil {
+					return fmt.Errorf("line 1: %w", err)
+				}
+			} else if err := d.document(t, line); err != nil {
+				return err
+			}
+		}
+		if err == io.EOF {
+			break
+		}
+	}
+	if !d.headed {
+		return fmt.Errorf("the dataset is empty: %w", ErrFormat)
+	}
+	return nil
+}
+
+func (d *decoder) linesHeader(b []byte) error {
+	if err := checkDepth(b, 0); err != nil {
+		return err
+	}
+	var h headerIn
+	if err := json.Unmarshal(b, &h); err != nil {
+		return fmt.Errorf("the header: %v: %w", err, ErrFormat)
+	}
+	if err := d.checkHeader(h.Format, h.Version, h.Offsets, h.ExtraOffsets); err != nil {
+		return err
+	}
+	d.header = Header{Project: h.Project, Labels: annotation.LabelSet{Labels: h.Labels}, Entities: h.Entities}
+	return d.emitHeader()
+}
+
+// object decodes the JSON object variant token by token, so that only one
+// document is in memory at a time.
+func (d *decoder) object(br *bufio.Reader) error {
+	dec := json.NewDecoder(br)
+	if _, err := dec.Token(); err != nil { // '{', checked by the caller
+		return fmt.Errorf("%v: %w", err, ErrFormat)
+	}
+	var (
+		format, offsets *string
+		extra           []string
+	)
+	for dec.More() {
+		tok, err := dec.Token()
+		if err != nil {
+			return fmt.Errorf("%v: %w", err, ErrFormat)
+		}
+		key, _ := tok.(string)
+		if key == "documents" {
+			if err := d.checkHeader(format, d.version, offsets, extra); err != nil {
+				return err
+			}
+			if err := d.emitHeader(); err != nil {
+				return err
+			}
+			if err := d.documents(dec); err != nil {
+				return err
+			}
+			continue
+		}
+		raw, err := rawValue(dec, 1)
+		if err != nil {
+			return fmt.Errorf("member %q: %w", key, err)
+		}
+		if d.headed && (key == "format" || key == "version" || key == "offsets" || key == "extra_offsets" ||
+			key == "project" || key == "labels" || key == "entities") {
+			return fmt.Errorf("member %q comes after the documents; the header must come first: %w", key, ErrFormat)
+		}
+		var dst any
+		switch key {
+		case "format":
+			dst = &format
+		case "version":
+			d.version = raw
+		case "offsets":
+			dst = &offsets
+		case "extra_offsets":
+			dst = &extra
+		case "project":
+			dst = &d.header.Project
+		case "labels":
+			dst = &d.header.Labels.Labels
+		case "entities":
+			dst = &d.header.Entities
+		}
+		if dst != nil {
+			if err := json.Unmarshal(raw, dst); err != nil {
+				return fmt.Errorf("member %q: %v: %w", key, err, ErrFormat)
+			}
+		}
+	}
+	if _, err := dec.Token(); err != nil { // '}'
+		return fmt.Errorf("%v: %w", err, ErrFormat)
+	}
+	if err := d.checkHeader(format, d.version, offsets, extra); err != nil {
+		return err
+	}
+	if err := d.emitHeader(); err != nil {
+		return err
+	}
+	if _, err := dec.Token(); err != io.EOF {
+		return fmt.Errorf("there is more data after the dataset's closing brace: %w", ErrFormat)
+	}
+	return nil
+}
+
+func (d *decoder) documents(dec *json.Decoder) error {
+	tok, err := dec.Token()
+	if err != nil {
+		return fmt.Errorf("documents: %v: %w", err, ErrFormat)
+	}
+	if tok != json.Delim('[') {
+		return fmt.Errorf("\"documents\" is not an array: %w", ErrFormat)
+	}
+	for dec.More() {
+		raw, err := rawValue(dec, 2)
+		if err != nil {
+			return fmt.Errorf("document %d: %w", d.index+1, err)
+		}
+		if err := d.document(raw, 0); err != nil {
+			return err
+		}
+	}
+	if _, err := dec.Token(); err != nil { // ']'
+		return fmt.Errorf("documents: %v: %w", err, ErrFormat)
+	}
+	return nil
+}
+
+// rawValue reads the next value, refusing nesting deeper than MaxDepth
+// counting the at levels it sits in.
+func rawValue(dec *json.Decoder, at int) (json.RawMessage, error) {
+	var raw json.RawMessage
+	if err := dec.Decode(&raw); err != nil {
+		return nil, fmt.Errorf("%v: %w", err, ErrFormat)
+	}
+	return raw, checkDepth(raw, at)
+}
+
+// checkDepth refuses JSON nested deeper than MaxDepth, counting at enclosing
+// levels.
+func checkDepth(b []byte, at int) error {
+	depth, deepest := at, at
+	inString, escaped := false, false
+	for _, c := range b {
+		switch {
+		case escaped:
+			escaped = false
+		case inString:
+			switch c {
+			case '\\':
+				escaped = true
+			case '"':
+				inString = false
+			}
+		case c == '"':
+			inString = true
+		case c == '{' || c == '[':
+			depth++
+			deepest = max(deepest, depth)
+		case c == '}' || c == ']':
+			depth--
+		}
+	}
+	if deepest > MaxDepth {
+		return fmt.Errorf("JSON nested %d levels deep, more than the %d allowed: %w", deepest, MaxDepth, ErrFormat)
+	}
+	return nil
+}
+
+// document decodes, checks and hands on one document. line is its line in
+// JSON Lines, 0 in the object variant.
+func (d *decoder) document(raw []byte, line int) error {
+	d.index++
+	where := fmt.Sprintf("document %d", d.index)
+	if line > 0 {
+		where = fmt.Sprintf("line %d: %s", line, where)
+	}
+	if err := checkDepth(raw, 0); err != nil {
+		return fmt.Errorf("%s: %w", where, err)
+	}
+	var dj docJSON
+	if err := json.Unmarshal(raw, &dj); err != nil {
+		return fmt.Errorf("%s: %v: %w", where, err, ErrFormat)
+	}
+	where = fmt.Sprintf("%s (id %d)", where, dj.ID)
+	b, err := bundleOf(&dj)
+	if err != nil {
+		return fmt.Errorf("%s: %w", where, err)
+	}
+	if d.onBundle != nil {
+		return d.onBundle(b)
+	}
+	return nil
+}
+
+func bundleOf(dj *docJSON) (annotation.Bundle, error) {
+	var b annotation.Bundle
+	doc := annotation.Document{
+		ID:        dj.ID,
+		Title:     dj.Title,
+		Outlet:    dj.Outlet,
+		URL:       dj.URL,
+		Authors:   dj.Authors,
+		Published: dj.Published,
+		Retrieved: dj.Retrieved,
+		Language:  dj.Language,
+		Status:    dj.Status,
+		Origin:    dj.Origin,
+		SHA256:    dj.SHA256,
+		Text:      dj.Text,
+	}
+	if len(doc.Authors) == 0 {
+		doc.Authors = nil
+	}
+	var err error
+	if doc.Created, err = parseTime("created", dj.Created); err != nil {
+		return b, err
+	}
+	if doc.Modified, err = parseTime("modified", dj.Modified); err != nil {
+		return b, err
+	}
+	if !doc.Status.Valid() {
+		return b, fmt.Errorf("status %q: want %q, %q or %q: %w", doc.Status, annotation.StatusNew, annotation.StatusInProgress, annotation.StatusDone, ErrFormat)
+	}
+	if norm, err := annotation.NormalizeText(doc.Text); err != nil {
+		return b, fmt.Errorf("text: %w", err)
+	} else if norm != doc.Text {
+		return b, fmt.Errorf("text has a byte order mark or carriage returns: %w", annotation.ErrInvalidText)
+	}
+	if sum := annotation.TextSHA256(doc.Text); doc.SHA256 != sum {
+		return b, fmt.Errorf("sha256 is %q, the text's is %q: %w", doc.SHA256, sum, annotation.ErrChecksum)
+	}
+	o := annotation.NewOffsets(doc.Text)
+	anns := make([]annotation.Annotation, 0, len(dj.Annotations))
+	for i := range dj.Annotations {
+		aj := &dj.Annotations[i]
+		a, err := annotationOf(aj, doc.ID, o)
+		if err != nil {
+			return b, fmt.Errorf("annotation %d (id %d): %w", i+1, aj.ID, err)
+		}
+		anns = append(anns, a)
+	}
+	b.Document = doc
+	if len(anns) > 0 {
+		b.Annotations = anns
+	}
+	return b, nil
+}
+
+func annotationOf(aj *annJSON, docID uint64, o *annotation.Offsets) (annotation.Annotation, error) {
+	a := annotation.Annotation{
+		ID:         aj.ID,
+		DocID:      docID,
+		Label:      aj.Label,
+		Attributes: aj.Attributes,
+		Note:       aj.Note,
+		Links:      aj.Links,
+		Author:     aj.Author,
+		Provenance: annotation.Provenance{
+			Origin:     aj.Provenance.Origin,
+			Rule:       aj.Provenance.Rule,
+			Confidence: aj.Provenance.Confidence,
+			Review:     aj.Provenance.Review,
+		},
+	}
+	if aj.Entity != nil {
+		a.Entity = *aj.Entity
+	}
+	if len(a.Attributes) == 0 {
+		a.Attributes = nil
+	}
+	if len(a.Links) == 0 {
+		a.Links = nil
+	}
+	var err error
+	if a.Created, err = parseTime("created", aj.Created); err != nil {
+		return a, err
+	}
+	if a.Modified, err = parseTime("modified", aj.Modified); err != nil {
+		return a, err
+	}
+	a.Spans = make([]annotation.Span, len(aj.Spans))
+	for i, s := range aj.Spans {
+		a.Spans[i] = annotation.Span{Start: s.Start, End: s.End, Text: s.Text}
+	}
+	if err := annotation.CheckSpans(o, a.Spans); err != nil {
+		return a, err
+	}
+	for _, s := range aj.Spans {
+		if s.UTF16 != nil && (s.UTF16.Start != o.UTF16(s.Start) || s.UTF16.End != o.UTF16(s.End)) {
+			return a, fmt.Errorf("span %d-%d has utf16 offsets %d-%d, want %d-%d: %w", s.Start, s.End, s.UTF16.Start, s.UTF16.End, o.UTF16(s.Start), o.UTF16(s.End), ErrFormat)
+		}
+		if s.Byte != nil && (s.Byte.Start != o.Byte(s.Start) || s.Byte.End != o.Byte(s.End)) {
+			return a, fmt.Errorf("span %d-%d has byte offsets %d-%d, want %d-%d: %w", s.Start, s.End, s.Byte.Start, s.Byte.End, o.Byte(s.Start), o.Byte(s.End), ErrFormat)
+		}
+	}
+	return a, nil
+}
+
+func parseTime(name string, s *string) (time.Time, error) {
+	if s == nil {
+		return time.Time{}, nil
+	}
+	t, err := time.Parse(time.RFC3339Nano, *s)
+	if err != nil {
+		return time.Time{}, fmt.Errorf("%s time %q is not RFC 3339: %w", name, *s, ErrFormat)
+	}
+	return t.UTC(), nil
+}

@@ -1,0 +1,429 @@
+package formats
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"slices"
+	"time"
+	"unicode/utf8"
+
+	"glossa/annotation"
+)
+
+// The Glossa JSON dataset, specified in docs/FORMAT.md and
+// docs/glossa.schema.json.
+const (
+	// FormatName is the "format" of a dataset written as one JSON object.
+	FormatName = "glossa"
+	// FormatLinesName is the "format" of the header line of a dataset
+	// written as JSON Lines.
+	FormatLinesName = "glossa-lines"
+	// FormatVersion is the version of the dataset format this package
+	// writes and reads.
+	FormatVersion = 1
+)
+
+// Offset units a dataset can carry. Code points are always there; the
+// others are extras a consumer may ask for (EncodeOptions.Offsets).
+const (
+	UnitCodepoint = "codepoint"
+	UnitUTF16     = "utf16"
+	UnitByte      = "byte"
+)
+
+// timeLayout is RFC 3339 in UTC with all nine digits of nanoseconds, so
+// that times sort as strings and round-trip exactly.
+const timeLayout = "2006-01-02T15:04:05.000000000Z07:00"
+
+// Header is what a dataset says before its documents: the project, its label
+// set and its entity registry.
+type Header struct {
+	Project  string
+	Labels   annotation.LabelSet
+	Entities []annotation.Entity
+}
+
+// EncodeOptions choose the shape of an encoded dataset.
+type EncodeOptions struct {
+	// JSONLines writes a header line and then one document per line
+	// (format "glossa-lines") instead of one JSON object.
+	JSONLines bool
+	// Offsets lists offset units to write for each span, among "codepoint"
+	// (always written), "utf16" and "byte".
+	Offsets []string
+	// Indent indents the JSON object by two spaces. JSON Lines are never
+	// indented.
+	Indent bool
+}
+
+// Encoder writes a dataset document by document: memory use depends on the
+// largest document, not on how many there are. Call Begin once, Bundle for
+// each document, then End; the first error stops the encoder and is returned
+// by every later call.
+type Encoder struct {
+	w      *bufio.Writer
+	opts   EncodeOptions
+	utf16  bool
+	bytes  bool
+	state  int // 0 before Begin, 1 writing documents, 2 ended
+	count  int
+	err    error
+	buf    bytes.Buffer
+	enc    *json.Encoder
+	doc    docJSON
+	anns   []annJSON
+	spans  []spanJSON
+	pairs  []offsetPair
+	entity []uint64
+}
+
+// NewEncoder returns an encoder writing to w.
+func NewEncoder(w io.Writer, opts EncodeOptions) *Encoder {
+	e := &Encoder{w: bufio.NewWriterSize(w, 64<<10), opts: opts}
+	if opts.JSONLines {
+		e.opts.Indent = false
+	}
+	e.enc = json.NewEncoder(&e.buf)
+	e.enc.SetEscapeHTML(false)
+	if e.opts.Indent {
+		e.enc.SetIndent("    ", "  ")
+	}
+	return e
+}
+
+// headerJSON is the dataset's header, in the order it is written.
+type headerJSON struct {
+	Format       string              `json:"format"`
+	Version      int                 `json:"version"`
+	Offsets      string              `json:"offsets"`
+	ExtraOffsets []string            `json:"extra_offsets,omitempty"`
+	Project      string              `json:"project"`
+	Labels       []annotation.Label  `json:"labels"`
+	Entities     []annotation.Entity `json:"entities"`
+}
+
+// docJSON is one document as written: every member always present.
+type docJSON struct {
+	ID          uint64            `json:"id"`
+	Title       string            `json:"title"`
+	Outlet      string            `json:"outlet"`
+	URL         string            `json:"url"`
+	Authors     []string          `json:"authors"`
+	Published   string            `json:"published"`
+	Retrieved   string            `json:"retrieved"`
+	Language    string            `json:"language"`
+	Status      annotation.Status `json:"status"`
+	Origin      string            `json:"origin"`
+	Created     *string           `json:"created"`
+	Modified    *string           `json:"modified"`
+	SHA256      string            `json:"sha256"`
+	Text        string            `json:"text"`
+	Annotations []annJSON         `json:"annotations"`
+}
+
+type annJSON struct {
+	ID         uint64            `json:"id"`
+	Label      string            `json:"label"`
+	Spans      []spanJSON        `json:"spans"`
+	Attributes map[string]string `json:"attributes"`
+	Note       string            `json:"note"`
+	Entity     *uint64           `json:"entity"`
+	Links      []annotation.Link `json:"links"`
+	Author     string            `json:"author"`
+	Created    *string           `json:"created"`
+	Modified   *string           `json:"modified"`
+	Provenance provJSON          `json:"provenance"`
+}
+
+type spanJSON struct {
+	Start int         `json:"start"`
+	End   int         `json:"end"`
+	Text  string      `json:"text"`
+	UTF16 *offsetPair `json:"utf16,omitempty"`
+	Byte  *offsetPair `json:"byte,omitempty"`
+}
+
+type offsetPair struct {
+	Start int `json:"start"`
+	End   int `json:"end"`
+}
+
+type provJSON struct {
+	Origin     annotation.Origin `json:"origin"`
+	Rule       string            `json:"rule,omitempty"`
+	Confidence float64           `json:"confidence,omitempty"`
+	Review     annotation.Review `json:"review,omitempty"`
+}
+
+var (
+	noStrings = []string{}
+	noLinks   = []annotation.Link{}
+	noAttrs   = map[string]string{}
+)
+
+// Begin writes the header. Offsets options other than "codepoint", "utf16"
+// and "byte" are refused here.
+func (e *Encoder) Begin(h Header) error {
+	if e.err != nil {
+		return e.err
+	}
+	if e.state != 0 {
+		return e.fail(errors.New("formats: Encoder.Begin called twice"))
+	}
+	for _, u := range e.opts.Offsets {
+		switch u {
+		case UnitCodepoint:
+		case UnitUTF16:
+			e.utf16 = true
+		case UnitByte:
+			e.bytes = true
+		default:
+			return e.fail(fmt.Errorf("offset unit %q: want %q, %q or %q", u, UnitCodepoint, UnitUTF16, UnitByte))
+		}
+	}
+	hj := headerJSON{
+		Format:   FormatName,
+		Version:  FormatVersion,
+		Offsets:  UnitCodepoint,
+		Project:  h.Project,
+		Labels:   h.Labels.Labels,
+		Entities: h.Entities,
+	}
+	if e.opts.JSONLines {
+		hj.Format = FormatLinesName
+	}
+	if e.utf16 {
+		hj.ExtraOffsets = append(hj.ExtraOffsets, UnitUTF16)
+	}
+	if e.bytes {
+		hj.ExtraOffsets = append(hj.ExtraOffsets, UnitByte)
+	}
+	if hj.Labels == nil {
+		hj.Labels = []annotation.Label{}
+	}
+	if hj.Entities == nil {
+		hj.Entities = []annotation.Entity{}
+	}
+	e.state = 1
+	e.buf.Reset()
+	enc := json.NewEncoder(&e.buf)
+	enc.SetEscapeHTML(false)
+	if e.opts.Indent {
+		enc.SetIndent("", "  ")
+	}
+	if err := enc.Encode(hj); err != nil {
+		return e.fail(err)
+	}
+	b := bytes.TrimRight(e.buf.Bytes(), "\n")
+	if e.opts.JSONLines {
+		e.w.Write(b)
+		e.w.WriteByte('\n')
+		return e.flushErr()
+	}
+	// Reopen the object to append the documents member.
+	b = bytes.TrimSuffix(b, []byte("}"))
+	if e.opts.Indent {
+		b = bytes.TrimRight(b, "\n")
+		e.w.Write(b)
+		e.w.WriteString(",\n  \"documents\": [")
+	} else {
+		e.w.Write(b)
+		e.w.WriteString(",\"documents\":[")
+	}
+	return e.flushErr()
+}
+
+// Bundle writes one document with its annotations. It refuses, writing
+// nothing, a document whose text is not valid UTF-8, whose SHA256 (when set)
+// is not that of its text, or with an annotation whose spans are not sorted,
+// not disjoint, outside the text or not carrying the text between their
+// offsets (annotation.CheckSpans); the error names the document and the
+// annotation. An empty SHA256 is computed; an empty status is written "new".
+func (e *Encoder) Bundle(b annotation.Bundle) error {
+	if e.err != nil {
+		return e.err
+	}
+	if e.state != 1 {
+		return e.fail(errors.New("formats: Encoder.Bundle called outside Begin and End"))
+	}
+	if err := e.build(b); err != nil {
+		return err // a bad document stops nothing: the caller may skip it
+	}
+	e.buf.Reset()
+	if err := e.enc.Encode(&e.doc); err != nil {
+		return e.fail(fmt.Errorf("document %d: %w", b.Document.ID, err))
+	}
+	out := bytes.TrimRight(e.buf.Bytes(), "\n")
+	switch {
+	case e.opts.JSONLines:
+	case e.opts.Indent:
+		if e.count > 0 {
+			e.w.WriteByte(',')
+		}
+		e.w.WriteString("\n    ")
+	default:
+		if e.count > 0 {
+			e.w.WriteByte(',')
+		}
+		e.w.WriteByte('\n')
+	}
+	e.w.Write(out)
+	if e.opts.JSONLines {
+		e.w.WriteByte('\n')
+	}
+	e.count++
+	if e.w.Buffered() > 32<<10 {
+		return e.flushErr()
+	}
+	return nil
+}
+
+// build fills e.doc from b, checking it.
+func (e *Encoder) build(b annotation.Bundle) error {
+	d := b.Document
+	if !utf8.ValidString(d.Text) {
+		return fmt.Errorf("document %d %q: %w", d.ID, d.Title, annotation.ErrInvalidText)
+	}
+	sum := annotation.TextSHA256(d.Text)
+	if d.SHA256 != "" && d.SHA256 != sum {
+		return fmt.Errorf("document %d %q: %w", d.ID, d.Title, annotation.ErrChecksum)
+	}
+	o := annotation.NewOffsets(d.Text)
+	nspans := 0
+	for _, a := range b.Annotations {
+		if err := annotation.CheckSpans(o, a.Spans); err != nil {
+			return fmt.Errorf("document %d %q: annotation %d: %w", d.ID, d.Title, a.ID, err)
+		}
+		nspans += len(a.Spans)
+	}
+	e.anns = slices.Grow(e.anns[:0], len(b.Annotations))
+	e.spans = slices.Grow(e.spans[:0], nspans)
+	e.entity = slices.Grow(e.entity[:0], len(b.Annotations))
+	npairs := 0
+	if e.utf16 {
+		npairs += nspans
+	}
+	if e.bytes {
+		npairs += nspans
+	}
+	e.pairs = slices.Grow(e.pairs[:0], npairs)
+	for _, a := range b.Annotations {
+		first := len(e.spans)
+		for _, s := range a.Spans {
+			sj := spanJSON{Start: s.Start, End: s.End, Text: s.Text}
+			if e.utf16 {
+				e.pairs = append(e.pairs, offsetPair{o.UTF16(s.Start), o.UTF16(s.End)})
+				sj.UTF16 = &e.pairs[len(e.pairs)-1]
+			}
+			if e.bytes {
+				e.pairs = append(e.pairs, offsetPair{o.Byte(s.Start), o.Byte(s.End)})
+				sj.Byte = &e.pairs[len(e.pairs)-1]
+			}
+			e.spans = append(e.spans, sj)
+		}
+		aj := annJSON{
+			ID:         a.ID,
+			Label:      a.Label,
+			Spans:      e.spans[first:len(e.spans):len(e.spans)],
+			Attributes: a.Attributes,
+			Note:       a.Note,
+			Links:      a.Links,
+			Author:     a.Author,
+			Created:    timeJSON(a.Created),
+			Modified:   timeJSON(a.Modified),
+			Provenance: provJSON{
+				Origin:     a.Provenance.Origin,
+				Rule:       a.Provenance.Rule,
+				Confidence: a.Provenance.Confidence,
+				Review:     a.Provenance.Review,
+			},
+		}
+		if aj.Attributes == nil {
+			aj.Attributes = noAttrs
+		}
+		if aj.Links == nil {
+			aj.Links = noLinks
+		}
+		if aj.Provenance.Origin == "" {
+			aj.Provenance.Origin = annotation.OriginPerson
+		}
+		if a.Entity != 0 {
+			e.entity = append(e.entity, a.Entity)
+			aj.Entity = &e.entity[len(e.entity)-1]
+		}
+		e.anns = append(e.anns, aj)
+	}
+	e.doc = docJSON{
+		ID:          d.ID,
+		Title:       d.Title,
+		Outlet:      d.Outlet,
+		URL:         d.URL,
+		Authors:     d.Authors,
+		Published:   d.Published,
+		Retrieved:   d.Retrieved,
+		Language:    d.Language,
+		Status:      d.Status,
+		Origin:      d.Origin,
+		Created:     timeJSON(d.Created),
+		Modified:    timeJSON(d.Modified),
+		SHA256:      sum,
+		Text:        d.Text,
+		Annotations: e.anns,
+	}
+	if e.doc.Authors == nil {
+		e.doc.Authors = noStrings
+	}
+	if e.doc.Status == "" {
+		e.doc.Status = annotation.StatusNew
+	}
+	return nil
+}
+
+// timeJSON formats t for the dataset; the zero time is null.
+func timeJSON(t time.Time) *string {
+	if t.IsZero() {
+		return nil
+	}
+	s := t.UTC().Format(timeLayout)
+	return &s
+}
+
+// End closes the dataset and flushes it to the writer.
+func (e *Encoder) End() error {
+	if e.err != nil {
+		return e.err
+	}
+	if e.state != 1 {
+		return e.fail(errors.New("formats: Encoder.End called without Begin"))
+	}
+	e.state = 2
+	if !e.opts.JSONLines {
+		switch {
+		case e.count == 0 && e.opts.Indent:
+			e.w.WriteString("]\n}\n")
+		case e.count == 0:
+			e.w.WriteString("]}\n")
+		case e.opts.Indent:
+			e.w.WriteString("\n  ]\n}\n")
+		default:
+			e.w.WriteString("\n]}\n")
+		}
+	}
+	return e.flushErr()
+}
+
+func (e *Encoder) flushErr() error {
+	if err := e.w.Flush(); err != nil {
+		return e.fail(err)
+	}
+	return nil
+}
+
+func (e *Encoder) fail(err error) error {
+	e.err = err
+	return err
+}

@@ -1,0 +1,150 @@
+// Package dataset holds the types shared by Glossa's interchange formats:
+// the streaming Writer, the Output its files go to, the Dataset and Report an
+// importer returns, and the helpers every importer uses to check spans
+// against the text, infer label kinds and report what it could not keep.
+//
+// Package interchange re-exports these types and dispatches to the format
+// packages (w3c, brat, doccano, labelstudio, conll, claimcsv), which import
+// this package; it exists so that those packages do not import interchange.
+package dataset
+
+import (
+	"fmt"
+	"io"
+	"sort"
+
+	"glossa/annotation"
+)
+
+// Header is what a writer learns before the first document: the project's
+// name, its label set and its entity registry.
+type Header struct {
+	Project  string
+	Labels   annotation.LabelSet
+	Entities []annotation.Entity
+}
+
+// Writer receives a dataset as a stream: Begin once, Bundle per document,
+// End once. Memory must not grow with the number of documents.
+type Writer interface {
+	Begin(h Header) error
+	Bundle(b annotation.Bundle) error
+	End() error
+}
+
+// Warner is implemented by writers that leave something out (CoNLL's
+// overlapping entities, for instance) and say so after End.
+type Warner interface {
+	Warnings() []string
+}
+
+// ExportOptions tunes the exporters.
+type ExportOptions struct {
+	ExcelBOM bool   // CSV: start with a UTF-8 byte order mark, for Excel
+	W3CLines bool   // W3C: one annotation per line instead of an AnnotationCollection
+	BaseIRI  string // W3C: prefix of annotation ids; "" gives urn:glossa: ids
+}
+
+// Dataset is what an importer read: the labels the data uses (with their
+// kinds, inferred where the file does not say), the entities it refers to,
+// and one bundle per document. Annotation ids and entity ids are local to
+// the dataset; links refer to annotation ids of the same bundle. A bundle
+// whose document is already in the project (W3C) carries that document
+// with its real id; other documents have id 0.
+type Dataset struct {
+	Labels   annotation.LabelSet
+	Entities []annotation.Entity
+	Bundles  []annotation.Bundle
+}
+
+// Report says what an import did: how much it read and what it could not
+// keep. Nothing is dropped without being counted in Dropped or named in
+// Warnings.
+type Report struct {
+	Format      string
+	Documents   int
+	Annotations int
+	Links       int
+	// NewLabels: labels added to the project's label set (see MergeLabels);
+	// before merging, the labels whose kind was inferred from their name.
+	NewLabels []string
+	Dropped   map[string]int // reason -> count
+	Warnings  []string       // "file:line: problem"
+}
+
+// Lookup finds a document of the open project by its SHA-256 (hex) or URL,
+// for formats that reference documents instead of carrying their text.
+type Lookup func(sha256, url string) (annotation.Document, bool)
+
+// maxWarnings caps Report.Warnings; further warnings are only counted.
+const maxWarnings = 200
+
+// Drop counts one thing the import could not keep, for reason.
+func (r *Report) Drop(reason string) {
+	if r.Dropped == nil {
+		r.Dropped = map[string]int{}
+	}
+	r.Dropped[reason]++
+}
+
+// Warn records a problem at file:line (line 0: the file as a whole).
+func (r *Report) Warn(file string, line int, format string, args ...any) {
+	if len(r.Warnings) >= maxWarnings {
+		r.Drop("warnings beyond the first 200")
+		return
+	}
+	msg := fmt.Sprintf(format, args...)
+	if line > 0 {
+		r.Warnings = append(r.Warnings, fmt.Sprintf("%s:%d: %s", file, line, msg))
+	} else {
+		r.Warnings = append(r.Warnings, fmt.Sprintf("%s: %s", file, msg))
+	}
+}
+
+// Count fills Documents, Annotations and Links from d.
+func (r *Report) Count(d Dataset) {
+	r.Documents = len(d.Bundles)
+	r.Annotations, r.Links = 0, 0
+	for _, b := range d.Bundles {
+		r.Annotations += len(b.Annotations)
+		for _, a := range b.Annotations {
+			r.Links += len(a.Links)
+		}
+	}
+}
+
+// LineError is a malformed input: the file, the line (0 when unknown) and
+// the problem.
+type LineError struct {
+	File    string
+	Line    int
+	Problem string
+}
+
+func (e *LineError) Error() string {
+	if e.Line > 0 {
+		return fmt.Sprintf("%s:%d: %s", e.File, e.Line, e.Problem)
+	}
+	return fmt.Sprintf("%s: %s", e.File, e.Problem)
+}
+
+// Errorf returns a *LineError.
+func Errorf(file string, line int, format string, args ...any) error {
+	return &LineError{File: file, Line: line, Problem: fmt.Sprintf(format, args...)}
+}
+
+// Output is where a writer puts its files: one file, or many (brat: a
+// folder or a zip).
+type Output interface {
+	Create(name string) (io.WriteCloser, error)
+}
+
+// SortedAttributes returns the names of attrs in order, for stable output.
+func SortedAttributes(attrs map[string]string) []string {
+	names := make([]string, 0, len(attrs))
+	for n := range attrs {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	return names
+}

@@ -1,0 +1,106 @@
+package interchangetest
+
+import (
+	"bytes"
+	"flag"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"glossa/annotation"
+	"glossa/formats/interchange/dataset"
+)
+
+// update is the -update flag of the tests that import this package: it
+// rewrites golden files instead of comparing with them.
+var update = flag.Bool("update", false, "rewrite golden files in testdata/")
+
+// Export writes h and bundles through w and fails the test on any error.
+func Export(t testing.TB, w dataset.Writer, h dataset.Header, bundles []annotation.Bundle) {
+	t.Helper()
+	if err := w.Begin(h); err != nil {
+		t.Fatalf("Begin: %v", err)
+	}
+	for _, b := range bundles {
+		if err := w.Bundle(b); err != nil {
+			t.Fatalf("Bundle %d: %v", b.Document.ID, err)
+		}
+	}
+	if err := w.End(); err != nil {
+		t.Fatalf("End: %v", err)
+	}
+}
+
+// Lookup finds the bundles' documents by SHA-256 or URL, as a project would.
+func Lookup(bundles []annotation.Bundle) dataset.Lookup {
+	return func(sha, url string) (annotation.Document, bool) {
+		for _, b := range bundles {
+			if (sha != "" && b.Document.SHA256 == sha) || (url != "" && b.Document.URL == url) {
+				return b.Document, true
+			}
+		}
+		return annotation.Document{}, false
+	}
+}
+
+// Golden compares got with testdata/name, or writes it there with -update.
+func Golden(t testing.TB, name string, got []byte) {
+	t.Helper()
+	path := filepath.Join("testdata", name)
+	if *update {
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test -update to create it)", err)
+	}
+	if !bytes.Equal(got, want) {
+		t.Errorf("%s differs from the golden file (go test -update rewrites it); got:\n%s", path, got)
+	}
+}
+
+// Interop returns the path of the shared interop reference data
+// (shared/interop in a folder above the working directory), or skips the
+// test when it is absent.
+func Interop(t testing.TB) string {
+	t.Helper()
+	dir, err := os.Getwd()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for {
+		p := filepath.Join(dir, "shared", "interop")
+		if st, err := os.Stat(p); err == nil && st.IsDir() {
+			return p
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			t.Skip("shared/interop reference data not found in any folder above the package; skipping (see ../shared/interop/README.md)")
+		}
+		dir = parent
+	}
+}
+
+// CheckBundles fails the test when an annotation of bundles does not pass
+// annotation.Validate against its document and labels, links included.
+func CheckBundles(t testing.TB, labels annotation.LabelSet, bundles []annotation.Bundle) {
+	t.Helper()
+	for _, b := range bundles {
+		o := annotation.NewOffsets(b.Document.Text)
+		ids := map[uint64]bool{}
+		for _, a := range b.Annotations {
+			ids[a.ID] = true
+		}
+		for _, a := range b.Annotations {
+			if err := a.Validate(o, labels, func(id uint64) bool { return ids[id] }); err != nil {
+				t.Errorf("document %q: %v", b.Document.Title, err)
+			}
+		}
+	}
+}
