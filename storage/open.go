@@ -89,7 +89,7 @@ func Open(path string, opts Options) (*Store, error) {
 	}
 	// Open read-only first: the shared lock waits for a writer, and nothing
 	// is written before the file is known to be a project.
-	db, err := openBolt(path, true, opts.Timeout)
+	db, err := openBolt(path, true, opts.Timeout, opts.ReadOnly)
 	if err != nil {
 		return nil, err
 	}
@@ -119,7 +119,7 @@ func Open(path string, opts Options) (*Store, error) {
 		return nil, fmt.Errorf("cannot open %s: %w", path, err)
 	}
 
-	db, err = openBolt(path, false, opts.Timeout)
+	db, err = openBolt(path, false, opts.Timeout, false)
 	if err != nil {
 		return nil, err
 	}
@@ -172,8 +172,10 @@ func safely(path string, fn func() error) (err error) {
 	return fn()
 }
 
-// openBolt opens path with bbolt, mapping its errors to the store's.
-func openBolt(path string, readOnly bool, timeout time.Duration) (db *bbolt.DB, err error) {
+// openBolt opens path with bbolt, mapping its errors to the store's;
+// forReader says which ErrLocked message fits: a read-only command's or an
+// editing window's.
+func openBolt(path string, readOnly bool, timeout time.Duration, forReader bool) (db *bbolt.DB, err error) {
 	err = safely(path, func() error {
 		var err error
 		db, err = bbolt.Open(path, 0o600, &bbolt.Options{Timeout: timeout, ReadOnly: readOnly})
@@ -183,7 +185,7 @@ func openBolt(path string, readOnly bool, timeout time.Duration) (db *bbolt.DB, 
 	case err == nil:
 		return db, nil
 	case errors.Is(err, berrors.ErrTimeout):
-		return nil, lockedError(path, readOnly)
+		return nil, lockedError(path, forReader)
 	case errors.Is(err, ErrCorrupt):
 		return nil, err
 	case errors.Is(err, berrors.ErrInvalid), errors.Is(err, berrors.ErrChecksum), errors.Is(err, berrors.ErrVersionMismatch):
