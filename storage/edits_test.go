@@ -22,16 +22,25 @@ func TestEveryEditDurable(t *testing.T) {
 		edit  func() error
 		check func(s *Store) error
 	}{
-		{"AddDocument", func() (err error) { d, err = s.AddDocument(annotation.Document{Title: "T", Text: sampleText}); return err },
+		{"AddDocument", func() (err error) {
+			d, err = s.AddDocument(annotation.Document{Title: "T", Text: sampleText})
+			return err
+		},
 			func(s *Store) error { _, err := s.Document(d.ID); return err }},
 		{"UpdateDocument", func() error { d.Title = "New title"; _, err := s.UpdateDocument(d); return err },
-			func(s *Store) error { return want(s.Document(d.ID))(func(g annotation.Document) bool { return g.Title == "New title" }) }},
+			func(s *Store) error {
+				return want(s.Document(d.ID))(func(g annotation.Document) bool { return g.Title == "New title" })
+			}},
 		{"SetStatus", func() error { return s.SetStatus(d.ID, annotation.StatusDone) },
-			func(s *Store) error { return want(s.Document(d.ID))(func(g annotation.Document) bool { return g.Status == annotation.StatusDone }) }},
+			func(s *Store) error {
+				return want(s.Document(d.ID))(func(g annotation.Document) bool { return g.Status == annotation.StatusDone })
+			}},
 		{"AddEntity", func() (err error) { e, err = s.AddEntity(annotation.Entity{Name: "Jane", Type: "Person"}); return err },
 			func(s *Store) error { _, err := s.Entity(e.ID); return err }},
 		{"UpdateEntity", func() error { e.Note = "MP"; _, err := s.UpdateEntity(e); return err },
-			func(s *Store) error { return want(s.Entity(e.ID))(func(g annotation.Entity) bool { return g.Note == "MP" }) }},
+			func(s *Store) error {
+				return want(s.Entity(e.ID))(func(g annotation.Entity) bool { return g.Note == "MP" })
+			}},
 		{"AddAnnotation", func() (err error) {
 			a, err = s.AddAnnotation(annotation.Annotation{DocID: d.ID, Label: "Source", Spans: span(sampleText, 4, 12), Entity: e.ID})
 			return err
@@ -44,7 +53,9 @@ func TestEveryEditDurable(t *testing.T) {
 			return err
 		}, func(s *Store) error { _, err := s.Annotation(b.ID); return err }},
 		{"UpdateAnnotation", func() error { a.Note = "who?"; _, err := s.UpdateAnnotation(a); return err },
-			func(s *Store) error { return want(s.Annotation(a.ID))(func(g annotation.Annotation) bool { return g.Note == "who?" }) }},
+			func(s *Store) error {
+				return want(s.Annotation(a.ID))(func(g annotation.Annotation) bool { return g.Note == "who?" })
+			}},
 		{"SetLabels", func() error {
 			ls := annotation.DefaultLabelSet()
 			ls.Labels = append(ls.Labels, annotation.Label{Name: "Quote", Kind: annotation.KindOther, Color: "#123456"})
