@@ -101,7 +101,7 @@ func Read(r io.Reader, name string, lookup dataset.Lookup) (dataset.Dataset, dat
 			break
 		}
 		if err != nil {
-			return dataset.Dataset{}, *rd.rep, dataset.Errorf(name, lineAt(data, errorOffset(err, dec.InputOffset())), "invalid JSON: %v", err)
+			return dataset.Dataset{}, *rd.rep, dataset.Errorf(name, lineAt(data, errorOffset(err, len(data))), "invalid JSON: %v", err)
 		}
 		line := lineAt(data, skipSpace(data, int(start)))
 		if err := rd.value(raw, line, 0); err != nil {
@@ -115,12 +115,12 @@ func Read(r io.Reader, name string, lookup dataset.Lookup) (dataset.Dataset, dat
 	return rd.ds, *rd.rep, nil
 }
 
-func errorOffset(err error, fallback int64) int {
+func errorOffset(err error, fallback int) int {
 	var se *json.SyntaxError
 	if errors.As(err, &se) {
 		return int(se.Offset)
 	}
-	return int(fallback)
+	return fallback
 }
 
 func skipSpace(data []byte, i int) int {

@@ -102,6 +102,13 @@ func (i ids) collection() string {
 	return i.base + "annotations/"
 }
 
+func (i ids) page() string {
+	if i.base == "" {
+		return "urn:glossa:collection:page:1"
+	}
+	return i.base + "annotations/?page=1"
+}
+
 // documentSource is a target's source: the document's URL, or a urn
 // naming the SHA-256 of its text.
 func documentSource(url, sha string) string {

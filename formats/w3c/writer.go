@@ -66,7 +66,7 @@ func (w *Writer) Begin(h dataset.Header) error {
 	}
 	// The collection object is left open: the page and total follow.
 	fmt.Fprintf(w.w, "%s,\n\"first\":{\"id\":%q,\"type\":\"AnnotationPage\",\"items\":[\n",
-		strings.TrimSuffix(string(head), "}"), w.ids.collection()+"page1")
+		strings.TrimSuffix(string(head), "}"), w.ids.page())
 	return nil
 }
 
