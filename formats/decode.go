@@ -140,6 +140,9 @@ func (d *decoder) lines(br *bufio.Reader) error {
 				if err := d.linesHeader(t); err != nil {
 					return fmt.Errorf("line 1: %w", err)
 				}
+				if err := d.emitHeader(); err != nil {
+					return err
+				}
 			} else if err := d.document(t, line); err != nil {
 				return err
 			}
@@ -166,7 +169,7 @@ func (d *decoder) linesHeader(b []byte) error {
 		return err
 	}
 	d.header = Header{Project: h.Project, Labels: annotation.LabelSet{Labels: h.Labels}, Entities: h.Entities}
-	return d.emitHeader()
+	return nil
 }
 
 // object decodes the JSON object variant token by token, so that only one
@@ -232,11 +235,27 @@ func (d *decoder) object(br *bufio.Reader) error {
 	if _, err := dec.Token(); err != nil { // '}'
 		return fmt.Errorf("%v: %w", err, ErrFormat)
 	}
+	if !d.headed && format != nil && *format == FormatLinesName {
+		// JSON Lines whose header does not start with its format: read
+		// the documents that follow, without line numbers.
+		d.lines_ = true
+	}
 	if err := d.checkHeader(format, d.version, offsets, extra); err != nil {
 		return err
 	}
 	if err := d.emitHeader(); err != nil {
 		return err
+	}
+	if d.lines_ {
+		for dec.More() {
+			raw, err := rawValue(dec, 0)
+			if err != nil {
+				return fmt.Errorf("document %d: %w", d.index+1, err)
+			}
+			if err := d.document(raw, 0); err != nil {
+				return err
+			}
+		}
 	}
 	if _, err := dec.Token(); err != io.EOF {
 		return fmt.Errorf("there is more data after the dataset's closing brace: %w", ErrFormat)

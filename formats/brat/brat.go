@@ -1,0 +1,47 @@
+// Package brat writes and reads brat standoff annotations: per document a
+// .txt holding the text and an .ann holding the annotations, plus an
+// annotation.conf for the label set, in a folder or a zip.
+//
+// Offsets count Unicode code points, as brat's server (Python) does. Glossa
+// writes T lines (discontinuous spans as "s e;s e"), R lines for links, A
+// lines for attributes, N lines for entity references and # AnnotatorNotes
+// for notes. It reads those and E lines (events): an event whose roles
+// include Content and Source or Cue (how attribution corpora such as PARC
+// encode an attribution) becomes a claim, the content, linked to its source
+// (said_by) and its cue (cue); any other event becomes links from its
+// trigger to its arguments.
+//
+// brat names cannot hold spaces: Glossa writes them with underscores and
+// records the original names, kinds and colours in comments of
+// annotation.conf ("# glossa-label ..."), which the reader uses when
+// present.
+package brat
+
+import (
+	"strings"
+)
+
+// brat line prefixes Glossa writes in annotation.conf comments.
+const (
+	confLabel     = "# glossa-label\t"     // brat name, kind, colour, original name
+	confAttribute = "# glossa-attribute\t" // brat name, original name
+	confValue     = "# glossa-value\t"     // brat value, original value
+	confFile      = "annotation.conf"
+)
+
+// bratName makes s usable as a brat type, attribute name or value: spaces
+// and tabs become underscores.
+func bratName(s string) string {
+	return strings.Map(func(r rune) rune {
+		switch r {
+		case ' ', '\t', '\n', '\r', '|', ',', ':', ';', '=':
+			return '_'
+		}
+		return r
+	}, s)
+}
+
+// oneLine makes s fit in one field of an .ann line.
+func oneLine(s string) string {
+	return strings.NewReplacer("\r\n", " ", "\n", " ", "\r", " ", "\t", " ").Replace(s)
+}

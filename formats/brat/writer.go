@@ -1,0 +1,233 @@
+package brat
+
+import (
+	"bufio"
+	"fmt"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+
+	"glossa/annotation"
+	"glossa/formats/interchange/dataset"
+)
+
+// Writer writes a brat collection to an Output.
+type Writer struct {
+	out      dataset.Output
+	h        dataset.Header
+	entities map[uint64]annotation.Entity
+	names    map[string]bool // file stems used
+	// values seen per attribute, for annotation.conf.
+	values map[string]map[string]bool
+	// labels carrying each attribute.
+	attrLabels map[string]map[string]bool
+	used       map[string]bool // labels used but missing from the label set
+	n          int
+}
+
+var _ dataset.Writer = (*Writer)(nil)
+
+// NewWriter writes one .txt and one .ann per document, and annotation.conf
+// at the end, to out.
+func NewWriter(out dataset.Output) *Writer { return &Writer{out: out} }
+
+// Begin records the label set and entities.
+func (w *Writer) Begin(h dataset.Header) error {
+	w.h = h
+	w.entities = map[uint64]annotation.Entity{}
+	for _, e := range h.Entities {
+		w.entities[e.ID] = e
+	}
+	w.names = map[string]bool{}
+	w.values = map[string]map[string]bool{}
+	w.attrLabels = map[string]map[string]bool{}
+	w.used = map[string]bool{}
+	for _, l := range h.Labels.Labels {
+		for _, a := range l.Attributes {
+			w.noteAttr(l.Name, a.Name, a.Values...)
+		}
+	}
+	return nil
+}
+
+func (w *Writer) noteAttr(label, name string, values ...string) {
+	if w.values[name] == nil {
+		w.values[name] = map[string]bool{}
+		w.attrLabels[name] = map[string]bool{}
+	}
+	for _, v := range values {
+		w.values[name][v] = true
+	}
+	w.attrLabels[name][label] = true
+}
+
+var nonSlug = regexp.MustCompile(`[^a-z0-9]+`)
+
+// stem names a document's files: its id and a slug of its title.
+func (w *Writer) stem(d annotation.Document) string {
+	w.n++
+	id := d.ID
+	if id == 0 {
+		id = uint64(w.n)
+	}
+	slug := strings.Trim(nonSlug.ReplaceAllString(strings.ToLower(d.Title), "-"), "-")
+	if len(slug) > 40 {
+		slug = strings.Trim(slug[:40], "-")
+	}
+	s := fmt.Sprintf("%04d", id)
+	if slug != "" {
+		s += "-" + slug
+	}
+	for w.names[s] {
+		s += "_"
+	}
+	w.names[s] = true
+	return s
+}
+
+// Bundle writes the document's .txt and .ann.
+func (w *Writer) Bundle(b annotation.Bundle) error {
+	stem := w.stem(b.Document)
+	if err := w.file(stem+".txt", func(bw *bufio.Writer) { bw.WriteString(b.Document.Text) }); err != nil {
+		return err
+	}
+	return w.file(stem+".ann", func(bw *bufio.Writer) { w.ann(bw, b) })
+}
+
+func (w *Writer) file(name string, write func(*bufio.Writer)) error {
+	f, err := w.out.Create(name)
+	if err != nil {
+		return err
+	}
+	bw := bufio.NewWriter(f)
+	write(bw)
+	if err := bw.Flush(); err != nil {
+		f.Close()
+		return fmt.Errorf("%s: %w", name, err)
+	}
+	return f.Close()
+}
+
+func (w *Writer) ann(bw *bufio.Writer, b annotation.Bundle) {
+	tid := map[uint64]string{}
+	for i, a := range b.Annotations {
+		tid[a.ID] = "T" + strconv.Itoa(i+1)
+	}
+	var nr, na, nn, nnote int
+	for _, a := range b.Annotations {
+		if _, ok := w.h.Labels.Find(a.Label); !ok {
+			w.used[a.Label] = true
+		}
+		var ranges, texts []string
+		for _, s := range a.Spans {
+			ranges = append(ranges, fmt.Sprintf("%d %d", s.Start, s.End))
+			texts = append(texts, oneLine(s.Text))
+		}
+		fmt.Fprintf(bw, "%s\t%s %s\t%s\n", tid[a.ID], bratName(a.Label), strings.Join(ranges, ";"), strings.Join(texts, " "))
+	}
+	for _, a := range b.Annotations {
+		for _, l := range a.Links {
+			if to, ok := tid[l.Target]; ok {
+				nr++
+				fmt.Fprintf(bw, "R%d\t%s Arg1:%s Arg2:%s\t\n", nr, l.Type, tid[a.ID], to)
+			}
+		}
+		for _, name := range dataset.SortedAttributes(a.Attributes) {
+			na++
+			v := a.Attributes[name]
+			w.noteAttr(a.Label, name, v)
+			fmt.Fprintf(bw, "A%d\t%s %s %s\n", na, bratName(name), tid[a.ID], bratName(v))
+		}
+		if e, ok := w.entities[a.Entity]; ok && a.Entity != 0 {
+			nn++
+			fmt.Fprintf(bw, "N%d\tReference %s %s\t%s\n", nn, tid[a.ID], reference(e), oneLine(e.Name))
+		}
+		if a.Note != "" {
+			nnote++
+			fmt.Fprintf(bw, "#%d\tAnnotatorNotes %s\t%s\n", nnote, tid[a.ID], oneLine(a.Note))
+		}
+	}
+}
+
+var wikidataID = regexp.MustCompile(`^Q[0-9]+$`)
+
+// reference is an N line's DB:ID for e: its external id (Wikidata:Q42 for
+// a bare Q-id), or Glossa:<registry id> when it has none.
+func reference(e annotation.Entity) string {
+	switch id := e.ExternalID; {
+	case id == "":
+		return "Glossa:" + strconv.FormatUint(e.ID, 10)
+	case wikidataID.MatchString(id):
+		return "Wikidata:" + id
+	case strings.Contains(id, ":"):
+		return bratName(id)
+	default:
+		return "Ref:" + bratName(id)
+	}
+}
+
+// End writes annotation.conf.
+func (w *Writer) End() error {
+	return w.file(confFile, w.conf)
+}
+
+func (w *Writer) conf(bw *bufio.Writer) {
+	fmt.Fprintf(bw, "# brat configuration written by Glossa for the project %q.\n", oneLine(w.h.Project))
+	fmt.Fprintf(bw, "# The glossa- comments keep the Glossa names, kinds and colours that brat cannot hold.\n")
+	labels := append([]annotation.Label(nil), w.h.Labels.Labels...)
+	var extra []string
+	for name := range w.used {
+		extra = append(extra, name)
+	}
+	sort.Strings(extra)
+	for _, name := range extra {
+		labels = append(labels, annotation.Label{Name: name, Kind: dataset.InferKind(name)})
+	}
+	for _, l := range labels {
+		fmt.Fprintf(bw, "%s%s\t%s\t%s\t%s\n", confLabel, bratName(l.Name), l.Kind, l.Color, oneLine(l.Name))
+	}
+	attrs := make([]string, 0, len(w.values))
+	for name := range w.values {
+		attrs = append(attrs, name)
+	}
+	sort.Strings(attrs)
+	values := map[string]bool{}
+	for _, name := range attrs {
+		if bratName(name) != name {
+			fmt.Fprintf(bw, "%s%s\t%s\n", confAttribute, bratName(name), oneLine(name))
+		}
+		for v := range w.values[name] {
+			if bratName(v) != v && !values[v] {
+				values[v] = true
+				fmt.Fprintf(bw, "%s%s\t%s\n", confValue, bratName(v), oneLine(v))
+			}
+		}
+	}
+	bw.WriteString("\n[entities]\n")
+	for _, l := range labels {
+		fmt.Fprintln(bw, bratName(l.Name))
+	}
+	bw.WriteString("\n[relations]\n")
+	for _, t := range []annotation.LinkType{annotation.LinkSaidBy, annotation.LinkAbout, annotation.LinkIs, annotation.LinkCue, annotation.LinkOther} {
+		fmt.Fprintf(bw, "%s\tArg1:<ENTITY>, Arg2:<ENTITY>\n", t)
+	}
+	bw.WriteString("<OVERLAP>\tArg1:<ENTITY>, Arg2:<ENTITY>, <OVL-TYPE>:<ANY>\n")
+	bw.WriteString("\n[events]\n\n[attributes]\n")
+	for _, name := range attrs {
+		var args, vals []string
+		for l := range w.attrLabels[name] {
+			args = append(args, bratName(l))
+		}
+		for v := range w.values[name] {
+			vals = append(vals, bratName(v))
+		}
+		sort.Strings(args)
+		sort.Strings(vals)
+		line := bratName(name) + "\tArg:" + strings.Join(args, "|")
+		if len(vals) > 0 {
+			line += ", Value:" + strings.Join(vals, "|")
+		}
+		fmt.Fprintln(bw, line)
+	}
+}
