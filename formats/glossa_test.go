@@ -81,8 +81,8 @@ func fixture(t testing.TB) (Header, []annotation.Bundle) {
 			Provenance: annotation.Provenance{Origin: annotation.OriginPerson}},
 		{ID: 11, DocID: 1, Label: "Source", Spans: []annotation.Span{spanOf(t, o, "Marie Dupont", 0)},
 			Attributes: map[string]string{annotation.AttrSourceType: "named"}, Entity: 1,
-			Links:      []annotation.Link{{Type: annotation.LinkIs, Target: 13}},
-			Author:     "annotator-1", Created: fixtureTime(4), Modified: fixtureTime(4),
+			Links:  []annotation.Link{{Type: annotation.LinkIs, Target: 13}},
+			Author: "annotator-1", Created: fixtureTime(4), Modified: fixtureTime(4),
 			Provenance: annotation.Provenance{Origin: annotation.OriginPerson}},
 		{ID: 12, DocID: 1, Label: "Other", Spans: []annotation.Span{spanOf(t, o, "said", 0)},
 			Created: fixtureTime(5), Modified: fixtureTime(5),
@@ -495,8 +495,8 @@ func TestDecodeForeignOrder(t *testing.T) {
 	h, bundles := fixture(t)
 	lines := string(encode(t, EncodeOptions{JSONLines: true}, h, bundles))
 	for name, in := range map[string]string{
-		"object": `{"generator":{"name":"x"},"project":"p","offsets":"codepoint","version":1,"format":"glossa","documents":[]}`,
-		"lines":  "\uFEFF" + strings.ReplaceAll(lines, "\n", "\r\n\r\n"),
+		"object":                       `{"generator":{"name":"x"},"project":"p","offsets":"codepoint","version":1,"format":"glossa","documents":[]}`,
+		"lines":                        "\uFEFF" + strings.ReplaceAll(lines, "\n", "\r\n\r\n"),
 		"lines with members reordered": strings.Replace(lines, `{"format":"glossa-lines","version":1`, `{"version":1,"format":"glossa-lines"`, 1),
 	} {
 		_, got := decode(t, []byte(in))

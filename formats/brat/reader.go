@@ -139,9 +139,9 @@ func (rd *reader) document(annPath string) error {
 // it is (a byte order mark and the CR of CRLF included); Glossa's text
 // drops those, so positions are mapped.
 type text struct {
-	raw  *annotation.Offsets
-	text string
-	o    *annotation.Offsets
+	raw   *annotation.Offsets
+	text  string
+	o     *annotation.Offsets
 	remap []int // raw code point -> text code point; nil when equal
 }
 
