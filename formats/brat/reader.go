@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"fmt"
+	"io"
 	"io/fs"
 	"path"
 	"sort"
@@ -73,32 +74,14 @@ func (rd *reader) readFile(p string) ([]byte, error) {
 		return nil, err
 	}
 	defer f.Close()
-	var buf bytes.Buffer
-	n, err := buf.ReadFrom(&limited{f: f, n: maxFile + 1})
+	data, err := io.ReadAll(io.LimitReader(f, maxFile+1))
 	if err != nil {
 		return nil, err
 	}
-	if n > maxFile {
+	if len(data) > maxFile {
 		return nil, fmt.Errorf("%s is larger than %d MB", rd.display(p), maxFile>>20)
 	}
-	return buf.Bytes(), nil
-}
-
-type limited struct {
-	f interface{ Read([]byte) (int, error) }
-	n int64
-}
-
-func (l *limited) Read(p []byte) (int, error) {
-	if l.n <= 0 {
-		return 0, fsEOF
-	}
-	if int64(len(p)) > l.n {
-		p = p[:l.n]
-	}
-	n, err := l.f.Read(p)
-	l.n -= int64(n)
-	return n, err
+	return data, nil
 }
 
 // one document: a .ann and its .txt.
@@ -156,18 +139,15 @@ func newText(raw string) (*text, error) {
 		n := 0
 		prev := rune(0)
 		for i, r := range raw {
+			// A dropped code point (the byte order mark, the LF of a
+			// CRLF) does not advance the text position.
 			t.remap = append(t.remap, n)
-			if (i == 0 && r == '\uFEFF') || (r == '\n' && prev == '\r') {
-				// dropped: the position maps to where the next one is
-				t.remap[len(t.remap)-1] = n
-			} else {
+			if !(i == 0 && r == '\uFEFF') && !(r == '\n' && prev == '\r') {
 				n++
 			}
 			prev = r
 		}
 		t.remap = append(t.remap, n)
-		// a dropped LF of CRLF: the CR became LF, so the position before
-		// the dropped one is the CR's and stays; nothing more to do.
 	}
 	return t, nil
 }
@@ -179,9 +159,6 @@ func (t *text) pos(p int) int {
 	}
 	return t.remap[p]
 }
-
-// rawLen is the file's length in code points.
-func (t *text) rawLen() int { return t.raw.Len() }
 
 // line is one parsed .ann line.
 type line struct {

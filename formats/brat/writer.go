@@ -197,7 +197,7 @@ func (w *Writer) conf(bw *bufio.Writer) {
 		if bratName(name) != name {
 			fmt.Fprintf(bw, "%s%s\t%s\n", confAttribute, bratName(name), oneLine(name))
 		}
-		for v := range w.values[name] {
+		for _, v := range sortedKeys(w.values[name]) {
 			if bratName(v) != v && !values[v] {
 				values[v] = true
 				fmt.Fprintf(bw, "%s%s\t%s\n", confValue, bratName(v), oneLine(v))
@@ -230,4 +230,13 @@ func (w *Writer) conf(bw *bufio.Writer) {
 		}
 		fmt.Fprintln(bw, line)
 	}
+}
+
+func sortedKeys(m map[string]bool) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
 }

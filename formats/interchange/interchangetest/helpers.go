@@ -3,9 +3,11 @@ package interchangetest
 import (
 	"bytes"
 	"flag"
+	"io"
 	"os"
 	"path/filepath"
 	"testing"
+	"testing/fstest"
 
 	"glossa/annotation"
 	"glossa/formats/interchange/dataset"
@@ -104,3 +106,33 @@ func CheckBundles(t testing.TB, labels annotation.LabelSet, bundles []annotation
 		}
 	}
 }
+
+// MemOutput keeps the files a writer creates in memory, in order.
+type MemOutput struct {
+	Files map[string]*bytes.Buffer
+	Names []string
+}
+
+// Create starts a new in-memory file.
+func (m *MemOutput) Create(name string) (io.WriteCloser, error) {
+	if m.Files == nil {
+		m.Files = map[string]*bytes.Buffer{}
+	}
+	b := &bytes.Buffer{}
+	m.Files[name] = b
+	m.Names = append(m.Names, name)
+	return nopCloser{b}, nil
+}
+
+// FS returns the files as an fs.FS, for readers of multi-file formats.
+func (m *MemOutput) FS() fstest.MapFS {
+	fsys := fstest.MapFS{}
+	for n, b := range m.Files {
+		fsys[n] = &fstest.MapFile{Data: b.Bytes()}
+	}
+	return fsys
+}
+
+type nopCloser struct{ io.Writer }
+
+func (nopCloser) Close() error { return nil }

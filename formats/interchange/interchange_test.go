@@ -1,0 +1,96 @@
+package interchange
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"testing"
+
+	it "glossa/formats/interchange/interchangetest"
+)
+
+func TestDetect(t *testing.T) {
+	tests := []struct {
+		name, head string
+		want       string
+	}{
+		{"a.zip", "PK\x03\x04", FormatBrat},
+		{"x/a.ann", "T1\tClaim 0 1\tx", FormatBrat},
+		{"a.jsonld", `{"@context": "http://www.w3.org/ns/anno.jsonld", "type": "AnnotationCollection"}`, FormatW3C},
+		{"a.jsonl", `{"@context":"http://www.w3.org/ns/anno.jsonld","id":"urn:x"}`, FormatW3C},
+		{"a.json", `[{"id": 1, "data": {"text": "x"}, "annotations": []}]`, FormatLabelStudio},
+		{"a.jsonl", `{"id": 1, "text": "x", "entities": [], "relations": []}`, FormatDoccano},
+		{"a.jsonl", `{"text": "x", "label": [[0, 1, "Claim"]]}`, FormatDoccano},
+		{"a.conll", "-DOCSTART-\tO", FormatCoNLL},
+		{"a.csv", "\uFEFFdocument,claim", FormatCSV},
+	}
+	for _, tt := range tests {
+		got, ok := Detect(tt.name, []byte(tt.head))
+		if !ok || got != tt.want {
+			t.Errorf("Detect(%q, %.30q) = %q, %v; want %q", tt.name, tt.head, got, ok, tt.want)
+		}
+	}
+	for _, head := range []string{"", "hello", `{"glossa": 1}`} {
+		if got, ok := Detect("a.json", []byte(head)); ok {
+			t.Errorf("Detect(a.json, %q) = %q; want not recognised", head, got)
+		}
+	}
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "a.ann"), nil, 0o644)
+	if got, ok := Detect(dir, nil); !ok || got != FormatBrat {
+		t.Errorf("Detect(folder with .ann) = %q, %v; want brat", got, ok)
+	}
+}
+
+// TestExportImport writes each importable format to disk through
+// NewWriter and reads it back through Read, which must detect it.
+func TestExportImport(t *testing.T) {
+	h, bundles := it.Header(), it.Bundles()
+	files := map[string]string{FormatW3C: "out.jsonld", FormatBrat: "out.zip"}
+	for _, format := range Formats() {
+		name, ok := files[format]
+		if !ok {
+			continue
+		}
+		path := filepath.Join(t.TempDir(), name)
+		var buf bytes.Buffer
+		out := SingleOutput(&buf)
+		var closer interface{ Close() error }
+		if MultiFile(format) {
+			out, closer = ZipOutput(&buf)
+		}
+		w, err := NewWriter(format, out, ExportOptions{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		it.Export(t, w, h, bundles)
+		if closer != nil {
+			closer.Close()
+		}
+		if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		ds, rep, err := Read(path, it.Lookup(bundles))
+		if err != nil {
+			t.Fatalf("%s: %v", format, err)
+		}
+		if rep.Format != format || rep.Documents != 2 || rep.Annotations != 17 || len(rep.Dropped) != 0 {
+			t.Errorf("%s: report %+v", format, rep)
+		}
+		merged := MergeLabels(h.Labels, ds, &rep)
+		it.CheckBundles(t, merged, ds.Bundles)
+	}
+	if _, err := NewWriter("xml", SingleOutput(&bytes.Buffer{}), ExportOptions{}); err == nil {
+		t.Error("NewWriter(xml): got no error")
+	}
+}
+
+func TestReadBratFolder(t *testing.T) {
+	dir := t.TempDir()
+	w, _ := NewWriter(FormatBrat, DirOutput(dir), ExportOptions{})
+	it.Export(t, w, it.Header(), it.Bundles())
+	_, rep, err := Read(dir, nil)
+	if err != nil || rep.Annotations != 17 {
+		t.Errorf("Read(folder): %v, %+v", err, rep)
+	}
+}
