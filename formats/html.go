@@ -26,15 +26,20 @@ const maxReadabilityDepth = 256
 // text and its metadata (title, byline, date, site name, language); the
 // canonical URL comes from <link rel="canonical"> or og:url. When readability
 // finds no text, fails, panics or the page nests deeper than
-// maxReadabilityDepth, the text of the whole <body> is taken instead.
+// maxReadabilityDepth, the text of the whole <body> is taken instead. Pages
+// the HTML parser refuses (elements nested over 512 deep) are read token by
+// token (tokenText), without metadata.
 //
 // Either way the text is rendered by htmlText: paragraphs separated by blank
 // lines, headings on lines of their own, and script, style, noscript,
 // template and form controls dropped.
 func htmlDocument(src string) annotation.Document {
 	root, err := html.Parse(strings.NewReader(src))
-	if err != nil { // only on reader errors, impossible here
-		return annotation.Document{}
+	if err != nil {
+		// The parser refuses pages nesting elements more than 512 deep;
+		// take their text token by token.
+		text := tokenText(src)
+		return annotation.Document{Text: text, Title: firstLine(text)}
 	}
 	var doc annotation.Document
 	art, ok := runReadability(root)
@@ -365,4 +370,122 @@ func hidden(n *html.Node) bool {
 		}
 	}
 	return false
+}
+
+// tokenSkipped are the elements of skipped whose end tag may not be left out
+// (void elements and <head> are not counted).
+var tokenSkipped = map[atom.Atom]bool{
+	atom.Title: true, atom.Script: true, atom.Style: true, atom.Noscript: true,
+	atom.Template: true, atom.Svg: true, atom.Math: true, atom.Iframe: true,
+	atom.Object: true, atom.Canvas: true, atom.Audio: true, atom.Video: true,
+	atom.Select: true, atom.Textarea: true, atom.Button: true, atom.Map: true,
+	atom.Picture: true, atom.Dialog: true,
+}
+
+// tokenText renders HTML like htmlText but from the token stream, without
+// building a tree, for pages too deeply nested to parse. Unbalanced tags are
+// tolerated: counters never go below zero.
+func tokenText(src string) string {
+	var (
+		t      textBuilder
+		z      = html.NewTokenizer(strings.NewReader(src))
+		skip   = map[atom.Atom]int{}
+		skipN  int
+		lists  []int
+		inItem int
+		pre    int
+	)
+	brk := func() int {
+		if inItem > 0 {
+			return 1
+		}
+		return 2
+	}
+	for {
+		tt := z.Next()
+		switch tt {
+		case html.ErrorToken:
+			return t.String()
+		case html.TextToken:
+			if skipN > 0 {
+				continue
+			}
+			text := html.UnescapeString(string(z.Raw()))
+			if pre > 0 {
+				t.verbatim(text)
+			} else {
+				t.words(text)
+			}
+		case html.StartTagToken, html.SelfClosingTagToken:
+			name, _ := z.TagName()
+			a := atom.Lookup(name)
+			if tokenSkipped[a] {
+				if tt == html.StartTagToken {
+					skip[a]++
+					skipN++
+				}
+				continue
+			}
+			if skipN > 0 {
+				continue
+			}
+			switch {
+			case a == atom.Br:
+				t.lineBreak()
+			case a == atom.Li:
+				inItem++
+				t.block(1)
+				marker := "- "
+				if k := len(lists) - 1; k >= 0 && lists[k] >= 0 {
+					marker = strconv.Itoa(lists[k]) + ". "
+					lists[k]++
+				}
+				t.prefix = strings.Repeat("  ", min(max(len(lists)-1, 0), 8)) + marker
+			case a == atom.Tr:
+				t.block(1)
+			case a == atom.Td || a == atom.Th:
+				if t.breaks == 0 && !t.atLineStart() {
+					t.sep = "\t"
+				}
+			case blocks[a]:
+				t.block(brk())
+			}
+			switch a {
+			case atom.Pre:
+				pre++
+			case atom.Ul, atom.Menu:
+				lists = append(lists, -1)
+			case atom.Ol:
+				lists = append(lists, 1)
+			}
+		case html.EndTagToken:
+			name, _ := z.TagName()
+			a := atom.Lookup(name)
+			if skip[a] > 0 {
+				skip[a]--
+				skipN--
+				continue
+			}
+			if skipN > 0 {
+				continue
+			}
+			switch {
+			case a == atom.Li:
+				inItem = max(inItem-1, 0)
+				t.block(1)
+			case a == atom.Tr:
+				t.block(1)
+			case blocks[a]:
+				t.block(brk())
+			}
+			switch a {
+			case atom.Pre:
+				pre = max(pre-1, 0)
+			case atom.Ul, atom.Ol, atom.Menu:
+				if len(lists) > 0 {
+					lists = lists[:len(lists)-1]
+				}
+			}
+		}
+	}
 }

@@ -90,6 +90,10 @@ func (t *textBuilder) word(w string) {
 // inline writes text as it is, without collapsing white space (Markdown text
 // segments, already free of line ends).
 func (t *textBuilder) inline(s string) {
+	if t.space || t.atLineStart() || strings.HasSuffix(t.b.String(), " ") {
+		// no double spaces where a dropped image or tag was
+		s = strings.TrimLeft(s, " ")
+	}
 	if s == "" {
 		return
 	}

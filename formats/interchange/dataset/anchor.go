@@ -106,8 +106,8 @@ func SpanFromUTF16(o *annotation.Offsets, start, end int) (annotation.Span, bool
 	return sp, err == nil
 }
 
-// FinishSpans sorts spans, merges those that overlap or touch (another
-// tool's fragments of one annotation may do both), and returns them.
+// FinishSpans sorts spans, merges those that overlap (another tool's
+// fragments of one annotation may), and returns them.
 func FinishSpans(o *annotation.Offsets, spans []annotation.Span) []annotation.Span {
 	annotation.SortSpans(spans)
 	out := spans[:0]
@@ -122,4 +122,73 @@ func FinishSpans(o *annotation.Offsets, spans []annotation.Span) []annotation.Sp
 		out = append(out, s)
 	}
 	return out
+}
+
+// FragmentLink is the relation type doccano and Label Studio exports use to
+// join the fragments of a discontinuous annotation, which those tools
+// cannot hold in one region: from the first fragment to each further one.
+const FragmentLink = "fragment"
+
+// MergeFragments joins the fragments of discontinuous annotations: for each
+// pair {head, fragment} of annotation ids of b, the fragment's spans move to
+// the head, the fragment is removed, and links to it point to the head.
+func MergeFragments(o *annotation.Offsets, b *annotation.Bundle, pairs [][2]uint64) {
+	if len(pairs) == 0 {
+		return
+	}
+	index := map[uint64]int{}
+	for i, a := range b.Annotations {
+		index[a.ID] = i
+	}
+	into := map[uint64]uint64{}
+	for _, p := range pairs {
+		h, f := p[0], p[1]
+		for {
+			if next, ok := into[h]; ok {
+				h = next
+				continue
+			}
+			break
+		}
+		hi, ok1 := index[h]
+		fi, ok2 := index[f]
+		if !ok1 || !ok2 || h == f {
+			continue
+		}
+		if _, done := into[f]; done {
+			continue
+		}
+		head := &b.Annotations[hi]
+		head.Spans = FinishSpans(o, append(head.Spans, b.Annotations[fi].Spans...))
+		head.Links = append(head.Links, b.Annotations[fi].Links...)
+		into[f] = h
+	}
+	resolve := func(id uint64) uint64 {
+		for {
+			next, ok := into[id]
+			if !ok {
+				return id
+			}
+			id = next
+		}
+	}
+	out := b.Annotations[:0]
+	for _, a := range b.Annotations {
+		if _, gone := into[a.ID]; gone {
+			continue
+		}
+		links := a.Links[:0:0]
+		for _, l := range a.Links {
+			l.Target = resolve(l.Target)
+			if l.Target != a.ID {
+				links = append(links, l)
+			}
+		}
+		a.Links = links
+		if len(a.Links) == 0 {
+			a.Links = nil
+		}
+		out = append(out, a)
+	}
+	b.Annotations = out
 }
