@@ -1,0 +1,682 @@
+package widgets
+
+import (
+	"image/color"
+	"math"
+	"sort"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+)
+
+// Highlight is one coloured range of the text, in code points [Start, End).
+type Highlight struct {
+	ID         uint64
+	Start, End int
+	Color      color.Color // base colour; the widget derives translucent fills itself
+	Label      string      // shown on hover (status/tooltip)
+}
+
+// Range is a range of the text in code points, [Start, End).
+type Range struct{ Start, End int }
+
+// ArticleView shows a long text wrapped to its width, with highlights, search
+// matches and a mouse or keyboard selection. It scrolls itself and creates
+// canvas objects only for the lines on screen; paragraphs are measured and
+// wrapped lazily, those on screen first and the rest in the background.
+type ArticleView struct {
+	widget.BaseWidget
+
+	OnSelect          func(start, end int) // selection changed (start==end: cleared)
+	OnHighlightTapped func(id uint64)
+	// OnSecondaryTap reports a secondary tap at offset with the highlights
+	// there; pos is absolute, for a context menu.
+	OnSecondaryTap func(offset int, ids []uint64, pos fyne.Position)
+	OnHover        func(ids []uint64)      // highlights under the pointer (nil when none)
+	OnTypedRune    func(r rune)            // runes the view does not use itself
+	OnTypedKey     func(ev *fyne.KeyEvent) // keys the view does not use itself
+
+	text  string
+	runes []rune
+	paras []para
+	lines *lineTree
+
+	metrics      metrics
+	wrapW        float32            // width lines are wrapped to; 0 before the first layout
+	widthCache   map[string]float32 // token widths at metrics.size
+	size         fyne.Size
+	top          int     // first line on screen; the view scrolls by whole lines so no line is cut
+	wheel        float32 // wheel movement not yet turned into lines
+	scrollTarget int     // offset+1 to bring into view after the first layout; 0: none
+	zoom         float32
+	wordSnap     bool
+
+	// background refinement of estimated paragraphs
+	layoutGen int
+	schedule  func(step func() bool) // runs step until it returns false; nil: never
+	pending   bool
+
+	highlights []Highlight
+	spans      []span // highlights sorted by start, with stacking levels
+	selectedID uint64
+	matches    []Range
+	current    int
+
+	sel selection
+
+	focused   bool
+	shiftDown bool
+	barDrag   bool
+	barGrab   float32       // pointer offset inside the thumb when dragging the bar
+	dragPos   fyne.Position // pointer during a drag without a MouseDown
+	hoverIDs  []uint64
+	hoverPos  fyne.Position
+	lastTap   struct {
+		ids []uint64
+		idx int
+	}
+}
+
+var (
+	_ fyne.Widget            = (*ArticleView)(nil)
+	_ fyne.Focusable         = (*ArticleView)(nil)
+	_ fyne.Draggable         = (*ArticleView)(nil)
+	_ fyne.Tappable          = (*ArticleView)(nil)
+	_ fyne.DoubleTappable    = (*ArticleView)(nil)
+	_ fyne.SecondaryTappable = (*ArticleView)(nil)
+	_ fyne.Shortcutable      = (*ArticleView)(nil)
+	_ fyne.Scrollable        = (*ArticleView)(nil)
+)
+
+// para is one paragraph of the text (a line ending in '\n' or the end).
+type para struct {
+	start, end int       // offsets in the text; end excludes the newline
+	toks       []token   // nil until measured
+	widths     []float32 // width of each token at metrics.size
+	lines      []int32   // line starts relative to start; nil until wrapped
+	wrapW      float32   // the width lines were wrapped to
+}
+
+// metrics are the text measures the layout depends on.
+type metrics struct {
+	size   float32 // text size
+	textH  float32 // height of one line of text
+	lineH  float32 // line pitch: text plus room for stacked underlines
+	ascent float32
+	avgW   float32 // average character width, for estimates
+	pad    float32
+	barW   float32
+}
+
+// selection holds the mouse or keyboard selection.
+type selection struct {
+	anchor, caret int  // raw ends as the user set them
+	precise       bool // no word snapping for this selection
+	start, end    int  // the selection as shown and reported
+	reported      Range
+	mouse         bool // a mouse selection is in progress
+	sawDown       bool // the mouse went down before the current tap/drag
+}
+
+// NewArticleView returns an empty article view.
+func NewArticleView() *ArticleView {
+	v := &ArticleView{zoom: 1, wordSnap: true, current: -1, widthCache: map[string]float32{}}
+	v.schedule = scheduleInBackground
+	v.ExtendBaseWidget(v)
+	v.SetText("")
+	return v
+}
+
+// scheduleInBackground runs step on the UI goroutine, a slice at a time,
+// from a goroutine, until it reports it is done.
+func scheduleInBackground(step func() bool) {
+	go func() {
+		more := true
+		for more {
+			fyne.DoAndWait(func() { more = step() })
+			time.Sleep(2 * time.Millisecond)
+		}
+	}()
+}
+
+// CreateRenderer is part of fyne.Widget.
+func (v *ArticleView) CreateRenderer() fyne.WidgetRenderer {
+	return newArticleRenderer(v)
+}
+
+// MinSize keeps the view usable but lets the layout make it any size.
+func (v *ArticleView) MinSize() fyne.Size {
+	return fyne.NewSize(100, 60)
+}
+
+// SetText replaces the text. It clears the selection, the highlights and
+// the search matches, and scrolls to the top.
+func (v *ArticleView) SetText(text string) {
+	v.text = text
+	v.runes = []rune(text)
+	starts, ends := paragraphs(v.runes)
+	v.paras = make([]para, len(starts))
+	for i := range starts {
+		v.paras[i] = para{start: starts[i], end: ends[i]}
+	}
+	v.highlights, v.spans, v.selectedID = nil, nil, 0
+	v.matches, v.current = nil, -1
+	v.top, v.wheel = 0, 0
+	v.hoverIDs = nil
+	hadSelection := v.sel.start != v.sel.end
+	v.sel = selection{}
+	v.lines = nil
+	v.layoutGen++
+	if v.wrapW > 0 {
+		v.relayout(v.wrapW)
+	}
+	v.Refresh()
+	if hadSelection && v.OnSelect != nil {
+		v.OnSelect(0, 0)
+	}
+}
+
+// Text returns the text shown.
+func (v *ArticleView) Text() string { return v.text }
+
+// SetHighlights replaces all highlights.
+func (v *ArticleView) SetHighlights(hs []Highlight) {
+	v.highlights = append([]Highlight(nil), hs...)
+	v.rebuildSpans()
+	v.Refresh()
+}
+
+// AddHighlight adds one highlight, or replaces the one with the same ID.
+func (v *ArticleView) AddHighlight(h Highlight) {
+	for i := range v.highlights {
+		if v.highlights[i].ID == h.ID {
+			v.highlights[i] = h
+			v.rebuildSpans()
+			v.Refresh()
+			return
+		}
+	}
+	v.highlights = append(v.highlights, h)
+	v.rebuildSpans()
+	v.Refresh()
+}
+
+// RemoveHighlight removes the highlight with the given ID, if any.
+func (v *ArticleView) RemoveHighlight(id uint64) {
+	for i := range v.highlights {
+		if v.highlights[i].ID == id {
+			v.highlights = append(v.highlights[:i], v.highlights[i+1:]...)
+			v.rebuildSpans()
+			v.Refresh()
+			return
+		}
+	}
+}
+
+// Highlights returns a copy of the highlights shown.
+func (v *ArticleView) Highlights() []Highlight {
+	return append([]Highlight(nil), v.highlights...)
+}
+
+// SetSelectedHighlight marks one highlight as selected (0 for none); it is
+// drawn with an outline and a stronger fill.
+func (v *ArticleView) SetSelectedHighlight(id uint64) {
+	v.selectedID = id
+	v.Refresh()
+}
+
+// rebuildSpans sorts the highlights and gives overlapping ones distinct
+// stacking levels.
+func (v *ArticleView) rebuildSpans() {
+	n := len(v.runes)
+	spans := v.spans[:0]
+	for i, h := range v.highlights {
+		s, e := clamp(h.Start, 0, n), clamp(h.End, 0, n)
+		if e <= s {
+			continue
+		}
+		spans = append(spans, span{start: s, end: e, index: i})
+	}
+	sortSpans(spans)
+	assignLevels(spans)
+	v.spans = spans
+}
+
+// Selection returns the selection in code points and its text.
+func (v *ArticleView) Selection() (start, end int, text string) {
+	return v.sel.start, v.sel.end, string(v.runes[v.sel.start:v.sel.end])
+}
+
+// SetSelection selects [start, end) exactly (no word snapping) and fires
+// OnSelect.
+func (v *ArticleView) SetSelection(start, end int) {
+	n := len(v.runes)
+	start, end = clamp(start, 0, n), clamp(end, 0, n)
+	if start > end {
+		start, end = end, start
+	}
+	v.sel.anchor, v.sel.caret, v.sel.precise = start, end, true
+	v.updateSelection()
+	v.reportSelection(true)
+}
+
+// ClearSelection removes the selection and fires OnSelect if there was one.
+func (v *ArticleView) ClearSelection() {
+	v.sel.anchor = v.sel.caret
+	v.updateSelection()
+	v.reportSelection(false)
+}
+
+// updateSelection derives the shown selection from anchor and caret.
+func (v *ArticleView) updateSelection() {
+	s, e := v.sel.anchor, v.sel.caret
+	if s > e {
+		s, e = e, s
+	}
+	if v.wordSnap && !v.sel.precise {
+		s, e = snapToWords(v.runes, s, e)
+	}
+	v.sel.start, v.sel.end = s, e
+	v.Refresh()
+}
+
+// reportSelection fires OnSelect when the selection differs from the last
+// one reported, or always when force is set.
+func (v *ArticleView) reportSelection(force bool) {
+	r := Range{v.sel.start, v.sel.end}
+	if r.Start == r.End {
+		r = Range{}
+	}
+	if r == v.sel.reported && !force {
+		return
+	}
+	v.sel.reported = r
+	if v.OnSelect != nil {
+		v.OnSelect(r.Start, r.End)
+	}
+}
+
+// ScrollTo scrolls so that offset is on screen, about a third from the top.
+func (v *ArticleView) ScrollTo(offset int) {
+	if v.lines == nil || v.size.Height <= 0 {
+		v.pendingScroll(offset)
+		return
+	}
+	v.setTop(v.lineOf(offset) - v.pageLines()/3)
+	v.prepareVisible()
+	// Wrapping the paragraphs now on screen may have moved the line.
+	v.setTop(v.lineOf(offset) - v.pageLines()/3)
+	v.Refresh()
+}
+
+// pendingScroll remembers a scroll request made before the first layout.
+func (v *ArticleView) pendingScroll(offset int) {
+	v.scrollTarget = offset + 1
+}
+
+// SetMatches shows search matches; current (an index into ms, or -1) is drawn
+// stronger.
+func (v *ArticleView) SetMatches(ms []Range, current int) {
+	v.matches = append([]Range(nil), ms...)
+	sort.Slice(v.matches, func(i, j int) bool { return v.matches[i].Start < v.matches[j].Start })
+	v.current = -1
+	if current >= 0 && current < len(ms) {
+		cur := ms[current]
+		v.current = sort.Search(len(v.matches), func(i int) bool { return v.matches[i].Start >= cur.Start })
+	}
+	v.Refresh()
+}
+
+// SetWordSnap turns snapping of mouse selections to whole words on or off.
+func (v *ArticleView) SetWordSnap(on bool) {
+	v.wordSnap = on
+}
+
+// SetZoom sets the text size to the theme's text size times factor.
+func (v *ArticleView) SetZoom(factor float32) {
+	if factor <= 0 {
+		factor = 1
+	}
+	v.zoom = factor
+	v.Refresh()
+}
+
+// Zoom returns the zoom factor.
+func (v *ArticleView) Zoom() float32 { return v.zoom }
+
+// ensureMetrics recomputes the text measures when the theme or zoom changed
+// them, and reports whether they changed.
+func (v *ArticleView) ensureMetrics() bool {
+	th := v.Theme()
+	size := th.Size(theme.SizeNameText) * v.zoom
+	if size == v.metrics.size {
+		return false
+	}
+	m := fyne.MeasureText("Mg", size, fyne.TextStyle{})
+	sample := "The quick brown fox jumps over the lazy dog, 1234567890."
+	sw := fyne.MeasureText(sample, size, fyne.TextStyle{}).Width
+	v.metrics = metrics{
+		size:  size,
+		textH: float32(math.Ceil(float64(m.Height))),
+		avgW:  sw / float32(len(sample)),
+		pad:   th.Size(theme.SizeNamePadding) * 2,
+		barW:  th.Size(theme.SizeNameScrollBar),
+	}
+	v.metrics.lineH = v.metrics.textH + underlineRows*underlineStep + 2
+	clear(v.widthCache)
+	for i := range v.paras {
+		v.paras[i].toks, v.paras[i].widths, v.paras[i].lines = nil, nil, nil
+	}
+	return true
+}
+
+// Stacked underline geometry: overlapping highlights get rows below the text.
+const (
+	underlineRows = 3
+	underlineStep = 3
+	underlineH    = 2
+)
+
+// textWidth measures s at the current text size (Fyne caches the result).
+func (v *ArticleView) textWidth(s string) float32 {
+	if s == "" {
+		return 0
+	}
+	return fyne.MeasureText(s, v.metrics.size, fyne.TextStyle{}).Width
+}
+
+// tokenWidth measures a token, cached per distinct string.
+func (v *ArticleView) tokenWidth(rs []rune) float32 {
+	s := string(rs)
+	if w, ok := v.widthCache[s]; ok {
+		return w
+	}
+	w := v.textWidth(s)
+	v.widthCache[s] = w
+	return w
+}
+
+// wrapWidth is the width available to text for a widget width.
+func (v *ArticleView) wrapWidth(w float32) float32 {
+	return max(w-2*v.metrics.pad-v.metrics.barW, 10)
+}
+
+// relayout wraps to a new width: paragraphs already measured are re-wrapped
+// at once (cheap), the others estimated and refined later. The line at the
+// top of the screen stays at the top.
+func (v *ArticleView) relayout(width float32) {
+	topOffset := -1
+	if v.lines != nil && v.top > 0 {
+		topOffset = v.offsetOfLine(v.top)
+	}
+	v.wrapW = width
+	v.layoutGen++
+	counts := make([]int, len(v.paras))
+	for i := range v.paras {
+		p := &v.paras[i]
+		if p.toks != nil {
+			v.wrapPara(p)
+			counts[i] = len(p.lines)
+			continue
+		}
+		counts[i] = v.estimate(p)
+	}
+	v.lines = newLineTree(counts)
+	if topOffset >= 0 {
+		v.top = v.lineOf(topOffset)
+	}
+	v.startRefining()
+}
+
+// estimate guesses the number of lines of an unmeasured paragraph.
+func (v *ArticleView) estimate(p *para) int {
+	w := float32(p.end-p.start) * v.metrics.avgW
+	return max(1, int(math.Ceil(float64(w/v.wrapW))))
+}
+
+// wrapPara measures (if needed) and wraps a paragraph to the current width.
+func (v *ArticleView) wrapPara(p *para) {
+	text := v.runes[p.start:p.end]
+	if p.toks == nil {
+		p.toks = tokenize(text)
+		p.widths = make([]float32, len(p.toks))
+		start := int32(0)
+		for i, t := range p.toks {
+			if t.kind != tokTab {
+				p.widths[i] = v.tokenWidth(text[start:t.end])
+			}
+			start = t.end
+		}
+	}
+	p.lines = wrap(text, p.toks, p.widths, v.wrapW, v.tokenWidth)
+	p.wrapW = v.wrapW
+}
+
+// ensureWrapped wraps paragraph i if needed and updates the line counts.
+// When the paragraph lies wholly above the top of the screen, the scroll
+// position moves with it so the screen does not jump.
+func (v *ArticleView) ensureWrapped(i int) bool {
+	p := &v.paras[i]
+	if p.lines != nil && p.wrapW == v.wrapW {
+		return false
+	}
+	v.wrapPara(p)
+	old := v.lines.counts[i]
+	if d := len(p.lines) - old; d != 0 {
+		if v.lines.before(i)+old <= v.top {
+			v.top += d
+		}
+		v.lines.set(i, len(p.lines))
+	}
+	return true
+}
+
+// prepareVisible wraps every paragraph that has a line on screen.
+func (v *ArticleView) prepareVisible() {
+	if v.lines == nil {
+		return
+	}
+	for range 8 {
+		changed := false
+		first, last := v.visibleLines()
+		p0, _ := v.lines.find(first)
+		p1, _ := v.lines.find(last)
+		for p := p0; p <= p1; p++ {
+			if v.ensureWrapped(p) {
+				changed = true
+			}
+		}
+		if !changed {
+			return
+		}
+	}
+}
+
+// visibleLines returns the first and last line (inclusive) on screen.
+func (v *ArticleView) visibleLines() (first, last int) {
+	first = clamp(v.top, 0, v.lines.total-1)
+	last = min(first+v.pageLines()-1, v.lines.total-1)
+	return first, max(first, last)
+}
+
+// startRefining measures the paragraphs still estimated, a few
+// milliseconds at a time, through the scheduler.
+func (v *ArticleView) startRefining() {
+	if v.schedule == nil || v.pending {
+		return
+	}
+	v.pending = true
+	gen := v.layoutGen
+	next := 0
+	v.schedule(func() bool {
+		if gen != v.layoutGen {
+			v.pending = false
+			if v.lines != nil {
+				v.startRefining()
+			}
+			return false
+		}
+		deadline := time.Now().Add(4 * time.Millisecond)
+		moved := false
+		for next < len(v.paras) && time.Now().Before(deadline) {
+			for n := 0; n < 16 && next < len(v.paras); n++ {
+				if v.ensureWrapped(next) {
+					moved = true
+				}
+				next++
+			}
+		}
+		if moved {
+			v.Refresh()
+		}
+		if next < len(v.paras) {
+			return true
+		}
+		v.pending = false
+		return false
+	})
+}
+
+// refineAll wraps every paragraph now (used by tests and benchmarks).
+func (v *ArticleView) refineAll() {
+	for i := range v.paras {
+		v.ensureWrapped(i)
+	}
+}
+
+// paraOf returns the paragraph holding offset off.
+func (v *ArticleView) paraOf(off int) int {
+	i := sort.Search(len(v.paras), func(i int) bool { return v.paras[i].start > off })
+	return max(i-1, 0)
+}
+
+// lineOf returns the global line holding offset off, wrapping its paragraph.
+func (v *ArticleView) lineOf(off int) int {
+	i := v.paraOf(clamp(off, 0, len(v.runes)))
+	v.ensureWrapped(i)
+	p := &v.paras[i]
+	return v.lines.before(i) + lineIndex(p.lines, off-p.start)
+}
+
+// offsetOfLine returns the first offset of global line k, without wrapping.
+func (v *ArticleView) offsetOfLine(k int) int {
+	i, l := v.lines.find(k)
+	p := &v.paras[i]
+	if p.lines == nil || p.wrapW != v.wrapW {
+		n := max(v.lines.counts[i], 1)
+		return p.start + (p.end-p.start)*l/n
+	}
+	return p.start + int(p.lines[min(l, len(p.lines)-1)])
+}
+
+// lineBounds returns the paragraph of global line k and the line's offsets.
+// The paragraph must be wrapped.
+func (v *ArticleView) lineBounds(k int) (pi, start, end int) {
+	pi, l := v.lines.find(k)
+	p := &v.paras[pi]
+	if p.lines == nil || p.wrapW != v.wrapW {
+		v.ensureWrapped(pi)
+		pi, l = v.lines.find(k)
+		p = &v.paras[pi]
+	}
+	l = min(l, len(p.lines)-1)
+	start = p.start + int(p.lines[l])
+	end = p.end
+	if l+1 < len(p.lines) {
+		end = p.start + int(p.lines[l+1])
+	}
+	return pi, start, end
+}
+
+// pageLines is the number of whole lines that fit on screen.
+func (v *ArticleView) pageLines() int {
+	if v.metrics.lineH <= 0 {
+		return 1
+	}
+	return max(int((v.size.Height-2*v.metrics.pad)/v.metrics.lineH), 1)
+}
+
+// maxTop is the largest useful first line.
+func (v *ArticleView) maxTop() int {
+	if v.lines == nil {
+		return 0
+	}
+	return max(v.lines.total-v.pageLines(), 0)
+}
+
+// setTop scrolls to a first line, clamped to the text.
+func (v *ArticleView) setTop(k int) {
+	v.top = clamp(k, 0, v.maxTop())
+}
+
+// lineAtY returns the global line at a y position of the widget.
+func (v *ArticleView) lineAtY(y float32) int {
+	k := v.top + int(math.Floor(float64((y-v.metrics.pad)/v.metrics.lineH)))
+	return clamp(k, 0, v.lines.total-1)
+}
+
+// offsetAt returns the text offset (a grapheme boundary) nearest to a point.
+func (v *ArticleView) offsetAt(pos fyne.Position) int {
+	if v.lines == nil || len(v.runes) == 0 {
+		return 0
+	}
+	y := pos.Y - v.metrics.pad
+	if y < 0 && v.top == 0 {
+		return 0
+	}
+	if k := v.top + int(math.Floor(float64(y/v.metrics.lineH))); k >= v.lines.total {
+		return len(v.runes)
+	}
+	_, start, end := v.lineBounds(v.lineAtY(pos.Y))
+	line := v.runes[start:end]
+	return start + xToOffset(line, pos.X-v.metrics.pad, func(n int) float32 { return v.textWidth(string(line[:n])) })
+}
+
+// charAt returns the offset of the character under a point, or -1.
+func (v *ArticleView) charAt(pos fyne.Position) int {
+	if v.lines == nil || len(v.runes) == 0 {
+		return -1
+	}
+	y := pos.Y - v.metrics.pad
+	if y < 0 || v.top+int(y/v.metrics.lineH) >= v.lines.total {
+		return -1
+	}
+	_, start, end := v.lineBounds(v.lineAtY(pos.Y))
+	line := v.runes[start:end]
+	i := charAtX(line, pos.X-v.metrics.pad, func(n int) float32 { return v.textWidth(string(line[:n])) })
+	if i < 0 {
+		return -1
+	}
+	return start + i
+}
+
+// idsAt returns the highlights covering offset off, innermost first.
+func (v *ArticleView) idsAt(off int) []uint64 {
+	if off < 0 {
+		return nil
+	}
+	var hits []span
+	for _, s := range v.spans {
+		if s.start > off {
+			break
+		}
+		if off < s.end {
+			hits = append(hits, s)
+		}
+	}
+	if len(hits) == 0 {
+		return nil
+	}
+	sort.SliceStable(hits, func(i, j int) bool { return hits[i].level > hits[j].level })
+	ids := make([]uint64, len(hits))
+	for i, s := range hits {
+		ids[i] = v.highlights[s.index].ID
+	}
+	return ids
+}
+
+func clamp(x, lo, hi int) int {
+	return min(max(x, lo), hi)
+}

@@ -1,0 +1,353 @@
+package widgets
+
+import (
+	"image/color"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/theme"
+)
+
+// Fill opacities derived from a highlight's base colour.
+const (
+	bandAlpha     = 0x58 // a highlight band; overlapping bands blend darker
+	selectedAlpha = 0x99 // the selected highlight's band
+	matchAlpha    = 0x66
+	currentAlpha  = 0xCC
+)
+
+// articleRenderer draws the lines on screen. Text objects are kept per line
+// (keyed by the line's start offset) so a scroll step only creates the lines
+// that come into view; rectangles are pooled.
+type articleRenderer struct {
+	v *ArticleView
+
+	texts    map[int]*lineText
+	spare    []*canvas.Text
+	under    rectPool // highlight bands, match and selection fills
+	over     rectPool // underlines and outlines
+	track    *canvas.Rectangle
+	thumb    *canvas.Rectangle
+	tipBox   *canvas.Rectangle
+	tipText  *canvas.Text
+	objects  []fyne.CanvasObject
+	lastSize fyne.Size
+}
+
+type lineText struct {
+	text *canvas.Text
+	seen bool
+}
+
+// rectPool hands out rectangles, reusing those of the previous frame.
+type rectPool struct {
+	rects []*canvas.Rectangle
+	used  int
+}
+
+func (p *rectPool) reset() { p.used = 0 }
+
+func (p *rectPool) next() *canvas.Rectangle {
+	if p.used == len(p.rects) {
+		p.rects = append(p.rects, canvas.NewRectangle(color.Transparent))
+	}
+	r := p.rects[p.used]
+	p.used++
+	r.StrokeWidth = 0
+	r.StrokeColor = color.Transparent
+	return r
+}
+
+func newArticleRenderer(v *ArticleView) *articleRenderer {
+	r := &articleRenderer{
+		v:       v,
+		texts:   map[int]*lineText{},
+		track:   canvas.NewRectangle(color.Transparent),
+		thumb:   canvas.NewRectangle(color.Transparent),
+		tipBox:  canvas.NewRectangle(color.Transparent),
+		tipText: canvas.NewText("", color.Black),
+	}
+	r.thumb.CornerRadius = 3
+	r.tipBox.CornerRadius = 4
+	return r
+}
+
+func (r *articleRenderer) Destroy() {}
+
+func (r *articleRenderer) MinSize() fyne.Size { return r.v.MinSize() }
+
+func (r *articleRenderer) Objects() []fyne.CanvasObject { return r.objects }
+
+func (r *articleRenderer) Layout(size fyne.Size) {
+	r.v.size = size
+	r.update()
+}
+
+func (r *articleRenderer) Refresh() {
+	r.update()
+}
+
+// update lays out the text if the size, theme or zoom changed, then places
+// the objects for the lines on screen.
+func (r *articleRenderer) update() {
+	v := r.v
+	if v.size.Width <= 0 || v.size.Height <= 0 {
+		r.objects = r.objects[:0]
+		return
+	}
+	changed := v.ensureMetrics()
+	if w := v.wrapWidth(v.size.Width); changed || v.lines == nil || w != v.wrapW {
+		v.relayout(w)
+	}
+	if v.scrollTarget > 0 {
+		off := v.scrollTarget - 1
+		v.scrollTarget = 0
+		v.ScrollTo(off)
+	}
+	v.setTop(v.top)
+	v.prepareVisible()
+	v.setTop(v.top)
+
+	th := v.Theme()
+	variant := fyne.CurrentApp().Settings().ThemeVariant()
+	fg := th.Color(theme.ColorNameForeground, variant)
+	m := v.metrics
+
+	r.under.reset()
+	r.over.reset()
+	for _, lt := range r.texts {
+		lt.seen = false
+	}
+
+	first, last := v.visibleLines()
+	_, visStart, _ := v.lineBounds(first)
+	_, _, visEnd := v.lineBounds(last)
+	spans := visibleSpans(v.spans, visStart, visEnd)
+	matches := visibleRanges(v.matches, visStart, visEnd)
+
+	var texts []fyne.CanvasObject
+	for k := first; k <= last; k++ {
+		_, start, end := v.lineBounds(k)
+		y := m.pad + float32(k-v.top)*m.lineH
+		line := v.runes[start:end]
+		xOf := func(off int) float32 {
+			return m.pad + v.textWidth(string(line[:off-start]))
+		}
+		r.drawSpans(line, start, end, y, spans, xOf)
+		r.drawMatches(start, end, y, matches, xOf, th, variant)
+		if s, e := max(v.sel.start, start), min(v.sel.end, end); s < e {
+			rect := r.under.next()
+			rect.FillColor = th.Color(theme.ColorNameSelection, variant)
+			r.place(rect, xOf(s), y, xOf(e)-xOf(s), m.textH)
+		}
+		texts = append(texts, r.lineObject(start, string(line), fg, y))
+	}
+	for key, lt := range r.texts {
+		if !lt.seen {
+			delete(r.texts, key)
+			r.spare = append(r.spare, lt.text)
+		}
+	}
+
+	r.objects = r.objects[:0]
+	for _, rect := range r.under.rects[:r.under.used] {
+		r.objects = append(r.objects, rect)
+	}
+	r.objects = append(r.objects, texts...)
+	for _, rect := range r.over.rects[:r.over.used] {
+		r.objects = append(r.objects, rect)
+	}
+	r.updateBar(th, variant)
+	r.updateTip(th, variant)
+}
+
+// place moves and sizes a rectangle and asks for it to be redrawn.
+func (r *articleRenderer) place(rect *canvas.Rectangle, x, y, w, h float32) {
+	rect.Move(fyne.NewPos(x, y))
+	rect.Resize(fyne.NewSize(w, h))
+	rect.Refresh()
+}
+
+// lineObject returns the text object for the line starting at start,
+// reusing the one from the previous frame when there was one.
+func (r *articleRenderer) lineObject(start int, s string, fg color.Color, y float32) fyne.CanvasObject {
+	m := r.v.metrics
+	lt, ok := r.texts[start]
+	if !ok {
+		var t *canvas.Text
+		if n := len(r.spare); n > 0 {
+			t, r.spare = r.spare[n-1], r.spare[:n-1]
+		} else {
+			t = canvas.NewText("", fg)
+		}
+		t.Text = "\x00" // force the refresh below
+		lt = &lineText{text: t}
+		r.texts[start] = lt
+	}
+	lt.seen = true
+	t := lt.text
+	if t.Text != s || t.Color != fg || t.TextSize != m.size {
+		t.Text, t.Color, t.TextSize = s, fg, m.size
+		t.Refresh()
+	}
+	t.Move(fyne.NewPos(m.pad, y))
+	t.Resize(fyne.NewSize(r.v.size.Width-2*m.pad-m.barW, m.textH))
+	return t
+}
+
+// drawSpans draws the highlight bands and underlines of one line.
+func (r *articleRenderer) drawSpans(line []rune, start, end int, y float32, spans []span, xOf func(int) float32) {
+	v := r.v
+	m := v.metrics
+	for _, seg := range lineSegments(start, end, spans) {
+		s := spans[seg.span]
+		h := v.highlights[s.index]
+		base := toNRGBA(h.Color)
+		selected := v.selectedID != 0 && h.ID == v.selectedID
+		x0, x1 := xOf(seg.start), xOf(seg.end)
+
+		band := r.under.next()
+		band.FillColor = withAlpha(base, bandAlpha)
+		if selected {
+			band.FillColor = withAlpha(base, selectedAlpha)
+		}
+		r.place(band, x0, y, x1-x0, m.textH)
+
+		row := min(s.level, underlineRows-1)
+		ul := r.over.next()
+		ul.FillColor = withAlpha(base, 0xFF)
+		uh := float32(underlineH)
+		if selected {
+			uh++
+		}
+		r.place(ul, x0, y+m.textH+1+float32(row*underlineStep), x1-x0, uh)
+
+		if selected {
+			box := r.over.next()
+			box.FillColor = color.Transparent
+			box.StrokeColor = withAlpha(base, 0xFF)
+			box.StrokeWidth = 1.5
+			r.place(box, x0-1, y-1, x1-x0+2, m.textH+2)
+		}
+	}
+}
+
+// drawMatches draws the search matches of one line.
+func (r *articleRenderer) drawMatches(start, end int, y float32, ms []Range, xOf func(int) float32, th fyne.Theme, variant fyne.ThemeVariant) {
+	v := r.v
+	base := toNRGBA(th.Color(theme.ColorNameWarning, variant))
+	for _, mt := range ms {
+		s, e := max(mt.Start, start), min(mt.End, end)
+		if s >= e {
+			continue
+		}
+		current := v.current >= 0 && v.current < len(v.matches) && v.matches[v.current] == mt
+		rect := r.under.next()
+		rect.FillColor = withAlpha(base, matchAlpha)
+		if current {
+			rect.FillColor = withAlpha(base, currentAlpha)
+			rect.StrokeColor = th.Color(theme.ColorNameForeground, variant)
+			rect.StrokeWidth = 1
+		}
+		r.place(rect, xOf(s), y, xOf(e)-xOf(s), v.metrics.textH)
+	}
+}
+
+// updateBar places the scroll bar thumb, hidden when everything fits.
+func (r *articleRenderer) updateBar(th fyne.Theme, variant fyne.ThemeVariant) {
+	v := r.v
+	m := v.metrics
+	total := v.lines.total
+	page := v.pageLines()
+	if total <= page {
+		return
+	}
+	h := v.size.Height
+	x := v.size.Width - m.barW
+	r.track.FillColor = withAlpha(toNRGBA(th.Color(theme.ColorNameScrollBarBackground, variant)), 0x30)
+	r.place(r.track, x, 0, m.barW, h)
+	thumbH, thumbY := v.thumb()
+	r.thumb.FillColor = th.Color(theme.ColorNameScrollBar, variant)
+	r.place(r.thumb, x+1, thumbY, m.barW-2, thumbH)
+	r.objects = append(r.objects, r.track, r.thumb)
+}
+
+// updateTip shows the labels of the highlights under the pointer.
+func (r *articleRenderer) updateTip(th fyne.Theme, variant fyne.ThemeVariant) {
+	v := r.v
+	var labels []string
+	for _, id := range v.hoverIDs {
+		for _, h := range v.highlights {
+			if h.ID == id && h.Label != "" {
+				labels = append(labels, h.Label)
+				break
+			}
+		}
+	}
+	if len(labels) == 0 {
+		return
+	}
+	text := strings.Join(labels, " · ")
+	size := th.Size(theme.SizeNameCaptionText)
+	ts := fyne.MeasureText(text, size, fyne.TextStyle{})
+	pad := th.Size(theme.SizeNamePadding)
+	w, h := ts.Width+2*pad, ts.Height+2*pad
+	x := min(v.hoverPos.X+12, v.size.Width-w-v.metrics.barW)
+	y := v.hoverPos.Y + 20
+	if y+h > v.size.Height {
+		y = v.hoverPos.Y - h - 8
+	}
+	x, y = max(x, 0), max(y, 0)
+	r.tipBox.FillColor = th.Color(theme.ColorNameOverlayBackground, variant)
+	r.tipBox.StrokeColor = th.Color(theme.ColorNameSeparator, variant)
+	r.tipBox.StrokeWidth = 1
+	r.place(r.tipBox, x, y, w, h)
+	r.tipText.Text = text
+	r.tipText.TextSize = size
+	r.tipText.Color = th.Color(theme.ColorNameForeground, variant)
+	r.tipText.Move(fyne.NewPos(x+pad, y+pad))
+	r.tipText.Resize(ts)
+	r.tipText.Refresh()
+	r.objects = append(r.objects, r.tipBox, r.tipText)
+}
+
+// visibleSpans returns the spans that touch [start, end), keeping order.
+func visibleSpans(spans []span, start, end int) []span {
+	var out []span
+	for _, s := range spans {
+		if s.start >= end {
+			break
+		}
+		if s.end > start {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// visibleRanges returns the ranges (sorted by start) that touch [start, end).
+func visibleRanges(rs []Range, start, end int) []Range {
+	var out []Range
+	for _, m := range rs {
+		if m.Start >= end {
+			break
+		}
+		if m.End > start {
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
+func toNRGBA(c color.Color) color.NRGBA {
+	if c == nil {
+		return color.NRGBA{R: 0xff, G: 0xc1, B: 0x07, A: 0xff}
+	}
+	return color.NRGBAModel.Convert(c).(color.NRGBA)
+}
+
+func withAlpha(c color.NRGBA, a uint8) color.NRGBA {
+	c.A = a
+	return c
+}
