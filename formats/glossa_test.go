@@ -597,3 +597,25 @@ func TestEncodeSpeed(t *testing.T) {
 type countWriter int
 
 func (c *countWriter) Write(p []byte) (int, error) { *c += countWriter(len(p)); return len(p), nil }
+
+// TestFormatDocExample decodes the example of docs/FORMAT.md and validates
+// it against the schema, so that the documentation stays true.
+func TestFormatDocExample(t *testing.T) {
+	doc, err := os.ReadFile("../docs/FORMAT.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, rest, ok := strings.Cut(string(doc), "```json\n")
+	example, _, ok2 := strings.Cut(rest, "```")
+	if !ok || !ok2 {
+		t.Fatal("no ```json example in docs/FORMAT.md")
+	}
+	h, bundles := decode(t, []byte(example))
+	if len(bundles) != 1 || len(bundles[0].Annotations) != 2 {
+		t.Fatalf("decoded %d bundles", len(bundles))
+	}
+	if got := encode(t, EncodeOptions{}, h, bundles); string(got) != example {
+		t.Errorf("the example is not as Glossa writes it:\n got %s\nwant %s", got, example)
+	}
+	validateSchema(t, []byte(example), false)
+}
