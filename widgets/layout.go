@@ -278,6 +278,9 @@ type segment struct {
 // [lineStart, lineEnd). A span ending exactly at lineStart is not on the
 // line; an empty line gets no segments.
 func lineSegments(lineStart, lineEnd int, spans []span) []segment {
+	if lineStart >= lineEnd {
+		return nil
+	}
 	var segs []segment
 	for i, s := range spans {
 		if s.start >= lineEnd {
