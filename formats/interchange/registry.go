@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"glossa/formats/brat"
+	"glossa/formats/doccano"
 	"glossa/formats/interchange/dataset"
 	"glossa/formats/w3c"
 )
@@ -40,6 +41,8 @@ func NewWriter(format string, out Output, opts ExportOptions) (Writer, error) {
 		return w3c.NewWriter(out, opts), nil
 	case FormatBrat:
 		return brat.NewWriter(out), nil
+	case FormatDoccano:
+		return doccano.NewWriter(out), nil
 	}
 	return nil, fmt.Errorf("unknown export format %q; the formats are %s", format, strings.Join(Formats(), ", "))
 }
@@ -144,6 +147,8 @@ func Read(path string, lookup Lookup) (Dataset, Report, error) {
 		return brat.Read(os.DirFS(filepath.Dir(path)), filepath.Dir(path))
 	case FormatW3C:
 		return w3c.Read(f, path, lookup)
+	case FormatDoccano:
+		return doccano.Read(f, path)
 	}
 	return Dataset{}, Report{}, dataset.Errorf(path, 0, "%s files are exported by Glossa but not imported", format)
 }
