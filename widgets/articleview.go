@@ -617,6 +617,40 @@ func (v *ArticleView) lineAtY(y float32) int {
 	return clamp(k, 0, v.lines.total-1)
 }
 
+// lineX returns the x of offset off on the line starting at lineStart in
+// paragraph pi (which must be wrapped), relative to the line's start. It adds
+// up the cached token widths, measuring only a partial token, so it agrees
+// with the wrapping and costs no shaping for offsets between tokens.
+func (v *ArticleView) lineX(pi, lineStart, off int) float32 {
+	p := &v.paras[pi]
+	text := v.runes[p.start:p.end]
+	ls, o := lineStart-p.start, min(off-p.start, len(text))
+	i := sort.Search(len(p.toks), func(i int) bool { return int(p.toks[i].end) > ls })
+	x := float32(0)
+	from := ls
+	for ; i < len(p.toks) && o > from; i++ {
+		t := p.toks[i]
+		end := int(t.end)
+		switch {
+		case t.kind == tokTab:
+			x = tabStop(x)
+		case o < end:
+			return x + v.tokenWidth(text[from:o])
+		case i > 0 && from == int(p.toks[i-1].end) || i == 0 && from == 0:
+			x += p.widths[i]
+		default: // the line starts inside a long word
+			x += v.tokenWidth(text[from:end])
+		}
+		from = end
+	}
+	return x
+}
+
+// prefixFunc returns the width of the first n code points of a line.
+func (v *ArticleView) prefixFunc(pi, start int) func(n int) float32 {
+	return func(n int) float32 { return v.lineX(pi, start, start+n) }
+}
+
 // offsetAt returns the text offset (a grapheme boundary) nearest to a point.
 func (v *ArticleView) offsetAt(pos fyne.Position) int {
 	if v.lines == nil || len(v.runes) == 0 {
@@ -629,9 +663,8 @@ func (v *ArticleView) offsetAt(pos fyne.Position) int {
 	if k := v.top + int(math.Floor(float64(y/v.metrics.lineH))); k >= v.lines.total {
 		return len(v.runes)
 	}
-	_, start, end := v.lineBounds(v.lineAtY(pos.Y))
-	line := v.runes[start:end]
-	return start + xToOffset(line, pos.X-v.metrics.pad, func(n int) float32 { return v.textWidth(string(line[:n])) })
+	pi, start, end := v.lineBounds(v.lineAtY(pos.Y))
+	return start + xToOffset(v.runes[start:end], pos.X-v.metrics.pad, v.prefixFunc(pi, start))
 }
 
 // charAt returns the offset of the character under a point, or -1.
@@ -643,9 +676,8 @@ func (v *ArticleView) charAt(pos fyne.Position) int {
 	if y < 0 || v.top+int(y/v.metrics.lineH) >= v.lines.total {
 		return -1
 	}
-	_, start, end := v.lineBounds(v.lineAtY(pos.Y))
-	line := v.runes[start:end]
-	i := charAtX(line, pos.X-v.metrics.pad, func(n int) float32 { return v.textWidth(string(line[:n])) })
+	pi, start, end := v.lineBounds(v.lineAtY(pos.Y))
+	i := charAtX(v.runes[start:end], pos.X-v.metrics.pad, v.prefixFunc(pi, start))
 	if i < 0 {
 		return -1
 	}

@@ -400,8 +400,8 @@ func (v *ArticleView) stepForward(off int, byWord bool) int {
 // verticalMove returns the offset one line up or down at the same x.
 func (v *ArticleView) verticalMove(off int, down bool) int {
 	k := v.lineOf(off)
-	_, start, end := v.lineBounds(k)
-	x := v.textWidth(string(v.runes[start:off]))
+	pi, start, _ := v.lineBounds(k)
+	x := v.lineX(pi, start, off)
 	if down {
 		k++
 	} else {
@@ -413,9 +413,8 @@ func (v *ArticleView) verticalMove(off int, down bool) int {
 	if k >= v.lines.total {
 		return len(v.runes)
 	}
-	_, start, end = v.lineBounds(k)
-	line := v.runes[start:end]
-	return start + xToOffset(line, x, func(n int) float32 { return v.textWidth(string(line[:n])) })
+	pi, start, end := v.lineBounds(k)
+	return start + xToOffset(v.runes[start:end], x, v.prefixFunc(pi, start))
 }
 
 // keepVisible scrolls the least needed to show offset off.

@@ -128,12 +128,10 @@ func (r *articleRenderer) update() {
 
 	var texts []fyne.CanvasObject
 	for k := first; k <= last; k++ {
-		_, start, end := v.lineBounds(k)
+		pi, start, end := v.lineBounds(k)
 		y := m.pad + float32(k-v.top)*m.lineH
 		line := v.runes[start:end]
-		xOf := func(off int) float32 {
-			return m.pad + v.textWidth(string(line[:off-start]))
-		}
+		xOf := func(off int) float32 { return m.pad + v.lineX(pi, start, off) }
 		r.drawSpans(line, start, end, y, spans, xOf)
 		r.drawMatches(start, end, y, matches, xOf, th, variant)
 		if s, e := max(v.sel.start, start), min(v.sel.end, end); s < e {

@@ -1,0 +1,148 @@
+package widgets
+
+import (
+	"image/color"
+	"math/rand"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+)
+
+// benchWords is the vocabulary of generated articles: news-like words with a
+// few accented, CJK and Arabic ones.
+var benchWords = strings.Fields(`the of and to in a is that for on was with he it as at by from
+his an were are which this be has had not but have they their its said government president
+minister officials talks embassy flights restoration diplomatic relations Thursday Istanbul
+Moscow Washington delegation consulate agreement sanctions negotiations spokesperson announced
+statement according reported economic security international cooperation café naïve résumé
+多 日本 الحكومة المفاوضات`)
+
+// genArticle returns a seeded, deterministic article of about n bytes with
+// paragraphs of 1 to 8 sentences.
+func genArticle(seed int64, n int) string {
+	rng := rand.New(rand.NewSource(seed))
+	var b strings.Builder
+	for b.Len() < n {
+		sentences := 1 + rng.Intn(8)
+		for s := 0; s < sentences; s++ {
+			words := 6 + rng.Intn(20)
+			for w := 0; w < words; w++ {
+				word := benchWords[rng.Intn(len(benchWords))]
+				if w == 0 {
+					word = strings.ToUpper(word[:1]) + word[1:]
+				}
+				b.WriteString(word)
+				if w < words-1 {
+					b.WriteByte(' ')
+				}
+			}
+			b.WriteString(". ")
+		}
+		b.WriteString("\n\n")
+	}
+	return b.String()
+}
+
+// genHighlights returns n seeded highlights over a text of length runes,
+// some of them overlapping.
+func genHighlights(seed int64, n, length int) []Highlight {
+	rng := rand.New(rand.NewSource(seed))
+	colors := []color.Color{
+		color.NRGBA{R: 0xf4, G: 0x43, B: 0x36, A: 0xff},
+		color.NRGBA{R: 0x21, G: 0x96, B: 0xf3, A: 0xff},
+		color.NRGBA{R: 0x4c, G: 0xaf, B: 0x50, A: 0xff},
+	}
+	hs := make([]Highlight, n)
+	for i := range hs {
+		start := rng.Intn(max(length-200, 1))
+		hs[i] = Highlight{ID: uint64(i + 1), Start: start, End: start + 5 + rng.Intn(150), Color: colors[i%len(colors)], Label: "label"}
+	}
+	return hs
+}
+
+// benchView opens a view on text in a test window of 1000x700.
+func benchView(b *testing.B, text string) (*ArticleView, fyne.Window) {
+	b.Helper()
+	v := NewArticleView()
+	v.schedule = nil
+	v.SetText(text)
+	w := test.NewWindow(v)
+	w.SetPadded(false)
+	w.Resize(fyne.NewSize(1000, 700))
+	return v, w
+}
+
+// benchFirstPaint measures SetText on a shown view up to its first frame
+// (the lines on screen laid out and their objects placed).
+func benchFirstPaint(b *testing.B, size int) {
+	test.NewTempApp(b)
+	text := genArticle(1, size)
+	hs := genHighlights(2, 3000*size/(1<<20)+1, len([]rune(text)))
+	v, w := benchView(b, "")
+	defer w.Close()
+	b.SetBytes(int64(len(text)))
+	b.ResetTimer()
+	for b.Loop() {
+		v.SetText(text)
+		v.SetHighlights(hs)
+	}
+}
+
+func BenchmarkFirstPaint10KB(b *testing.B)  { benchFirstPaint(b, 10<<10) }
+func BenchmarkFirstPaint100KB(b *testing.B) { benchFirstPaint(b, 100<<10) }
+func BenchmarkFirstPaint1MB(b *testing.B)   { benchFirstPaint(b, 1<<20) }
+
+// setupLarge opens a 1 MB article with 3,000 highlights, fully wrapped.
+func setupLarge(b *testing.B) (*ArticleView, fyne.Window) {
+	test.NewTempApp(b)
+	text := genArticle(1, 1<<20)
+	v, w := benchView(b, text)
+	v.SetHighlights(genHighlights(2, 3000, len(v.runes)))
+	v.refineAll()
+	v.ScrollTo(len(v.runes) / 2)
+	return v, w
+}
+
+// BenchmarkRelayout resizes a wrapped 1 MB article (alternating widths).
+func BenchmarkRelayout(b *testing.B) {
+	v, w := setupLarge(b)
+	defer w.Close()
+	widths := []float32{800, 1000}
+	i := 0
+	for b.Loop() {
+		i++
+		v.Resize(fyne.NewSize(widths[i%2], 700))
+	}
+}
+
+// BenchmarkScrollStep scrolls a 1 MB article by a screen with the wheel.
+func BenchmarkScrollStep(b *testing.B) {
+	v, w := setupLarge(b)
+	defer w.Close()
+	v.ScrollTo(0)
+	step := &fyne.ScrollEvent{Scrolled: fyne.Delta{DY: -v.size.Height}}
+	for b.Loop() {
+		if v.top >= v.maxTop() {
+			v.setTop(0)
+		}
+		v.Scrolled(step)
+	}
+}
+
+// BenchmarkAddHighlight adds one highlight on screen to a 1 MB article with
+// 3,000 highlights.
+func BenchmarkAddHighlight(b *testing.B) {
+	v, w := setupLarge(b)
+	defer w.Close()
+	at := v.offsetOfLine(v.top + 2)
+	id := uint64(1 << 40)
+	for b.Loop() {
+		id++
+		v.AddHighlight(Highlight{ID: id, Start: at, End: at + 30, Color: color.NRGBA{B: 0xff, A: 0xff}})
+		b.StopTimer()
+		v.RemoveHighlight(id)
+		b.StartTimer()
+	}
+}
