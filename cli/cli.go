@@ -1,0 +1,214 @@
+// Package cli is Glossa's command line: import, export, check, stats,
+// backup, version and help. main hands it the arguments when the first one
+// names a subcommand; with none, Glossa opens its window instead.
+package cli
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"runtime/debug"
+	"strings"
+)
+
+// Env is what a command runs with: its streams, Glossa's version, and how to
+// find the default project file.
+type Env struct {
+	Stdout, Stderr io.Writer
+	Version        string
+	DefaultPath    func() (string, error)
+}
+
+type command struct {
+	name    string
+	usage   string
+	summary string
+	run     func(ctx context.Context, env Env, args []string) error
+}
+
+func commands() []command {
+	return []command{
+		{"import", "import [--db FILE] PATH...", "import articles (.txt .md .html), datasets (.json .jsonl) and other tools' files; folders are walked", runImport},
+		{"export", "export [--db FILE] --format FORMAT [-o OUT] [--offsets codepoint,utf16,byte] [--excel-bom]", "export the project (stdout unless -o)", runExport},
+		{"check", "check [--db FILE]", "check the project file's structure and Glossa's invariants", runCheck},
+		{"stats", "stats [--db FILE] [--json]", "count documents, annotations, labels and links", runStats},
+		{"backup", "backup [--db FILE] [-o OUT]", "copy the project file consistently (default: a dated file beside it)", runBackup},
+		{"version", "version", "print Glossa's version", func(_ context.Context, env Env, _ []string) error {
+			fmt.Fprintf(env.Stdout, "glossa %s\n", env.Version)
+			return nil
+		}},
+		{"help", "help", "print this help", func(_ context.Context, env Env, _ []string) error {
+			printHelp(env)
+			return nil
+		}},
+	}
+}
+
+// IsCommand reports whether args (without the program name) ask for the
+// command line rather than the window.
+func IsCommand(args []string) bool {
+	for _, a := range args {
+		switch a {
+		case "--version", "-version", "-v", "--help", "-help", "-h":
+			return true
+		}
+	}
+	_, rest := splitGlobal(args)
+	if len(rest) == 0 {
+		return false
+	}
+	for _, c := range commands() {
+		if c.name == rest[0] {
+			return true
+		}
+	}
+	return !strings.HasPrefix(rest[0], "-") // an unknown word: say so on the command line
+}
+
+// GUIPath returns the --db FILE of a window invocation, or "".
+func GUIPath(args []string) string {
+	db, _ := splitGlobal(args)
+	return db
+}
+
+// splitGlobal takes a leading --db FILE (or --db=FILE) off args.
+func splitGlobal(args []string) (db string, rest []string) {
+	for len(args) > 0 {
+		a := args[0]
+		switch {
+		case (a == "--db" || a == "-db") && len(args) > 1:
+			db, args = args[1], args[2:]
+		case strings.HasPrefix(a, "--db="):
+			db, args = strings.TrimPrefix(a, "--db="), args[1:]
+		default:
+			return db, args
+		}
+	}
+	return db, nil
+}
+
+// Run runs the command line and returns the process's exit code: 0 on
+// success, 1 when the command failed, 2 for a usage error. No panic escapes.
+func Run(ctx context.Context, env Env, args []string) (code int) {
+	defer func() {
+		if r := recover(); r != nil {
+			fmt.Fprintf(env.Stderr, "glossa: internal error: %v\nYour files were not changed by this error. Please report it with the lines below.\n%s", r, debug.Stack())
+			code = 70
+		}
+	}()
+	for _, a := range args {
+		switch a {
+		case "--version", "-version", "-v":
+			fmt.Fprintf(env.Stdout, "glossa %s\n", env.Version)
+			return 0
+		case "--help", "-help", "-h":
+			printHelp(env)
+			return 0
+		}
+	}
+	db, rest := splitGlobal(args)
+	if len(rest) == 0 {
+		printHelp(env)
+		return 2
+	}
+	for _, c := range commands() {
+		if c.name != rest[0] {
+			continue
+		}
+		sub := rest[1:]
+		if db != "" {
+			sub = append([]string{"--db", db}, sub...)
+		}
+		err := c.run(ctx, env, sub)
+		switch {
+		case err == nil:
+			return 0
+		case errors.Is(err, flag.ErrHelp):
+			return 0
+		case errors.As(err, new(usageError)):
+			fmt.Fprintf(env.Stderr, "glossa %s: %v\nusage: glossa %s\n", c.name, err, c.usage)
+			return 2
+		}
+		fmt.Fprintf(env.Stderr, "glossa %s: %v\n", c.name, err)
+		return 1
+	}
+	fmt.Fprintf(env.Stderr, "glossa: %q is not a command. Run 'glossa help' for the list.\n", rest[0])
+	return 2
+}
+
+type usageError struct{ msg string }
+
+func (e usageError) Error() string { return e.msg }
+
+func usagef(format string, a ...any) error { return usageError{fmt.Sprintf(format, a...)} }
+
+func printHelp(env Env) {
+	w := env.Stdout
+	fmt.Fprintf(w, "Glossa %s: annotate claims, sources and entities in news articles.\n\n", env.Version)
+	fmt.Fprintln(w, "usage:")
+	fmt.Fprintln(w, "  glossa [--db FILE]            open the window on FILE or on the default project")
+	for _, c := range commands() {
+		fmt.Fprintf(w, "  glossa %s\n      %s\n", c.usage, c.summary)
+	}
+	fmt.Fprintln(w, "\nexport formats: "+strings.Join(exportFormats(), ", "))
+	if env.DefaultPath != nil {
+		if p, err := env.DefaultPath(); err == nil {
+			fmt.Fprintf(w, "\ndefault project file (when --db is not given):\n  %s\n", p)
+		} else {
+			fmt.Fprintf(w, "\ndefault project file: unavailable (%v)\n", err)
+		}
+	}
+}
+
+// newFlags returns a flag set that reports errors instead of exiting.
+func newFlags(env Env, name string) (*flag.FlagSet, *string) {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	db := fs.String("db", "", "the project file (default: the per-user default project)")
+	return fs, db
+}
+
+func parse(fs *flag.FlagSet, args []string) error {
+	// Accept flags after positional arguments too: glossa import a.txt --db x.
+	var pos []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			if errors.Is(err, flag.ErrHelp) {
+				return err
+			}
+			return usagef("%v", err)
+		}
+		args = fs.Args()
+		if len(args) == 0 {
+			break
+		}
+		pos = append(pos, args[0])
+		args = args[1:]
+	}
+	return fs.Parse(append([]string{"--"}, pos...))
+}
+
+// dbPath resolves --db, falling back to the default project.
+func dbPath(env Env, db string) (string, error) {
+	if db != "" {
+		return db, nil
+	}
+	if env.DefaultPath == nil {
+		return "", errors.New("no project file given; pass --db FILE")
+	}
+	return env.DefaultPath()
+}
+
+// mustExist refuses a read-only command on a file that does not exist.
+func mustExist(path string) error {
+	if _, err := os.Stat(path); err != nil {
+		if errors.Is(err, os.ErrNotExist) {
+			return fmt.Errorf("there is no project file at %s; import something first or pass --db FILE", path)
+		}
+		return fmt.Errorf("cannot read %s: %w", path, err)
+	}
+	return nil
+}

@@ -1,0 +1,202 @@
+package cli
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"os"
+	"sort"
+	"strings"
+	"text/tabwriter"
+	"time"
+
+	"glossa/corpus"
+	"glossa/storage"
+)
+
+func exportFormats() []string { return corpus.Formats() }
+
+// openStore opens the project for a command. Read-only commands may run
+// while the file is open in the window only as far as bbolt's locks allow;
+// storage says so in its error.
+func openStore(env Env, db string, readOnly bool) (*storage.Store, error) {
+	path, err := dbPath(env, db)
+	if err != nil {
+		return nil, err
+	}
+	if readOnly {
+		if err := mustExist(path); err != nil {
+			return nil, err
+		}
+	}
+	return storage.Open(path, storage.Options{ReadOnly: readOnly, AutoBackup: !readOnly})
+}
+
+func runImport(ctx context.Context, env Env, args []string) error {
+	fs, db := newFlags(env, "import")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	if fs.NArg() == 0 {
+		return usagef("name at least one file or folder to import")
+	}
+	st, err := openStore(env, *db, false)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	failed := 0
+	res, err := corpus.ImportPaths(ctx, st, fs.Args(), func(r corpus.FileResult) {
+		switch {
+		case r.Err != nil:
+			failed++
+			fmt.Fprintf(env.Stderr, "%s: %v\n", r.Path, r.Err)
+		case r.DuplicateOf != 0:
+			fmt.Fprintf(env.Stdout, "%s\tduplicate of document %d, skipped\n", r.Path, r.DuplicateOf)
+		default:
+			fmt.Fprintf(env.Stdout, "%s\tdocument %d\t%d annotations\n", r.Path, r.DocID, r.Annotations)
+		}
+	})
+	if err != nil {
+		return err
+	}
+	for _, w := range res.Warnings {
+		fmt.Fprintf(env.Stderr, "warning: %s\n", w)
+	}
+	fmt.Fprintf(env.Stderr, "imported %d documents, %d annotations; %d duplicates skipped; %d files failed\n",
+		res.Documents, res.Annotations, res.Duplicates, failed)
+	if failed > 0 {
+		return fmt.Errorf("%d of the files could not be imported (see above)", failed)
+	}
+	return nil
+}
+
+func runExport(ctx context.Context, env Env, args []string) error {
+	fs, db := newFlags(env, "export")
+	format := fs.String("format", "json", "output format")
+	out := fs.String("o", "", "output file or folder (default: standard output)")
+	offsets := fs.String("offsets", "codepoint", "offset units per span for json/jsonl: codepoint,utf16,byte")
+	bom := fs.Bool("excel-bom", false, "csv: start with a UTF-8 byte order mark for Excel")
+	lines := fs.Bool("lines", false, "w3c: one annotation per line instead of a collection")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	if fs.NArg() > 0 {
+		return usagef("unexpected argument %q", fs.Arg(0))
+	}
+	if !contains(corpus.Formats(), *format) {
+		return usagef("unknown format %q; choose one of %s", *format, strings.Join(corpus.Formats(), ", "))
+	}
+	opts := corpus.ExportOptions{Offsets: strings.Split(*offsets, ","), ExcelBOM: *bom, W3CLines: *lines}
+	st, err := openStore(env, *db, true)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	if *out == "" || *out == "-" {
+		if corpus.MultiFile(*format) {
+			return usagef("the %s format writes several files; give -o FOLDER or -o FILE.zip", *format)
+		}
+		return corpus.ExportTo(ctx, st, *format, env.Stdout, opts)
+	}
+	if err := corpus.Export(ctx, st, *format, *out, opts); err != nil {
+		return err
+	}
+	fmt.Fprintf(env.Stderr, "exported to %s\n", *out)
+	return nil
+}
+
+func runCheck(_ context.Context, env Env, args []string) error {
+	fs, db := newFlags(env, "check")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	st, err := openStore(env, *db, true)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	if err := st.Check(); err != nil {
+		return fmt.Errorf("%s has problems:\n%w", st.Path(), err)
+	}
+	fmt.Fprintf(env.Stdout, "%s: ok\n", st.Path())
+	return nil
+}
+
+func runStats(_ context.Context, env Env, args []string) error {
+	fs, db := newFlags(env, "stats")
+	asJSON := fs.Bool("json", false, "print JSON")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	st, err := openStore(env, *db, true)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	s, err := st.Stats()
+	if err != nil {
+		return err
+	}
+	if *asJSON {
+		enc := json.NewEncoder(env.Stdout)
+		enc.SetIndent("", "  ")
+		return enc.Encode(s)
+	}
+	w := tabwriter.NewWriter(env.Stdout, 0, 4, 2, ' ', 0)
+	fmt.Fprintf(w, "file\t%s\t(%d bytes)\n", st.Path(), s.FileSize)
+	fmt.Fprintf(w, "documents\t%d\n", s.Documents)
+	for _, k := range sortedKeys(s.ByStatus) {
+		fmt.Fprintf(w, "  %s\t%d\n", k, s.ByStatus[k])
+	}
+	fmt.Fprintf(w, "annotations\t%d\n", s.Annotations)
+	for _, k := range sortedKeys(s.ByLabel) {
+		fmt.Fprintf(w, "  %s\t%d\n", k, s.ByLabel[k])
+	}
+	fmt.Fprintf(w, "links\t%d\n", s.Links)
+	fmt.Fprintf(w, "entities\t%d\n", s.Entities)
+	return w.Flush()
+}
+
+func runBackup(_ context.Context, env Env, args []string) error {
+	fs, db := newFlags(env, "backup")
+	out := fs.String("o", "", "backup file (default: <file>.<date>.backup beside the project)")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	st, err := openStore(env, *db, true)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	dst := *out
+	if dst == "" {
+		dst = st.Path() + "." + time.Now().Format("20060102-150405") + ".backup"
+	}
+	if _, err := os.Stat(dst); err == nil {
+		return fmt.Errorf("%s exists already; choose another name with -o", dst)
+	}
+	if err := st.Backup(dst); err != nil {
+		return err
+	}
+	fmt.Fprintf(env.Stdout, "%s\n", dst)
+	return nil
+}
+
+func contains(list []string, s string) bool {
+	for _, v := range list {
+		if v == s {
+			return true
+		}
+	}
+	return false
+}
+
+func sortedKeys[K ~string, V any](m map[K]V) []K {
+	keys := make([]K, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Slice(keys, func(i, j int) bool { return keys[i] < keys[j] })
+	return keys
+}

@@ -1,0 +1,120 @@
+package corpus
+
+import (
+	"bufio"
+	"context"
+	"fmt"
+	"os"
+
+	"glossa/annotation"
+	"glossa/formats"
+	"glossa/storage"
+)
+
+// importDataset streams a Glossa JSON or JSON Lines file into st in batches
+// of batchSize documents, one transaction each. Into a project without
+// documents it restores everything as it was: ids, the label set and the
+// entity registry, so that exporting again gives the same bytes. Into a
+// project with documents it merges: new ids, missing labels added, entities
+// matched by name and type.
+func importDataset(ctx context.Context, st Target, path string, emit func(FileResult)) error {
+	f, err := os.Open(path)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	docs, err := st.Documents()
+	if err != nil {
+		return err
+	}
+	keep := len(docs) == 0
+	opt := storage.ImportOptions{KeepIDs: keep}
+	var batch []annotation.Bundle
+	n := 0
+	flush := func() error {
+		if len(batch) == 0 {
+			return nil
+		}
+		if err := ctx.Err(); err != nil {
+			return fmt.Errorf("import cancelled: %w", err)
+		}
+		res, err := st.ImportBundles(batch, opt)
+		if err != nil {
+			return err
+		}
+		for i, r := range res {
+			emit(FileResult{
+				Path:        fmt.Sprintf("%s#%d", path, n-len(batch)+i+1),
+				DocID:       r.Doc.ID,
+				Title:       r.Doc.Title,
+				Annotations: r.Annotations,
+				DuplicateOf: r.DuplicateOf,
+			})
+		}
+		batch = batch[:0]
+		return nil
+	}
+	onHeader := func(h formats.Header) error {
+		if err := mergeLabels(st, h.Labels, keep); err != nil {
+			return err
+		}
+		m, err := st.PutEntities(h.Entities, keep)
+		if err != nil {
+			return err
+		}
+		opt.EntityMap = m
+		return nil
+	}
+	onBundle := func(b annotation.Bundle) error {
+		n++
+		batch = append(batch, b)
+		if len(batch) >= batchSize {
+			return flush()
+		}
+		return nil
+	}
+	if err := formats.DecodeDataset(bufio.NewReaderSize(f, 1<<20), onHeader, onBundle); err != nil {
+		if ferr := flush(); ferr != nil {
+			return ferr
+		}
+		return err
+	}
+	return flush()
+}
+
+// mergeLabels makes the project's label set hold every label of ls: all of
+// ls as it is when replace is set (a new project), else the missing labels
+// appended, keeping their key only where it is free.
+func mergeLabels(st Target, ls annotation.LabelSet, replace bool) error {
+	if replace && len(ls.Labels) > 0 {
+		return st.SetLabels(ls)
+	}
+	have, err := st.Labels()
+	if err != nil {
+		return err
+	}
+	merged, added := MergeLabels(have, ls)
+	if len(added) == 0 {
+		return nil
+	}
+	return st.SetLabels(merged)
+}
+
+// MergeLabels appends to have the labels of more it lacks (by name), keeping
+// their shortcut key only where have does not use it. It returns the merged
+// set and the names added.
+func MergeLabels(have, more annotation.LabelSet) (annotation.LabelSet, []string) {
+	out := annotation.LabelSet{Labels: append([]annotation.Label(nil), have.Labels...)}
+	var added []string
+	for _, l := range more.Labels {
+		if _, ok := out.Find(l.Name); ok {
+			continue
+		}
+		if _, taken := out.ByKey(l.Key); taken {
+			l.Key = ""
+		}
+		out.Labels = append(out.Labels, l)
+		added = append(added, l.Name)
+	}
+	return out, added
+}

@@ -1,0 +1,184 @@
+package corpus
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"glossa/annotation"
+	"glossa/formats"
+	"glossa/formats/interchange"
+)
+
+// Source is what an export reads: a project, streamed one document at a
+// time. *storage.Store is one.
+type Source interface {
+	ProjectID() string
+	Labels() (annotation.LabelSet, error)
+	Entities() ([]annotation.Entity, error)
+	Documents() ([]annotation.Summary, error)
+	EachBundle(fn func(annotation.Bundle) error) error
+}
+
+// ExportOptions tune an export.
+type ExportOptions struct {
+	Offsets  []string // json, jsonl: offset units per span ("codepoint", "utf16", "byte")
+	ExcelBOM bool     // csv: start with a byte order mark
+	W3CLines bool     // w3c: one annotation per line
+	// Progress, when set, is called after each document with the number
+	// done and the total.
+	Progress func(done, total int)
+}
+
+// Formats lists the export formats: Glossa's json and jsonl, then the
+// interchange formats.
+func Formats() []string {
+	return append([]string{"json", "jsonl"}, interchange.Formats()...)
+}
+
+// MultiFile reports whether format writes several files (a folder or a zip).
+func MultiFile(format string) bool {
+	return format != "json" && format != "jsonl" && interchange.MultiFile(format)
+}
+
+// Export writes the project to path in format, atomically: a failure or a
+// crash leaves any previous file at path as it was. A multi-file format
+// writes a zip when path ends in .zip and a folder otherwise.
+func Export(ctx context.Context, src Source, format, path string, opts ExportOptions) error {
+	if !MultiFile(format) {
+		return WriteFileAtomic(path, func(w io.Writer) error {
+			return ExportTo(ctx, src, format, w, opts)
+		})
+	}
+	if strings.EqualFold(filepath.Ext(path), ".zip") {
+		return WriteFileAtomic(path, func(w io.Writer) error {
+			out, closer := interchange.ZipOutput(w)
+			if err := export(ctx, src, format, out, opts); err != nil {
+				return err
+			}
+			return closer.Close()
+		})
+	}
+	return exportDir(ctx, src, format, path, opts)
+}
+
+// exportDir writes a folder beside path, then swaps it in.
+func exportDir(ctx context.Context, src Source, format, path string, opts ExportOptions) error {
+	parent := filepath.Dir(path)
+	tmp, err := os.MkdirTemp(parent, "."+filepath.Base(path)+".tmp-*")
+	if err != nil {
+		return fmt.Errorf("cannot write in %s: %w", parent, err)
+	}
+	defer os.RemoveAll(tmp)
+	if err := export(ctx, src, format, interchange.DirOutput(tmp), opts); err != nil {
+		return err
+	}
+	if err := syncTree(tmp); err != nil {
+		return err
+	}
+	old := ""
+	if _, err := os.Stat(path); err == nil {
+		old = tmp + ".old"
+		if err := os.Rename(path, old); err != nil {
+			return fmt.Errorf("cannot replace %s: %w", path, err)
+		}
+	}
+	if err := os.Rename(tmp, path); err != nil {
+		if old != "" {
+			os.Rename(old, path)
+		}
+		return fmt.Errorf("cannot replace %s: %w", path, err)
+	}
+	if old != "" {
+		os.RemoveAll(old)
+	}
+	return syncDir(parent)
+}
+
+func syncTree(dir string) error {
+	return filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		f, err := os.OpenFile(p, os.O_RDWR, 0)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		return f.Sync()
+	})
+}
+
+// ExportTo writes a single-file format to w.
+func ExportTo(ctx context.Context, src Source, format string, w io.Writer, opts ExportOptions) error {
+	if MultiFile(format) {
+		return fmt.Errorf("the %s format writes several files; export it to a folder or a .zip file", format)
+	}
+	return export(ctx, src, format, interchange.SingleOutput(w), opts)
+}
+
+func export(ctx context.Context, src Source, format string, out interchange.Output, opts ExportOptions) error {
+	labels, err := src.Labels()
+	if err != nil {
+		return err
+	}
+	entities, err := src.Entities()
+	if err != nil {
+		return err
+	}
+	total := 0
+	if opts.Progress != nil {
+		docs, err := src.Documents()
+		if err != nil {
+			return err
+		}
+		total = len(docs)
+	}
+	var enc interface {
+		Bundle(annotation.Bundle) error
+		End() error
+	}
+	switch format {
+	case "json", "jsonl":
+		w, err := out.Create("")
+		if err != nil {
+			return err
+		}
+		e := formats.NewEncoder(w, formats.EncodeOptions{JSONLines: format == "jsonl", Offsets: opts.Offsets})
+		if err := e.Begin(formats.Header{Project: src.ProjectID(), Labels: labels, Entities: entities}); err != nil {
+			return err
+		}
+		enc = e
+	default:
+		wr, err := interchange.NewWriter(format, out, interchange.ExportOptions{ExcelBOM: opts.ExcelBOM, W3CLines: opts.W3CLines})
+		if err != nil {
+			return err
+		}
+		if err := wr.Begin(interchange.Header{Project: src.ProjectID(), Labels: labels, Entities: entities}); err != nil {
+			return err
+		}
+		enc = wr
+	}
+	done := 0
+	err = src.EachBundle(func(b annotation.Bundle) error {
+		if err := ctx.Err(); err != nil {
+			return fmt.Errorf("export cancelled: %w", err)
+		}
+		if err := enc.Bundle(b); err != nil {
+			return err
+		}
+		done++
+		if opts.Progress != nil {
+			opts.Progress(done, total)
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	return enc.End()
+}
+

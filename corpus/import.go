@@ -1,0 +1,238 @@
+package corpus
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"glossa/annotation"
+	"glossa/formats"
+	"glossa/formats/interchange"
+	"glossa/storage"
+)
+
+// Target is what an import writes to. *storage.Store is one.
+type Target interface {
+	Labels() (annotation.LabelSet, error)
+	SetLabels(annotation.LabelSet) error
+	Documents() ([]annotation.Summary, error)
+	Document(id uint64) (annotation.Document, error)
+	AddDocument(annotation.Document) (annotation.Document, error)
+	ImportBundles([]annotation.Bundle, storage.ImportOptions) ([]storage.ImportResult, error)
+	PutEntities([]annotation.Entity, bool) (map[uint64]uint64, error)
+	Apply(docID uint64, put []annotation.Annotation, del []uint64) ([]annotation.Annotation, error)
+}
+
+// FileResult reports one imported document, or one file that failed. It is
+// delivered once the document is durable.
+type FileResult struct {
+	Path        string // the file, with #n for the n-th document of a dataset
+	DocID       uint64
+	Title       string
+	Annotations int
+	DuplicateOf uint64 // set when the same text was already in the project
+	Err         error
+	// File and Files say which of the files to import this result belongs
+	// to (1-based) and how many there are, for progress bars.
+	File, Files int
+}
+
+// Totals sums up an import.
+type Totals struct {
+	Documents, Annotations, Duplicates, Failed int
+	NewLabels                                  []string
+	Warnings                                   []string
+}
+
+// batchSize is how many documents of a dataset share one transaction.
+const batchSize = 128
+
+// ImportPaths imports files and folders (walked recursively, hidden entries
+// skipped) into st. Each file fails or succeeds alone: a failure is reported
+// through report and the import goes on. report is called in order, once
+// per document as soon as it is durable, and once per failed file.
+// Cancelling ctx stops before the next file or batch.
+func ImportPaths(ctx context.Context, st Target, paths []string, report func(FileResult)) (Totals, error) {
+	var tot Totals
+	file, files := 0, 0
+	emit := func(r FileResult) {
+		r.File, r.Files = file, files
+		switch {
+		case r.Err != nil:
+			tot.Failed++
+		case r.DuplicateOf != 0:
+			tot.Duplicates++
+		default:
+			tot.Documents++
+			tot.Annotations += r.Annotations
+		}
+		if report != nil {
+			report(r)
+		}
+	}
+	list, err := expand(paths, emit)
+	if err != nil {
+		return tot, err
+	}
+	files = len(list)
+	for i, f := range list {
+		file = i + 1
+		if err := ctx.Err(); err != nil {
+			return tot, fmt.Errorf("import cancelled: %w", err)
+		}
+		if err := importOne(ctx, st, f, emit, &tot); err != nil {
+			if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
+				return tot, err
+			}
+			emit(FileResult{Path: f, Err: err})
+		}
+	}
+	return tot, nil
+}
+
+// expand turns paths into the files (and brat folders) to import.
+func expand(paths []string, emit func(FileResult)) ([]string, error) {
+	var out []string
+	for _, p := range paths {
+		info, err := os.Stat(p)
+		if err != nil {
+			emit(FileResult{Path: p, Err: fmt.Errorf("cannot read it: %w", unwrapPathError(err))})
+			continue
+		}
+		if !info.IsDir() {
+			out = append(out, p)
+			continue
+		}
+		if f, ok := interchange.Detect(p, nil); ok && f == "brat" {
+			out = append(out, p)
+			continue
+		}
+		var found []string
+		err = filepath.WalkDir(p, func(q string, d fs.DirEntry, err error) error {
+			if err != nil {
+				emit(FileResult{Path: q, Err: fmt.Errorf("cannot read it: %w", unwrapPathError(err))})
+				return nil
+			}
+			if q != p && strings.HasPrefix(d.Name(), ".") {
+				if d.IsDir() {
+					return fs.SkipDir
+				}
+				return nil
+			}
+			if d.IsDir() {
+				if q != p {
+					if f, ok := interchange.Detect(q, nil); ok && f == "brat" {
+						found = append(found, q)
+						return fs.SkipDir
+					}
+				}
+				return nil
+			}
+			if importable(q) {
+				found = append(found, q)
+			}
+			return nil
+		})
+		if err != nil {
+			return nil, err
+		}
+		sort.Strings(found)
+		out = append(out, found...)
+	}
+	return out, nil
+}
+
+// importable reports whether a file met while walking a folder is one to
+// import: an article, a dataset or another tool's annotation file.
+func importable(path string) bool {
+	if formats.Supported(path) {
+		return true
+	}
+	switch strings.ToLower(filepath.Ext(path)) {
+	case ".json", ".jsonl", ".zip":
+		return true
+	}
+	return false
+}
+
+func unwrapPathError(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
+
+func importOne(ctx context.Context, st Target, path string, emit func(FileResult), tot *Totals) error {
+	info, err := os.Stat(path)
+	if err != nil {
+		return err
+	}
+	if !info.IsDir() {
+		head, err := readHead(path)
+		if err != nil {
+			return err
+		}
+		if isGlossaDataset(head) {
+			return importDataset(ctx, st, path, emit)
+		}
+		if formats.Supported(path) {
+			return importDocument(st, path, emit)
+		}
+		if format, ok := interchange.Detect(path, head); ok {
+			return importInterchange(ctx, st, path, format, emit, tot)
+		}
+		return fmt.Errorf("Glossa cannot import this kind of file; it reads .txt, .md, .html, Glossa .json/.jsonl and %s files", strings.Join(interchange.Formats(), ", "))
+	}
+	return importInterchange(ctx, st, path, "brat", emit, tot)
+}
+
+func readHead(path string) ([]byte, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	head := make([]byte, 4096)
+	n, err := io.ReadFull(f, head)
+	if err != nil && !errors.Is(err, io.ErrUnexpectedEOF) && !errors.Is(err, io.EOF) {
+		return nil, err
+	}
+	return head[:n], nil
+}
+
+// isGlossaDataset sniffs Glossa's JSON and JSON Lines formats.
+func isGlossaDataset(head []byte) bool {
+	h := bytes.TrimLeft(bytes.TrimPrefix(head, []byte("\xEF\xBB\xBF")), " \t\r\n")
+	if len(h) == 0 || h[0] != '{' {
+		return false
+	}
+	return bytes.Contains(h, []byte(`"format":"glossa`)) || bytes.Contains(h, []byte(`"format": "glossa`))
+}
+
+func importDocument(st Target, path string, emit func(FileResult)) error {
+	f, err := os.Open(path)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	doc, err := formats.ReadDocument(path, bufio.NewReader(f))
+	if err != nil {
+		return err
+	}
+	res, err := st.ImportBundles([]annotation.Bundle{{Document: doc}}, storage.ImportOptions{})
+	if err != nil {
+		return err
+	}
+	r := res[0]
+	emit(FileResult{Path: path, DocID: r.Doc.ID, Title: doc.Title, DuplicateOf: r.DuplicateOf})
+	return nil
+}
