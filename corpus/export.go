@@ -181,4 +181,3 @@ func export(ctx context.Context, src Source, format string, out interchange.Outp
 	}
 	return enc.End()
 }
-
