@@ -2,10 +2,12 @@ package widgets
 
 import (
 	"image/color"
+	"slices"
 	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
 )
 
@@ -61,5 +63,96 @@ func TestArticleViewLongText(t *testing.T) {
 	k := v.lineOf(len([]rune(text)) / 2)
 	if k < v.top || k >= v.top+v.pageLines() {
 		t.Errorf("line %d not on screen [%d, %d)", k, v.top, v.top+v.pageLines())
+	}
+}
+
+func TestArticleViewOverlappingHighlightsMarkup(t *testing.T) {
+	v, w := newTestView(t, "One two three four five six seven eight nine ten eleven twelve.", fyne.NewSize(260, 120))
+	v.SetHighlights([]Highlight{
+		{ID: 1, Start: 4, End: 40, Color: color.NRGBA{R: 0xe5, G: 0x39, B: 0x35, A: 0xff}, Label: "outer"},
+		{ID: 2, Start: 8, End: 18, Color: color.NRGBA{R: 0x1e, G: 0x88, B: 0xe5, A: 0xff}, Label: "inner"},
+		{ID: 3, Start: 14, End: 28, Color: color.NRGBA{R: 0x43, G: 0xa0, B: 0x47, A: 0xff}, Label: "crossing"},
+	})
+	v.SetSelectedHighlight(2)
+	test.AssertRendersToMarkup(t, "overlap.xml", w.Canvas())
+	test.AssertRendersToImage(t, "overlap.png", w.Canvas())
+}
+
+func TestArticleViewTapCyclesOverlaps(t *testing.T) {
+	v, w := newTestView(t, "alpha beta gamma delta", fyne.NewSize(600, 200))
+	v.SetHighlights([]Highlight{
+		{ID: 1, Start: 0, End: 16, Color: color.NRGBA{R: 200, A: 255}},
+		{ID: 2, Start: 6, End: 10, Color: color.NRGBA{G: 200, A: 255}},
+	})
+	var got []uint64
+	v.OnHighlightTapped = func(id uint64) { got = append(got, id) }
+	m := v.metrics
+	pos := fyne.NewPos(m.pad+v.textWidth("alpha be"), m.pad+m.textH/2)
+	for range 3 {
+		test.TapCanvas(w.Canvas(), pos)
+	}
+	if want := []uint64{2, 1, 2}; !slices.Equal(got, want) {
+		t.Errorf("tapped ids got %v; want %v (innermost first, then cycling)", got, want)
+	}
+}
+
+func TestArticleViewKeyboardAndCopy(t *testing.T) {
+	v, w := newTestView(t, "The quick brown fox", fyne.NewSize(600, 200))
+	var got Range
+	v.OnSelect = func(s, e int) { got = Range{s, e} }
+	v.SetSelection(4, 9)
+	v.KeyDown(&fyne.KeyEvent{Name: desktop.KeyShiftLeft})
+	v.TypedKey(&fyne.KeyEvent{Name: fyne.KeyRight})
+	v.TypedKey(&fyne.KeyEvent{Name: fyne.KeyRight})
+	v.KeyUp(&fyne.KeyEvent{Name: desktop.KeyShiftLeft})
+	if want := (Range{4, 11}); got != want {
+		t.Errorf("after shift+right twice got %v; want %v", got, want)
+	}
+	w.Canvas().Focus(v)
+	v.TypedShortcut(&fyne.ShortcutCopy{Clipboard: fyne.CurrentApp().Clipboard()})
+	if got, want := fyne.CurrentApp().Clipboard().Content(), "quick b"; got != want {
+		t.Errorf("clipboard got %q; want %q", got, want)
+	}
+	var keys []fyne.KeyName
+	v.OnTypedKey = func(ev *fyne.KeyEvent) { keys = append(keys, ev.Name) }
+	var runes []rune
+	v.OnTypedRune = func(r rune) { runes = append(runes, r) }
+	v.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	v.TypedRune('3')
+	if !slices.Equal(keys, []fyne.KeyName{fyne.KeyEscape}) || !slices.Equal(runes, []rune{'3'}) {
+		t.Errorf("forwarded keys %v runes %q; want [Escape] ['3']", keys, runes)
+	}
+}
+
+func TestArticleViewDoubleTapAndSecondary(t *testing.T) {
+	v, w := newTestView(t, "hello brave new world", fyne.NewSize(600, 200))
+	v.SetHighlights([]Highlight{{ID: 9, Start: 6, End: 11, Color: color.Black}})
+	m := v.metrics
+	pos := fyne.NewPos(m.pad+v.textWidth("hello br"), m.pad+m.textH/2)
+	test.DoubleTap(v)
+	v.DoubleTapped(&fyne.PointEvent{Position: pos})
+	if s, e, text := v.Selection(); s != 6 || e != 11 || text != "brave" {
+		t.Errorf("double tap selected %d,%d %q; want 6,11 \"brave\"", s, e, text)
+	}
+	var off int
+	var ids []uint64
+	v.OnSecondaryTap = func(o int, hs []uint64, _ fyne.Position) { off, ids = o, hs }
+	test.TapSecondaryAt(v, pos)
+	if off != 8 || !slices.Equal(ids, []uint64{9}) {
+		t.Errorf("secondary tap got %d %v; want 8 [9]", off, ids)
+	}
+	_ = w
+}
+
+func TestArticleViewWordSnapOff(t *testing.T) {
+	v, w := newTestView(t, "The quick brown fox", fyne.NewSize(600, 200))
+	v.SetWordSnap(false)
+	m := v.metrics
+	y := m.pad + m.textH/2
+	x0 := m.pad + v.textWidth("The qu")
+	x1 := m.pad + v.textWidth("The quick br")
+	test.Drag(w.Canvas(), fyne.NewPos(x0, y), x1-x0, 0)
+	if s, e, _ := v.Selection(); s != 6 || e != 12 {
+		t.Errorf("selection without snapping got %d,%d; want 6,12", s, e)
 	}
 }
