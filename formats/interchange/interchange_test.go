@@ -46,7 +46,7 @@ func TestDetect(t *testing.T) {
 // NewWriter and reads it back through Read, which must detect it.
 func TestExportImport(t *testing.T) {
 	h, bundles := it.Header(), it.Bundles()
-	files := map[string]string{FormatW3C: "out.jsonld", FormatBrat: "out.zip", FormatDoccano: "out.jsonl"}
+	files := map[string]string{FormatW3C: "out.jsonld", FormatBrat: "out.zip", FormatDoccano: "out.jsonl", FormatLabelStudio: "out.json"}
 	for _, format := range Formats() {
 		name, ok := files[format]
 		if !ok {

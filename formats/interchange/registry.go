@@ -12,6 +12,7 @@ import (
 	"glossa/formats/brat"
 	"glossa/formats/doccano"
 	"glossa/formats/interchange/dataset"
+	"glossa/formats/labelstudio"
 	"glossa/formats/w3c"
 )
 
@@ -43,6 +44,8 @@ func NewWriter(format string, out Output, opts ExportOptions) (Writer, error) {
 		return brat.NewWriter(out), nil
 	case FormatDoccano:
 		return doccano.NewWriter(out), nil
+	case FormatLabelStudio:
+		return labelstudio.NewWriter(out), nil
 	}
 	return nil, fmt.Errorf("unknown export format %q; the formats are %s", format, strings.Join(Formats(), ", "))
 }
@@ -149,6 +152,8 @@ func Read(path string, lookup Lookup) (Dataset, Report, error) {
 		return w3c.Read(f, path, lookup)
 	case FormatDoccano:
 		return doccano.Read(f, path)
+	case FormatLabelStudio:
+		return labelstudio.Read(f, path)
 	}
 	return Dataset{}, Report{}, dataset.Errorf(path, 0, "%s files are exported by Glossa but not imported", format)
 }
