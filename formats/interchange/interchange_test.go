@@ -80,6 +80,20 @@ func TestExportImport(t *testing.T) {
 		merged := MergeLabels(h.Labels, ds, &rep)
 		it.CheckBundles(t, merged, ds.Bundles)
 	}
+	for _, format := range []string{FormatCoNLL, FormatCSV} {
+		var buf bytes.Buffer
+		w, err := NewWriter(format, SingleOutput(&buf), ExportOptions{ExcelBOM: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		it.Export(t, w, h, bundles)
+		if buf.Len() == 0 {
+			t.Errorf("%s: nothing written", format)
+		}
+		if format == FormatCoNLL && len(Warnings(w)) == 0 {
+			t.Errorf("conll: no overlap warning")
+		}
+	}
 	if _, err := NewWriter("xml", SingleOutput(&bytes.Buffer{}), ExportOptions{}); err == nil {
 		t.Error("NewWriter(xml): got no error")
 	}

@@ -10,6 +10,8 @@ import (
 	"strings"
 
 	"glossa/formats/brat"
+	"glossa/formats/claimcsv"
+	"glossa/formats/conll"
 	"glossa/formats/doccano"
 	"glossa/formats/interchange/dataset"
 	"glossa/formats/labelstudio"
@@ -46,6 +48,10 @@ func NewWriter(format string, out Output, opts ExportOptions) (Writer, error) {
 		return doccano.NewWriter(out), nil
 	case FormatLabelStudio:
 		return labelstudio.NewWriter(out), nil
+	case FormatCoNLL:
+		return conll.NewWriter(out), nil
+	case FormatCSV:
+		return claimcsv.NewWriter(out, opts), nil
 	}
 	return nil, fmt.Errorf("unknown export format %q; the formats are %s", format, strings.Join(Formats(), ", "))
 }
