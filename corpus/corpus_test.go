@@ -1,0 +1,280 @@
+package corpus
+
+import (
+	"archive/zip"
+	"bytes"
+	"context"
+	"errors"
+	"io"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+
+	"glossa/annotation"
+	"glossa/storage"
+)
+
+func openTestStore(t *testing.T) *storage.Store {
+	t.Helper()
+	st, err := storage.Open(filepath.Join(t.TempDir(), "p.glossa"), storage.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	return st
+}
+
+// seed adds a document with a claim linked to its source.
+func seed(t *testing.T, st *storage.Store) annotation.Document {
+	t.Helper()
+	doc, err := st.AddDocument(annotation.Document{Title: "Rates", Text: "Rates will rise 😀, the governor said.\n"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	o := annotation.NewOffsets(doc.Text)
+	claim, _ := annotation.NewSpan(o, 0, 15)
+	src, _ := annotation.NewSpan(o, 19, 31)
+	put, err := st.Apply(doc.ID, []annotation.Annotation{
+		{DocID: doc.ID, Label: "Source", Spans: []annotation.Span{src}},
+	}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := st.Apply(doc.ID, []annotation.Annotation{{DocID: doc.ID, Label: "Claim", Spans: []annotation.Span{claim},
+		Links: []annotation.Link{{Type: annotation.LinkSaidBy, Target: put[0].ID}}}}, nil); err != nil {
+		t.Fatal(err)
+	}
+	return doc
+}
+
+func TestWriteFileAtomicKeepsOldFileOnFailure(t *testing.T) {
+	p := filepath.Join(t.TempDir(), "out.json")
+	if err := os.WriteFile(p, []byte("old"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	boom := errors.New("boom")
+	err := WriteFileAtomic(p, func(w io.Writer) error {
+		io.WriteString(w, "partial")
+		return boom
+	})
+	if !errors.Is(err, boom) {
+		t.Fatalf("err = %v; want boom", err)
+	}
+	if b, _ := os.ReadFile(p); string(b) != "old" {
+		t.Errorf("file = %q after a failed write; want old", b)
+	}
+	if m, _ := filepath.Glob(filepath.Join(filepath.Dir(p), ".*tmp*")); len(m) != 0 {
+		t.Errorf("temporary files left: %v", m)
+	}
+	if err := WriteFileAtomic(p, func(w io.Writer) error { _, err := io.WriteString(w, "new"); return err }); err != nil {
+		t.Fatal(err)
+	}
+	if b, _ := os.ReadFile(p); string(b) != "new" {
+		t.Errorf("file = %q; want new", b)
+	}
+}
+
+func TestExportEveryFormat(t *testing.T) {
+	st := openTestStore(t)
+	seed(t, st)
+	dir := t.TempDir()
+	for _, f := range Formats() {
+		out := filepath.Join(dir, "out-"+f)
+		if err := Export(context.Background(), st, f, out, ExportOptions{}); err != nil {
+			t.Errorf("%s: %v", f, err)
+			continue
+		}
+		info, err := os.Stat(out)
+		if err != nil {
+			t.Errorf("%s: %v", f, err)
+			continue
+		}
+		if MultiFile(f) != info.IsDir() {
+			t.Errorf("%s: folder = %v; want %v", f, info.IsDir(), MultiFile(f))
+		}
+	}
+}
+
+func TestExportBratZip(t *testing.T) {
+	st := openTestStore(t)
+	seed(t, st)
+	out := filepath.Join(t.TempDir(), "brat.zip")
+	if err := Export(context.Background(), st, "brat", out, ExportOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	zr, err := zip.OpenReader(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer zr.Close()
+	var names []string
+	for _, f := range zr.File {
+		names = append(names, f.Name)
+	}
+	joined := strings.Join(names, " ")
+	for _, want := range []string{".txt", ".ann", "annotation.conf"} {
+		if !strings.Contains(joined, want) {
+			t.Errorf("zip holds %v; want a %s file", names, want)
+		}
+	}
+}
+
+func TestExportReplacesFolder(t *testing.T) {
+	st := openTestStore(t)
+	seed(t, st)
+	out := filepath.Join(t.TempDir(), "brat")
+	if err := os.MkdirAll(out, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	os.WriteFile(filepath.Join(out, "stale.ann"), []byte("T1\tX 0 1\tx\n"), 0o644)
+	if err := Export(context.Background(), st, "brat", out, ExportOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(filepath.Join(out, "stale.ann")); err == nil {
+		t.Error("the old folder's files survived the export")
+	}
+	if m, _ := filepath.Glob(filepath.Join(out, "*.ann")); len(m) != 1 {
+		t.Errorf(".ann files = %v; want one", m)
+	}
+}
+
+func TestExportCancelled(t *testing.T) {
+	st := openTestStore(t)
+	seed(t, st)
+	p := filepath.Join(t.TempDir(), "out.json")
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if err := Export(ctx, st, "json", p, ExportOptions{}); !errors.Is(err, context.Canceled) {
+		t.Errorf("err = %v; want context.Canceled", err)
+	}
+	if _, err := os.Stat(p); err == nil {
+		t.Error("a cancelled export left a file")
+	}
+}
+
+func TestExportProgress(t *testing.T) {
+	st := openTestStore(t)
+	seed(t, st)
+	var calls [][2]int
+	err := ExportTo(context.Background(), st, "jsonl", io.Discard, ExportOptions{Progress: func(d, n int) { calls = append(calls, [2]int{d, n}) }})
+	if err != nil || !reflect.DeepEqual(calls, [][2]int{{1, 1}}) {
+		t.Errorf("progress calls %v, err %v; want [[1 1]]", calls, err)
+	}
+}
+
+// Every interchange format that carries text round-trips into a new project
+// with the claim, its source and the link.
+func TestInterchangeRoundTrip(t *testing.T) {
+	for _, f := range []string{"brat", "doccano", "labelstudio"} {
+		t.Run(f, func(t *testing.T) {
+			st := openTestStore(t)
+			seed(t, st)
+			out := filepath.Join(t.TempDir(), "export."+ext(f))
+			if err := Export(context.Background(), st, f, out, ExportOptions{}); err != nil {
+				t.Fatal(err)
+			}
+			st2 := openTestStore(t)
+			tot, err := ImportPaths(context.Background(), st2, []string{out}, nil)
+			if err != nil || tot.Failed > 0 || tot.Documents != 1 {
+				t.Fatalf("import: %+v, %v", tot, err)
+			}
+			docs, _ := st2.Documents()
+			anns, _ := st2.Annotations(docs[0].ID)
+			var claim, source *annotation.Annotation
+			for i := range anns {
+				switch anns[i].Label {
+				case "Claim":
+					claim = &anns[i]
+				case "Source":
+					source = &anns[i]
+				}
+			}
+			if claim == nil || source == nil {
+				t.Fatalf("annotations %+v; want a claim and a source", anns)
+			}
+			if claim.Spans[0].Text != "Rates will rise" || source.Spans[0].Text != "the governor" {
+				t.Errorf("spans %q, %q; want the same text back", claim.Spans[0].Text, source.Spans[0].Text)
+			}
+			if got := claim.LinksOf(annotation.LinkSaidBy); len(got) != 1 || got[0] != source.ID {
+				t.Errorf("claim links %+v; want said_by %d", claim.Links, source.ID)
+			}
+		})
+	}
+}
+
+func ext(format string) string {
+	switch format {
+	case "brat":
+		return "zip"
+	case "doccano":
+		return "jsonl"
+	}
+	return "json"
+}
+
+// W3C annotations refer to the document by hash: they are added to the
+// project's own document.
+func TestW3CImportAddsToExistingDocument(t *testing.T) {
+	st := openTestStore(t)
+	doc := seed(t, st)
+	var buf bytes.Buffer
+	if err := ExportTo(context.Background(), st, "w3c", &buf, ExportOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	st2 := openTestStore(t)
+	d2, err := st2.AddDocument(annotation.Document{Title: "Rates", Text: doc.Text})
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := filepath.Join(t.TempDir(), "w3c.json")
+	os.WriteFile(p, buf.Bytes(), 0o644)
+	tot, err := ImportPaths(context.Background(), st2, []string{p}, nil)
+	if err != nil || tot.Failed > 0 {
+		t.Fatalf("import: %+v, %v", tot, err)
+	}
+	anns, _ := st2.Annotations(d2.ID)
+	if len(anns) != 2 {
+		t.Fatalf("annotations %d; want 2 on the existing document", len(anns))
+	}
+	if err := st2.Check(); err != nil {
+		t.Error(err)
+	}
+}
+
+func TestMergeLabels(t *testing.T) {
+	have := annotation.DefaultLabelSet()
+	more := annotation.LabelSet{Labels: []annotation.Label{
+		{Name: "Claim", Kind: annotation.KindClaim, Color: "#000000", Key: "1"},
+		{Name: "Cue", Kind: annotation.KindOther, Color: "#111111", Key: "1"},
+		{Name: "Quote", Kind: annotation.KindClaim, Color: "#222222", Key: "9"},
+	}}
+	got, added := MergeLabels(have, more)
+	if !reflect.DeepEqual(added, []string{"Cue", "Quote"}) {
+		t.Errorf("added %v; want [Cue Quote]", added)
+	}
+	if cue, _ := got.Find("Cue"); cue.Key != "" {
+		t.Errorf("Cue key %q; want none (1 is taken)", cue.Key)
+	}
+	if q, _ := got.Find("Quote"); q.Key != "9" {
+		t.Errorf("Quote key %q; want 9", q.Key)
+	}
+	if err := got.Validate(); err != nil {
+		t.Error(err)
+	}
+}
+
+func TestImportCancelled(t *testing.T) {
+	st := openTestStore(t)
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "a.txt"), []byte("A\n"), 0o644)
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if _, err := ImportPaths(ctx, st, []string{dir}, nil); !errors.Is(err, context.Canceled) {
+		t.Errorf("err = %v; want context.Canceled", err)
+	}
+	if docs, _ := st.Documents(); len(docs) != 0 {
+		t.Errorf("%d documents imported after cancel", len(docs))
+	}
+}
