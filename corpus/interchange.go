@@ -3,6 +3,7 @@ package corpus
 import (
 	"context"
 	"fmt"
+	"reflect"
 	"sort"
 
 	"glossa/annotation"
@@ -23,13 +24,15 @@ func importInterchange(ctx context.Context, st Target, path, format string, emit
 	if err != nil {
 		return err
 	}
-	merged, added := MergeLabels(have, ds.Labels)
-	if len(added) > 0 {
+	merged := interchange.MergeLabels(have, ds, &rep)
+	if !reflect.DeepEqual(merged, have) {
 		if err := st.SetLabels(merged); err != nil {
 			return err
 		}
-		tot.NewLabels = append(tot.NewLabels, added...)
-		tot.Warnings = append(tot.Warnings, fmt.Sprintf("%s: added labels %v to the project", path, added))
+	}
+	if len(rep.NewLabels) > 0 {
+		tot.NewLabels = append(tot.NewLabels, rep.NewLabels...)
+		tot.Warnings = append(tot.Warnings, fmt.Sprintf("%s: added labels %v to the project", path, rep.NewLabels))
 	}
 	entityMap, err := st.PutEntities(ds.Entities, false)
 	if err != nil {
