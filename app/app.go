@@ -1,0 +1,539 @@
+// Package app is Glossa's desktop window: the corpus list on the left, the
+// article with its highlights in the centre, the annotation panel on the
+// right, with menus, shortcuts, undo and redo, find, and the dialogs for
+// long work. It is the only package that knows both Fyne and the domain.
+//
+// The window reaches the project file through the small Store interface
+// declared here (storage.Store satisfies it) and reaches import, export and
+// project opening through the functions of Config, so that it can be tested
+// against a fake. main.go wires it:
+//
+//	ui := app.New(a, st, app.Config{
+//		Version:  "1.0.0",
+//		DataPath: defaultPath,
+//		Open:     func(path string) (app.Store, error) { return storage.Open(path, storage.Options{}) },
+//		Import:   corpus.Import, // func(ctx, st app.Store, paths, progress) (summary string, err error)
+//		Export:   corpus.Export, // func(ctx, st app.Store, format, path, progress) error
+//		ExportFormats: []string{"json", "jsonl"},
+//	})
+//	ui.ShowAndRun()
+//
+// Every edit is written through the store at once: the window shows an
+// annotation only after the store has taken it, and when the store refuses
+// an edit a dialog says what happened and what to do. Undo and redo keep one
+// history for the whole project file (see history), cleared when another
+// project file is opened.
+package app
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"image/color"
+	"os"
+	"os/user"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"glossa/annotation"
+	"glossa/widgets"
+)
+
+// Store is what the window needs of a project file. storage.Store
+// implements it.
+type Store interface {
+	Labels() (annotation.LabelSet, error)
+	Documents() ([]annotation.Summary, error)
+	Document(id uint64) (annotation.Document, error)
+	SetStatus(id uint64, status annotation.Status) error
+	Annotations(docID uint64) ([]annotation.Annotation, error)
+	// Apply puts and deletes annotations of one document atomically; a put
+	// with an unused nonzero id recreates it. It returns the stored puts.
+	Apply(docID uint64, put []annotation.Annotation, del []uint64) ([]annotation.Annotation, error)
+	Entities() ([]annotation.Entity, error)
+	AddEntity(e annotation.Entity) (annotation.Entity, error)
+	Path() string
+	Close() error
+}
+
+// Config holds what the window gets from main.go. Every function may be
+// nil; the menu items that need it are then disabled.
+type Config struct {
+	Version  string // shown in About
+	DataPath string // the default project file, shown in About
+	// Open opens or creates the project file at path (File > New, Open,
+	// Recent). The window closes the store it had after the new one opened.
+	Open func(path string) (Store, error)
+	// Import reads the files or folders at paths into st. It runs on a
+	// goroutine, reports progress (progress may be called from any
+	// goroutine) and stops early when ctx is cancelled. The summary is shown
+	// to the user.
+	Import func(ctx context.Context, st Store, paths []string, progress func(done, total int, msg string)) (summary string, err error)
+	// Export writes the whole project in format (one of ExportFormats) to
+	// path, on a goroutine, as Import does.
+	Export        func(ctx context.Context, st Store, format, path string, progress func(done, total int)) error
+	ExportFormats []string // e.g. "json", "jsonl": one File > Export item each
+}
+
+// UI is the main window with everything it shows.
+type UI struct {
+	app fyne.App
+	win fyne.Window
+	cfg Config
+	st  Store
+
+	labels   annotation.LabelSet
+	docs     []annotation.Summary // every document of the project, store order
+	doc      annotation.Document  // the open document; ID 0 for none
+	offsets  *annotation.Offsets
+	anns     []annotation.Annotation // the open document's annotations, by start
+	entities []annotation.Entity
+	selected uint64 // the selected annotation; 0 for none
+	picking  bool   // the next click on a source in the article links it to the selected claim
+	hist     history
+
+	article   *widgets.ArticleView
+	corpus    *corpusPanel
+	panel     *annotationPanel
+	find      *findBar
+	title     *widget.Label
+	meta      *widget.Label
+	statusSel *widget.Select
+	labelBar  *fyne.Container
+	statusBar *widget.Label
+	undoItem  *fyne.MenuItem
+	redoItem  *fyne.MenuItem
+}
+
+// New builds Glossa's main window on the project st. It shows the first
+// document of the corpus, if any. Call ShowAndRun, or Window().Show().
+func New(a fyne.App, st Store, cfg Config) *UI {
+	u := &UI{app: a, cfg: cfg, st: st}
+	u.win = a.NewWindow("Glossa")
+	u.win.Resize(fyne.NewSize(1280, 800))
+	u.applyTheme()
+	content := u.build()
+	u.loadProject()
+	// The content goes in last, so that the article is first laid out with
+	// its text.
+	u.win.SetContent(content)
+	u.win.Canvas().SetOnTypedRune(u.typedRune)
+	u.win.Canvas().SetOnTypedKey(u.typedKey)
+	u.win.SetMainMenu(u.makeMenu())
+	u.addShortcuts()
+	u.win.SetOnDropped(u.dropped)
+	u.addRecent(st.Path())
+	return u
+}
+
+// Window returns the main window.
+func (u *UI) Window() fyne.Window { return u.win }
+
+// ShowAndRun shows the window and runs the app until it quits, then closes
+// the project file.
+func (u *UI) ShowAndRun() {
+	u.win.ShowAndRun()
+	if u.st != nil {
+		_ = u.st.Close() // bbolt has synced every edit already
+	}
+}
+
+func (u *UI) build() fyne.CanvasObject {
+	u.article = widgets.NewArticleView()
+	u.article.OnTypedRune = u.typedRune
+	u.article.OnTypedKey = u.typedKey
+	u.article.OnHighlightTapped = u.highlightTapped
+	u.article.OnSelect = func(start, end int) {
+		if end > start {
+			u.setStatus(fmt.Sprintf("%d characters selected: press a label key (1–9) to tag them%s", end-start, u.sourceHint()))
+		}
+	}
+	u.article.SetWordSnap(u.app.Preferences().BoolWithFallback(prefWordSnap, true))
+	u.article.SetZoom(float32(u.app.Preferences().FloatWithFallback(prefZoom, 1)))
+
+	u.title = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	u.title.Wrapping = fyne.TextWrapWord
+	u.title.SizeName = theme.SizeNameSubHeadingText
+	u.meta = widget.NewLabel("")
+	u.meta.Wrapping = fyne.TextWrapWord
+	u.meta.Selectable = true
+	u.statusSel = widget.NewSelect(statusNames(), func(s string) { u.setDocStatus(statusFromName(s)) })
+	u.statusSel.PlaceHolder = "Status"
+	u.labelBar = container.NewHBox()
+	u.statusBar = widget.NewLabel("")
+	u.statusBar.Truncation = fyne.TextTruncateEllipsis
+
+	u.corpus = newCorpusPanel(u)
+	u.panel = newAnnotationPanel(u)
+	u.find = newFindBar(u)
+
+	header := container.NewBorder(nil, nil, nil, container.NewVBox(u.statusSel), container.NewVBox(u.title, u.meta))
+	top := container.NewVBox(header, container.NewHScroll(u.labelBar), u.find.box)
+	centre := container.NewBorder(top, nil, nil, nil, u.article)
+
+	right := container.NewHSplit(centre, u.panel.content)
+	right.Offset = 0.68
+	split := container.NewHSplit(u.corpus.content, right)
+	split.Offset = 0.2
+	return container.NewBorder(nil, container.NewBorder(widget.NewSeparator(), nil, nil, nil, u.statusBar), nil, nil, split)
+}
+
+// loadProject reads labels, entities and documents of the current store
+// and opens the first document.
+func (u *UI) loadProject() {
+	ls, err := u.st.Labels()
+	if err != nil {
+		u.showError(err, "Glossa could not read the project's labels. Open another project file or a backup (File > Open).")
+		ls = annotation.DefaultLabelSet()
+	}
+	u.labels = ls
+	u.buildLabelBar()
+	u.reloadEntities()
+	u.win.SetTitle("Glossa — " + u.st.Path())
+	u.closeDocument()
+	u.reloadDocuments()
+	if len(u.docs) > 0 {
+		u.openDocument(u.docs[0].ID)
+	} else {
+		u.setStatus("The project has no articles yet: import some with File > Import or drop files on the window.")
+	}
+}
+
+func (u *UI) buildLabelBar() {
+	u.labelBar.Objects = nil
+	for _, l := range u.labels.Labels {
+		text := l.Name
+		if l.Key != "" {
+			text = l.Key + " " + l.Name
+		}
+		b := widget.NewButton(text, func() { u.tag(l) })
+		b.Importance = widget.LowImportance
+		sw := canvas.NewRectangle(labelColor(l.Color, 0xff))
+		sw.SetMinSize(fyne.NewSize(6, 20))
+		sw.CornerRadius = 2
+		u.labelBar.Add(container.NewHBox(sw, b))
+	}
+	u.labelBar.Refresh()
+}
+
+func (u *UI) reloadEntities() {
+	es, err := u.st.Entities()
+	if err != nil {
+		u.showError(err, "Glossa could not read the entity registry; entity suggestions are missing until the file is readable.")
+		return
+	}
+	u.entities = es
+}
+
+func (u *UI) reloadDocuments() {
+	ds, err := u.st.Documents()
+	if err != nil {
+		u.showError(err, "Glossa could not read the list of articles. Open another project file or a backup (File > Open).")
+		return
+	}
+	u.docs = ds
+	u.corpus.refresh()
+}
+
+func (u *UI) closeDocument() {
+	u.doc = annotation.Document{}
+	u.offsets = annotation.NewOffsets("")
+	u.anns = nil
+	u.selected = 0
+	u.picking = false
+	if u.article.Text() != "" {
+		u.article.SetText("")
+	}
+	u.article.SetHighlights(nil)
+	u.title.SetText("No article open")
+	u.meta.SetText("Pick an article in the list on the left.")
+	u.statusSel.ClearSelected()
+	u.statusSel.Disable()
+	u.find.reset()
+	u.panel.refresh()
+}
+
+// openDocument shows document id. It returns false (after saying why) if
+// the store cannot read it.
+func (u *UI) openDocument(id uint64) bool {
+	d, err := u.st.Document(id)
+	if err != nil {
+		u.showError(err, "Glossa could not read this article. Try another one; if every article fails, open a backup of the project file.")
+		return false
+	}
+	anns, err := u.st.Annotations(id)
+	if err != nil {
+		u.showError(err, "Glossa could not read this article's annotations. Try another article or open a backup of the project file.")
+		return false
+	}
+	u.doc = d
+	u.offsets = annotation.NewOffsets(d.Text)
+	u.anns = anns
+	u.selected = 0
+	u.picking = false
+	u.article.SetText(d.Text)
+	u.title.SetText(d.Title)
+	u.meta.SetText(docMeta(d))
+	u.statusSel.Enable()
+	u.statusSel.SetSelectedIndex(statusIndex(d.Status)) // fires setDocStatus, which ignores an unchanged status
+	u.find.reset()
+	u.refreshAnnotations()
+	u.corpus.selectDoc(id)
+	u.setStatus(fmt.Sprintf("%s: %d annotations. Select text and press 1–9 to tag it.", d.Title, len(anns)))
+	return true
+}
+
+func docMeta(d annotation.Document) string {
+	var parts []string
+	for _, p := range []string{d.Outlet, strings.Join(d.Authors, ", "), d.Published, d.URL} {
+		if p != "" {
+			parts = append(parts, p)
+		}
+	}
+	if len(parts) == 0 {
+		return "No outlet, date or URL recorded."
+	}
+	return strings.Join(parts, " · ")
+}
+
+// reloadAnnotations rereads the open document's annotations from the store,
+// so that the window shows what is stored.
+func (u *UI) reloadAnnotations() {
+	if u.doc.ID == 0 {
+		return
+	}
+	anns, err := u.st.Annotations(u.doc.ID)
+	if err != nil {
+		u.showError(err, "Glossa could not reread this article's annotations. Reopen the article; if that fails, open a backup of the project file.")
+		return
+	}
+	u.anns = anns
+	u.refreshAnnotations()
+}
+
+// refreshAnnotations redraws highlights and the panel from u.anns.
+func (u *UI) refreshAnnotations() {
+	if u.annotation(u.selected) == nil {
+		u.selected = 0
+	}
+	hs := make([]widgets.Highlight, 0, len(u.anns))
+	for _, a := range u.anns {
+		l, _ := u.labels.Find(a.Label)
+		for _, s := range a.Spans {
+			hs = append(hs, widgets.Highlight{ID: a.ID, Start: s.Start, End: s.End, Color: labelColor(l.Color, 0xff), Label: a.Label})
+		}
+	}
+	u.article.SetHighlights(hs)
+	u.article.SetSelectedHighlight(u.selected)
+	u.panel.refresh()
+	u.updateUndoItems()
+}
+
+// annotation returns the open document's annotation id, or nil.
+func (u *UI) annotation(id uint64) *annotation.Annotation {
+	if id == 0 {
+		return nil
+	}
+	for i := range u.anns {
+		if u.anns[i].ID == id {
+			return &u.anns[i]
+		}
+	}
+	return nil
+}
+
+func (u *UI) kindOf(a *annotation.Annotation) annotation.Kind {
+	if a == nil {
+		return ""
+	}
+	l, ok := u.labels.Find(a.Label)
+	if !ok {
+		return annotation.KindOther
+	}
+	return l.Kind
+}
+
+// selectAnnotation makes id the selected annotation, scrolls the article
+// to it and shows it in the detail editor. 0 deselects.
+func (u *UI) selectAnnotation(id uint64) {
+	if u.selected == id {
+		return
+	}
+	u.panel.flush()
+	u.selected = id
+	u.picking = false
+	u.article.SetSelectedHighlight(id)
+	if a := u.annotation(id); a != nil {
+		u.article.ScrollTo(a.Start())
+		l, _ := u.labels.Find(a.Label)
+		u.setStatus(fmt.Sprintf("%s %q selected%s", a.Label, shorten(a.Quote(), 60), selectedHint(l.Kind)))
+	}
+	u.panel.refresh()
+}
+
+func selectedHint(k annotation.Kind) string {
+	if k == annotation.KindClaim {
+		return ": select who said it and press 2 (Source) to link them"
+	}
+	return ""
+}
+
+func (u *UI) sourceHint() string {
+	if a := u.annotation(u.selected); a != nil && u.kindOf(a) == annotation.KindClaim {
+		if l := u.labels.OfKind(annotation.KindSource); len(l) > 0 && l[0].Key != "" {
+			return fmt.Sprintf("; %s (%s) links the source to the selected claim", l[0].Key, l[0].Name)
+		}
+	}
+	return ""
+}
+
+func (u *UI) highlightTapped(id uint64) {
+	if u.picking {
+		if a := u.annotation(id); a != nil && u.kindOf(a) == annotation.KindSource {
+			u.picking = false
+			u.linkSource(u.selected, id)
+			return
+		}
+		u.setStatus("That is not a source: click a source highlight to link it, or press Escape.")
+		return
+	}
+	u.selectAnnotation(id)
+}
+
+func (u *UI) typedRune(r rune) {
+	switch {
+	case r >= '1' && r <= '9':
+		l, ok := u.labels.ByKey(string(r))
+		if !ok {
+			u.setStatus(fmt.Sprintf("No label has the key %c.", r))
+			return
+		}
+		u.tag(l)
+	case r == '+':
+		u.addSpan()
+	}
+}
+
+func (u *UI) typedKey(ev *fyne.KeyEvent) {
+	switch ev.Name {
+	case fyne.KeyDelete:
+		if u.selected != 0 {
+			u.deleteAnnotation(u.selected)
+		}
+	case fyne.KeyEscape:
+		if u.picking {
+			u.picking = false
+			u.setStatus("Picking a source cancelled.")
+			return
+		}
+		u.article.ClearSelection()
+		u.selectAnnotation(0)
+	case fyne.KeyF3:
+		u.find.next()
+	}
+}
+
+// focusArticle gives the keyboard to the article, so that 1–9 tag.
+func (u *UI) focusArticle() {
+	if f, ok := any(u.article).(fyne.Focusable); ok && u.win.Canvas() != nil {
+		u.win.Canvas().Focus(f)
+	}
+}
+
+func (u *UI) setStatus(msg string) { u.statusBar.SetText(msg) }
+
+// showError shows err in a dialog with what to do about it.
+func (u *UI) showError(err error, todo string) {
+	msg := err.Error()
+	if todo != "" {
+		msg = strings.TrimRight(msg, ".") + ".\n\n" + todo
+	}
+	u.errorDialog(errors.New(msg))
+	u.setStatus("Error: " + firstLine(err.Error()))
+}
+
+func firstLine(s string) string {
+	if i := strings.IndexByte(s, '\n'); i >= 0 {
+		return s[:i]
+	}
+	return s
+}
+
+// annotator is the name recorded on every annotation.
+func (u *UI) annotator() string {
+	return u.app.Preferences().StringWithFallback(prefAnnotator, defaultAnnotator())
+}
+
+func defaultAnnotator() string {
+	if cu, err := user.Current(); err == nil && cu.Username != "" {
+		return cu.Username
+	}
+	if n := os.Getenv("USER"); n != "" {
+		return n
+	}
+	return "annotator"
+}
+
+// labelColor parses "#rrggbb"; grey if it cannot.
+func labelColor(hex string, alpha uint8) color.Color {
+	var r, g, b uint8
+	if _, err := fmt.Sscanf(hex, "#%02x%02x%02x", &r, &g, &b); err != nil {
+		return color.NRGBA{R: 0x82, G: 0x82, B: 0x82, A: alpha}
+	}
+	return color.NRGBA{R: r, G: g, B: b, A: alpha}
+}
+
+// shorten cuts s to n code points, with an ellipsis.
+func shorten(s string, n int) string {
+	s = strings.Join(strings.Fields(s), " ")
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	return string(r[:n-1]) + "…"
+}
+
+var statuses = [...]annotation.Status{annotation.StatusNew, annotation.StatusInProgress, annotation.StatusDone}
+
+func statusNames() []string {
+	out := make([]string, len(statuses))
+	for i, s := range statuses {
+		out[i] = statusName(s)
+	}
+	return out
+}
+
+func statusName(s annotation.Status) string {
+	switch s {
+	case annotation.StatusNew:
+		return "New"
+	case annotation.StatusInProgress:
+		return "In progress"
+	case annotation.StatusDone:
+		return "Done"
+	}
+	return string(s)
+}
+
+func statusFromName(n string) annotation.Status {
+	for _, s := range statuses {
+		if statusName(s) == n {
+			return s
+		}
+	}
+	return ""
+}
+
+func statusIndex(s annotation.Status) int {
+	for i, v := range statuses {
+		if v == s {
+			return i
+		}
+	}
+	return 0
+}

@@ -1,0 +1,517 @@
+package app
+
+import (
+	"errors"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+
+	"glossa/annotation"
+)
+
+const testText = `Río Verde council approves water plan
+"The reservoir will be full by June," said Ana Pérez, the mayor. "We have no doubt about it."
+A council official, who asked not to be named, said the plan would cost €4 million.
+The plan was criticised by the Green Party. The plan was approved on Monday.`
+
+func testDocs() []annotation.Document {
+	return []annotation.Document{
+		{Title: "Río Verde council approves water plan", Outlet: "Valley Post", Published: "2026-03-14", Text: testText},
+		{Title: "Second article", Text: "Nothing happened today, officials said."},
+	}
+}
+
+// newTestUI builds the window on a fake store holding testDocs.
+func newTestUI(t *testing.T) (*UI, *fakeStore) {
+	t.Helper()
+	a := lockUI(t, test.NewTempApp(t))
+	st := newFakeStore(testDocs()...)
+	u := New(a, st, Config{Version: "test"})
+	if u.doc.ID != 1 {
+		t.Fatalf("open document = %d, want 1", u.doc.ID)
+	}
+	settle()
+	return u, st
+}
+
+// uiLock stands for the UI goroutine. The test driver runs fyne.Do and
+// fyne.DoAndWait on the calling goroutine, so the article view's
+// background wrapping would run alongside the test; lockUI makes those
+// calls wait until the test settles.
+type uiLock struct {
+	fyne.Driver
+	mu *sync.Mutex
+}
+
+func (d uiLock) DoFromGoroutine(f func(), _ bool) {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	f()
+}
+
+type lockedApp struct {
+	fyne.App
+	d uiLock
+}
+
+func (a lockedApp) Driver() fyne.Driver { return a.d }
+
+// lockUI makes a the current app with goroutine work held until settle.
+func lockUI(t *testing.T, a fyne.App) fyne.App {
+	t.Helper()
+	mu := &sync.Mutex{}
+	mu.Lock()
+	la := lockedApp{App: a, d: uiLock{Driver: a.Driver(), mu: mu}}
+	fyne.SetCurrentApp(la)
+	t.Cleanup(settle)
+	return la
+}
+
+// settle lets the work handed to the UI goroutine run.
+func settle() {
+	la, ok := fyne.CurrentApp().(lockedApp)
+	if !ok {
+		return
+	}
+	mu := la.d.mu
+	mu.Unlock()
+	time.Sleep(20 * time.Millisecond)
+	mu.Lock()
+}
+
+// sel selects the nth (0-based) occurrence of s in the article.
+func sel(t *testing.T, u *UI, s string, nth int) (start, end int) {
+	t.Helper()
+	ms := findAll(u.doc.Text, s, true)
+	if len(ms) <= nth {
+		t.Fatalf("%q occurs %d times, want occurrence %d", s, len(ms), nth)
+	}
+	u.article.SetSelection(ms[nth].Start, ms[nth].End)
+	return ms[nth].Start, ms[nth].End
+}
+
+// press types r as a user would with the article focused.
+func press(u *UI, r string) {
+	u.win.Canvas().Focus(u.article)
+	test.Type(u.article, r)
+}
+
+func only(t *testing.T, st *fakeStore, label string) annotation.Annotation {
+	t.Helper()
+	var got []annotation.Annotation
+	for _, a := range st.stored() {
+		if a.Label == label {
+			got = append(got, a)
+		}
+	}
+	if len(got) != 1 {
+		t.Fatalf("stored %d %s annotations, want 1: %+v", len(got), label, st.stored())
+	}
+	return got[0]
+}
+
+func TestTagWithKeyCreatesAndListsAnnotation(t *testing.T) {
+	u, st := newTestUI(t)
+	u.app.Preferences().SetString(prefAnnotator, "tester")
+	sel(t, u, "The reservoir will be full by June", 0)
+	press(u, "1")
+
+	c := only(t, st, "Claim")
+	if got, want := c.Spans[0].Text, "The reservoir will be full by June"; got != want {
+		t.Errorf("span text = %q, want %q", got, want)
+	}
+	if c.Author != "tester" {
+		t.Errorf("author = %q, want tester", c.Author)
+	}
+	if u.selected != c.ID {
+		t.Errorf("selected = %d, want the new claim %d", u.selected, c.ID)
+	}
+	if len(u.panel.rows) != 2 || u.panel.rows[0].heading != "Claims (1)" || u.panel.rows[1].id != c.ID {
+		t.Errorf("panel rows = %+v, want the Claims heading and the claim", u.panel.rows)
+	}
+	if _, _, text := u.article.Selection(); text != "" {
+		t.Errorf("selection after tagging = %q, want none", text)
+	}
+	// A key without a selection tags nothing.
+	press(u, "3")
+	if n := len(st.stored()); n != 1 {
+		t.Errorf("stored %d annotations after a key without selection, want 1", n)
+	}
+}
+
+func TestKeyOnCanvasWithoutFocus(t *testing.T) {
+	u, st := newTestUI(t)
+	sel(t, u, "Ana Pérez", 0)
+	u.win.Canvas().Unfocus()
+	test.TypeOnCanvas(u.win.Canvas(), "3")
+	if p := only(t, st, "Person"); p.Spans[0].Text != "Ana Pérez" {
+		t.Errorf("person = %q, want Ana Pérez", p.Spans[0].Text)
+	}
+}
+
+func TestUndoRedoTag(t *testing.T) {
+	u, st := newTestUI(t)
+	sel(t, u, "Green Party", 0)
+	press(u, "4")
+	org := only(t, st, "Organisation")
+
+	u.undo()
+	if n := len(st.stored()); n != 0 {
+		t.Fatalf("stored %d annotations after undo, want 0", n)
+	}
+	if len(u.anns) != 0 || len(u.panel.rows) != 0 {
+		t.Errorf("UI still shows %d annotations, %d rows after undo", len(u.anns), len(u.panel.rows))
+	}
+	u.redo()
+	again := only(t, st, "Organisation")
+	if again.ID != org.ID || again.Spans[0] != org.Spans[0] {
+		t.Errorf("redo stored %+v, want %+v", again, org)
+	}
+	// A new edit clears the redo stack.
+	u.undo()
+	sel(t, u, "Monday", 0)
+	press(u, "6")
+	if len(u.hist.redo) != 0 {
+		t.Errorf("redo stack has %d entries after a new edit, want 0", len(u.hist.redo))
+	}
+}
+
+func TestSourceFlowLinksClaimAndSource(t *testing.T) {
+	u, st := newTestUI(t)
+	sel(t, u, "The reservoir will be full by June", 0)
+	press(u, "1")
+	claim := only(t, st, "Claim")
+
+	sel(t, u, "Ana Pérez", 0)
+	press(u, "2")
+	src := only(t, st, "Source")
+	claim = only(t, st, "Claim")
+	if got := claim.LinksOf(annotation.LinkSaidBy); len(got) != 1 || got[0] != src.ID {
+		t.Fatalf("claim said_by = %v, want [%d]", got, src.ID)
+	}
+	if src.Attributes[annotation.AttrSourceType] != "named" {
+		t.Errorf("source type = %q, want the default named", src.Attributes[annotation.AttrSourceType])
+	}
+	if u.selected != claim.ID {
+		t.Errorf("selected = %d, want the claim %d to stay selected", u.selected, claim.ID)
+	}
+	if !strings.Contains(u.statusBar.Text, "linked") {
+		t.Errorf("status = %q, want it to say the source was linked", u.statusBar.Text)
+	}
+	if !strings.Contains(u.panel.rowText(u.annotation(claim.ID)), "Ana Pérez") {
+		t.Errorf("claim row = %q, want it to name the source", u.panel.rowText(u.annotation(claim.ID)))
+	}
+
+	// One undo takes back source and link together.
+	u.undo()
+	if got := st.stored(); len(got) != 1 || got[0].ID != claim.ID || len(got[0].Links) != 0 {
+		t.Fatalf("after undo stored %+v, want the claim alone, unlinked", got)
+	}
+	u.redo()
+	claim = only(t, st, "Claim")
+	if got := claim.LinksOf(annotation.LinkSaidBy); len(got) != 1 || got[0] != src.ID {
+		t.Errorf("after redo claim said_by = %v, want [%d]", got, src.ID)
+	}
+}
+
+func TestSourceKeyWithoutClaimDoesNotLink(t *testing.T) {
+	u, st := newTestUI(t)
+	sel(t, u, "Green Party", 0)
+	press(u, "4")
+	sel(t, u, "A council official", 0)
+	press(u, "2")
+	src := only(t, st, "Source")
+	if len(only(t, st, "Organisation").Links) != 0 || len(src.Links) != 0 {
+		t.Errorf("links made without a claim selected: %+v", st.stored())
+	}
+}
+
+func TestPickSourceByClickingIt(t *testing.T) {
+	u, st := newTestUI(t)
+	sel(t, u, "A council official", 0)
+	press(u, "2")
+	src := only(t, st, "Source")
+	sel(t, u, "the plan would cost €4 million", 0)
+	press(u, "1")
+	claim := only(t, st, "Claim")
+	u.picking = true
+	u.highlightTapped(src.ID)
+	claim = only(t, st, "Claim")
+	if got := claim.LinksOf(annotation.LinkSaidBy); len(got) != 1 || got[0] != src.ID {
+		t.Errorf("claim said_by = %v, want [%d]", got, src.ID)
+	}
+}
+
+func TestDeleteAndUndoRestoresLinks(t *testing.T) {
+	u, st := newTestUI(t)
+	sel(t, u, "We have no doubt about it.", 0)
+	press(u, "1")
+	sel(t, u, "Ana Pérez", 0)
+	press(u, "2")
+	src := only(t, st, "Source")
+
+	u.selectAnnotation(src.ID)
+	u.typedKey(&fyne.KeyEvent{Name: fyne.KeyDelete})
+	if got := st.stored(); len(got) != 1 || len(got[0].Links) != 0 {
+		t.Fatalf("after delete stored %+v, want the claim alone without links", got)
+	}
+	u.undo()
+	back := only(t, st, "Source")
+	if back.ID != src.ID {
+		t.Errorf("restored source id = %d, want %d", back.ID, src.ID)
+	}
+	if got := only(t, st, "Claim").LinksOf(annotation.LinkSaidBy); len(got) != 1 || got[0] != src.ID {
+		t.Errorf("claim said_by after undo = %v, want [%d]", got, src.ID)
+	}
+}
+
+func TestSplitQuoteSecondSpan(t *testing.T) {
+	u, st := newTestUI(t)
+	sel(t, u, "The reservoir will be full by June,", 0)
+	press(u, "1")
+	sel(t, u, "We have no doubt about it.", 0)
+	press(u, "+")
+	c := only(t, st, "Claim")
+	if len(c.Spans) != 2 || c.Spans[1].Text != "We have no doubt about it." {
+		t.Fatalf("spans = %+v, want two, the second the rest of the quote", c.Spans)
+	}
+	u.undo()
+	if c := only(t, st, "Claim"); len(c.Spans) != 1 {
+		t.Errorf("spans after undo = %d, want 1", len(c.Spans))
+	}
+}
+
+func TestAttributeNoteAndEntityEdits(t *testing.T) {
+	u, st := newTestUI(t)
+	sel(t, u, "the plan would cost €4 million", 0)
+	press(u, "1")
+	c := only(t, st, "Claim")
+
+	u.panel.setAttribute(c.ID, annotation.AttrVerdict, "mostly false")
+	if got := only(t, st, "Claim").Attributes[annotation.AttrVerdict]; got != "mostly false" {
+		t.Errorf("verdict = %q, want mostly false", got)
+	}
+	u.panel.setAttribute(c.ID, annotation.AttrVerdict, "—")
+	if _, ok := only(t, st, "Claim").Attributes[annotation.AttrVerdict]; ok {
+		t.Errorf("verdict still set after choosing —")
+	}
+
+	note := findNote(t, u)
+	note.SetText("Budget says €3.2m")
+	u.selectAnnotation(0) // leaving the annotation saves the note
+	if got := only(t, st, "Claim").Note; got != "Budget says €3.2m" {
+		t.Errorf("note = %q, want it saved", got)
+	}
+
+	sel(t, u, "Río Verde", 0)
+	press(u, "5")
+	loc := only(t, st, "Location")
+	u.setEntity(loc.ID, loc.Label, "Río Verde")
+	if len(st.entities) != 1 || only(t, st, "Location").Entity != st.entities[0].ID {
+		t.Fatalf("entity not created and linked: %+v, %+v", st.entities, only(t, st, "Location"))
+	}
+	if got := entitySuggestions(u.entities, "río", 5); len(got) != 1 || got[0] != "Río Verde" {
+		t.Errorf("suggestions = %v, want [Río Verde]", got)
+	}
+}
+
+// findNote returns the detail editor's note entry.
+func findNote(t *testing.T, u *UI) *commitEntry {
+	t.Helper()
+	var found *commitEntry
+	var walk func(o fyne.CanvasObject)
+	walk = func(o fyne.CanvasObject) {
+		switch w := o.(type) {
+		case *commitEntry:
+			if w.MultiLine {
+				found = w
+			}
+		case *fyne.Container:
+			for _, c := range w.Objects {
+				walk(c)
+			}
+		case fyne.Widget:
+			r := test.TempWidgetRenderer(t, w)
+			for _, c := range r.Objects() {
+				walk(c)
+			}
+		}
+	}
+	walk(u.panel.detail)
+	if found == nil {
+		t.Fatal("no note entry in the detail editor")
+	}
+	return found
+}
+
+func TestStatusChangeAndUndo(t *testing.T) {
+	u, st := newTestUI(t)
+	u.statusSel.SetSelected("Done")
+	if st.docs[0].Status != annotation.StatusDone {
+		t.Fatalf("stored status = %q, want done", st.docs[0].Status)
+	}
+	if u.corpus.shown[0].Status != annotation.StatusDone {
+		t.Errorf("corpus shows %q, want done", u.corpus.shown[0].Status)
+	}
+	u.corpus.filter.SetSelected("New")
+	if len(u.corpus.shown) != 1 || u.corpus.shown[0].ID != 2 {
+		t.Errorf("filter New shows %+v, want the second article only", u.corpus.shown)
+	}
+	u.corpus.filter.SetSelected(filterAll)
+	u.undo()
+	if st.docs[0].Status != annotation.StatusNew || u.statusSel.Selected != "New" {
+		t.Errorf("after undo status = %q, select shows %q; want new", st.docs[0].Status, u.statusSel.Selected)
+	}
+}
+
+func TestNextPreviousDocument(t *testing.T) {
+	u, _ := newTestUI(t)
+	u.step(1)
+	settle()
+	if u.doc.ID != 2 || u.title.Text != "Second article" {
+		t.Fatalf("after next: doc %d %q, want 2", u.doc.ID, u.title.Text)
+	}
+	u.step(1)
+	if u.doc.ID != 2 {
+		t.Errorf("next past the end moved to %d", u.doc.ID)
+	}
+	u.step(-1)
+	settle()
+	if u.doc.ID != 1 {
+		t.Errorf("after previous: doc %d, want 1", u.doc.ID)
+	}
+}
+
+func TestUndoAcrossDocumentsOpensTheDocument(t *testing.T) {
+	u, st := newTestUI(t)
+	sel(t, u, "Monday", 0)
+	press(u, "6")
+	u.step(1)
+	settle()
+	u.undo()
+	settle()
+	if u.doc.ID != 1 || len(st.stored()) != 0 {
+		t.Errorf("undo: open doc %d, %d stored; want doc 1 open and nothing stored", u.doc.ID, len(st.stored()))
+	}
+}
+
+func TestFindNextPrevious(t *testing.T) {
+	u, _ := newTestUI(t)
+	u.find.open()
+	if !u.find.box.Visible() {
+		t.Fatal("find bar hidden after open")
+	}
+	u.find.entry.SetText("the plan")
+	if got := len(u.find.matches); got != 3 {
+		t.Fatalf("matches of 'the plan' = %d, want 3 (any case)", got)
+	}
+	first := u.find.matches[0]
+	if s, e, _ := u.article.Selection(); s != first.Start || e != first.End {
+		t.Errorf("selection = %d-%d, want the first match %d-%d", s, e, first.Start, first.End)
+	}
+	u.find.next()
+	if s, _, _ := u.article.Selection(); s != u.find.matches[1].Start || u.find.count.Text != "2 of 3" {
+		t.Errorf("after next: selection at %d, count %q; want the second match", s, u.find.count.Text)
+	}
+	u.find.prev()
+	u.find.prev()
+	if u.find.current != 2 {
+		t.Errorf("prev from the first match = %d, want the last (2)", u.find.current)
+	}
+	// The current match can be tagged with a key.
+	press(u, "7")
+	if len(u.anns) != 1 || u.anns[0].Spans[0].Text != "The plan" {
+		t.Errorf("tagging the match stored %+v", u.anns)
+	}
+	u.find.entry.SetText("zzz")
+	if u.find.count.Text != "no match" {
+		t.Errorf("count = %q, want no match", u.find.count.Text)
+	}
+}
+
+func TestTagAllOccurrences(t *testing.T) {
+	u, st := newTestUI(t)
+	sel(t, u, "plan", 0)
+	press(u, "7")
+	ta := u.newTagAll(u.annotation(u.selected))
+	if len(ta.ranges) != 3 {
+		t.Fatalf("other occurrences = %d, want 3", len(ta.ranges))
+	}
+	ta.show()
+	if _, _, text := u.article.Selection(); text != "plan" {
+		t.Errorf("occurrence shown = %q", text)
+	}
+	if !strings.Contains(ta.context(), "【plan】") {
+		t.Errorf("context = %q", ta.context())
+	}
+	ta.accept()
+	ta.skip()
+	ta.accept()
+	if !ta.done() || ta.tagged != 2 || ta.skipped != 1 {
+		t.Errorf("tagged %d skipped %d done %v", ta.tagged, ta.skipped, ta.done())
+	}
+	if n := len(st.stored()); n != 3 {
+		t.Errorf("stored %d, want 3 Event annotations", n)
+	}
+	if ta := u.newTagAll(u.annotation(u.selected)); len(ta.ranges) != 1 {
+		t.Errorf("after tagging, %d untagged occurrences remain, want 1", len(ta.ranges))
+	}
+}
+
+func TestStoreErrorShowsDialogAndNoAnnotation(t *testing.T) {
+	u, st := newTestUI(t)
+	u.win.Show()
+	st.fail = errors.New("disk full")
+	sel(t, u, "Green Party", 0)
+	press(u, "4")
+	if len(st.stored()) != 0 || len(u.anns) != 0 {
+		t.Fatalf("an annotation shows after the store failed: %+v", u.anns)
+	}
+	if u.win.Canvas().Overlays().Top() == nil {
+		t.Error("no error dialog shown")
+	}
+	if !strings.Contains(u.statusBar.Text, "disk full") {
+		t.Errorf("status = %q, want the error", u.statusBar.Text)
+	}
+	if len(u.hist.undo) != 0 {
+		t.Errorf("undo stack has %d entries for a failed edit", len(u.hist.undo))
+	}
+}
+
+func TestFindAll(t *testing.T) {
+	for _, tc := range []struct {
+		text, pat string
+		cs        bool
+		want      int
+	}{
+		{"Ana ana ANA", "ana", false, 3},
+		{"Ana ana ANA", "ana", true, 1},
+		{"Pérez PÉREZ", "pérez", false, 2},
+		{"aaaa", "aa", true, 2},
+		{"x", "", true, 0},
+	} {
+		if got := len(findAll(tc.text, tc.pat, tc.cs)); got != tc.want {
+			t.Errorf("findAll(%q, %q, %v) = %d matches, want %d", tc.text, tc.pat, tc.cs, got, tc.want)
+		}
+	}
+	if got := findAll("é x", "x", true); got[0].Start != 2 {
+		t.Errorf("offset = %d, want 2 (code points)", got[0].Start)
+	}
+}
+
+func TestChangeMerge(t *testing.T) {
+	a1 := annotation.Annotation{ID: 1, Label: "Claim"}
+	a1linked := annotation.Annotation{ID: 1, Label: "Claim", Links: []annotation.Link{{Type: annotation.LinkSaidBy, Target: 2}}}
+	s2 := annotation.Annotation{ID: 2, Label: "Source"}
+	c := change{before: map[uint64]annotation.Annotation{}, after: map[uint64]annotation.Annotation{2: s2}}
+	c2 := change{before: map[uint64]annotation.Annotation{1: a1}, after: map[uint64]annotation.Annotation{1: a1linked}}
+	m := c.merge(c2)
+	put, del := ops(m.after, m.before)
+	if len(put) != 1 || put[0].ID != 1 || len(put[0].Links) != 0 || len(del) != 1 || del[0] != 2 {
+		t.Errorf("undo of merged = put %+v del %v; want the unlinked claim and delete 2", put, del)
+	}
+}

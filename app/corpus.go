@@ -1,0 +1,132 @@
+package app
+
+import (
+	"fmt"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"glossa/annotation"
+)
+
+const filterAll = "All"
+
+// corpusPanel is the left-hand side: the project's articles, filtered by
+// status, with an import button.
+type corpusPanel struct {
+	u       *UI
+	shown   []annotation.Summary
+	filter  *widget.Select
+	list    *widget.List
+	count   *widget.Label
+	content fyne.CanvasObject
+	syncing bool
+}
+
+func newCorpusPanel(u *UI) *corpusPanel {
+	c := &corpusPanel{u: u}
+	c.list = widget.NewList(
+		func() int { return len(c.shown) },
+		func() fyne.CanvasObject {
+			t := widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+			t.Truncation = fyne.TextTruncateEllipsis
+			m := widget.NewLabel("")
+			m.Truncation = fyne.TextTruncateEllipsis
+			m.Importance = widget.LowImportance
+			return container.NewVBox(t, m)
+		},
+		func(i widget.ListItemID, o fyne.CanvasObject) {
+			s := c.shown[i]
+			box := o.(*fyne.Container)
+			box.Objects[0].(*widget.Label).SetText(orUntitled(s.Title))
+			meta := fmt.Sprintf("%s · %d annotations", statusName(s.Status), s.Annotations)
+			if s.Outlet != "" {
+				meta = s.Outlet + " · " + meta
+			}
+			box.Objects[1].(*widget.Label).SetText(meta)
+		},
+	)
+	c.list.OnSelected = func(i widget.ListItemID) {
+		if c.syncing || i >= len(c.shown) {
+			return
+		}
+		if c.shown[i].ID != u.doc.ID {
+			u.panel.flush()
+			u.openDocument(c.shown[i].ID)
+		}
+		u.focusArticle()
+	}
+	c.count = widget.NewLabel("")
+	c.filter = widget.NewSelect(append([]string{filterAll}, statusNames()...), func(string) { c.refresh() })
+	c.filter.SetSelected(filterAll)
+	imp := widget.NewButtonWithIcon("Import…", theme.ContentAddIcon(), u.importFilesDialog)
+	top := container.NewVBox(
+		widget.NewLabelWithStyle("Articles", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+		container.NewBorder(nil, nil, widget.NewLabel("Status"), nil, c.filter),
+	)
+	c.content = container.NewBorder(top, container.NewBorder(nil, nil, nil, imp, c.count), nil, nil, c.list)
+	return c
+}
+
+func orUntitled(s string) string {
+	if s == "" {
+		return "(untitled)"
+	}
+	return s
+}
+
+// refresh filters the UI's documents and redraws the list.
+func (c *corpusPanel) refresh() {
+	if c.filter == nil {
+		return
+	}
+	want := statusFromName(c.filter.Selected)
+	c.shown = c.shown[:0]
+	for _, d := range c.u.docs {
+		if want == "" || d.Status == want {
+			c.shown = append(c.shown, d)
+		}
+	}
+	c.count.SetText(fmt.Sprintf("%d of %d articles", len(c.shown), len(c.u.docs)))
+	c.list.Refresh()
+	c.selectDoc(c.u.doc.ID)
+}
+
+// selectDoc marks document id in the list without opening it again.
+func (c *corpusPanel) selectDoc(id uint64) {
+	c.syncing = true
+	defer func() { c.syncing = false }()
+	for i, d := range c.shown {
+		if d.ID == id {
+			c.list.Select(i)
+			return
+		}
+	}
+	c.list.UnselectAll()
+}
+
+// step opens the next (+1) or previous (-1) article of the filtered list.
+func (u *UI) step(dir int) {
+	shown := u.corpus.shown
+	if len(shown) == 0 {
+		return
+	}
+	i := -1
+	for j, d := range shown {
+		if d.ID == u.doc.ID {
+			i = j
+		}
+	}
+	j := i + dir
+	if i < 0 && dir < 0 {
+		j = len(shown) - 1
+	}
+	if j < 0 || j >= len(shown) {
+		u.setStatus("No more articles in that direction.")
+		return
+	}
+	u.panel.flush()
+	u.openDocument(shown[j].ID)
+}

@@ -1,0 +1,420 @@
+package app
+
+import (
+	"fmt"
+	"maps"
+	"slices"
+
+	"glossa/annotation"
+)
+
+// change is one undoable edit: the states before and after of the
+// annotations it touched (absent from before: it created them; absent from
+// after: it deleted them), or a document status change.
+type change struct {
+	desc   string
+	docID  uint64
+	before map[uint64]annotation.Annotation
+	after  map[uint64]annotation.Annotation
+	// A status change when statusTo is set.
+	statusFrom, statusTo annotation.Status
+}
+
+// merge folds c2, which happened right after c, into c: one undo step.
+func (c change) merge(c2 change) change {
+	out := change{desc: c.desc, docID: c.docID, before: maps.Clone(c.before), after: maps.Clone(c.after)}
+	if out.before == nil {
+		out.before = map[uint64]annotation.Annotation{}
+	}
+	if out.after == nil {
+		out.after = map[uint64]annotation.Annotation{}
+	}
+	for id, a := range c2.before {
+		_, seen := c.before[id]
+		_, made := c.after[id]
+		if !seen && !made {
+			out.before[id] = a
+		}
+	}
+	for id := range c2.before {
+		delete(out.after, id)
+	}
+	maps.Copy(out.after, c2.after)
+	return out
+}
+
+// ops returns the Apply arguments that go from one state to the other.
+func ops(from, to map[uint64]annotation.Annotation) (put []annotation.Annotation, del []uint64) {
+	for _, id := range slices.Sorted(maps.Keys(to)) {
+		put = append(put, to[id])
+	}
+	for _, id := range slices.Sorted(maps.Keys(from)) {
+		if _, ok := to[id]; !ok {
+			del = append(del, id)
+		}
+	}
+	return put, del
+}
+
+// history is the undo and redo stacks. It is global to the project file,
+// not per document: undo takes back the last edit wherever it was made,
+// opening its document first. Opening another project file clears it.
+type history struct {
+	undo, redo []change
+}
+
+const historyLimit = 500
+
+func (h *history) push(c change) {
+	h.undo = append(h.undo, c)
+	if len(h.undo) > historyLimit {
+		h.undo = slices.Delete(h.undo, 0, len(h.undo)-historyLimit)
+	}
+	h.redo = nil
+}
+
+func (h *history) clear() { h.undo, h.redo = nil, nil }
+
+// commit writes put and del to the open document through the store and
+// returns the stored puts and the change to record. On error the store has
+// changed nothing.
+func (u *UI) commit(put []annotation.Annotation, del []uint64) ([]annotation.Annotation, change, error) {
+	c := change{docID: u.doc.ID, before: map[uint64]annotation.Annotation{}, after: map[uint64]annotation.Annotation{}}
+	for _, a := range put {
+		if old := u.annotation(a.ID); old != nil {
+			c.before[a.ID] = *old
+		}
+	}
+	for _, id := range del {
+		if old := u.annotation(id); old != nil {
+			c.before[id] = *old
+		}
+	}
+	out, err := u.st.Apply(u.doc.ID, put, del)
+	if err != nil {
+		return nil, change{}, err
+	}
+	for _, a := range out {
+		c.after[a.ID] = a
+	}
+	for _, id := range del {
+		delete(c.after, id)
+	}
+	u.reloadAnnotations()
+	return out, c, nil
+}
+
+// edit commits one undoable edit described by desc and reports success;
+// on failure it has shown the error.
+func (u *UI) edit(desc string, put []annotation.Annotation, del []uint64) ([]annotation.Annotation, bool) {
+	out, c, err := u.commit(put, del)
+	if err != nil {
+		u.showError(err, "The change was not saved. Try again; if it keeps failing, reopen the article.")
+		return nil, false
+	}
+	c.desc = desc
+	u.hist.push(c)
+	u.updateUndoItems()
+	return out, true
+}
+
+// newAnnotation makes an annotation of label l over [start, end).
+func (u *UI) newAnnotation(l annotation.Label, start, end int) (annotation.Annotation, error) {
+	sp, err := annotation.NewSpan(u.offsets, start, end)
+	if err != nil {
+		return annotation.Annotation{}, err
+	}
+	a := annotation.Annotation{DocID: u.doc.ID, Label: l.Name, Spans: []annotation.Span{sp}, Author: u.annotator()}
+	for _, d := range l.Attributes {
+		if d.Default != "" {
+			if a.Attributes == nil {
+				a.Attributes = map[string]string{}
+			}
+			a.Attributes[d.Name] = d.Default
+		}
+	}
+	return a, nil
+}
+
+// tag tags the article's selection with label l. When l is a source and
+// a claim is selected, the new source is linked to the claim (said_by) in
+// the same undo step, and the claim stays selected: the "who said this?"
+// flow.
+func (u *UI) tag(l annotation.Label) {
+	if u.doc.ID == 0 {
+		u.setStatus("Open an article first: pick one in the list on the left.")
+		return
+	}
+	start, end, _ := u.article.Selection()
+	if start >= end {
+		u.setStatus(fmt.Sprintf("Select some text in the article first, then press %s to tag it as %s.", keyOr(l), l.Name))
+		return
+	}
+	a, err := u.newAnnotation(l, start, end)
+	if err != nil {
+		u.showError(err, "Select the text again and retry.")
+		return
+	}
+	var claim *annotation.Annotation
+	if l.Kind == annotation.KindSource {
+		if c := u.annotation(u.selected); c != nil && u.kindOf(c) == annotation.KindClaim {
+			cc := *c
+			claim = &cc
+		}
+	}
+	u.panel.flush()
+	out, c, err := u.commit([]annotation.Annotation{a}, nil)
+	if err != nil {
+		u.showError(err, "The annotation was not saved. Select the text again and retry.")
+		return
+	}
+	u.article.ClearSelection()
+	made := out[0]
+	if claim == nil {
+		c.desc = "tag " + l.Name
+		u.hist.push(c)
+		u.selected = 0
+		u.selectAnnotation(made.ID)
+		u.setStatus(fmt.Sprintf("Tagged %q as %s and saved. Ctrl+Z undoes it.%s", shorten(made.Quote(), 50), l.Name, u.sourceHint()))
+		u.updateUndoItems()
+		return
+	}
+	claim.Links = append(claim.Links, annotation.Link{Type: annotation.LinkSaidBy, Target: made.ID})
+	_, c2, err := u.commit([]annotation.Annotation{*claim}, nil)
+	if err != nil {
+		c.desc = "tag " + l.Name
+		u.hist.push(c)
+		u.updateUndoItems()
+		u.showError(err, "The source was saved but not linked to the claim. Link it in the claim's \"Said by\" field.")
+		return
+	}
+	c = c.merge(c2)
+	c.desc = "tag and link source"
+	u.hist.push(c)
+	u.selected = 0
+	u.selectAnnotation(claim.ID)
+	u.setStatus(fmt.Sprintf("Source %q saved and linked: claim %q is said by it. Ctrl+Z undoes both.", shorten(made.Quote(), 40), shorten(claim.Quote(), 40)))
+	u.updateUndoItems()
+}
+
+func keyOr(l annotation.Label) string {
+	if l.Key != "" {
+		return l.Key
+	}
+	return "its button"
+}
+
+// addSpan adds the article's selection as another span of the selected
+// annotation (a quote split by "she said").
+func (u *UI) addSpan() {
+	a := u.annotation(u.selected)
+	if a == nil {
+		u.setStatus("Select an annotation first, then select the rest of its text and press + to add it.")
+		return
+	}
+	start, end, _ := u.article.Selection()
+	if start >= end {
+		u.setStatus("Select the text to add to the annotation in the article, then press +.")
+		return
+	}
+	sp, err := annotation.NewSpan(u.offsets, start, end)
+	if err != nil {
+		u.showError(err, "Select the text again and retry.")
+		return
+	}
+	b := cloneAnnotation(*a)
+	b.Spans = append(b.Spans, sp)
+	annotation.SortSpans(b.Spans)
+	if err := annotation.CheckSpans(u.offsets, b.Spans); err != nil {
+		u.showError(err, "The new span overlaps one the annotation already has. Select text outside its highlight.")
+		return
+	}
+	if _, ok := u.edit("add span", []annotation.Annotation{b}, nil); ok {
+		u.article.ClearSelection()
+		u.setStatus(fmt.Sprintf("%s now has %d spans: %q.", b.Label, len(b.Spans), shorten(b.Quote(), 60)))
+	}
+}
+
+// update saves a changed copy of an annotation.
+func (u *UI) update(desc string, a annotation.Annotation) bool {
+	_, ok := u.edit(desc, []annotation.Annotation{a}, nil)
+	if ok {
+		u.setStatus(fmt.Sprintf("%s of %q saved.", desc, shorten(a.Quote(), 50)))
+	}
+	return ok
+}
+
+// linkSource links claim claimID to source sourceID (said_by).
+func (u *UI) linkSource(claimID, sourceID uint64) {
+	c := u.annotation(claimID)
+	if c == nil {
+		return
+	}
+	b := cloneAnnotation(*c)
+	if slices.Contains(b.LinksOf(annotation.LinkSaidBy), sourceID) {
+		u.setStatus("That source is already linked to the claim.")
+		return
+	}
+	b.Links = append(b.Links, annotation.Link{Type: annotation.LinkSaidBy, Target: sourceID})
+	if _, ok := u.edit("link source", []annotation.Annotation{b}, nil); ok {
+		s := u.annotation(sourceID)
+		if s != nil {
+			u.setStatus(fmt.Sprintf("Claim %q is said by %q (saved).", shorten(b.Quote(), 40), shorten(s.Quote(), 40)))
+		}
+	}
+}
+
+// unlink removes the link of type t from annotation id to target.
+func (u *UI) unlink(id uint64, t annotation.LinkType, target uint64) {
+	a := u.annotation(id)
+	if a == nil {
+		return
+	}
+	b := cloneAnnotation(*a)
+	b.Links = slices.DeleteFunc(b.Links, func(l annotation.Link) bool { return l.Type == t && l.Target == target })
+	u.update("unlink", b)
+}
+
+// deleteAnnotation deletes annotation id and the links to it, in one
+// undoable step.
+func (u *UI) deleteAnnotation(id uint64) {
+	a := u.annotation(id)
+	if a == nil {
+		return
+	}
+	var put []annotation.Annotation
+	for _, o := range u.anns {
+		if o.ID == id {
+			continue
+		}
+		kept := slices.DeleteFunc(slices.Clone(o.Links), func(l annotation.Link) bool { return l.Target == id })
+		if len(kept) != len(o.Links) {
+			o = cloneAnnotation(o)
+			o.Links = kept
+			put = append(put, o)
+		}
+	}
+	quote := a.Quote()
+	label := a.Label
+	if _, ok := u.edit("delete", put, []uint64{id}); ok {
+		u.setStatus(fmt.Sprintf("Deleted %s %q. Ctrl+Z brings it back.", label, shorten(quote, 50)))
+	}
+}
+
+func cloneAnnotation(a annotation.Annotation) annotation.Annotation {
+	a.Spans = slices.Clone(a.Spans)
+	a.Links = slices.Clone(a.Links)
+	a.Attributes = maps.Clone(a.Attributes)
+	return a
+}
+
+// undo takes back the last edit, opening its document if need be.
+func (u *UI) undo() {
+	if len(u.hist.undo) == 0 {
+		u.setStatus("Nothing to undo.")
+		return
+	}
+	c := u.hist.undo[len(u.hist.undo)-1]
+	if !u.replay(c, true) {
+		return
+	}
+	u.hist.undo = u.hist.undo[:len(u.hist.undo)-1]
+	u.hist.redo = append(u.hist.redo, c)
+	u.updateUndoItems()
+	u.setStatus("Undone: " + c.desc + ". Ctrl+Shift+Z redoes it.")
+}
+
+// redo makes the last undone edit again.
+func (u *UI) redo() {
+	if len(u.hist.redo) == 0 {
+		u.setStatus("Nothing to redo.")
+		return
+	}
+	c := u.hist.redo[len(u.hist.redo)-1]
+	if !u.replay(c, false) {
+		return
+	}
+	u.hist.redo = u.hist.redo[:len(u.hist.redo)-1]
+	u.hist.undo = append(u.hist.undo, c)
+	u.updateUndoItems()
+	u.setStatus("Redone: " + c.desc + ".")
+}
+
+// replay applies c backwards (undo) or forwards (redo) through the store.
+func (u *UI) replay(c change, back bool) bool {
+	if c.docID != u.doc.ID && !u.openDocument(c.docID) {
+		return false
+	}
+	if c.statusTo != "" {
+		to := c.statusTo
+		if back {
+			to = c.statusFrom
+		}
+		return u.writeStatus(to)
+	}
+	from, to := c.before, c.after
+	if back {
+		from, to = c.after, c.before
+	}
+	put, del := ops(from, to)
+	if _, err := u.st.Apply(c.docID, put, del); err != nil {
+		u.showError(err, "The project file was not changed. The article may have been edited elsewhere; reopen it and redo the change by hand.")
+		return false
+	}
+	u.reloadAnnotations()
+	u.reloadDocuments()
+	if u.annotation(u.selected) == nil {
+		for id := range to {
+			u.selected = 0
+			u.selectAnnotation(id)
+			break
+		}
+	}
+	return true
+}
+
+func (u *UI) updateUndoItems() {
+	if u.undoItem == nil {
+		return
+	}
+	u.undoItem.Disabled = len(u.hist.undo) == 0
+	u.redoItem.Disabled = len(u.hist.redo) == 0
+	u.undoItem.Label, u.redoItem.Label = "Undo", "Redo"
+	if n := len(u.hist.undo); n > 0 {
+		u.undoItem.Label = "Undo " + u.hist.undo[n-1].desc
+	}
+	if n := len(u.hist.redo); n > 0 {
+		u.redoItem.Label = "Redo " + u.hist.redo[n-1].desc
+	}
+	if m := u.win.MainMenu(); m != nil {
+		m.Refresh()
+	}
+}
+
+// setDocStatus sets the open document's status, undoably.
+func (u *UI) setDocStatus(s annotation.Status) {
+	if u.doc.ID == 0 || s == "" || s == u.doc.Status {
+		return
+	}
+	from := u.doc.Status
+	if !u.writeStatus(s) {
+		return
+	}
+	u.hist.push(change{desc: "status " + statusName(s), docID: u.doc.ID, statusFrom: from, statusTo: s})
+	u.updateUndoItems()
+	u.setStatus(fmt.Sprintf("%q is now %s.", shorten(u.doc.Title, 50), statusName(s)))
+}
+
+func (u *UI) writeStatus(s annotation.Status) bool {
+	if err := u.st.SetStatus(u.doc.ID, s); err != nil {
+		u.statusSel.SetSelectedIndex(statusIndex(u.doc.Status))
+		u.showError(err, "The status was not changed. Try again; if it keeps failing, reopen the project file.")
+		return false
+	}
+	u.doc.Status = s
+	if u.statusSel.Selected != statusName(s) {
+		u.statusSel.SetSelectedIndex(statusIndex(s))
+	}
+	u.reloadDocuments()
+	return true
+}

@@ -1,0 +1,178 @@
+package app
+
+import (
+	"fmt"
+	"maps"
+	"slices"
+	"sort"
+
+	"glossa/annotation"
+)
+
+// fakeStore is an in-memory Store with storage.Store's Apply semantics:
+// atomic, validated, links must resolve, unused nonzero ids recreated.
+type fakeStore struct {
+	labels   annotation.LabelSet
+	docs     []annotation.Document
+	anns     map[uint64]map[uint64]annotation.Annotation // doc -> id -> annotation
+	entities []annotation.Entity
+	lastID   uint64
+	fail     error // returned by the next write, then cleared
+	applies  int
+	closed   bool
+	path     string
+}
+
+func newFakeStore(docs ...annotation.Document) *fakeStore {
+	s := &fakeStore{labels: annotation.DefaultLabelSet(), anns: map[uint64]map[uint64]annotation.Annotation{}, path: "/tmp/fake.glossa"}
+	for i, d := range docs {
+		d.ID = uint64(i + 1)
+		if d.Status == "" {
+			d.Status = annotation.StatusNew
+		}
+		s.docs = append(s.docs, d)
+		s.anns[d.ID] = map[uint64]annotation.Annotation{}
+	}
+	return s
+}
+
+func (s *fakeStore) takeFail() error {
+	err := s.fail
+	s.fail = nil
+	return err
+}
+
+func (s *fakeStore) Labels() (annotation.LabelSet, error) { return s.labels, nil }
+
+func (s *fakeStore) Documents() ([]annotation.Summary, error) {
+	var out []annotation.Summary
+	for _, d := range s.docs {
+		out = append(out, annotation.Summary{ID: d.ID, Title: d.Title, Outlet: d.Outlet, Status: d.Status,
+			Annotations: len(s.anns[d.ID]), Length: annotation.Len(d.Text)})
+	}
+	return out, nil
+}
+
+func (s *fakeStore) doc(id uint64) (*annotation.Document, error) {
+	for i := range s.docs {
+		if s.docs[i].ID == id {
+			return &s.docs[i], nil
+		}
+	}
+	return nil, fmt.Errorf("document %d: %w", id, annotation.ErrNotFound)
+}
+
+func (s *fakeStore) Document(id uint64) (annotation.Document, error) {
+	d, err := s.doc(id)
+	if err != nil {
+		return annotation.Document{}, err
+	}
+	return *d, nil
+}
+
+func (s *fakeStore) SetStatus(id uint64, st annotation.Status) error {
+	if err := s.takeFail(); err != nil {
+		return err
+	}
+	d, err := s.doc(id)
+	if err != nil {
+		return err
+	}
+	d.Status = st
+	return nil
+}
+
+func (s *fakeStore) Annotations(docID uint64) ([]annotation.Annotation, error) {
+	if _, err := s.doc(docID); err != nil {
+		return nil, err
+	}
+	var out []annotation.Annotation
+	for _, a := range s.anns[docID] {
+		out = append(out, cloneAnnotation(a))
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if out[i].Start() != out[j].Start() {
+			return out[i].Start() < out[j].Start()
+		}
+		return out[i].ID < out[j].ID
+	})
+	return out, nil
+}
+
+func (s *fakeStore) owner(id uint64) uint64 {
+	for d, m := range s.anns {
+		if _, ok := m[id]; ok {
+			return d
+		}
+	}
+	return 0
+}
+
+func (s *fakeStore) Apply(docID uint64, put []annotation.Annotation, del []uint64) ([]annotation.Annotation, error) {
+	if err := s.takeFail(); err != nil {
+		return nil, err
+	}
+	d, err := s.doc(docID)
+	if err != nil {
+		return nil, err
+	}
+	o := annotation.NewOffsets(d.Text)
+	next := maps.Clone(s.anns[docID])
+	last := s.lastID
+	var out []annotation.Annotation
+	for _, a := range put {
+		a = cloneAnnotation(a)
+		a.DocID = docID
+		if a.ID == 0 {
+			last++
+			a.ID = last
+		} else if _, ok := next[a.ID]; !ok {
+			if ow := s.owner(a.ID); ow != 0 && ow != docID {
+				return nil, fmt.Errorf("annotation %d belongs to document %d: %w", a.ID, ow, annotation.ErrNotFound)
+			}
+			last = max(last, a.ID)
+		}
+		annotation.SortSpans(a.Spans)
+		next[a.ID] = a
+		out = append(out, a)
+	}
+	for _, id := range del {
+		if _, ok := next[id]; !ok {
+			return nil, fmt.Errorf("annotation %d: %w", id, annotation.ErrNotFound)
+		}
+		delete(next, id)
+	}
+	exists := func(id uint64) bool { _, ok := next[id]; return ok }
+	for _, a := range next {
+		if err := a.Validate(o, s.labels, exists); err != nil {
+			return nil, err
+		}
+		if a.Entity != 0 && !slices.ContainsFunc(s.entities, func(e annotation.Entity) bool { return e.ID == a.Entity }) {
+			return nil, annotation.ErrUnknownEntity
+		}
+	}
+	s.anns[docID] = next
+	s.lastID = last
+	s.applies++
+	return out, nil
+}
+
+func (s *fakeStore) Entities() ([]annotation.Entity, error) { return slices.Clone(s.entities), nil }
+
+func (s *fakeStore) AddEntity(e annotation.Entity) (annotation.Entity, error) {
+	if err := s.takeFail(); err != nil {
+		return annotation.Entity{}, err
+	}
+	e.ID = uint64(len(s.entities) + 1)
+	s.entities = append(s.entities, e)
+	return e, nil
+}
+
+func (s *fakeStore) Path() string { return s.path }
+func (s *fakeStore) Close() error { s.closed = true; return nil }
+
+// stored returns the stored annotations of document 1.
+func (s *fakeStore) stored() []annotation.Annotation {
+	out, _ := s.Annotations(1)
+	return out
+}

@@ -1,0 +1,273 @@
+package app
+
+import (
+	"fmt"
+	"unicode"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"glossa/annotation"
+	"glossa/widgets"
+)
+
+// findBar is the find-in-article bar above the article (Ctrl+F). The
+// current match is also the article's selection, so a label key tags it.
+type findBar struct {
+	u       *UI
+	entry   *widget.Entry
+	count   *widget.Label
+	box     *fyne.Container
+	matches []widgets.Range
+	current int
+}
+
+func newFindBar(u *UI) *findBar {
+	f := &findBar{u: u}
+	f.entry = widget.NewEntry()
+	f.entry.SetPlaceHolder("Find in article")
+	f.entry.OnChanged = func(s string) { f.search(s) }
+	f.entry.OnSubmitted = func(string) { f.next() }
+	f.count = widget.NewLabel("")
+	prev := widget.NewButtonWithIcon("", theme.MoveUpIcon(), f.prev)
+	next := widget.NewButtonWithIcon("", theme.MoveDownIcon(), f.next)
+	closeB := widget.NewButtonWithIcon("", theme.CancelIcon(), f.close)
+	f.box = container.NewBorder(nil, nil, nil, container.NewHBox(f.count, prev, next, closeB), f.entry)
+	f.box.Hide()
+	return f
+}
+
+// open shows the bar and focuses it; the article's selection, if short,
+// becomes the search.
+func (f *findBar) open() {
+	f.box.Show()
+	if _, _, sel := f.u.article.Selection(); sel != "" && len([]rune(sel)) < 80 {
+		f.entry.SetText(sel)
+	}
+	f.u.win.Canvas().Focus(f.entry)
+}
+
+func (f *findBar) close() {
+	f.reset()
+	f.box.Hide()
+	f.u.focusArticle()
+}
+
+// reset forgets the matches (another article opened).
+func (f *findBar) reset() {
+	f.matches, f.current = nil, 0
+	f.count.SetText("")
+	f.u.article.SetMatches(nil, -1)
+	if f.box.Visible() && f.entry.Text != "" {
+		f.search(f.entry.Text)
+	}
+}
+
+func (f *findBar) search(s string) {
+	f.matches = findAll(f.u.doc.Text, s, false)
+	f.current = 0
+	if len(f.matches) == 0 {
+		f.show()
+		return
+	}
+	// Start at the first match at or after the view's selection.
+	start, _, _ := f.u.article.Selection()
+	for i, m := range f.matches {
+		if m.Start >= start {
+			f.current = i
+			break
+		}
+	}
+	f.show()
+}
+
+func (f *findBar) show() {
+	if len(f.matches) == 0 {
+		f.u.article.SetMatches(nil, -1)
+		if f.entry.Text == "" {
+			f.count.SetText("")
+		} else {
+			f.count.SetText("no match")
+		}
+		return
+	}
+	m := f.matches[f.current]
+	f.count.SetText(fmt.Sprintf("%d of %d", f.current+1, len(f.matches)))
+	f.u.article.SetMatches(f.matches, f.current)
+	f.u.article.SetSelection(m.Start, m.End)
+	f.u.article.ScrollTo(m.Start)
+}
+
+// next and prev move to the following or preceding match, wrapping.
+func (f *findBar) next() { f.move(1) }
+func (f *findBar) prev() { f.move(-1) }
+
+func (f *findBar) move(d int) {
+	if len(f.matches) == 0 {
+		return
+	}
+	f.current = (f.current + d + len(f.matches)) % len(f.matches)
+	f.show()
+}
+
+// findAll returns every non-overlapping occurrence of pat in text, in code
+// points; with caseSensitive false, letters match whatever their case.
+func findAll(text, pat string, caseSensitive bool) []widgets.Range {
+	p := []rune(pat)
+	if len(p) == 0 {
+		return nil
+	}
+	t := []rune(text)
+	fold := func(r rune) rune {
+		if caseSensitive {
+			return r
+		}
+		return unicode.ToLower(r)
+	}
+	for i := range p {
+		p[i] = fold(p[i])
+	}
+	var out []widgets.Range
+	for i := 0; i+len(p) <= len(t); {
+		ok := true
+		for j := range p {
+			if fold(t[i+j]) != p[j] {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			out = append(out, widgets.Range{Start: i, End: i + len(p)})
+			i += len(p)
+			continue
+		}
+		i++
+	}
+	return out
+}
+
+// tagAll walks the occurrences of an annotation's text not yet tagged
+// with its label; each is confirmed (tagged at once) or skipped.
+type tagAll struct {
+	u       *UI
+	label   annotation.Label
+	ranges  []widgets.Range
+	i       int
+	tagged  int
+	skipped int
+}
+
+// newTagAll prepares tagging the other occurrences of annotation a's
+// first span.
+func (u *UI) newTagAll(a *annotation.Annotation) *tagAll {
+	l, _ := u.labels.Find(a.Label)
+	t := &tagAll{u: u, label: l}
+	for _, r := range findAll(u.doc.Text, a.Spans[0].Text, true) {
+		if !u.covered(l.Name, r) {
+			t.ranges = append(t.ranges, r)
+		}
+	}
+	return t
+}
+
+// covered reports whether an annotation of label already overlaps r.
+func (u *UI) covered(label string, r widgets.Range) bool {
+	for _, a := range u.anns {
+		if a.Label != label {
+			continue
+		}
+		for _, s := range a.Spans {
+			if s.Start < r.End && r.Start < s.End {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// done reports whether every occurrence has been decided.
+func (t *tagAll) done() bool { return t.i >= len(t.ranges) }
+
+// show selects and scrolls to the occurrence being decided.
+func (t *tagAll) show() {
+	if t.done() {
+		return
+	}
+	r := t.ranges[t.i]
+	t.u.article.SetSelection(r.Start, r.End)
+	t.u.article.ScrollTo(r.Start)
+}
+
+// accept tags the current occurrence (saved and undoable at once).
+func (t *tagAll) accept() {
+	if t.done() {
+		return
+	}
+	r := t.ranges[t.i]
+	t.i++
+	a, err := t.u.newAnnotation(t.label, r.Start, r.End)
+	if err != nil {
+		t.u.showError(err, "This occurrence was skipped.")
+		return
+	}
+	if _, ok := t.u.edit("tag "+t.label.Name, []annotation.Annotation{a}, nil); ok {
+		t.tagged++
+	}
+}
+
+// skip leaves the current occurrence untagged.
+func (t *tagAll) skip() {
+	if !t.done() {
+		t.i++
+		t.skipped++
+	}
+}
+
+// context is the current occurrence with some text either side.
+func (t *tagAll) context() string {
+	r := t.ranges[t.i]
+	o := t.u.offsets
+	before := o.Slice(r.Start-60, r.Start)
+	after := o.Slice(r.End, r.End+60)
+	return "…" + before + "【" + o.Slice(r.Start, r.End) + "】" + after + "…"
+}
+
+// tagAllOccurrences asks, for each other occurrence of the selected
+// annotation's text, whether to tag it with the same label.
+func (u *UI) tagAllOccurrences() {
+	a := u.annotation(u.selected)
+	if a == nil {
+		u.setStatus("Select an annotation first: Glossa then offers to tag every other occurrence of its text.")
+		return
+	}
+	u.panel.flush()
+	t := u.newTagAll(a)
+	if t.done() {
+		u.setStatus(fmt.Sprintf("No other untagged occurrence of %q.", shorten(a.Spans[0].Text, 40)))
+		return
+	}
+	u.askTagAll(t)
+}
+
+func (u *UI) askTagAll(t *tagAll) {
+	if t.done() {
+		u.setStatus(fmt.Sprintf("Tag all: %d tagged as %s, %d skipped. Ctrl+Z undoes them one by one.", t.tagged, t.label.Name, t.skipped))
+		u.article.ClearSelection()
+		return
+	}
+	t.show()
+	msg := widget.NewLabel(t.context())
+	msg.Wrapping = fyne.TextWrapWord
+	content := container.NewVBox(widget.NewLabel(fmt.Sprintf("Occurrence %d of %d: tag it as %s?", t.i+1, len(t.ranges), t.label.Name)), msg)
+	d := dialog.NewCustomWithoutButtons("Tag all occurrences", content, u.win)
+	yes := widget.NewButton("Tag", func() { d.Hide(); t.accept(); u.askTagAll(t) })
+	yes.Importance = widget.HighImportance
+	no := widget.NewButton("Skip", func() { d.Hide(); t.skip(); u.askTagAll(t) })
+	stop := widget.NewButton("Stop", func() { d.Hide(); t.i = len(t.ranges); u.askTagAll(t) })
+	d.SetButtons([]fyne.CanvasObject{stop, no, yes})
+	d.Resize(fyne.NewSize(520, 200))
+	d.Show()
+}

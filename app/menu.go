@@ -1,0 +1,345 @@
+package app
+
+import (
+	"fmt"
+	"image/color"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+)
+
+// Preference keys (a.Preferences()).
+const (
+	prefAnnotator = "annotator"   // string: the name stored on every annotation; default the OS user
+	prefWordSnap  = "wordSnap"    // bool: selections snap to whole words; default true
+	prefTheme     = "theme"       // string: themeLight, themeDark or themeSystem (default)
+	prefZoom      = "zoom"        // float: the article's zoom factor; default 1
+	prefRecent    = "recentFiles" // string list: project files, most recent first
+)
+
+// Theme choices of prefTheme.
+const (
+	themeSystem = "system"
+	themeLight  = "light"
+	themeDark   = "dark"
+)
+
+const maxRecent = 8
+
+// Shortcuts that have no standard fyne.Shortcut. Ctrl+Z, Ctrl+Y and
+// Ctrl+C arrive from the driver as fyne.ShortcutUndo, ShortcutRedo and
+// ShortcutCopy, so those are used for them instead of CustomShortcut (a
+// CustomShortcut for Ctrl+Z would never fire).
+func (u *UI) shortcuts() map[string]fyne.Shortcut {
+	sd := fyne.KeyModifierShortcutDefault
+	return map[string]fyne.Shortcut{
+		"redo":    &desktop.CustomShortcut{KeyName: fyne.KeyZ, Modifier: sd | fyne.KeyModifierShift},
+		"find":    &desktop.CustomShortcut{KeyName: fyne.KeyF, Modifier: sd},
+		"zoomIn":  &desktop.CustomShortcut{KeyName: fyne.KeyEqual, Modifier: sd},
+		"zoomOut": &desktop.CustomShortcut{KeyName: fyne.KeyMinus, Modifier: sd},
+		"zoom0":   &desktop.CustomShortcut{KeyName: fyne.Key0, Modifier: sd},
+		"nextDoc": &desktop.CustomShortcut{KeyName: fyne.KeyPageDown, Modifier: sd},
+		"prevDoc": &desktop.CustomShortcut{KeyName: fyne.KeyPageUp, Modifier: sd},
+		"open":    &desktop.CustomShortcut{KeyName: fyne.KeyO, Modifier: sd},
+		"import":  &desktop.CustomShortcut{KeyName: fyne.KeyI, Modifier: sd},
+		"done":    &desktop.CustomShortcut{KeyName: fyne.KeyD, Modifier: sd},
+		"tagAll":  &desktop.CustomShortcut{KeyName: fyne.KeyT, Modifier: sd},
+	}
+}
+
+func (u *UI) actions() map[string]func() {
+	return map[string]func(){
+		"redo":    u.redo,
+		"find":    u.find.open,
+		"zoomIn":  func() { u.zoom(1.1) },
+		"zoomOut": func() { u.zoom(1 / 1.1) },
+		"zoom0":   func() { u.zoom(0) },
+		"nextDoc": func() { u.step(1) },
+		"prevDoc": func() { u.step(-1) },
+		"open":    u.openProjectDialog,
+		"import":  u.importFilesDialog,
+		"done":    u.markDoneAndNext,
+		"tagAll":  u.tagAllOccurrences,
+	}
+}
+
+// addShortcuts puts every shortcut on the canvas too, so that they work
+// whatever has the focus (the menu bar only handles them when it exists).
+func (u *UI) addShortcuts() {
+	sc, act := u.shortcuts(), u.actions()
+	c := u.win.Canvas()
+	for name, s := range sc {
+		f := act[name]
+		c.AddShortcut(s, func(fyne.Shortcut) { f() })
+	}
+	c.AddShortcut(&fyne.ShortcutUndo{}, func(fyne.Shortcut) { u.undo() })
+	c.AddShortcut(&fyne.ShortcutRedo{}, func(fyne.Shortcut) { u.redo() })
+	c.AddShortcut(&fyne.ShortcutCopy{}, func(fyne.Shortcut) { u.copy() })
+}
+
+func (u *UI) makeMenu() *fyne.MainMenu {
+	sc, act := u.shortcuts(), u.actions()
+	item := func(label, name string) *fyne.MenuItem {
+		it := fyne.NewMenuItem(label, act[name])
+		it.Shortcut = sc[name]
+		return it
+	}
+
+	newProject := fyne.NewMenuItem("New project file…", u.newProjectDialog)
+	openProject := item("Open project file…", "open")
+	recent := fyne.NewMenuItem("Recent files", nil)
+	recent.ChildMenu = u.recentMenu()
+	importFiles := item("Import files…", "import")
+	importFolder := fyne.NewMenuItem("Import folder…", u.importFolderDialog)
+	export := fyne.NewMenuItem("Export", nil)
+	var exports []*fyne.MenuItem
+	for _, f := range u.cfg.ExportFormats {
+		exports = append(exports, fyne.NewMenuItem("Export as "+strings.ToUpper(f)+"…", func() { u.exportDialog(f) }))
+	}
+	export.ChildMenu = fyne.NewMenu("", exports...)
+	if u.cfg.Open == nil {
+		newProject.Disabled, openProject.Disabled, recent.Disabled = true, true, true
+	}
+	if u.cfg.Import == nil {
+		importFiles.Disabled, importFolder.Disabled = true, true
+	}
+	if u.cfg.Export == nil || len(exports) == 0 {
+		export.Disabled = true
+	}
+	quit := fyne.NewMenuItem("Quit", func() { u.app.Quit() })
+	quit.IsQuit = true
+	file := fyne.NewMenu("File", newProject, openProject, recent, fyne.NewMenuItemSeparator(),
+		importFiles, importFolder, export, fyne.NewMenuItemSeparator(), quit)
+
+	u.undoItem = fyne.NewMenuItem("Undo", u.undo)
+	u.undoItem.Shortcut = &fyne.ShortcutUndo{}
+	u.redoItem = item("Redo", "redo")
+	cp := fyne.NewMenuItem("Copy", u.copy)
+	cp.Shortcut = &fyne.ShortcutCopy{}
+	del := fyne.NewMenuItem("Delete annotation (Del)", func() {
+		if u.selected != 0 {
+			u.deleteAnnotation(u.selected)
+		}
+	})
+	settings := fyne.NewMenuItem("Settings…", u.showSettings)
+	edit := fyne.NewMenu("Edit", u.undoItem, u.redoItem, fyne.NewMenuItemSeparator(), cp, item("Find…", "find"),
+		item("Tag all occurrences…", "tagAll"), del, fyne.NewMenuItemSeparator(), settings)
+
+	themeItem := func(label, value string) *fyne.MenuItem {
+		it := fyne.NewMenuItem(label, nil)
+		it.Action = func() {
+			u.app.Preferences().SetString(prefTheme, value)
+			u.applyTheme()
+			u.win.SetMainMenu(u.makeMenu())
+		}
+		it.Checked = u.app.Preferences().StringWithFallback(prefTheme, themeSystem) == value
+		return it
+	}
+	view := fyne.NewMenu("View", item("Zoom in", "zoomIn"), item("Zoom out", "zoomOut"), item("Actual size", "zoom0"),
+		fyne.NewMenuItemSeparator(), themeItem("Light theme", themeLight), themeItem("Dark theme", themeDark), themeItem("System theme", themeSystem))
+
+	var statusItems []*fyne.MenuItem
+	for _, s := range statuses {
+		statusItems = append(statusItems, fyne.NewMenuItem("Mark as "+statusName(s), func() { u.setDocStatus(s) }))
+	}
+	doc := fyne.NewMenu("Article", append(statusItems, item("Mark as done and open the next", "done"), fyne.NewMenuItemSeparator(),
+		item("Next article", "nextDoc"), item("Previous article", "prevDoc"))...)
+
+	help := fyne.NewMenu("Help", fyne.NewMenuItem("Keyboard shortcuts", u.showKeys), fyne.NewMenuItem("About Glossa", u.showAbout))
+	m := fyne.NewMainMenu(file, edit, view, doc, help)
+	u.updateUndoItemsIn(m)
+	return m
+}
+
+func (u *UI) updateUndoItemsIn(*fyne.MainMenu) {
+	u.undoItem.Disabled = len(u.hist.undo) == 0
+	u.redoItem.Disabled = len(u.hist.redo) == 0
+}
+
+// copy copies the article's selection, or the selected annotation's text.
+func (u *UI) copy() {
+	_, _, text := u.article.Selection()
+	if text == "" {
+		if a := u.annotation(u.selected); a != nil {
+			text = a.Quote()
+		}
+	}
+	if text == "" {
+		return
+	}
+	u.app.Clipboard().SetContent(text)
+	u.setStatus(fmt.Sprintf("Copied %q.", shorten(text, 50)))
+}
+
+func (u *UI) markDoneAndNext() {
+	u.setDocStatus("done")
+	u.step(1)
+}
+
+func (u *UI) zoom(f float32) {
+	z := float32(u.app.Preferences().FloatWithFallback(prefZoom, 1))
+	if f == 0 {
+		z = 1
+	} else {
+		z *= f
+	}
+	z = max(0.5, min(z, 3))
+	u.app.Preferences().SetFloat(prefZoom, float64(z))
+	u.article.SetZoom(z)
+	u.setStatus(fmt.Sprintf("Zoom %d%%", int(z*100+0.5)))
+}
+
+// fixedTheme is the default theme forced to one variant.
+type fixedTheme struct {
+	fyne.Theme
+	variant fyne.ThemeVariant
+}
+
+func (t fixedTheme) Color(n fyne.ThemeColorName, _ fyne.ThemeVariant) color.Color {
+	return t.Theme.Color(n, t.variant)
+}
+
+func (u *UI) applyTheme() {
+	switch u.app.Preferences().StringWithFallback(prefTheme, themeSystem) {
+	case themeLight:
+		u.app.Settings().SetTheme(fixedTheme{theme.DefaultTheme(), theme.VariantLight})
+	case themeDark:
+		u.app.Settings().SetTheme(fixedTheme{theme.DefaultTheme(), theme.VariantDark})
+	default:
+		u.app.Settings().SetTheme(theme.DefaultTheme())
+	}
+}
+
+func (u *UI) showSettings() {
+	p := u.app.Preferences()
+	name := widget.NewEntry()
+	name.SetText(u.annotator())
+	snap := widget.NewCheck("Snap selections to whole words", nil)
+	snap.SetChecked(p.BoolWithFallback(prefWordSnap, true))
+	themes := []string{"System", "Light", "Dark"}
+	values := []string{themeSystem, themeLight, themeDark}
+	th := widget.NewRadioGroup(themes, nil)
+	for i, v := range values {
+		if v == p.StringWithFallback(prefTheme, themeSystem) {
+			th.SetSelected(themes[i])
+		}
+	}
+	items := []*widget.FormItem{
+		widget.NewFormItem("Annotator", name),
+		widget.NewFormItem("Selection", snap),
+		widget.NewFormItem("Theme", th),
+	}
+	items[0].HintText = "Stored on every annotation you make"
+	dialog.ShowForm("Settings", "Save", "Cancel", items, func(ok bool) {
+		if !ok {
+			return
+		}
+		if n := strings.TrimSpace(name.Text); n != "" {
+			p.SetString(prefAnnotator, n)
+		}
+		p.SetBool(prefWordSnap, snap.Checked)
+		u.article.SetWordSnap(snap.Checked)
+		for i, t := range themes {
+			if t == th.Selected {
+				p.SetString(prefTheme, values[i])
+			}
+		}
+		u.applyTheme()
+		u.win.SetMainMenu(u.makeMenu())
+		u.setStatus("Settings saved.")
+	}, u.win)
+}
+
+// keyHelp lists the keyboard shortcuts, for Help > Keyboard shortcuts.
+func (u *UI) keyHelp() [][2]string {
+	rows := [][2]string{}
+	for _, l := range u.labels.Labels {
+		if l.Key != "" {
+			rows = append(rows, [2]string{l.Key, "Tag the selected text as " + l.Name})
+		}
+	}
+	return append(rows,
+		[2]string{"2 with a claim selected", "Tag the selected text as the claim's source and link them"},
+		[2]string{"+", "Add the selected text as another span of the selected annotation"},
+		[2]string{"Delete", "Delete the selected annotation"},
+		[2]string{"Escape", "Deselect; cancel picking a source"},
+		[2]string{"Ctrl+Z", "Undo"},
+		[2]string{"Ctrl+Shift+Z, Ctrl+Y", "Redo"},
+		[2]string{"Ctrl+C", "Copy the selected text"},
+		[2]string{"Ctrl+F, Enter, F3", "Find in the article; next match"},
+		[2]string{"Ctrl+T", "Tag all occurrences of the selected annotation's text"},
+		[2]string{"Ctrl+Page Down / Up", "Next / previous article"},
+		[2]string{"Ctrl+D", "Mark the article done and open the next"},
+		[2]string{"Ctrl+= / Ctrl+- / Ctrl+0", "Zoom in / out / actual size"},
+		[2]string{"Ctrl+O, Ctrl+I", "Open a project file; import files"},
+	)
+}
+
+func (u *UI) showKeys() {
+	rows := u.keyHelp()
+	grid := container.New(formGrid{})
+	for _, r := range rows {
+		grid.Add(widget.NewLabelWithStyle(r[0], fyne.TextAlignTrailing, fyne.TextStyle{Bold: true}))
+		l := widget.NewLabel(r[1])
+		l.Wrapping = fyne.TextWrapWord
+		grid.Add(l)
+	}
+	d := dialog.NewCustom("Keyboard shortcuts", "Close", container.NewVScroll(grid), u.win)
+	d.Resize(fyne.NewSize(640, 560))
+	d.Show()
+}
+
+// formGrid lays out pairs of objects in two columns, as a form does.
+type formGrid struct{}
+
+func (formGrid) widths(objs []fyne.CanvasObject) float32 {
+	var w float32
+	for i := 0; i < len(objs); i += 2 {
+		w = max(w, objs[i].MinSize().Width)
+	}
+	return w
+}
+
+func (g formGrid) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	w := g.widths(objs)
+	var h float32
+	for i := 0; i+1 < len(objs); i += 2 {
+		h += max(objs[i].MinSize().Height, objs[i+1].MinSize().Height) + theme.Padding()
+	}
+	return fyne.NewSize(w+300, h)
+}
+
+func (g formGrid) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	w := g.widths(objs)
+	var y float32
+	for i := 0; i+1 < len(objs); i += 2 {
+		right := size.Width - w - theme.Padding()
+		objs[i+1].Resize(fyne.NewSize(right, objs[i+1].MinSize().Height))
+		h := max(objs[i].MinSize().Height, objs[i+1].MinSize().Height)
+		objs[i].Move(fyne.NewPos(0, y))
+		objs[i].Resize(fyne.NewSize(w, h))
+		objs[i+1].Move(fyne.NewPos(w+theme.Padding(), y))
+		objs[i+1].Resize(fyne.NewSize(right, h))
+		y += h + theme.Padding()
+	}
+}
+
+func (u *UI) showAbout() {
+	v := u.cfg.Version
+	if v == "" {
+		v = "development build"
+	}
+	text := fmt.Sprintf("Glossa %s\n\nAnnotate claims, their sources and the entities of news articles, offline.\n\nOpen project file:\n%s\n\nDefault project file:\n%s\n\nAnnotator: %s",
+		v, u.st.Path(), orDash(u.cfg.DataPath), u.annotator())
+	l := widget.NewLabel(text)
+	l.Wrapping = fyne.TextWrapWord
+	l.Selectable = true
+	d := dialog.NewCustom("About Glossa", "Close", l, u.win)
+	d.Resize(fyne.NewSize(520, 340))
+	d.Show()
+}

@@ -1,0 +1,308 @@
+package app
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/widget"
+)
+
+// errorDialog shows err in the window.
+func (u *UI) errorDialog(err error) {
+	dialog.ShowError(err, u.win)
+}
+
+// progress is a dialog with a progress bar and a Cancel button for work
+// that runs on a goroutine.
+type progress struct {
+	d      *dialog.CustomDialog
+	bar    *widget.ProgressBar
+	msg    *widget.Label
+	cancel context.CancelFunc
+}
+
+func (u *UI) newProgress(title string, cancel context.CancelFunc) *progress {
+	p := &progress{bar: widget.NewProgressBar(), msg: widget.NewLabel("Starting…"), cancel: cancel}
+	p.msg.Truncation = fyne.TextTruncateEllipsis
+	p.d = dialog.NewCustomWithoutButtons(title, container.NewVBox(p.msg, p.bar), u.win)
+	stop := widget.NewButton("Cancel", func() {
+		p.msg.SetText("Cancelling…")
+		cancel()
+	})
+	p.d.SetButtons([]fyne.CanvasObject{stop})
+	p.d.Resize(fyne.NewSize(480, 160))
+	p.d.Show()
+	return p
+}
+
+// set updates the dialog; call it on the UI goroutine.
+func (p *progress) set(done, total int, msg string) {
+	if total > 0 {
+		p.bar.Max = float64(total)
+		p.bar.SetValue(float64(done))
+	}
+	if msg != "" {
+		p.msg.SetText(msg)
+	} else if total > 0 {
+		p.msg.SetText(fmt.Sprintf("%d of %d", done, total))
+	}
+}
+
+// importPaths imports files or folders through Config.Import, with a
+// progress dialog, without blocking the window.
+func (u *UI) importPaths(paths []string) {
+	if u.cfg.Import == nil {
+		u.showError(errors.New("this build of Glossa cannot import files"), "Use the glossa command line to import them.")
+		return
+	}
+	if len(paths) == 0 {
+		return
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	p := u.newProgress("Importing", cancel)
+	st := u.st
+	go func() {
+		summary, err := u.cfg.Import(ctx, st, paths, func(done, total int, msg string) {
+			fyne.Do(func() { p.set(done, total, msg) })
+		})
+		fyne.Do(func() {
+			cancel()
+			p.d.Hide()
+			if st != u.st {
+				return // another project file was opened meanwhile
+			}
+			u.reloadEntities()
+			u.reloadDocuments()
+			if u.doc.ID == 0 && len(u.docs) > 0 {
+				u.openDocument(u.docs[len(u.docs)-1].ID)
+			}
+			switch {
+			case errors.Is(err, context.Canceled):
+				u.setStatus("Import cancelled; the articles read before it stopped are in the project. " + summary)
+			case err != nil:
+				u.showError(err, "Check that the files are text, Markdown, HTML or a supported dataset, then import them again. "+summary)
+			default:
+				u.setStatus(summary)
+				if summary != "" {
+					dialog.ShowInformation("Import finished", summary, u.win)
+				}
+			}
+		})
+	}()
+}
+
+// exportTo exports the project through Config.Export.
+func (u *UI) exportTo(format, path string) {
+	ctx, cancel := context.WithCancel(context.Background())
+	p := u.newProgress("Exporting "+strings.ToUpper(format), cancel)
+	st := u.st
+	go func() {
+		err := u.cfg.Export(ctx, st, format, path, func(done, total int) {
+			fyne.Do(func() { p.set(done, total, "") })
+		})
+		fyne.Do(func() {
+			cancel()
+			p.d.Hide()
+			switch {
+			case errors.Is(err, context.Canceled):
+				u.setStatus("Export cancelled.")
+			case err != nil:
+				u.showError(err, "Nothing usable was written. Choose another folder (one you can write to, with free space) and export again.")
+			default:
+				u.setStatus("Exported the project to " + path)
+			}
+		})
+	}()
+}
+
+func (u *UI) exportDialog(format string) {
+	u.panel.flush()
+	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
+		if err != nil {
+			u.showError(err, "Choose the file again.")
+			return
+		}
+		if w == nil {
+			return
+		}
+		path := w.URI().Path()
+		_ = w.Close() // Export writes the file itself, by path
+		u.exportTo(format, path)
+	}, u.win)
+	d.SetFileName("glossa-export." + format)
+	d.SetFilter(storage.NewExtensionFileFilter([]string{"." + format}))
+	d.Show()
+}
+
+func (u *UI) importFilesDialog() {
+	if u.cfg.Import == nil {
+		return
+	}
+	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+		if err != nil {
+			u.showError(err, "Choose the file again.")
+			return
+		}
+		if r == nil {
+			return
+		}
+		path := r.URI().Path()
+		_ = r.Close()
+		u.importPaths([]string{path})
+	}, u.win)
+	d.Show()
+}
+
+func (u *UI) importFolderDialog() {
+	if u.cfg.Import == nil {
+		return
+	}
+	dialog.ShowFolderOpen(func(l fyne.ListableURI, err error) {
+		if err != nil {
+			u.showError(err, "Choose the folder again.")
+			return
+		}
+		if l == nil {
+			return
+		}
+		u.importPaths([]string{l.Path()})
+	}, u.win)
+}
+
+// dropped imports files and folders dropped on the window.
+func (u *UI) dropped(_ fyne.Position, uris []fyne.URI) {
+	var paths []string
+	for _, x := range uris {
+		if x.Scheme() == "file" {
+			paths = append(paths, x.Path())
+		}
+	}
+	if len(paths) == 0 {
+		u.setStatus("Only files and folders can be dropped on Glossa.")
+		return
+	}
+	u.importPaths(paths)
+}
+
+// projectFilter is what the project file dialogs list.
+var projectExts = []string{".glossa", ".db"}
+
+func (u *UI) openProjectDialog() {
+	if u.cfg.Open == nil {
+		return
+	}
+	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+		if err != nil {
+			u.showError(err, "Choose the project file again.")
+			return
+		}
+		if r == nil {
+			return
+		}
+		path := r.URI().Path()
+		_ = r.Close()
+		u.switchProject(path)
+	}, u.win)
+	d.SetFilter(storage.NewExtensionFileFilter(projectExts))
+	d.Show()
+}
+
+func (u *UI) newProjectDialog() {
+	if u.cfg.Open == nil {
+		return
+	}
+	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
+		if err != nil {
+			u.showError(err, "Choose the file again.")
+			return
+		}
+		if w == nil {
+			return
+		}
+		path := w.URI().Path()
+		_ = w.Close()
+		// The save dialog has created an empty file; Open refuses an
+		// empty file that is not a project, so start from no file.
+		if err := removeEmpty(path); err != nil {
+			u.showError(err, "Choose another name or folder for the new project file.")
+			return
+		}
+		u.switchProject(path)
+	}, u.win)
+	d.SetFileName("project.glossa")
+	d.Show()
+}
+
+// switchProject opens the project file at path in place of the current
+// one. The undo history is cleared: it belongs to the old file.
+func (u *UI) switchProject(path string) {
+	if path == u.st.Path() {
+		return
+	}
+	u.panel.flush()
+	st, err := u.cfg.Open(path)
+	if err != nil {
+		u.showError(err, "The project that was open stays open.")
+		return
+	}
+	old := u.st
+	u.st = st
+	u.hist.clear()
+	if old != nil {
+		if err := old.Close(); err != nil {
+			u.showError(err, "The previous project file may not have closed cleanly; its edits were saved as you made them.")
+		}
+	}
+	u.addRecent(path)
+	u.loadProject()
+	u.win.SetMainMenu(u.makeMenu())
+	u.setStatus("Opened " + path)
+}
+
+func (u *UI) addRecent(path string) {
+	if path == "" {
+		return
+	}
+	if abs, err := filepath.Abs(path); err == nil {
+		path = abs
+	}
+	p := u.app.Preferences()
+	list := p.StringListWithFallback(prefRecent, nil)
+	list = slices.DeleteFunc(slices.Clone(list), func(s string) bool { return s == path })
+	list = append([]string{path}, list...)
+	if len(list) > maxRecent {
+		list = list[:maxRecent]
+	}
+	p.SetStringList(prefRecent, list)
+}
+
+func (u *UI) recentMenu() *fyne.Menu {
+	var items []*fyne.MenuItem
+	for _, path := range u.app.Preferences().StringListWithFallback(prefRecent, nil) {
+		items = append(items, fyne.NewMenuItem(path, func() { u.switchProject(path) }))
+	}
+	if len(items) == 0 {
+		it := fyne.NewMenuItem("(none)", nil)
+		it.Disabled = true
+		items = append(items, it)
+	}
+	return fyne.NewMenu("", items...)
+}
+
+// removeEmpty removes the file at path if it exists and is empty.
+func removeEmpty(path string) error {
+	fi, err := os.Stat(path)
+	if err != nil || fi.Size() != 0 {
+		return nil
+	}
+	return os.Remove(path)
+}
