@@ -239,6 +239,8 @@ func TestHelperProcess(t *testing.T) {
 		err = helperWriter(args)
 	case "open":
 		err = helperOpen(args)
+	case "probe":
+		err = helperProbe()
 	default:
 		err = fmt.Errorf("unknown helper mode %q", mode)
 	}
