@@ -75,9 +75,16 @@ func checkEntity(tx *bbolt.Tx, a annotation.Annotation) error {
 	return nil
 }
 
-// apply is Apply inside tx: see Apply.
+// apply is Apply inside tx: see Apply. An edit without deletions reads only
+// the annotations it replaces and the index entries of its link targets;
+// one with deletions reads the whole document, to check that no link is
+// left pointing at a deleted annotation.
 func apply(tx *bbolt.Tx, now time.Time, docID uint64, put []annotation.Annotation, del []uint64) ([]annotation.Annotation, error) {
 	doc, err := loadDocument(tx, docID, true)
+	if err != nil {
+		return nil, err
+	}
+	sum, err := loadSummary(tx, docID)
 	if err != nil {
 		return nil, err
 	}
@@ -85,34 +92,61 @@ func apply(tx *bbolt.Tx, now time.Time, docID uint64, put []annotation.Annotatio
 	if err != nil {
 		return nil, err
 	}
-	current, err := docAnnotations(tx, docID)
-	if err != nil {
-		return nil, err
+	anns, idx := tx.Bucket(bucketAnnotations), tx.Bucket(bucketAnnIndex)
+	// byID holds the document's annotations after the change: all of them
+	// when there are deletions, else only the put ones (the rest are
+	// looked up in the index).
+	var byID map[uint64]annotation.Annotation
+	whole := len(del) > 0
+	if whole {
+		current, err := docAnnotations(tx, docID)
+		if err != nil {
+			return nil, err
+		}
+		byID = make(map[uint64]annotation.Annotation, len(current)+len(put))
+		for _, a := range current {
+			byID[a.ID] = a
+		}
+	} else {
+		byID = make(map[uint64]annotation.Annotation, len(put))
 	}
-	byID := make(map[uint64]annotation.Annotation, len(current)+len(put))
-	for _, a := range current {
-		byID[a.ID] = a
+	stored := func(id uint64) (annotation.Annotation, bool, error) {
+		if whole {
+			a, ok := byID[id]
+			return a, ok, nil
+		}
+		var a annotation.Annotation
+		found, err := getJSON(anns, annKey(docID, id), &a)
+		return a, found, err
 	}
-	idx := tx.Bucket(bucketAnnIndex)
 	o := annotation.NewOffsets(doc.Text)
 	out := make([]annotation.Annotation, 0, len(put))
+	added := map[uint64]bool{}
 	for _, a := range put {
 		a = clone(a)
 		if a.DocID != 0 && a.DocID != docID {
 			return nil, fmt.Errorf("annotation %d belongs to document %d, not %d: %w", a.ID, a.DocID, docID, annotation.ErrNotFound)
 		}
 		a.DocID = docID
-		if old, ok := byID[a.ID]; ok && a.ID != 0 {
-			a.Created = old.Created
-		} else if a.ID == 0 {
+		old, found, err := stored(a.ID)
+		switch {
+		case err != nil:
+			return nil, fmt.Errorf("annotation %d is unreadable: %w", a.ID, err)
+		case a.ID == 0:
 			id, err := idx.NextSequence()
 			if err != nil {
 				return nil, err
 			}
 			a.ID, a.Created = id, now
-		} else if owner := keyID(idx.Get(idKey(a.ID))); owner != 0 {
-			return nil, fmt.Errorf("annotation %d belongs to document %d, not %d: %w", a.ID, owner, docID, annotation.ErrNotFound)
-		} else {
+			added[a.ID] = true
+		case found && !added[a.ID]:
+			a.Created = old.Created
+		case added[a.ID]:
+			// Put twice in one call: the later one wins.
+		default:
+			if owner := keyID(idx.Get(idKey(a.ID))); owner != 0 {
+				return nil, fmt.Errorf("annotation %d belongs to document %d, not %d: %w", a.ID, owner, docID, annotation.ErrNotFound)
+			}
 			// Recreate a deleted annotation with its id (undo of delete).
 			if err := bumpSequence(idx, a.ID); err != nil {
 				return nil, err
@@ -120,6 +154,7 @@ func apply(tx *bbolt.Tx, now time.Time, docID uint64, put []annotation.Annotatio
 			if a.Created.IsZero() {
 				a.Created = now
 			}
+			added[a.ID] = true
 		}
 		a.Modified = now
 		prepareSpans(&a, o)
@@ -134,7 +169,12 @@ func apply(tx *bbolt.Tx, now time.Time, docID uint64, put []annotation.Annotatio
 		delete(byID, id)
 		deleted[id] = true
 	}
-	exists := func(id uint64) bool { _, ok := byID[id]; return ok }
+	exists := func(id uint64) bool {
+		if _, ok := byID[id]; ok || whole {
+			return ok
+		}
+		return keyID(idx.Get(idKey(id))) == docID
+	}
 	for _, a := range out {
 		if deleted[a.ID] {
 			continue
@@ -146,14 +186,15 @@ func apply(tx *bbolt.Tx, now time.Time, docID uint64, put []annotation.Annotatio
 			return nil, err
 		}
 	}
-	for _, a := range byID {
-		for _, l := range a.Links {
-			if !exists(l.Target) {
-				return nil, fmt.Errorf("annotation %d: %s link to %d: %w", a.ID, l.Type, l.Target, annotation.ErrDanglingLink)
+	if whole {
+		for _, a := range byID {
+			for _, l := range a.Links {
+				if !exists(l.Target) {
+					return nil, fmt.Errorf("annotation %d: %s link to %d: %w", a.ID, l.Type, l.Target, annotation.ErrDanglingLink)
+				}
 			}
 		}
 	}
-	anns := tx.Bucket(bucketAnnotations)
 	for _, a := range out {
 		if deleted[a.ID] {
 			continue
@@ -170,8 +211,12 @@ func apply(tx *bbolt.Tx, now time.Time, docID uint64, put []annotation.Annotatio
 			return nil, err
 		}
 	}
-	if len(current) != len(byID) {
-		if err := putDocument(tx, doc, o.Len(), len(byID)); err != nil {
+	count := len(byID)
+	if !whole {
+		count = sum.Annotations + len(added)
+	}
+	if count != sum.Annotations {
+		if err := putDocument(tx, doc, sum.Length, count); err != nil {
 			return nil, err
 		}
 	}

@@ -3,6 +3,7 @@ package storage
 import (
 	"encoding/json"
 	"fmt"
+	"os"
 
 	"go.etcd.io/bbolt"
 
@@ -15,7 +16,7 @@ type Stats struct {
 	ByLabel                          map[string]int
 	ByStatus                         map[annotation.Status]int
 	Links                            int
-	FileSize                         int64 // bytes of data in the file
+	FileSize                         int64 // bytes on disk (bbolt grows files ahead of need)
 }
 
 // Stats counts documents (from summaries), annotations by label, links and
@@ -24,6 +25,9 @@ func (s *Store) Stats() (Stats, error) {
 	st := Stats{ByLabel: map[string]int{}, ByStatus: map[annotation.Status]int{}}
 	err := s.view(func(tx *bbolt.Tx) error {
 		st.FileSize = tx.Size()
+		if info, err := os.Stat(s.path); err == nil {
+			st.FileSize = info.Size()
+		}
 		err := tx.Bucket(bucketSummaries).ForEach(func(k, v []byte) error {
 			var sum annotation.Summary
 			if err := json.Unmarshal(v, &sum); err != nil {
