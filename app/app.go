@@ -360,7 +360,11 @@ func (u *UI) kindOf(a *annotation.Annotation) annotation.Kind {
 
 // selectAnnotation makes id the selected annotation, scrolls the article
 // to it and shows it in the detail editor. 0 deselects.
-func (u *UI) selectAnnotation(id uint64) {
+func (u *UI) selectAnnotation(id uint64) { u.selectAnnotationScroll(id, true) }
+
+// selectAnnotationScroll is selectAnnotation; scroll false leaves the
+// article where it is (the annotation was just tagged on screen).
+func (u *UI) selectAnnotationScroll(id uint64, scroll bool) {
 	if u.selected == id {
 		return
 	}
@@ -369,7 +373,9 @@ func (u *UI) selectAnnotation(id uint64) {
 	u.picking = false
 	u.article.SetSelectedHighlight(id)
 	if a := u.annotation(id); a != nil {
-		u.article.ScrollTo(a.Start())
+		if scroll {
+			u.article.ScrollTo(a.Start())
+		}
 		l, _ := u.labels.Find(a.Label)
 		u.setStatus(fmt.Sprintf("%s %q selected%s", a.Label, shorten(a.Quote(), 60), selectedHint(l.Kind)))
 	}

@@ -34,7 +34,6 @@ func newCorpusPanel(u *UI) *corpusPanel {
 			t.Truncation = fyne.TextTruncateEllipsis
 			m := widget.NewLabel("")
 			m.Truncation = fyne.TextTruncateEllipsis
-			m.Importance = widget.LowImportance
 			return container.NewVBox(t, m)
 		},
 		func(i widget.ListItemID, o fyne.CanvasObject) {

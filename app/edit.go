@@ -101,6 +101,7 @@ func (u *UI) commit(put []annotation.Annotation, del []uint64) ([]annotation.Ann
 		delete(c.after, id)
 	}
 	u.reloadAnnotations()
+	u.reloadDocuments() // the corpus list's annotation counts
 	return out, c, nil
 }
 
@@ -174,7 +175,7 @@ func (u *UI) tag(l annotation.Label) {
 		c.desc = "tag " + l.Name
 		u.hist.push(c)
 		u.selected = 0
-		u.selectAnnotation(made.ID)
+		u.selectAnnotationScroll(made.ID, false)
 		u.setStatus(fmt.Sprintf("Tagged %q as %s and saved. Ctrl+Z undoes it.%s", shorten(made.Quote(), 50), l.Name, u.sourceHint()))
 		u.updateUndoItems()
 		return
@@ -192,7 +193,7 @@ func (u *UI) tag(l annotation.Label) {
 	c.desc = "tag and link source"
 	u.hist.push(c)
 	u.selected = 0
-	u.selectAnnotation(claim.ID)
+	u.selectAnnotationScroll(claim.ID, false)
 	u.setStatus(fmt.Sprintf("Source %q saved and linked: claim %q is said by it. Ctrl+Z undoes both.", shorten(made.Quote(), 40), shorten(claim.Quote(), 40)))
 	u.updateUndoItems()
 }
