@@ -98,6 +98,8 @@ func ReadDocument(name string, r io.Reader) (annotation.Document, error) {
 	doc.Origin = base
 	doc.Status = annotation.StatusNew
 	doc.SHA256 = annotation.TextSHA256(doc.Text)
+	// One line, white space collapsed, of reasonable length.
+	doc.Title = clip(strings.Join(strings.Fields(doc.Title), " "), maxTitle)
 	if doc.Title == "" {
 		doc.Title = strings.TrimSuffix(base, filepath.Ext(base))
 	}

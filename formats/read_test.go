@@ -222,7 +222,7 @@ func TestReadMarkdown(t *testing.T) {
 		{name: "table",
 			in:    "| Name | Votes |\n|------|------:|\n| Okafor | 7 |\n| Lund | 2 |\n",
 			text:  "Name\tVotes\nOkafor\t7\nLund\t2",
-			title: "Name\tVotes"},
+			title: "Name Votes"},
 		{name: "front matter",
 			in:    "---\ntitle: \"Ferry: a new line\"\nauthor: Ada Marlowe and Tomás Reyes\ndate: 2025-03-12\nurl: https://gazette.example/ferry\noutlet: The Glossa Gazette\nlang: en\ntags: [a, b]\n---\n# Heading\n\nBody.",
 			text:  "Heading\n\nBody.",
@@ -458,4 +458,21 @@ func TestSeeds(t *testing.T) {
 
 func htmlEscape(s string) string {
 	return strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;").Replace(s)
+}
+
+func TestReadTitleOneLine(t *testing.T) {
+	for name, in := range map[string]string{
+		"setext.md":      "Line one  \nline\ttwo\n=====\n\nBody.",
+		"front.md":       "---\ntitle: \"a\\nb\"\n---\nBody.",
+		"title.html":     "<title>a\n  b</title><p>Body.</p>",
+		"whitespace.txt": "  \t a \t b  \nBody.",
+	} {
+		doc, err := ReadDocument(name, strings.NewReader(in))
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		if doc.Title != "a b" && doc.Title != "Line one line two" {
+			t.Errorf("%s: title %q", name, doc.Title)
+		}
+	}
 }
