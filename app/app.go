@@ -172,7 +172,7 @@ func (u *UI) build() fyne.CanvasObject {
 	u.panel = newAnnotationPanel(u)
 	u.find = newFindBar(u)
 
-	header := container.NewBorder(nil, nil, nil, container.NewVBox(u.statusSel), container.NewVBox(u.title, u.meta))
+	header := container.NewBorder(nil, nil, nil, container.NewVBox(container.NewGridWrap(fyne.NewSize(150, u.statusSel.MinSize().Height), u.statusSel)), container.NewVBox(u.title, u.meta))
 	top := container.NewVBox(header, container.NewHScroll(u.labelBar), u.find.box)
 	centre := container.NewBorder(top, nil, nil, nil, u.article)
 
