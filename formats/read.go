@@ -64,8 +64,9 @@ func IsDocumentFile(name string) bool {
 // name or path: its extension chooses the format (see Supported), its base
 // name becomes the document's Origin and error messages start with it.
 //
-// The bytes are decoded (see decodeText: UTF-8, with or without BOM, or
-// UTF-16), normalised with annotation.NormalizeText and converted to plain
+// The rules are those of docs/FORMAT.md, "Importing articles". The bytes
+// are decoded (see decodeText: UTF-8, with or without BOM, or UTF-16),
+// normalised with annotation.NormalizeText and converted to plain
 // text by format: .txt verbatim, Markdown rendered (see markdownText), HTML
 // reduced to the article's text (see htmlDocument). Title and, for HTML and
 // Markdown front matter, outlet, URL, authors, date and language come from the
