@@ -454,3 +454,25 @@ func syncDir(dir string) error {
 	}
 	return err
 }
+
+// Create makes a new project at path and opens it. Unlike Open it refuses
+// a path that holds a project or any other data (fs.ErrExist), but it
+// replaces an empty file: save dialogs (Fyne's among them) create the file
+// they return, and Open refuses an empty file as ErrNotProject.
+func Create(path string, opts Options) (*Store, error) {
+	if opts.ReadOnly {
+		return nil, fmt.Errorf("cannot create %s read-only", path)
+	}
+	info, err := os.Stat(path)
+	switch {
+	case err == nil && info.Mode().IsRegular() && info.Size() == 0:
+		if err := os.Remove(path); err != nil {
+			return nil, fmt.Errorf("cannot create %s: %w", path, err)
+		}
+	case err == nil:
+		return nil, fmt.Errorf("cannot create %s: a file with that name exists; choose another name: %w", path, fs.ErrExist)
+	case !errors.Is(err, fs.ErrNotExist):
+		return nil, fmt.Errorf("cannot create %s: %w", path, err)
+	}
+	return Open(path, opts)
+}

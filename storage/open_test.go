@@ -276,3 +276,23 @@ func TestOpenEmptyPathAndFolder(t *testing.T) {
 		t.Errorf("Open(folder): got %v; want ErrNotProject", err)
 	}
 }
+
+func TestCreate(t *testing.T) {
+	dir := t.TempDir()
+	empty := filepath.Join(dir, "empty.glossa")
+	if err := os.WriteFile(empty, nil, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	s, err := Create(empty, Options{})
+	if err != nil {
+		t.Fatalf("Create over an empty file: %v", err)
+	}
+	s.Close()
+	text := filepath.Join(dir, "notes.txt")
+	os.WriteFile(text, []byte("notes"), 0o600)
+	for _, p := range []string{empty, text} {
+		if _, err := Create(p, Options{}); !errors.Is(err, os.ErrExist) {
+			t.Errorf("Create(%s): got %v; want ErrExist", filepath.Base(p), err)
+		}
+	}
+}
