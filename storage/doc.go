@@ -40,7 +40,10 @@
 // for bad checksums or a file shorter than its pages), then opens it
 // read-only and reads the meta bucket (ErrNotProject without one, ErrTooNew
 // for a newer schema), and only then reopens it for writing. Panics and
-// memory faults while bbolt reads a damaged file become ErrCorrupt.
+// memory faults while bbolt reads a damaged file become ErrCorrupt. An
+// empty file is not a project either; Create (for "New project" dialogs,
+// which leave an empty file) replaces one. A missing file makes a new
+// project, built in a temporary file and linked into place.
 //
 // bbolt locks the file with flock: exclusive for writing, shared for
 // Options.ReadOnly. Locks belong to the open file, so a second Open of the
