@@ -136,6 +136,17 @@ func TestTagWithKeyCreatesAndListsAnnotation(t *testing.T) {
 	if _, _, text := u.article.Selection(); text != "" {
 		t.Errorf("selection after tagging = %q, want none", text)
 	}
+	// White space at the ends of a selection is left out; white space alone
+	// tags nothing.
+	start, _ := sel(t, u, "said Ana", 0)
+	u.article.SetSelection(start+4, start+9)
+	press(u, "3")
+	if p := only(t, st, "Person"); p.Spans[0].Text != "Ana" {
+		t.Errorf("person = %q, want Ana", p.Spans[0].Text)
+	}
+	u.undo()
+	u.article.SetSelection(start+4, start+5)
+	press(u, "3")
 	// A key without a selection tags nothing.
 	press(u, "3")
 	if n := len(st.stored()); n != 1 {

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"maps"
 	"slices"
+	"unicode"
 
 	"glossa/annotation"
 )
@@ -146,7 +147,7 @@ func (u *UI) tag(l annotation.Label) {
 		u.setStatus("Open an article first: pick one in the list on the left.")
 		return
 	}
-	start, end, _ := u.article.Selection()
+	start, end := u.selection()
 	if start >= end {
 		u.setStatus(fmt.Sprintf("Select some text in the article first, then press %s to tag it as %s.", keyOr(l), l.Name))
 		return
@@ -198,6 +199,19 @@ func (u *UI) tag(l annotation.Label) {
 	u.updateUndoItems()
 }
 
+// selection is the article's selection without the white space at its
+// ends; start >= end when nothing but white space is selected.
+func (u *UI) selection() (start, end int) {
+	start, end, _ = u.article.Selection()
+	for start < end && unicode.IsSpace([]rune(u.offsets.Slice(start, start+1))[0]) {
+		start++
+	}
+	for end > start && unicode.IsSpace([]rune(u.offsets.Slice(end-1, end))[0]) {
+		end--
+	}
+	return start, end
+}
+
 func keyOr(l annotation.Label) string {
 	if l.Key != "" {
 		return l.Key
@@ -213,7 +227,7 @@ func (u *UI) addSpan() {
 		u.setStatus("Select an annotation first, then select the rest of its text and press + to add it.")
 		return
 	}
-	start, end, _ := u.article.Selection()
+	start, end := u.selection()
 	if start >= end {
 		u.setStatus("Select the text to add to the annotation in the article, then press +.")
 		return
