@@ -568,35 +568,7 @@ func benchBundles(docs, anns int) []annotation.Bundle {
 	return out
 }
 
-// TestEncodeSpeed logs how long 100,000 annotations in 1,000 documents take
-// to encode; the target is well under a second. It fails only when far off.
-func TestEncodeSpeed(t *testing.T) {
-	if testing.Short() {
-		t.Skip("short mode")
-	}
-	bundles := benchBundles(1000, 100)
-	start := time.Now()
-	var n countWriter
-	e := NewEncoder(&n, EncodeOptions{})
-	e.Begin(Header{Labels: annotation.DefaultLabelSet()})
-	for _, b := range bundles {
-		if err := e.Bundle(b); err != nil {
-			t.Fatal(err)
-		}
-	}
-	if err := e.End(); err != nil {
-		t.Fatal(err)
-	}
-	took := time.Since(start)
-	t.Logf("encoded 100,000 annotations in 1,000 documents (%d MB) in %v", n/1e6, took)
-	if took > 5*time.Second {
-		t.Errorf("encoding took %v, want well under 1s", took)
-	}
-}
 
-type countWriter int
-
-func (c *countWriter) Write(p []byte) (int, error) { *c += countWriter(len(p)); return len(p), nil }
 
 // TestFormatDocExample decodes the example of docs/FORMAT.md and validates
 // it against the schema, so that the documentation stays true.
