@@ -568,8 +568,6 @@ func benchBundles(docs, anns int) []annotation.Bundle {
 	return out
 }
 
-
-
 // TestFormatDocExample decodes the example of docs/FORMAT.md and validates
 // it against the schema, so that the documentation stays true.
 func TestFormatDocExample(t *testing.T) {
