@@ -48,6 +48,9 @@ func newRand(t *testing.T) *rand.Rand {
 	return rand.New(rand.NewPCG(seed, seed^0x9e3779b97f4a7c15))
 }
 
+// newRandFrom returns a generator for a seed drawn from a logged one.
+func newRandFrom(seed uint64) *rand.Rand { return rand.New(rand.NewPCG(seed, seed^0x9e3779b97f4a7c15)) }
+
 // hangDeadline is how long one operation may take before the test calls it
 // a hang. It is generous: it detects hangs, it does not measure speed.
 const hangDeadline = 10 * time.Second
