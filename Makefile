@@ -11,7 +11,7 @@ PKGS    := ./...
 # for a real window (Xvfb, xdotool, ImageMagick for screenshots).
 BUILD_DEBS := gcc pkg-config libgl1-mesa-dev libx11-dev libxcursor-dev libxrandr-dev \
               libxinerama-dev libxi-dev libxxf86vm-dev
-TEST_DEBS  := xvfb xauth xdotool imagemagick
+TEST_DEBS  := xvfb xauth xdotool imagemagick python3
 SUDO       := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: all build run test test-unit test-e2e test-long vet deps test-deps bench clean
@@ -41,7 +41,7 @@ test-unit: deps
 test-e2e: test-deps build
 	scripts/e2e.sh ./$(BINARY)
 
-test: vet test-unit
+test: vet test-unit test-e2e
 
 # Longer reliability and fuzz runs (see README, Reliability).
 test-long: deps

@@ -49,6 +49,7 @@ func (u *UI) shortcuts() map[string]fyne.Shortcut {
 		"import":  &desktop.CustomShortcut{KeyName: fyne.KeyI, Modifier: sd},
 		"done":    &desktop.CustomShortcut{KeyName: fyne.KeyD, Modifier: sd},
 		"tagAll":  &desktop.CustomShortcut{KeyName: fyne.KeyT, Modifier: sd},
+		"quit":    &desktop.CustomShortcut{KeyName: fyne.KeyQ, Modifier: sd},
 	}
 }
 
@@ -65,6 +66,7 @@ func (u *UI) actions() map[string]func() {
 		"import":  u.importFilesDialog,
 		"done":    u.markDoneAndNext,
 		"tagAll":  u.tagAllOccurrences,
+		"quit":    u.app.Quit,
 	}
 }
 
@@ -111,7 +113,7 @@ func (u *UI) makeMenu() *fyne.MainMenu {
 	if u.cfg.Export == nil || len(exports) == 0 {
 		export.Disabled = true
 	}
-	quit := fyne.NewMenuItem("Quit", func() { u.app.Quit() })
+	quit := item("Quit", "quit")
 	quit.IsQuit = true
 	file := fyne.NewMenu("File", newProject, openProject, recent, fyne.NewMenuItemSeparator(),
 		importFiles, importFolder, export, fyne.NewMenuItemSeparator(), quit)

@@ -1,0 +1,12 @@
+# Screen positions used by scripts/e2e.sh: the sample article (assets/sample.md)
+# in a 1280x800 window with the default theme and zoom. If the layout or the
+# sample changes, take a screenshot (e2e-artifacts/e2e-1-open.png) and update.
+# Drag inside "We" .. inside "problem" of the first quote: word snapping must
+# widen it to whole words.
+CLAIM_FROM="285 570"
+CLAIM_TO="465 570"
+# Drag inside "Inês" .. inside "Valadares".
+SOURCE_FROM="840 570"
+SOURCE_TO="912 570"
+export E2E_CLAIM="We will not dig up a problem"
+export E2E_SOURCE="Inês Valadares"
