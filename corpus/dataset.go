@@ -55,6 +55,11 @@ func importDataset(ctx context.Context, st Target, path string, emit func(FileRe
 		return nil
 	}
 	onHeader := func(h formats.Header) error {
+		if keep && h.Project != "" {
+			if err := st.SetProjectID(h.Project); err != nil {
+				return err
+			}
+		}
 		if err := mergeLabels(st, h.Labels, keep); err != nil {
 			return err
 		}

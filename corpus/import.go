@@ -29,6 +29,7 @@ type Target interface {
 	ImportBundles([]annotation.Bundle, storage.ImportOptions) ([]storage.ImportResult, error)
 	PutEntities([]annotation.Entity, bool) (map[uint64]uint64, error)
 	Apply(docID uint64, put []annotation.Annotation, del []uint64) ([]annotation.Annotation, error)
+	SetProjectID(id string) error
 }
 
 // FileResult reports one imported document, or one file that failed. It is

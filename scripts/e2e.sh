@@ -23,7 +23,7 @@ fail() { echo "e2e: FAIL: $*" >&2; exit 1; }
 step() { echo "e2e: $*"; }
 
 export HOME=$work/home XDG_DATA_HOME=$work/data XDG_CONFIG_HOME=$work/config
-export LANG=C.UTF-8 LC_ALL=C.UTF-8
+export LANG=en_US.UTF-8 LC_ALL=
 mkdir -p "$HOME"
 
 # A display of our own, so that nothing else on the machine interferes.

@@ -13,6 +13,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime/debug"
+	"strings"
 	"time"
 
 	"go.etcd.io/bbolt"
@@ -146,6 +147,26 @@ func (s *Store) Path() string { return s.path }
 // ProjectID is the project's random id, made when the project was created,
 // shared by copies of the file (for merging annotators' files).
 func (s *Store) ProjectID() string { return s.projectID }
+
+// SetProjectID gives the project the id of the dataset it is restored
+// from, so that a restored file is the same project. It is refused once the
+// project holds documents: an id names one project's whole history.
+func (s *Store) SetProjectID(id string) error {
+	if id == "" || len(id) > 128 || strings.ContainsFunc(id, func(r rune) bool { return r < '!' || r > '~' }) {
+		return fmt.Errorf("project id %q: want 1 to 128 printable ASCII characters", id)
+	}
+	err := s.update(func(tx *bbolt.Tx) error {
+		if k, _ := tx.Bucket(bucketSummaries).Cursor().First(); k != nil {
+			return fmt.Errorf("%s holds documents already; its project id stays %s", s.path, s.projectID)
+		}
+		return tx.Bucket(bucketMeta).Put(keyProjectID, []byte(id))
+	})
+	if err != nil {
+		return err
+	}
+	s.projectID = id
+	return nil
+}
 
 // view runs fn in one read transaction.
 func (s *Store) view(fn func(tx *bbolt.Tx) error) error { return s.db.View(fn) }
