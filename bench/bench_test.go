@@ -43,66 +43,104 @@ func corpusConfig() Config { return Default().Scaled(scale()) }
 
 // fixtures are built once per process, in a folder removed by TestMain.
 var fixtures struct {
-	dir     string
-	project sync.Once
-	projErr error
-	dataset sync.Once
-	dataErr error
-	texts   sync.Once
-	textErr error
-	memory  sync.Once
-	bundles []annotation.Bundle
-	memErr  error
+	dir      string
+	project  sync.Once
+	projPath string
+	projErr  error
+	dataset  sync.Once
+	dataPath string
+	dataErr  error
+	texts    sync.Once
+	textPath string
+	textErr  error
+	memory   sync.Once
+	bundles  []annotation.Bundle
+	memErr   error
 }
 
+// TestMain makes the fixtures' folder: GLOSSA_BENCH_DATA when set (kept,
+// so that repeated runs, as scripts/bench.sh makes, build them once), else
+// a temporary folder removed at the end.
 func TestMain(m *testing.M) {
-	dir, err := os.MkdirTemp("", "glossa-bench-")
-	if err != nil {
+	dir, keep := os.Getenv("GLOSSA_BENCH_DATA"), true
+	if dir == "" {
+		var err error
+		if dir, err = os.MkdirTemp("", "glossa-bench-"); err != nil {
+			fmt.Fprintln(os.Stderr, err)
+			os.Exit(1)
+		}
+		keep = false
+	} else if err := os.MkdirAll(dir, 0o755); err != nil {
 		fmt.Fprintln(os.Stderr, err)
 		os.Exit(1)
 	}
 	fixtures.dir = dir
 	code := m.Run()
-	os.RemoveAll(dir)
+	if !keep {
+		os.RemoveAll(dir)
+	}
 	os.Exit(code)
+}
+
+// fixture returns the path of a generated file or folder named after
+// corpusConfig, making it with build (into a temporary name, renamed when
+// complete) unless a previous run left it.
+func fixture(name string, build func(path string) error) (string, error) {
+	c := corpusConfig()
+	p := filepath.Join(fixtures.dir, fmt.Sprintf("s%d-d%d-a%d-%s", c.Seed, c.Documents, c.Annotations, name))
+	if _, err := os.Stat(p); err == nil {
+		return p, nil
+	}
+	tmp := p + ".tmp"
+	os.RemoveAll(tmp)
+	if err := build(tmp); err != nil {
+		os.RemoveAll(tmp)
+		return "", err
+	}
+	return p, os.Rename(tmp, p)
 }
 
 // projectPath returns the path of a project file holding corpusConfig. It
 // must not be written to: edit a copy.
 func projectPath(b *testing.B) string {
 	b.Helper()
-	p := filepath.Join(fixtures.dir, "corpus.glossa")
-	fixtures.project.Do(func() { fixtures.projErr = BuildProject(p, corpusConfig()) })
+	fixtures.project.Do(func() {
+		fixtures.projPath, fixtures.projErr = fixture("corpus.glossa", func(p string) error { return BuildProject(p, corpusConfig()) })
+	})
 	if fixtures.projErr != nil {
 		b.Fatal(fixtures.projErr)
 	}
-	return p
+	return fixtures.projPath
 }
 
 // datasetPath returns a Glossa JSON dataset of corpusConfig.
 func datasetPath(b *testing.B) string {
 	b.Helper()
-	p := filepath.Join(fixtures.dir, "corpus.json")
-	fixtures.dataset.Do(func() { fixtures.dataErr = WriteDatasetFile(p, corpusConfig()) })
+	fixtures.dataset.Do(func() {
+		fixtures.dataPath, fixtures.dataErr = fixture("corpus.json", func(p string) error { return WriteDatasetFile(p, corpusConfig()) })
+	})
 	if fixtures.dataErr != nil {
 		b.Fatal(fixtures.dataErr)
 	}
-	return p
+	return fixtures.dataPath
 }
 
 // textsDir returns a folder of 1,000 .txt articles (times the scale).
 func textsDir(b *testing.B) string {
 	b.Helper()
-	d := filepath.Join(fixtures.dir, "texts")
 	fixtures.texts.Do(func() {
-		if fixtures.textErr = os.Mkdir(d, 0o755); fixtures.textErr == nil {
-			_, fixtures.textErr = WriteTexts(d, corpusConfig())
-		}
+		fixtures.textPath, fixtures.textErr = fixture("texts", func(d string) error {
+			if err := os.Mkdir(d, 0o755); err != nil {
+				return err
+			}
+			_, err := WriteTexts(d, corpusConfig())
+			return err
+		})
 	})
 	if fixtures.textErr != nil {
 		b.Fatal(fixtures.textErr)
 	}
-	return d
+	return fixtures.textPath
 }
 
 // copyFile copies a project so that a benchmark can edit it.

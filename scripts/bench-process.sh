@@ -1,0 +1,151 @@
+#!/usr/bin/env bash
+# Whole-process figures of Glossa under Xvfb, next to their floor, a minimal
+# Fyne window (scripts/minwindow) built with the same toolchain and measured
+# in the same run:
+#   - start to first frame: exec to the window being mapped (viewable), the
+#     median of $BENCH_RUNS runs (default 5), for minwindow, Glossa on its
+#     default project (the sample article) and Glossa on a project whose
+#     first article (opened at start) is the 1 MB article with 3,000
+#     annotations;
+#   - resident memory (VmRSS) once the window is idle: minwindow, Glossa
+#     with the 1 MB article, and Glossa after $BENCH_EDITS (default 1,000)
+#     edits made like a person: drag across words, press 3 (Person).
+# Prints "name value unit" lines that scripts/bench.sh reads, and the
+# details on standard error.
+#
+# usage: scripts/bench-process.sh
+set -euo pipefail
+cd "$(dirname "$0")/.."
+runs=${BENCH_RUNS:-5}
+edits=${BENCH_EDITS:-1000}
+work=$(mktemp -d)
+pids=()
+cleanup() {
+  for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
+  rm -rf "$work"
+}
+trap cleanup EXIT
+log() { echo "bench-process: $*" >&2; }
+fail() { log "FAIL: $*"; exit 1; }
+
+export LANG=C.UTF-8 LC_ALL=C.UTF-8
+log "building ./glossa and scripts/minwindow"
+go build -o "$work/glossa" .
+go build -o "$work/minwindow" ./scripts/minwindow
+go run ./bench/cmd/genarticle -o "$work/large.json" -annotations 3000
+
+export HOME=$work/home XDG_DATA_HOME=$work/data XDG_CONFIG_HOME=$work/config
+mkdir -p "$HOME"
+for n in $(seq 130 170); do
+  [ -e "/tmp/.X11-unix/X$n" ] || [ -e "/tmp/.X$n-lock" ] || { disp=":$n"; break; }
+done
+Xvfb "$disp" -screen 0 1280x800x24 -nolisten tcp >"$work/xvfb.log" 2>&1 &
+pids+=($!)
+export DISPLAY=$disp
+for _ in $(seq 50); do xdotool getdisplaygeometry >/dev/null 2>&1 && break; sleep 0.1; done
+xdotool getdisplaygeometry >/dev/null 2>&1 || fail "Xvfb did not start on $disp: $(cat "$work/xvfb.log")"
+
+now_ms() { echo $(( $(date +%s%N) / 1000000 )); }
+rss_mb() { awk '/^VmRSS/ { printf "%.1f", $2 / 1024 }' "/proc/$1/status"; }
+cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }
+# idle PID: wait until the process has used no CPU for a second (max 60 s).
+idle() {
+  local last now i
+  last=$(cpu_ticks "$1")
+  for i in $(seq 120); do
+    sleep 0.5
+    now=$(cpu_ticks "$1")
+    if [ "$now" = "$last" ]; then
+      sleep 0.5
+      [ "$(cpu_ticks "$1")" = "$now" ] && return 0
+    fi
+    last=$now
+  done
+}
+median() { sort -n | awk '{ a[NR] = $1 } END { print (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
+
+# start NAME-REGEX CMD...: starts CMD, waits for a visible window whose
+# name matches, sets $app (pid), $wid and $ms (exec to mapped).
+start() {
+  local re=$1; shift
+  local t0 i
+  t0=$(now_ms)
+  "$@" >"$work/app.log" 2>&1 &
+  app=$!
+  pids+=($app)
+  wid=""
+  for i in $(seq 3000); do
+    wid=$(xdotool search --onlyvisible --name "$re" 2>/dev/null | head -n1 || true)
+    [ -n "$wid" ] && break
+    kill -0 "$app" 2>/dev/null || fail "$* exited before its window appeared: $(cat "$work/app.log")"
+    sleep 0.01
+  done
+  [ -n "$wid" ] || fail "no window from $*"
+  ms=$(( $(now_ms) - t0 ))
+}
+stop() {
+  kill "$app" 2>/dev/null || true
+  wait "$app" 2>/dev/null || true
+}
+
+# The default project: a first run creates it with the sample article.
+start '^Glossa' "$work/glossa"
+idle "$app"
+stop
+large=$work/large.glossa
+"$work/glossa" import --db "$large" "$work/large.json" >/dev/null 2>"$work/import.log" || fail "import: $(cat "$work/import.log")"
+start '^Glossa' "$work/glossa" --db "$large" # the first open writes the automatic backup
+idle "$app"
+stop
+
+# Rounds of the three starts, one after the other, so that the load of the
+# machine weighs on each alike: the table takes the median of the per-round
+# ratios. The last round's idle RSS is the memory figure.
+declare -A times
+for r in $(seq "$runs"); do
+  for name in minwindow glossa-default glossa-1mb; do
+    case $name in
+      minwindow) start '^minwindow$' "$work/minwindow" ;;
+      glossa-default) start '^Glossa' "$work/glossa" ;;
+      glossa-1mb) start '^Glossa' "$work/glossa" --db "$large" ;;
+    esac
+    times[$name]="${times[$name]:-} $ms"
+    if [ "$r" = "$runs" ]; then
+      idle "$app"
+      echo "$name-rss $(rss_mb "$app") MB"
+    fi
+    stop
+  done
+done
+for name in minwindow glossa-default glossa-1mb; do
+  log "$name: start to mapped window, ms:${times[$name]}"
+  echo "$name-first-frame $(printf '%s\n' ${times[$name]} | median) ms"
+  echo "$name-first-frame-runs${times[$name]}"
+done
+
+# Edits through the real window: drag across a few words on one of 20
+# lines of the article, press 3 (Person).
+start '^Glossa' "$work/glossa" --db "$large"
+xdotool windowmove --sync "$wid" 0 0 || true
+xdotool windowsize --sync "$wid" 1280 800 || true
+idle "$app"
+before=$(rss_mb "$app")
+t0=$(now_ms)
+for i in $(seq "$edits"); do
+  y=$(( 260 + (i % 20) * 22 ))
+  x=$(( 330 + (i % 7) * 20 ))
+  xdotool mousemove "$x" "$y" mousedown 1 mousemove $(( x + 60 )) "$y" mousemove $(( x + 120 )) "$y" mouseup 1 key 3
+done
+idle "$app"
+t1=$(now_ms)
+after=$(rss_mb "$app")
+xdotool key ctrl+q
+for _ in $(seq 40); do kill -0 "$app" 2>/dev/null || break; sleep 0.25; done
+stop
+"$work/glossa" export --db "$large" --format json -o "$work/out.json" 2>/dev/null
+made=$(python3 -c 'import json,sys; print(sum(len(d["annotations"]) for d in json.load(open(sys.argv[1]))["documents"]) - 3000)' "$work/out.json")
+log "edits: $edits sent, $made annotations stored, $(( (t1 - t0) / edits )) ms per edit end to end"
+echo "glossa-edits-stored $made count"
+echo "glossa-edit-ms $(( (t1 - t0) / edits )) ms"
+echo "glossa-1mb-rss-before-edits $before MB"
+echo "glossa-1mb-rss-after-edits $after MB"
