@@ -544,9 +544,9 @@ func TestNotProjectFiles(t *testing.T) {
 	})
 }
 
-// TestCorruptFileHasBackup: when the project file is damaged, its newest
-// rolling backup (Options.AutoBackup, "<file>.bak1") opens and passes
-// Check, so the app can offer it.
+// TestCorruptFileHasBackup: when the project file is damaged,
+// storage.BackupsOf still lists its rolling backups, and the newest opens
+// and passes Check, so the app can offer it.
 func TestCorruptFileHasBackup(t *testing.T) {
 	r := newRand(t)
 	path := filepath.Join(t.TempDir(), "project.glossa")
@@ -567,9 +567,11 @@ func TestCorruptFileHasBackup(t *testing.T) {
 	if _, err := storage.Open(path, storage.Options{}); !errors.Is(err, storage.ErrCorrupt) {
 		t.Fatalf("open of the truncated file: got %v; want ErrCorrupt", err)
 	}
-	// storage.Backups needs an open Store, which a damaged file cannot give;
-	// the app has to know the name ("<file>.bak1"). See docs/RELIABILITY.md.
-	b, err := storage.Open(path+".bak1", storage.Options{ReadOnly: true})
+	offered := storage.BackupsOf(path)
+	if len(offered) == 0 || offered[0] != path+".bak1" {
+		t.Fatalf("BackupsOf(damaged file) = %v; want %s.bak1 first", offered, path)
+	}
+	b, err := storage.Open(offered[0], storage.Options{ReadOnly: true})
 	if err != nil {
 		t.Fatalf("open the backup: %v", err)
 	}
