@@ -432,9 +432,20 @@ func BenchmarkOpenBaseline(b *testing.B) {
 }
 
 // editTimes adds b.N annotations of 5 code points to document doc, one
-// durable AddAnnotation each, and reports p50 and p99.
+// durable AddAnnotation each, and after each one does what
+// BenchmarkFsyncBaseline (storage) does once: write 16 KiB and fdatasync,
+// write a 4 KiB meta page and fdatasync, on a file in the project's folder.
+// Interleaved, edit and baseline meet the same load of a shared machine.
+// It reports p50 and p99 of both, and the ratio of the p50s.
 func editTimes(b *testing.B, st *storage.Store, doc uint64, length int) {
+	f, err := os.Create(filepath.Join(filepath.Dir(st.Path()), "fsync.bin"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer f.Close()
+	pages, meta := make([]byte, 16<<10), make([]byte, 4<<10)
 	times := make([]time.Duration, 0, b.N)
+	base := make([]time.Duration, 0, b.N)
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		start := (i * 7919) % (length - 5)
@@ -444,9 +455,32 @@ func editTimes(b *testing.B, st *storage.Store, doc uint64, length int) {
 		if err != nil {
 			b.Fatal(err)
 		}
+		b.StopTimer()
+		t0 = time.Now()
+		if _, err := f.WriteAt(pages, int64(8<<10+(i%64)*len(pages))); err != nil {
+			b.Fatal(err)
+		}
+		if err := datasync(f); err != nil {
+			b.Fatal(err)
+		}
+		if _, err := f.WriteAt(meta, int64(i%2)*4096); err != nil {
+			b.Fatal(err)
+		}
+		if err := datasync(f); err != nil {
+			b.Fatal(err)
+		}
+		base = append(base, time.Since(t0))
+		b.StartTimer()
 	}
 	b.StopTimer()
 	reportPercentiles(b, times)
+	slices.Sort(base)
+	p50 := base[len(base)/2]
+	b.ReportMetric(float64(p50.Microseconds())/1000, "base-p50-ms")
+	b.ReportMetric(float64(base[min(len(base)-1, len(base)*99/100)].Microseconds())/1000, "base-p99-ms")
+	if p50 > 0 {
+		b.ReportMetric(float64(times[len(times)/2])/float64(p50), "x-base-p50")
+	}
 }
 
 // BenchmarkEditInCorpus is BenchmarkEditDurable (storage) on a document of

@@ -1,7 +1,9 @@
 package bench
 
 import (
+	"os"
 	"path/filepath"
+	"runtime"
 	"testing"
 	"time"
 
@@ -37,12 +39,28 @@ func findArticle(o fyne.CanvasObject) *widgets.ArticleView {
 	return nil
 }
 
+// liveHeap returns the bytes of live heap objects after a collection.
+func liveHeap() int64 {
+	runtime.GC()
+	var m runtime.MemStats
+	runtime.ReadMemStats(&m)
+	return int64(m.HeapAlloc)
+}
+
 // BenchmarkTagInWindow is one tag as a person makes it in Glossa's window
 // (select words, press 3), on the 1 MB article with 3,000 annotations, with
 // a real project file: the store's durable edit plus everything the window
 // redraws. Its floor is BenchmarkFsyncBaseline (storage); BenchmarkEditLarge
 // is the store's part.
+//
+// It runs only with GLOSSA_BENCH_WINDOW=1: fyne/test runs fyne.DoAndWait on
+// the calling goroutine, so the view's background layout refinement can
+// race with the benchmark's own calls (the real driver serialises them on
+// the main goroutine). scripts/bench-process.sh measures the real window.
 func BenchmarkTagInWindow(b *testing.B) {
+	if os.Getenv("GLOSSA_BENCH_WINDOW") != "1" {
+		b.Skip("set GLOSSA_BENCH_WINDOW=1 to run it")
+	}
 	a := test.NewTempApp(b)
 	st, err := storage.Open(filepath.Join(b.TempDir(), "window.glossa"), storage.Options{})
 	if err != nil {
@@ -68,6 +86,7 @@ func BenchmarkTagInWindow(b *testing.B) {
 	ws := wordBounds(bu.Document.Text)
 	typed := w.Canvas().OnTypedRune()
 	times := make([]time.Duration, 0, b.N)
+	live0 := liveHeap()
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		k := (i * 37) % (len(ws) - 4)
@@ -78,6 +97,7 @@ func BenchmarkTagInWindow(b *testing.B) {
 	}
 	b.StopTimer()
 	reportPercentiles(b, times)
+	b.ReportMetric(float64(liveHeap()-live0)/1e6/float64(b.N)*1000, "live-heap-KB/op")
 	if n, err := st.Annotations(1); err != nil || len(n) < 3000+b.N {
 		b.Fatalf("got %d annotations (%v); want %d", len(n), err, 3000+b.N)
 	}

@@ -1,0 +1,9 @@
+package bench
+
+import (
+	"os"
+	"syscall"
+)
+
+// datasync is fdatasync, as bbolt calls it on Linux.
+func datasync(f *os.File) error { return syscall.Fdatasync(int(f.Fd())) }
