@@ -37,6 +37,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -57,6 +58,16 @@ type Store interface {
 	Apply(docID uint64, put []annotation.Annotation, del []uint64) ([]annotation.Annotation, error)
 	Entities() ([]annotation.Entity, error)
 	AddEntity(e annotation.Entity) (annotation.Entity, error)
+	UpdateEntity(e annotation.Entity) (annotation.Entity, error)
+	// MergeEntities makes every annotation of every document that refers
+	// to entity merge refer to keep, folds merge's names into keep's
+	// aliases and removes merge, in one transaction.
+	MergeEntities(keep, merge uint64) error
+	// Backup writes a consistent copy of the project file to path.
+	Backup(path string) error
+	// Backups lists the automatic backups of the project file, newest
+	// first.
+	Backups() []string
 	Path() string
 	Close() error
 }
@@ -96,6 +107,7 @@ type UI struct {
 	selected uint64 // the selected annotation; 0 for none
 	picking  bool   // the next click on a source in the article links it to the selected claim
 	hist     history
+	failDlg  *dialog.CustomDialog // the failed-edit dialog while it is open
 
 	article   *widgets.ArticleView
 	corpus    *corpusPanel
@@ -368,7 +380,9 @@ func (u *UI) selectAnnotationScroll(id uint64, scroll bool) {
 	if u.selected == id {
 		return
 	}
-	u.panel.flush()
+	if !u.panel.flush() {
+		return // the typed text was not saved: keep it on screen
+	}
 	u.selected = id
 	u.picking = false
 	u.article.SetSelectedHighlight(id)

@@ -52,7 +52,10 @@ func newCorpusPanel(u *UI) *corpusPanel {
 			return
 		}
 		if c.shown[i].ID != u.doc.ID {
-			u.panel.flush()
+			if !u.panel.flush() {
+				c.selectDoc(u.doc.ID) // keep the unsaved text on screen
+				return
+			}
 			u.openDocument(c.shown[i].ID)
 		}
 		u.focusArticle()
@@ -126,6 +129,7 @@ func (u *UI) step(dir int) {
 		u.setStatus("No more articles in that direction.")
 		return
 	}
-	u.panel.flush()
-	u.openDocument(shown[j].ID)
+	if u.panel.flush() {
+		u.openDocument(shown[j].ID)
+	}
 }

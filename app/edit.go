@@ -106,18 +106,27 @@ func (u *UI) commit(put []annotation.Annotation, del []uint64) ([]annotation.Ann
 	return out, c, nil
 }
 
-// edit commits one undoable edit described by desc and reports success;
-// on failure it has shown the error.
-func (u *UI) edit(desc string, put []annotation.Annotation, del []uint64) ([]annotation.Annotation, bool) {
+// edit commits one undoable edit described by desc and, when it is saved,
+// runs then (if not nil) with the stored puts. It reports success. On
+// failure the window is left as it was and the failed-edit dialog offers to
+// retry the same edit (then runs after a successful retry too). While that
+// dialog is open no edit is tried: the user answers it first.
+func (u *UI) edit(desc string, put []annotation.Annotation, del []uint64, then func([]annotation.Annotation)) bool {
+	if u.failDlg != nil {
+		return false
+	}
 	out, c, err := u.commit(put, del)
 	if err != nil {
-		u.showError(err, "The change was not saved. Try again; if it keeps failing, reopen the article.")
-		return nil, false
+		u.editFailed(err, func() bool { return u.edit(desc, put, del, then) })
+		return false
 	}
 	c.desc = desc
 	u.hist.push(c)
 	u.updateUndoItems()
-	return out, true
+	if then != nil {
+		then(out)
+	}
+	return true
 }
 
 // newAnnotation makes an annotation of label l over [start, end).
@@ -152,23 +161,35 @@ func (u *UI) tag(l annotation.Label) {
 		u.setStatus(fmt.Sprintf("Select some text in the article first, then press %s to tag it as %s.", keyOr(l), l.Name))
 		return
 	}
+	u.tagRange(l, start, end)
+}
+
+// tagRange is tag on [start, end). It reports whether the annotation was
+// saved; when it was not, the selection stays and the failed-edit dialog
+// can retry.
+func (u *UI) tagRange(l annotation.Label, start, end int) bool {
+	if u.failDlg != nil {
+		return false
+	}
 	a, err := u.newAnnotation(l, start, end)
 	if err != nil {
 		u.showError(err, "Select the text again and retry.")
-		return
+		return false
 	}
 	var claim *annotation.Annotation
 	if l.Kind == annotation.KindSource {
 		if c := u.annotation(u.selected); c != nil && u.kindOf(c) == annotation.KindClaim {
-			cc := *c
+			cc := cloneAnnotation(*c)
 			claim = &cc
 		}
 	}
-	u.panel.flush()
+	if !u.panel.flush() {
+		return false
+	}
 	out, c, err := u.commit([]annotation.Annotation{a}, nil)
 	if err != nil {
-		u.showError(err, "The annotation was not saved. Select the text again and retry.")
-		return
+		u.editFailed(err, func() bool { return u.tagRange(l, start, end) })
+		return false
 	}
 	u.article.ClearSelection()
 	made := out[0]
@@ -179,7 +200,7 @@ func (u *UI) tag(l annotation.Label) {
 		u.selectAnnotationScroll(made.ID, false)
 		u.setStatus(fmt.Sprintf("Tagged %q as %s and saved. Ctrl+Z undoes it.%s", shorten(made.Quote(), 50), l.Name, u.sourceHint()))
 		u.updateUndoItems()
-		return
+		return true
 	}
 	claim.Links = append(claim.Links, annotation.Link{Type: annotation.LinkSaidBy, Target: made.ID})
 	_, c2, err := u.commit([]annotation.Annotation{*claim}, nil)
@@ -187,8 +208,11 @@ func (u *UI) tag(l annotation.Label) {
 		c.desc = "tag " + l.Name
 		u.hist.push(c)
 		u.updateUndoItems()
-		u.showError(err, "The source was saved but not linked to the claim. Link it in the claim's \"Said by\" field.")
-		return
+		u.selected = 0
+		u.selectAnnotationScroll(claim.ID, false)
+		u.editFailed(fmt.Errorf("the source %q was saved but not linked to the claim: %w", shorten(made.Quote(), 40), err),
+			func() bool { u.linkSource(claim.ID, made.ID); return u.isLinked(claim.ID, made.ID) })
+		return true
 	}
 	c = c.merge(c2)
 	c.desc = "tag and link source"
@@ -197,6 +221,13 @@ func (u *UI) tag(l annotation.Label) {
 	u.selectAnnotationScroll(claim.ID, false)
 	u.setStatus(fmt.Sprintf("Source %q saved and linked: claim %q is said by it. Ctrl+Z undoes both.", shorten(made.Quote(), 40), shorten(claim.Quote(), 40)))
 	u.updateUndoItems()
+	return true
+}
+
+// isLinked reports whether claim claimID is said by sourceID.
+func (u *UI) isLinked(claimID, sourceID uint64) bool {
+	c := u.annotation(claimID)
+	return c != nil && slices.Contains(c.LinksOf(annotation.LinkSaidBy), sourceID)
 }
 
 // selection is the article's selection without the white space at its
@@ -244,19 +275,17 @@ func (u *UI) addSpan() {
 		u.showError(err, "The new span overlaps one the annotation already has. Select text outside its highlight.")
 		return
 	}
-	if _, ok := u.edit("add span", []annotation.Annotation{b}, nil); ok {
+	u.edit("add span", []annotation.Annotation{b}, nil, func([]annotation.Annotation) {
 		u.article.ClearSelection()
 		u.setStatus(fmt.Sprintf("%s now has %d spans: %q.", b.Label, len(b.Spans), shorten(b.Quote(), 60)))
-	}
+	})
 }
 
 // update saves a changed copy of an annotation.
 func (u *UI) update(desc string, a annotation.Annotation) bool {
-	_, ok := u.edit(desc, []annotation.Annotation{a}, nil)
-	if ok {
+	return u.edit(desc, []annotation.Annotation{a}, nil, func([]annotation.Annotation) {
 		u.setStatus(fmt.Sprintf("%s of %q saved.", desc, shorten(a.Quote(), 50)))
-	}
-	return ok
+	})
 }
 
 // linkSource links claim claimID to source sourceID (said_by).
@@ -271,12 +300,11 @@ func (u *UI) linkSource(claimID, sourceID uint64) {
 		return
 	}
 	b.Links = append(b.Links, annotation.Link{Type: annotation.LinkSaidBy, Target: sourceID})
-	if _, ok := u.edit("link source", []annotation.Annotation{b}, nil); ok {
-		s := u.annotation(sourceID)
-		if s != nil {
+	u.edit("link source", []annotation.Annotation{b}, nil, func([]annotation.Annotation) {
+		if s := u.annotation(sourceID); s != nil {
 			u.setStatus(fmt.Sprintf("Claim %q is said by %q (saved).", shorten(b.Quote(), 40), shorten(s.Quote(), 40)))
 		}
-	}
+	})
 }
 
 // unlink removes the link of type t from annotation id to target.
@@ -311,9 +339,9 @@ func (u *UI) deleteAnnotation(id uint64) {
 	}
 	quote := a.Quote()
 	label := a.Label
-	if _, ok := u.edit("delete", put, []uint64{id}); ok {
+	u.edit("delete", put, []uint64{id}, func([]annotation.Annotation) {
 		u.setStatus(fmt.Sprintf("Deleted %s %q. Ctrl+Z brings it back.", label, shorten(quote, 50)))
-	}
+	})
 }
 
 func cloneAnnotation(a annotation.Annotation) annotation.Annotation {
@@ -323,40 +351,46 @@ func cloneAnnotation(a annotation.Annotation) annotation.Annotation {
 	return a
 }
 
-// undo takes back the last edit, opening its document if need be.
-func (u *UI) undo() {
+// undo takes back the last edit, opening its document if need be. It
+// reports whether it did.
+func (u *UI) undo() bool {
 	if len(u.hist.undo) == 0 {
 		u.setStatus("Nothing to undo.")
-		return
+		return false
 	}
 	c := u.hist.undo[len(u.hist.undo)-1]
 	if !u.replay(c, true) {
-		return
+		return false
 	}
 	u.hist.undo = u.hist.undo[:len(u.hist.undo)-1]
 	u.hist.redo = append(u.hist.redo, c)
 	u.updateUndoItems()
 	u.setStatus("Undone: " + c.desc + ". Ctrl+Shift+Z redoes it.")
+	return true
 }
 
-// redo makes the last undone edit again.
-func (u *UI) redo() {
+// redo makes the last undone edit again. It reports whether it did.
+func (u *UI) redo() bool {
 	if len(u.hist.redo) == 0 {
 		u.setStatus("Nothing to redo.")
-		return
+		return false
 	}
 	c := u.hist.redo[len(u.hist.redo)-1]
 	if !u.replay(c, false) {
-		return
+		return false
 	}
 	u.hist.redo = u.hist.redo[:len(u.hist.redo)-1]
 	u.hist.undo = append(u.hist.undo, c)
 	u.updateUndoItems()
 	u.setStatus("Redone: " + c.desc + ".")
+	return true
 }
 
 // replay applies c backwards (undo) or forwards (redo) through the store.
 func (u *UI) replay(c change, back bool) bool {
+	if u.failDlg != nil {
+		return false
+	}
 	if c.docID != u.doc.ID && !u.openDocument(c.docID) {
 		return false
 	}
@@ -365,7 +399,11 @@ func (u *UI) replay(c change, back bool) bool {
 		if back {
 			to = c.statusFrom
 		}
-		return u.writeStatus(to)
+		again := u.redo
+		if back {
+			again = u.undo
+		}
+		return u.writeStatus(to, again)
 	}
 	from, to := c.before, c.after
 	if back {
@@ -373,7 +411,11 @@ func (u *UI) replay(c change, back bool) bool {
 	}
 	put, del := ops(from, to)
 	if _, err := u.st.Apply(c.docID, put, del); err != nil {
-		u.showError(err, "The project file was not changed. The article may have been edited elsewhere; reopen it and redo the change by hand.")
+		again := u.redo
+		if back {
+			again = u.undo
+		}
+		u.editFailed(err, again)
 		return false
 	}
 	u.reloadAnnotations()
@@ -412,7 +454,7 @@ func (u *UI) setDocStatus(s annotation.Status) {
 		return
 	}
 	from := u.doc.Status
-	if !u.writeStatus(s) {
+	if !u.writeStatus(s, func() bool { u.setDocStatus(s); return u.doc.Status == s }) {
 		return
 	}
 	u.hist.push(change{desc: "status " + statusName(s), docID: u.doc.ID, statusFrom: from, statusTo: s})
@@ -420,10 +462,16 @@ func (u *UI) setDocStatus(s annotation.Status) {
 	u.setStatus(fmt.Sprintf("%q is now %s.", shorten(u.doc.Title, 50), statusName(s)))
 }
 
-func (u *UI) writeStatus(s annotation.Status) bool {
+// writeStatus stores status s of the open document; on failure the
+// failed-edit dialog offers retry.
+func (u *UI) writeStatus(s annotation.Status, retry func() bool) bool {
+	if u.failDlg != nil {
+		u.statusSel.SetSelectedIndex(statusIndex(u.doc.Status))
+		return false
+	}
 	if err := u.st.SetStatus(u.doc.ID, s); err != nil {
 		u.statusSel.SetSelectedIndex(statusIndex(u.doc.Status))
-		u.showError(err, "The status was not changed. Try again; if it keeps failing, reopen the project file.")
+		u.editFailed(err, retry)
 		return false
 	}
 	u.doc.Status = s

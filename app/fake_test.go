@@ -17,7 +17,9 @@ type fakeStore struct {
 	anns     map[uint64]map[uint64]annotation.Annotation // doc -> id -> annotation
 	entities []annotation.Entity
 	lastID   uint64
-	fail     error // returned by the next write, then cleared
+	fail     error             // returned by the next write, then cleared
+	backups  []string          // what Backups returns
+	copies   map[string]string // Backup: path -> project path copied
 	applies  int
 	closed   bool
 	path     string
@@ -163,10 +165,66 @@ func (s *fakeStore) AddEntity(e annotation.Entity) (annotation.Entity, error) {
 	if err := s.takeFail(); err != nil {
 		return annotation.Entity{}, err
 	}
-	e.ID = uint64(len(s.entities) + 1)
+	e.ID = 0
+	for _, o := range s.entities {
+		e.ID = max(e.ID, o.ID)
+	}
+	e.ID++
 	s.entities = append(s.entities, e)
 	return e, nil
 }
+
+func (s *fakeStore) UpdateEntity(e annotation.Entity) (annotation.Entity, error) {
+	if err := s.takeFail(); err != nil {
+		return annotation.Entity{}, err
+	}
+	for i := range s.entities {
+		if s.entities[i].ID == e.ID {
+			s.entities[i] = e
+			return e, nil
+		}
+	}
+	return annotation.Entity{}, fmt.Errorf("entity %d: %w", e.ID, annotation.ErrNotFound)
+}
+
+// MergeEntities repoints annotations and keeps the aliases simply; the
+// store's rules are tested in storage.
+func (s *fakeStore) MergeEntities(keep, merge uint64) error {
+	if err := s.takeFail(); err != nil {
+		return err
+	}
+	ki := slices.IndexFunc(s.entities, func(e annotation.Entity) bool { return e.ID == keep })
+	mi := slices.IndexFunc(s.entities, func(e annotation.Entity) bool { return e.ID == merge })
+	if ki < 0 || mi < 0 || keep == merge {
+		return fmt.Errorf("entities %d, %d: %w", keep, merge, annotation.ErrNotFound)
+	}
+	for _, m := range s.anns {
+		for id, a := range m {
+			if a.Entity == merge {
+				a.Entity = keep
+				m[id] = a
+			}
+		}
+	}
+	m := s.entities[mi]
+	s.entities[ki].Aliases = append(s.entities[ki].Aliases, append([]string{m.Name}, m.Aliases...)...)
+	s.entities = slices.Delete(s.entities, mi, mi+1)
+	return nil
+}
+
+// Backup records the copy; it fails like a write.
+func (s *fakeStore) Backup(path string) error {
+	if err := s.takeFail(); err != nil {
+		return err
+	}
+	if s.copies == nil {
+		s.copies = map[string]string{}
+	}
+	s.copies[path] = s.path
+	return nil
+}
+
+func (s *fakeStore) Backups() []string { return slices.Clone(s.backups) }
 
 func (s *fakeStore) Path() string { return s.path }
 func (s *fakeStore) Close() error { s.closed = true; return nil }

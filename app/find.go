@@ -213,9 +213,7 @@ func (t *tagAll) accept() {
 		t.u.showError(err, "This occurrence was skipped.")
 		return
 	}
-	if _, ok := t.u.edit("tag "+t.label.Name, []annotation.Annotation{a}, nil); ok {
-		t.tagged++
-	}
+	t.u.edit("tag "+t.label.Name, []annotation.Annotation{a}, nil, func([]annotation.Annotation) { t.tagged++ })
 }
 
 // skip leaves the current occurrence untagged.

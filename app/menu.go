@@ -55,7 +55,7 @@ func (u *UI) shortcuts() map[string]fyne.Shortcut {
 
 func (u *UI) actions() map[string]func() {
 	return map[string]func(){
-		"redo":    u.redo,
+		"redo":    func() { u.redo() },
 		"find":    u.find.open,
 		"zoomIn":  func() { u.zoom(1.1) },
 		"zoomOut": func() { u.zoom(1 / 1.1) },
@@ -118,7 +118,7 @@ func (u *UI) makeMenu() *fyne.MainMenu {
 	file := fyne.NewMenu("File", newProject, openProject, recent, fyne.NewMenuItemSeparator(),
 		importFiles, importFolder, export, fyne.NewMenuItemSeparator(), quit)
 
-	u.undoItem = fyne.NewMenuItem("Undo", u.undo)
+	u.undoItem = fyne.NewMenuItem("Undo", func() { u.undo() })
 	u.undoItem.Shortcut = &fyne.ShortcutUndo{}
 	u.redoItem = item("Redo", "redo")
 	cp := fyne.NewMenuItem("Copy", u.copy)

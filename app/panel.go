@@ -30,8 +30,8 @@ type annotationPanel struct {
 	detail  *fyne.Container
 	content fyne.CanvasObject
 	// pending saves the detail editor's unsaved text fields (note, free
-	// attributes); flush calls it.
-	pending []func()
+	// attributes); flush calls them. Each reports whether it saved.
+	pending []func() bool
 	syncing bool
 }
 
@@ -151,13 +151,15 @@ func (p *annotationPanel) syncList() {
 	p.list.UnselectAll()
 }
 
-// flush saves what was typed in the detail editor and not yet saved.
-func (p *annotationPanel) flush() {
-	pend := p.pending
-	p.pending = nil
-	for _, f := range pend {
-		f()
+// flush saves what was typed in the detail editor and not yet saved. It
+// reports false when the store refused it: the text is still in the
+// editor, and the caller should leave the editor as it is.
+func (p *annotationPanel) flush() bool {
+	ok := true
+	for _, f := range p.pending {
+		ok = f() && ok
 	}
+	return ok
 }
 
 func (p *annotationPanel) buildDetail() {
@@ -223,18 +225,18 @@ func (p *annotationPanel) buildDetail() {
 			form.Append(name, sel)
 			continue
 		}
-		e := newCommitEntry(val, false, func(v string) { p.setAttribute(id, name, v) })
+		e := newCommitEntry(val, false, func(v string) bool { return p.setAttribute(id, name, v) })
 		p.pending = append(p.pending, e.commit)
 		form.Append(name, e)
 	}
 
-	note := newCommitEntry(a.Note, true, func(v string) {
+	note := newCommitEntry(a.Note, true, func(v string) bool {
 		b, ok := cur()
 		if !ok || b.Note == v {
-			return
+			return true
 		}
 		b.Note = v
-		u.update("note", b)
+		return u.update("note", b)
 	})
 	note.SetPlaceHolder("Note (saved when you leave the field)")
 	p.pending = append(p.pending, note.commit)
@@ -282,17 +284,17 @@ func labelNames(ls annotation.LabelSet) []string {
 	return out
 }
 
-func (p *annotationPanel) setAttribute(id uint64, name, v string) {
+func (p *annotationPanel) setAttribute(id uint64, name, v string) bool {
 	c := p.u.annotation(id)
 	if c == nil {
-		return
+		return true
 	}
 	b := cloneAnnotation(*c)
 	if v == "—" {
 		v = ""
 	}
 	if b.Attributes[name] == v {
-		return
+		return true
 	}
 	if v == "" {
 		delete(b.Attributes, name)
@@ -302,7 +304,7 @@ func (p *annotationPanel) setAttribute(id uint64, name, v string) {
 		}
 		b.Attributes[name] = v
 	}
-	p.u.update(name, b)
+	return p.u.update(name, b)
 }
 
 // saidByEditor picks a claim's source among the document's sources, or by
@@ -452,10 +454,10 @@ func entitySuggestions(es []annotation.Entity, s string, n int) []string {
 
 // setEntity links annotation id to the entity called name (creating it in
 // the registry if none has that name or alias); an empty name unlinks.
-func (u *UI) setEntity(id uint64, label, name string) {
+func (u *UI) setEntity(id uint64, label, name string) bool {
 	c := u.annotation(id)
 	if c == nil {
-		return
+		return true
 	}
 	b := cloneAnnotation(*c)
 	name = strings.TrimSpace(name)
@@ -470,31 +472,37 @@ func (u *UI) setEntity(id uint64, label, name string) {
 		if eid == 0 {
 			e, err := u.st.AddEntity(annotation.Entity{Name: name, Type: label})
 			if err != nil {
-				u.showError(err, "The entity was not created. Try again with another name.")
-				return
+				u.editFailed(err, func() bool { return u.setEntity(id, label, name) })
+				return false
 			}
 			u.reloadEntities()
 			eid = e.ID
 		}
 	}
 	if b.Entity == eid {
-		return
+		return true
 	}
 	b.Entity = eid
-	if u.update("entity", b) && name != "" {
-		u.setStatus(fmt.Sprintf("%q now refers to the entity %q (saved).", shorten(b.Quote(), 40), name))
-	}
+	return u.edit("entity", []annotation.Annotation{b}, nil, func([]annotation.Annotation) {
+		if name != "" {
+			u.setStatus(fmt.Sprintf("%q now refers to the entity %q (saved).", shorten(b.Quote(), 40), name))
+		} else {
+			u.setStatus(fmt.Sprintf("%q refers to no entity now (saved).", shorten(b.Quote(), 40)))
+		}
+	})
 }
 
 // commitEntry is an entry that reports its text once the user is done with
 // it: on Enter (single line) or when it loses the focus.
+// onCommit reports whether the text was saved; when it was not, the entry
+// keeps it as unsaved, to be committed again.
 type commitEntry struct {
 	widget.Entry
 	saved    string
-	onCommit func(string)
+	onCommit func(string) bool
 }
 
-func newCommitEntry(text string, multi bool, onCommit func(string)) *commitEntry {
+func newCommitEntry(text string, multi bool, onCommit func(string) bool) *commitEntry {
 	e := &commitEntry{saved: text, onCommit: onCommit}
 	e.ExtendBaseWidget(e)
 	e.MultiLine = multi
@@ -509,12 +517,15 @@ func newCommitEntry(text string, multi bool, onCommit func(string)) *commitEntry
 	return e
 }
 
-func (e *commitEntry) commit() {
+func (e *commitEntry) commit() bool {
 	if e.Text == e.saved {
-		return
+		return true
+	}
+	if !e.onCommit(e.Text) {
+		return false
 	}
 	e.saved = e.Text
-	e.onCommit(e.Text)
+	return true
 }
 
 // FocusLost saves the text.

@@ -245,10 +245,9 @@ func (u *UI) newProjectDialog() {
 // switchProject opens the project file at path in place of the current
 // one. The undo history is cleared: it belongs to the old file.
 func (u *UI) switchProject(path string) {
-	if path == u.st.Path() {
+	if path == u.st.Path() || !u.panel.flush() {
 		return
 	}
-	u.panel.flush()
 	st, err := u.cfg.Open(path)
 	if err != nil {
 		u.showError(err, "The project that was open stays open.")
