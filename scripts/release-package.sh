@@ -23,6 +23,8 @@ target=${1:?usage: $0 linux|windows|darwin}
 mkdir -p dist
 if [ -z "${FYNE:-}" ]; then
   tools="$PWD/dist/tools/fyne-$FYNE_TOOLS_VERSION"
+  # Go on Windows wants GOBIN as a Windows path, not Git Bash's /d/a/...
+  if command -v cygpath >/dev/null; then tools=$(cygpath -m "$tools"); fi
   FYNE="$tools/fyne$("$GO" env GOEXE)"
   if [ ! -x "$FYNE" ]; then
     echo "Installing fyne.io/tools/cmd/fyne@$FYNE_TOOLS_VERSION into $tools"
