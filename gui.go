@@ -5,16 +5,11 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"io"
 	"os"
 	"path/filepath"
 	"strings"
-	"time"
 
-	"fyne.io/fyne/v2"
 	fyneapp "fyne.io/fyne/v2/app"
-	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/widget"
 
 	"glossa/app"
 	"glossa/assets"
@@ -46,7 +41,14 @@ func runGUI(id, version, path string) error {
 	}
 	st, err := openProject(path, true)
 	if err != nil {
-		showOpenError(a, cfg, path, err)
+		// A backup helps with a damaged file or one overwritten by
+		// something else, not with a file open elsewhere or too new.
+		var backups []string
+		if errors.Is(err, storage.ErrCorrupt) || errors.Is(err, storage.ErrNotProject) {
+			backups = storage.BackupsOf(path)
+		}
+		app.ShowOpenError(a, path, err, backups, cfg)
+		a.Run()
 		return nil
 	}
 	app.New(a, st, cfg).ShowAndRun()
@@ -114,70 +116,4 @@ func exportFrom(ctx context.Context, st app.Store, format, path string, progress
 		return errors.New("this project cannot be exported")
 	}
 	return corpus.Export(ctx, src, format, path, corpus.ExportOptions{Progress: progress})
-}
-
-// showOpenError shows why the project could not be opened, in a window of
-// its own. For a damaged file with automatic backups it offers to open a
-// copy of the newest backup; the damaged file is left as it is.
-func showOpenError(a fyne.App, cfg app.Config, path string, openErr error) {
-	w := a.NewWindow("Glossa")
-	msg := widget.NewLabel(openErr.Error())
-	msg.Wrapping = fyne.TextWrapWord
-	quit := widget.NewButton("Quit", a.Quit)
-	buttons := container.NewHBox(quit)
-	if backup := latestBackup(path); backup != "" && !errors.Is(openErr, storage.ErrLocked) {
-		restore := widget.NewButton("Open a copy of the latest backup", func() {
-			cp, err := copyBackup(backup, path)
-			if err == nil {
-				var st *storage.Store
-				if st, err = openProject(cp, false); err == nil {
-					w.Hide()
-					app.New(a, st, cfg).Window().Show()
-					return
-				}
-			}
-			msg.SetText(fmt.Sprintf("%v\n\nThe backup could not be opened either: %v", openErr, err))
-		})
-		restore.Importance = widget.HighImportance
-		buttons.Add(restore)
-		msg.SetText(fmt.Sprintf("%v\n\nAn automatic backup from %s exists. Glossa can open a copy of it; the damaged file is kept as it is.", openErr, modTime(backup)))
-	}
-	w.SetContent(container.NewBorder(nil, buttons, nil, nil, msg))
-	w.Resize(fyne.NewSize(560, 220))
-	w.ShowAndRun()
-}
-
-// latestBackup returns the newest automatic backup of path, or "".
-func latestBackup(path string) string {
-	best, bestTime := "", time.Time{}
-	matches, _ := filepath.Glob(path + ".bak*")
-	for _, m := range matches {
-		if info, err := os.Stat(m); err == nil && info.Mode().IsRegular() && info.ModTime().After(bestTime) {
-			best, bestTime = m, info.ModTime()
-		}
-	}
-	return best
-}
-
-func modTime(p string) string {
-	info, err := os.Stat(p)
-	if err != nil {
-		return "an unknown time"
-	}
-	return info.ModTime().Format("2 Jan 2006 15:04")
-}
-
-// copyBackup copies backup beside path under a new name and returns it.
-func copyBackup(backup, path string) (string, error) {
-	dst := strings.TrimSuffix(path, filepath.Ext(path)) + "-restored-" + time.Now().Format("20060102-150405") + ".glossa"
-	in, err := os.Open(backup)
-	if err != nil {
-		return "", err
-	}
-	defer in.Close()
-	err = corpus.WriteFileAtomic(dst, func(w io.Writer) error {
-		_, err := io.Copy(w, in)
-		return err
-	})
-	return dst, err
 }

@@ -7,7 +7,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
-	"fyne.io/fyne/v2/widget"
 )
 
 // walk calls f on o and everything it shows: containers' objects and
@@ -41,31 +40,13 @@ func topOverlay(t *testing.T, u *UI) fyne.CanvasObject {
 // overlayText is every label and button text of the top overlay.
 func overlayText(t *testing.T, u *UI) string {
 	t.Helper()
-	var b strings.Builder
-	walk(t, topOverlay(t, u), func(o fyne.CanvasObject) {
-		switch w := o.(type) {
-		case *widget.Label:
-			b.WriteString(w.Text + "\n")
-		case *widget.Button:
-			b.WriteString("[" + w.Text + "]\n")
-		}
-	})
-	return b.String()
+	return contentText(t, topOverlay(t, u))
 }
 
 // tapButton taps the button called text in the top overlay.
 func tapButton(t *testing.T, u *UI, text string) {
 	t.Helper()
-	var found *widget.Button
-	walk(t, topOverlay(t, u), func(o fyne.CanvasObject) {
-		if b, ok := o.(*widget.Button); ok && b.Text == text && found == nil {
-			found = b
-		}
-	})
-	if found == nil {
-		t.Fatalf("no button %q in:\n%s", text, overlayText(t, u))
-	}
-	test.Tap(found)
+	test.Tap(button(t, topOverlay(t, u), text))
 }
 
 func TestFailedTagKeepsSelectionAndRetries(t *testing.T) {

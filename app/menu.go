@@ -96,6 +96,7 @@ func (u *UI) makeMenu() *fyne.MainMenu {
 	openProject := item("Open project file…", "open")
 	recent := fyne.NewMenuItem("Recent files", nil)
 	recent.ChildMenu = u.recentMenu()
+	restore := fyne.NewMenuItem("Restore from backup…", u.restoreDialog)
 	importFiles := item("Import files…", "import")
 	importFolder := fyne.NewMenuItem("Import folder…", u.importFolderDialog)
 	export := fyne.NewMenuItem("Export", nil)
@@ -105,7 +106,7 @@ func (u *UI) makeMenu() *fyne.MainMenu {
 	}
 	export.ChildMenu = fyne.NewMenu("", exports...)
 	if u.cfg.Open == nil {
-		newProject.Disabled, openProject.Disabled, recent.Disabled = true, true, true
+		newProject.Disabled, openProject.Disabled, recent.Disabled, restore.Disabled = true, true, true, true
 	}
 	if u.cfg.Import == nil {
 		importFiles.Disabled, importFolder.Disabled = true, true
@@ -115,7 +116,7 @@ func (u *UI) makeMenu() *fyne.MainMenu {
 	}
 	quit := item("Quit", "quit")
 	quit.IsQuit = true
-	file := fyne.NewMenu("File", newProject, openProject, recent, fyne.NewMenuItemSeparator(),
+	file := fyne.NewMenu("File", newProject, openProject, recent, restore, fyne.NewMenuItemSeparator(),
 		importFiles, importFolder, export, fyne.NewMenuItemSeparator(), quit)
 
 	u.undoItem = fyne.NewMenuItem("Undo", func() { u.undo() })
