@@ -53,3 +53,5 @@ bench: deps
 clean:
 	rm -f $(BINARY) $(BINARY).exe
 	rm -rf dist
+
+include release.mk

@@ -8,14 +8,4 @@
 #   desktop-file-utils    desktop-file-validate for the .desktop entry
 # Uses sudo when not root; does nothing when all are present.
 set -euo pipefail
-missing=()
-for p in gcc-mingw-w64-x86-64 file binutils icoutils xz-utils desktop-file-utils make; do
-  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
-done
-[ ${#missing[@]} -eq 0 ] && exit 0
-sudo=""
-[ "$(id -u)" = 0 ] || sudo=sudo
-echo "Installing missing packages: ${missing[*]}"
-export DEBIAN_FRONTEND=noninteractive
-$sudo apt-get update -qq
-$sudo apt-get install -y --no-install-recommends "${missing[@]}"
+exec "$(dirname "$0")/apt-need.sh" gcc-mingw-w64-x86-64 file binutils icoutils xz-utils desktop-file-utils make
