@@ -118,6 +118,7 @@ type UI struct {
 	statusSel *widget.Select
 	labelBar  *fyne.Container
 	statusBar *widget.Label
+	status    string // the last setStatus message
 	undoItem  *fyne.MenuItem
 	redoItem  *fyne.MenuItem
 }
@@ -160,6 +161,8 @@ func (u *UI) build() fyne.CanvasObject {
 	u.article.OnTypedRune = u.typedRune
 	u.article.OnTypedKey = u.typedKey
 	u.article.OnHighlightTapped = u.highlightTapped
+	u.article.OnSecondaryTap = u.secondaryTapped
+	u.article.OnHover = u.hovered
 	u.article.OnSelect = func(start, end int) {
 		if end > start {
 			u.setStatus(fmt.Sprintf("%d characters selected: press a label key (1–9) to tag them%s", end-start, u.sourceHint()))
@@ -465,7 +468,12 @@ func (u *UI) focusArticle() {
 	}
 }
 
-func (u *UI) setStatus(msg string) { u.statusBar.SetText(msg) }
+// setStatus shows msg in the status line (hovering a highlight shows it
+// there for a while; msg comes back when the pointer leaves).
+func (u *UI) setStatus(msg string) {
+	u.status = msg
+	u.statusBar.SetText(msg)
+}
 
 // showError shows err in a dialog with what to do about it.
 func (u *UI) showError(err error, todo string) {

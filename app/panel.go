@@ -194,20 +194,7 @@ func (p *annotationPanel) buildDetail() {
 
 	labelSel := widget.NewSelect(labelNames(u.labels), nil)
 	labelSel.SetSelected(a.Label)
-	labelSel.OnChanged = func(name string) {
-		b, ok := cur()
-		if !ok || name == b.Label {
-			return
-		}
-		nl, _ := u.labels.Find(name)
-		b.Label = name
-		for k := range b.Attributes {
-			if _, ok := nl.Attribute(k); !ok {
-				delete(b.Attributes, k)
-			}
-		}
-		u.update("label", b)
-	}
+	labelSel.OnChanged = func(name string) { u.changeLabel(id, name) }
 	form := widget.NewForm(widget.NewFormItem("Label", labelSel))
 
 	for _, def := range lab.Attributes {

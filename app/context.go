@@ -1,0 +1,140 @@
+package app
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/widget"
+
+	"glossa/annotation"
+)
+
+// secondaryTapped shows the article's context menu at pos (absolute).
+func (u *UI) secondaryTapped(offset int, ids []uint64, pos fyne.Position) {
+	m := u.contextMenu(offset, ids)
+	if m == nil {
+		return
+	}
+	widget.ShowPopUpMenuAtPosition(m, u.win.Canvas(), pos)
+}
+
+// contextMenu is the menu for a secondary tap at offset over the
+// highlights ids: the text selection's menu when the tap is inside it (or
+// on plain text while there is one), else the highlight's. nil: nothing to
+// offer.
+func (u *UI) contextMenu(offset int, ids []uint64) *fyne.Menu {
+	start, end := u.selection()
+	inSel := start < end && offset >= start && offset < end
+	switch {
+	case inSel || (start < end && len(ids) == 0):
+		return u.selectionMenu()
+	case len(ids) > 0:
+		return u.highlightMenu(ids)
+	}
+	return nil
+}
+
+// selectionMenu tags or copies the article's selection.
+func (u *UI) selectionMenu() *fyne.Menu {
+	var tags []*fyne.MenuItem
+	for _, l := range u.labels.Labels {
+		name := l.Name
+		if l.Key != "" {
+			name = l.Key + "  " + l.Name
+		}
+		tags = append(tags, fyne.NewMenuItem(name, func() { u.tag(l) }))
+	}
+	tagAs := fyne.NewMenuItem("Tag as", nil)
+	tagAs.ChildMenu = fyne.NewMenu("", tags...)
+	items := []*fyne.MenuItem{tagAs}
+	if a := u.annotation(u.selected); a != nil {
+		items = append(items, fyne.NewMenuItem(fmt.Sprintf("Add as a span of the selected %s (+)", a.Label), u.addSpan))
+	}
+	cp := fyne.NewMenuItem("Copy", u.copy)
+	cp.Shortcut = &fyne.ShortcutCopy{}
+	return fyne.NewMenu("", append(items, cp)...)
+}
+
+// highlightMenu acts on one of the highlights ids: the selected annotation
+// if it is among them, else the first. The others are offered for
+// selection at the end.
+func (u *UI) highlightMenu(ids []uint64) *fyne.Menu {
+	id := ids[0]
+	if slices.Contains(ids, u.selected) {
+		id = u.selected
+	}
+	a := u.annotation(id)
+	if a == nil {
+		return nil
+	}
+	title := fyne.NewMenuItem(fmt.Sprintf("%s: “%s”", a.Label, shorten(a.Quote(), 40)), nil)
+	title.Disabled = true
+	items := []*fyne.MenuItem{title, fyne.NewMenuItemSeparator()}
+	if id != u.selected {
+		items = append(items, fyne.NewMenuItem("Select", func() { u.selectAnnotation(id) }))
+	}
+	var labels []*fyne.MenuItem
+	for _, l := range u.labels.Labels {
+		it := fyne.NewMenuItem(l.Name, func() { u.changeLabel(id, l.Name) })
+		it.Checked = l.Name == a.Label
+		labels = append(labels, it)
+	}
+	change := fyne.NewMenuItem("Change label", nil)
+	change.ChildMenu = fyne.NewMenu("", labels...)
+	items = append(items, change)
+	if c := u.annotation(u.selected); c != nil && c.ID != id && u.kindOf(c) == annotation.KindClaim &&
+		u.kindOf(a) == annotation.KindSource && !u.isLinked(c.ID, id) {
+		claimID := c.ID
+		items = append(items, fyne.NewMenuItem("Link as source of the selected claim", func() { u.linkSource(claimID, id) }))
+	}
+	del := fyne.NewMenuItem("Delete", func() { u.deleteAnnotation(id) })
+	items = append(items, del)
+	for _, o := range ids {
+		if o == id {
+			continue
+		}
+		if b := u.annotation(o); b != nil {
+			items = append(items, fyne.NewMenuItem(fmt.Sprintf("Select %s “%s”", b.Label, shorten(b.Quote(), 30)), func() { u.selectAnnotation(o) }))
+		}
+	}
+	return fyne.NewMenu("", items...)
+}
+
+// changeLabel gives annotation id the label name, dropping the attributes
+// the new label does not have.
+func (u *UI) changeLabel(id uint64, name string) bool {
+	c := u.annotation(id)
+	if c == nil || c.Label == name {
+		return true
+	}
+	nl, ok := u.labels.Find(name)
+	if !ok {
+		return false
+	}
+	b := cloneAnnotation(*c)
+	b.Label = name
+	for k := range b.Attributes {
+		if _, ok := nl.Attribute(k); !ok {
+			delete(b.Attributes, k)
+		}
+	}
+	return u.update("label", b)
+}
+
+// hovered shows the highlights under the pointer in the status line, and
+// the last message again when there are none.
+func (u *UI) hovered(ids []uint64) {
+	var parts []string
+	for _, id := range ids {
+		if a := u.annotation(id); a != nil {
+			parts = append(parts, fmt.Sprintf("%s “%s”", a.Label, shorten(a.Quote(), 50)))
+		}
+	}
+	if len(parts) == 0 {
+		u.statusBar.SetText(u.status)
+		return
+	}
+	u.statusBar.SetText(strings.Join(parts, " · "))
+}
