@@ -129,9 +129,10 @@ func (u *UI) makeMenu() *fyne.MainMenu {
 			u.deleteAnnotation(u.selected)
 		}
 	})
+	entities := fyne.NewMenuItem("Entities…", func() { u.showEntities() })
 	settings := fyne.NewMenuItem("Settings…", u.showSettings)
 	edit := fyne.NewMenu("Edit", u.undoItem, u.redoItem, fyne.NewMenuItemSeparator(), cp, item("Find…", "find"),
-		item("Tag all occurrences…", "tagAll"), del, fyne.NewMenuItemSeparator(), settings)
+		item("Tag all occurrences…", "tagAll"), del, fyne.NewMenuItemSeparator(), entities, settings)
 
 	themeItem := func(label, value string) *fyne.MenuItem {
 		it := fyne.NewMenuItem(label, nil)

@@ -1,0 +1,268 @@
+package app
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"glossa/annotation"
+)
+
+// entityRegistry is the Edit > Entities… dialog: the project's entities,
+// each editable (name, type, aliases, external id, note) and mergeable into
+// another. Its edits are written at once and are not in the undo history.
+//
+// Entities are created in an annotation's Entity field (setEntity). Undoing
+// that edit unlinks the annotation but leaves the new entity in the
+// registry: the store has no way to remove an entity yet.
+type entityRegistry struct {
+	u        *UI
+	list     *widget.List
+	chosen   uint64 // the entity in the editor; 0 for none
+	name     *widget.Entry
+	typ      *widget.SelectEntry
+	aliases  *widget.Entry
+	extID    *widget.Entry
+	note     *widget.Entry
+	mentions *widget.Label
+	save     *widget.Button
+	merge    *widget.Button
+	content  fyne.CanvasObject
+}
+
+// mentions counts the open document's annotations that refer to entity id.
+func (u *UI) mentions(id uint64) int {
+	n := 0
+	for _, a := range u.anns {
+		if a.Entity == id {
+			n++
+		}
+	}
+	return n
+}
+
+func (u *UI) entity(id uint64) *annotation.Entity {
+	for i := range u.entities {
+		if u.entities[i].ID == id {
+			return &u.entities[i]
+		}
+	}
+	return nil
+}
+
+// entityRow is an entity's line in the registry list.
+func (u *UI) entityRow(e annotation.Entity) string {
+	parts := []string{e.Name}
+	if e.Type != "" {
+		parts = append(parts, e.Type)
+	}
+	if len(e.Aliases) > 0 {
+		parts = append(parts, "also "+strings.Join(e.Aliases, ", "))
+	}
+	if e.ExternalID != "" {
+		parts = append(parts, e.ExternalID)
+	}
+	parts = append(parts, fmt.Sprintf("%d in this article", u.mentions(e.ID)))
+	return strings.Join(parts, " · ")
+}
+
+func newEntityRegistry(u *UI) *entityRegistry {
+	r := &entityRegistry{u: u}
+	r.list = widget.NewList(
+		func() int { return len(u.entities) },
+		func() fyne.CanvasObject {
+			l := widget.NewLabel("")
+			l.Truncation = fyne.TextTruncateEllipsis
+			return l
+		},
+		func(i widget.ListItemID, o fyne.CanvasObject) { o.(*widget.Label).SetText(u.entityRow(u.entities[i])) },
+	)
+	r.list.OnSelected = func(i widget.ListItemID) {
+		if i < len(u.entities) {
+			r.choose(u.entities[i].ID)
+		}
+	}
+	r.name = widget.NewEntry()
+	r.typ = widget.NewSelectEntry(labelNames(u.labels))
+	r.aliases = widget.NewEntry()
+	r.aliases.SetPlaceHolder("Other names, separated by commas")
+	r.extID = widget.NewEntry()
+	r.extID.SetPlaceHolder("e.g. a Wikidata id: Q42")
+	r.note = widget.NewMultiLineEntry()
+	r.note.SetMinRowsVisible(3)
+	r.note.Wrapping = fyne.TextWrapWord
+	r.mentions = widget.NewLabel("")
+	r.mentions.Importance = widget.LowImportance
+	r.save = widget.NewButtonWithIcon("Save", theme.DocumentSaveIcon(), func() { r.saveEntity() })
+	r.save.Importance = widget.HighImportance
+	r.merge = widget.NewButtonWithIcon("Merge into…", theme.ContentCutIcon(), r.askMerge)
+	form := widget.NewForm(
+		widget.NewFormItem("Name", r.name),
+		widget.NewFormItem("Type", r.typ),
+		widget.NewFormItem("Aliases", r.aliases),
+		widget.NewFormItem("External id", r.extID),
+		widget.NewFormItem("Note", r.note),
+	)
+	editor := container.NewBorder(nil, container.NewVBox(r.mentions, container.NewHBox(r.merge, r.save)), nil, nil, container.NewVScroll(form))
+	hint := widget.NewLabel("Entities are made in an annotation's Entity field. Choose one here to edit it or merge it into another.")
+	hint.Wrapping = fyne.TextWrapWord
+	split := container.NewHSplit(r.list, editor)
+	split.Offset = 0.45
+	r.content = container.NewBorder(hint, nil, nil, nil, split)
+	r.choose(0)
+	return r
+}
+
+// choose shows entity id in the editor; 0 empties it.
+func (r *entityRegistry) choose(id uint64) {
+	e := r.u.entity(id)
+	fields := []fyne.Disableable{r.name, r.typ, r.aliases, r.extID, r.note, r.save, r.merge}
+	if e == nil {
+		r.chosen = 0
+		for _, f := range fields {
+			f.Disable()
+		}
+		r.mentions.SetText("")
+		return
+	}
+	r.chosen = id
+	for _, f := range fields {
+		f.Enable()
+	}
+	if len(r.u.entities) < 2 {
+		r.merge.Disable()
+	}
+	r.name.SetText(e.Name)
+	r.typ.SetText(e.Type)
+	r.aliases.SetText(strings.Join(e.Aliases, ", "))
+	r.extID.SetText(e.ExternalID)
+	r.note.SetText(e.Note)
+	r.mentions.SetText(fmt.Sprintf("#%d · %d mentions in this article", e.ID, r.u.mentions(e.ID)))
+}
+
+// edited is the chosen entity with the editor's fields.
+func (r *entityRegistry) edited() annotation.Entity {
+	e := annotation.Entity{ID: r.chosen, Name: strings.TrimSpace(r.name.Text), Type: strings.TrimSpace(r.typ.Text),
+		ExternalID: strings.TrimSpace(r.extID.Text), Note: r.note.Text}
+	for _, a := range strings.Split(r.aliases.Text, ",") {
+		if a = strings.TrimSpace(a); a != "" && !slices.Contains(e.Aliases, a) {
+			e.Aliases = append(e.Aliases, a)
+		}
+	}
+	return e
+}
+
+// saveEntity writes the editor's fields through Store.UpdateEntity.
+func (r *entityRegistry) saveEntity() bool {
+	u := r.u
+	if r.chosen == 0 || u.failDlg != nil {
+		return false
+	}
+	e := r.edited()
+	if e.Name == "" {
+		u.setStatus("An entity needs a name.")
+		return false
+	}
+	if _, err := u.st.UpdateEntity(e); err != nil {
+		u.editFailed(err, r.saveEntity)
+		return false
+	}
+	u.reloadEntities()
+	r.list.Refresh()
+	u.panel.refresh() // the Entity field shows the name
+	u.setStatus(fmt.Sprintf("Entity %q saved.", e.Name))
+	return true
+}
+
+// askMerge asks which entity the chosen one becomes, then merges them.
+func (r *entityRegistry) askMerge() {
+	u := r.u
+	from := u.entity(r.chosen)
+	if from == nil {
+		return
+	}
+	var names []string
+	var ids []uint64
+	for _, e := range u.entities {
+		if e.ID != from.ID {
+			names = append(names, fmt.Sprintf("%s (%s, #%d)", e.Name, orDash(e.Type), e.ID))
+			ids = append(ids, e.ID)
+		}
+	}
+	target := widget.NewSelect(names, nil)
+	expl := widget.NewLabel(fmt.Sprintf("Every annotation that refers to %q, in every article, will refer to the entity you choose; %q and its aliases become aliases of it, and %q is removed. This cannot be undone.", from.Name, from.Name, from.Name))
+	expl.Wrapping = fyne.TextWrapWord
+	d := dialog.NewForm("Merge "+from.Name+" into…", "Merge", "Cancel",
+		[]*widget.FormItem{widget.NewFormItem("", expl), widget.NewFormItem("Keep", target)}, func(ok bool) {
+			if i := slices.Index(names, target.Selected); ok && i >= 0 {
+				r.mergeInto(ids[i])
+			}
+		}, u.win)
+	d.Resize(fyne.NewSize(560, 300))
+	d.Show()
+}
+
+// mergeInto merges the chosen entity into entity keep.
+func (r *entityRegistry) mergeInto(keep uint64) bool {
+	merge := r.chosen
+	if !r.u.mergeEntities(keep, merge) {
+		return false
+	}
+	r.list.Refresh()
+	for i, e := range r.u.entities {
+		if e.ID == keep {
+			r.list.Select(i)
+		}
+	}
+	r.choose(keep)
+	return true
+}
+
+// mergeEntities merges entity merge into keep through the store and shows
+// the result: the open article's annotations are reread, and the undo
+// history is rewritten to refer to keep, so that undoing an older edit does
+// not bring back a reference to an entity that is gone.
+func (u *UI) mergeEntities(keep, merge uint64) bool {
+	k, m := u.entity(keep), u.entity(merge)
+	if k == nil || m == nil || keep == merge || u.failDlg != nil {
+		return false
+	}
+	kName, mName := k.Name, m.Name
+	if err := u.st.MergeEntities(keep, merge); err != nil {
+		u.editFailed(err, func() bool { return u.mergeEntities(keep, merge) })
+		return false
+	}
+	for _, cs := range [][]change{u.hist.undo, u.hist.redo} {
+		for _, c := range cs {
+			for _, states := range []map[uint64]annotation.Annotation{c.before, c.after} {
+				for id, a := range states {
+					if a.Entity == merge {
+						a.Entity = keep
+						states[id] = a
+					}
+				}
+			}
+		}
+	}
+	u.reloadEntities()
+	u.reloadAnnotations()
+	u.setStatus(fmt.Sprintf("%q merged into %q: %d mentions in this article now refer to it.", mName, kName, u.mentions(keep)))
+	return true
+}
+
+// showEntities opens the entity registry.
+func (u *UI) showEntities() *entityRegistry {
+	u.panel.flush()
+	u.reloadEntities()
+	r := newEntityRegistry(u)
+	d := dialog.NewCustom("Entities", "Close", r.content, u.win)
+	d.Resize(fyne.NewSize(900, 560))
+	d.Show()
+	return r
+}

@@ -1,0 +1,109 @@
+package app
+
+import (
+	"errors"
+	"slices"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2/test"
+)
+
+// twoEntities tags Ana Pérez and "the mayor" as Persons linked to two
+// entities, and returns their ids.
+func twoEntities(t *testing.T, u *UI, st *fakeStore) (ana, mayor uint64) {
+	t.Helper()
+	sel(t, u, "Ana Pérez", 0)
+	press(u, "3")
+	u.setEntity(u.selected, "Person", "Ana Pérez")
+	sel(t, u, "the mayor", 0)
+	press(u, "3")
+	u.setEntity(u.selected, "Person", "The Mayor")
+	if len(st.entities) != 2 {
+		t.Fatalf("entities = %+v, want 2", st.entities)
+	}
+	return st.entities[0].ID, st.entities[1].ID
+}
+
+func TestEntityRegistryListsAndEdits(t *testing.T) {
+	u, st := newTestUI(t)
+	u.win.Show()
+	ana, _ := twoEntities(t, u, st)
+	r := u.showEntities()
+	if got := u.entityRow(st.entities[0]); !strings.Contains(got, "Ana Pérez") || !strings.Contains(got, "Person") || !strings.Contains(got, "1 in this article") {
+		t.Errorf("row = %q, want name, type and 1 mention", got)
+	}
+	if !r.name.Disabled() {
+		t.Error("editor enabled with no entity chosen")
+	}
+	r.list.Select(0)
+	if r.chosen != ana || r.name.Text != "Ana Pérez" {
+		t.Fatalf("chose %d %q, want Ana Pérez", r.chosen, r.name.Text)
+	}
+	r.aliases.SetText("Ana, A. Pérez, Ana")
+	r.extID.SetText("Q123")
+	r.note.SetText("Mayor since 2023")
+	test.Tap(r.save)
+	e := st.entities[0]
+	if !slices.Equal(e.Aliases, []string{"Ana", "A. Pérez"}) || e.ExternalID != "Q123" || e.Note != "Mayor since 2023" || e.Name != "Ana Pérez" {
+		t.Errorf("stored entity = %+v", e)
+	}
+	if got := u.entityRow(u.entities[0]); !strings.Contains(got, "Q123") || !strings.Contains(got, "also Ana, A. Pérez") {
+		t.Errorf("row after save = %q", got)
+	}
+
+	// A failed save keeps the typed fields and retries.
+	r.note.SetText("Mayor since 2022")
+	st.fail = errors.New("disk full")
+	test.Tap(r.save)
+	if st.entities[0].Note != "Mayor since 2023" || r.note.Text != "Mayor since 2022" {
+		t.Errorf("after a failed save: stored %q, editor %q", st.entities[0].Note, r.note.Text)
+	}
+	tapButton(t, u, "Retry")
+	if st.entities[0].Note != "Mayor since 2022" {
+		t.Errorf("after Retry the note is %q", st.entities[0].Note)
+	}
+}
+
+func TestEntityMergeRepointsAnnotations(t *testing.T) {
+	u, st := newTestUI(t)
+	u.win.Show()
+	ana, mayor := twoEntities(t, u, st)
+	r := u.showEntities()
+	r.list.Select(1) // The Mayor
+	if r.chosen != mayor || r.merge.Disabled() {
+		t.Fatalf("chose %d (merge disabled %v), want The Mayor", r.chosen, r.merge.Disabled())
+	}
+	test.Tap(r.merge)
+	if text := overlayText(t, u); !strings.Contains(text, "cannot be undone") {
+		t.Errorf("merge dialog does not warn:\n%s", text)
+	}
+	if !r.mergeInto(ana) {
+		t.Fatal("merge failed")
+	}
+	if len(st.entities) != 1 || st.entities[0].ID != ana || !slices.Contains(st.entities[0].Aliases, "The Mayor") {
+		t.Errorf("entities after merge = %+v, want Ana Pérez with The Mayor as alias", st.entities)
+	}
+	for _, a := range st.stored() {
+		if a.Entity != ana {
+			t.Errorf("annotation %d refers to %d, want %d", a.ID, a.Entity, ana)
+		}
+	}
+	if u.mentions(ana) != 2 || r.chosen != ana {
+		t.Errorf("after merge: %d mentions shown, editor on %d; want 2 and Ana", u.mentions(ana), r.chosen)
+	}
+	// Undoing an edit made before the merge does not bring the merged
+	// entity back.
+	for u.undo() {
+	}
+	for u.redo() {
+	}
+	if u.failDlg != nil || len(u.hist.redo) != 0 {
+		t.Fatalf("undo and redo after the merge failed: %s", u.statusBar.Text)
+	}
+	for _, a := range st.stored() {
+		if a.Entity == mayor {
+			t.Errorf("annotation %d refers to the merged entity after undo and redo", a.ID)
+		}
+	}
+}
