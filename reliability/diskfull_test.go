@@ -18,14 +18,14 @@ import (
 func smallDisk(t *testing.T) string {
 	t.Helper()
 	if os.Geteuid() != 0 {
-		t.Skip("needs root to mount a 1 MB tmpfs; storage.Options does not expose bbolt's MaxSize, so there is no other way to fill the disk")
+		t.Skip("needs root to mount a 1 MB tmpfs; storage's TestMaxSizeFailsLikeAFullDisk takes the same path without root (Options.MaxSize)")
 	}
 	dir := filepath.Join(t.TempDir(), "small")
 	if err := os.Mkdir(dir, 0o755); err != nil {
 		t.Fatal(err)
 	}
 	if out, err := exec.Command("mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", dir).CombinedOutput(); err != nil {
-		t.Skipf("cannot mount a 1 MB tmpfs (%v: %s); storage.Options does not expose bbolt's MaxSize", err, out)
+		t.Skipf("cannot mount a 1 MB tmpfs (%v: %s); storage's TestMaxSizeFailsLikeAFullDisk takes the same path (Options.MaxSize)", err, out)
 	}
 	t.Cleanup(func() { exec.Command("umount", dir).Run() })
 	return dir
@@ -104,7 +104,9 @@ func TestDiskFull(t *testing.T) {
 		s2.Close()
 	}
 	if !clear {
-		t.Skipf("blocked on: storage returns the raw write error on a full disk (%q); wrap ENOSPC (and EIO, EROFS, EDQUOT) from Update "+
-			"in a sentence such as \"the disk holding <file> is full: free some space or save a copy elsewhere; your last edit was not saved\"", editErr)
+		t.Errorf("the message does not say the disk is full and what to do: %q", editErr)
+	}
+	if !errors.Is(editErr, storage.ErrWriteFailed) {
+		t.Errorf("the error is not storage.ErrWriteFailed: %v", editErr)
 	}
 }

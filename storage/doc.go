@@ -40,7 +40,10 @@
 // for bad checksums or a file shorter than its pages), then opens it
 // read-only and reads the meta bucket (ErrNotProject without one, ErrTooNew
 // for a newer schema), and only then reopens it for writing. Panics and
-// memory faults while bbolt reads a damaged file become ErrCorrupt. An
+// memory faults while bbolt reads a damaged file become ErrCorrupt, in Open
+// and in every later read and edit (Store.view, Store.update): an edit that
+// meets a damaged page is rolled back, and the store saves no more edits.
+// A current file missing one of its buckets is damaged, not completed. An
 // empty file is not a project either; Create (for "New project" dialogs,
 // which leave an empty file) replaces one. A missing file makes a new
 // project, built in a temporary file and linked into place.
@@ -48,7 +51,23 @@
 // bbolt locks the file with flock: exclusive for writing, shared for
 // Options.ReadOnly. Locks belong to the open file, so a second Open of the
 // same path waits even in the same process. After Options.Timeout (1 s)
-// Open returns ErrLocked, also for a read-only open while a Glossa window
+// Open returns ErrLocked (naming both: another Glossa window or a glossa
+// command), also for a read-only open while a Glossa window
 // has the file open for editing: shared and exclusive locks exclude each
-// other, so export, stats and check cannot run on a file open in Glossa.
+// other, so export, stats and check cannot run on a file open in Glossa,
+// and a window cannot open a file they are reading.
+//
+// # Failed writes
+//
+// A commit the disk refuses (full, over quota, read-only, failing) or that
+// would grow the file past Options.MaxSize is rolled back by bbolt and
+// returned as ErrWriteFailed: the edit is not saved, the file holds every
+// earlier edit, reads and Backup go on working.
+//
+// # Check
+//
+// Check first walks every page reachable from the root, reading the file
+// (pages.go), so that bbolt's tx.Check, which reads the mapped file in a
+// goroutine of its own where a fault cannot be recovered, only ever sees
+// sound pages.
 package storage

@@ -14,6 +14,7 @@ import (
 	"path/filepath"
 	"runtime/debug"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"go.etcd.io/bbolt"
@@ -36,6 +37,10 @@ type Options struct {
 	AutoBackup bool
 	// Now gives the time stamps of edits; nil means time.Now. For tests.
 	Now func() time.Time
+	// MaxSize caps the file's size in bytes (bbolt's MaxSize); 0 means no
+	// limit. An edit that would grow the file past it fails with
+	// ErrWriteFailed, as on a full disk, and is not saved.
+	MaxSize int
 }
 
 // Store is one open project file. Its methods are safe for concurrent use;
@@ -46,6 +51,11 @@ type Store struct {
 	projectID string
 	readOnly  bool
 	now       func() time.Time
+	// damaged is set once bbolt panicked or faulted inside an edit: the
+	// store then refuses further edits, so that a damaged file is never
+	// written to (and a transaction that could not finish its rollback
+	// cannot block the next).
+	damaged atomic.Bool
 }
 
 const defaultTimeout = time.Second
@@ -90,7 +100,7 @@ func Open(path string, opts Options) (*Store, error) {
 	}
 	// Open read-only first: the shared lock waits for a writer, and nothing
 	// is written before the file is known to be a project.
-	db, err := openBolt(path, true, opts.Timeout, opts.ReadOnly)
+	db, err := openBolt(path, true, opts, opts.ReadOnly)
 	if err != nil {
 		return nil, err
 	}
@@ -120,7 +130,7 @@ func Open(path string, opts Options) (*Store, error) {
 		return nil, fmt.Errorf("cannot open %s: %w", path, err)
 	}
 
-	db, err = openBolt(path, false, opts.Timeout, false)
+	db, err = openBolt(path, false, opts, false)
 	if err != nil {
 		return nil, err
 	}
@@ -168,26 +178,53 @@ func (s *Store) SetProjectID(id string) error {
 	return nil
 }
 
-// view runs fn in one read transaction.
-func (s *Store) view(fn func(tx *bbolt.Tx) error) error { return s.db.View(fn) }
+// view runs fn in one read transaction. A panic or memory fault of bbolt
+// on a damaged page becomes ErrCorrupt (damagedError).
+func (s *Store) view(fn func(tx *bbolt.Tx) error) error {
+	return guard(func() error { return s.db.View(fn) }, func(r any) error {
+		return damagedError(s.path, fmt.Errorf("%v", r))
+	})
+}
 
 // update runs fn in one write transaction, committed and fsynced when it
-// returns nil.
+// returns nil. A panic or memory fault of bbolt on a damaged page becomes
+// ErrCorrupt: bbolt's Update rolls the transaction back on a panic (a
+// deferred rollback), so nothing of it reaches the file, and the store
+// refuses further edits. A commit the disk refuses (full, read-only,
+// failing, or Options.MaxSize reached) becomes ErrWriteFailed; bbolt has
+// rolled it back too.
 func (s *Store) update(fn func(tx *bbolt.Tx) error) error {
 	if s.readOnly {
 		return newError(ErrReadOnly, nil, "%s is open read-only; open it in Glossa to edit it", s.path)
 	}
-	return s.db.Update(fn)
+	if s.damaged.Load() {
+		return newError(ErrCorrupt, nil, "%s is damaged: an earlier edit met a damaged page, so Glossa saves no more edits to it; "+
+			"use Restore from backup, or run \"glossa check --db %s\" to list the problems", s.path, s.path)
+	}
+	err := guard(func() error { return s.db.Update(fn) }, func(r any) error {
+		s.damaged.Store(true)
+		return damagedError(s.path, fmt.Errorf("%v", r))
+	})
+	return writeError(s.path, err)
 }
 
 // safely runs fn, turning a panic or a memory fault (bbolt reading a
 // damaged page of the mapped file) into ErrCorrupt.
-func safely(path string, fn func() error) (err error) {
+func safely(path string, fn func() error) error {
+	return guard(fn, func(r any) error {
+		return corruptError(path, fmt.Errorf("%v", r), "reading it failed")
+	})
+}
+
+// guard runs fn with memory faults turned into panics (for this goroutine:
+// a fault on a damaged page of the mapped file), and turns a panic into the
+// error onPanic makes of it.
+func guard(fn func() error, onPanic func(r any) error) (err error) {
 	old := debug.SetPanicOnFault(true)
 	defer debug.SetPanicOnFault(old)
 	defer func() {
 		if r := recover(); r != nil {
-			err = corruptError(path, fmt.Errorf("%v", r), "reading it failed")
+			err = onPanic(r)
 		}
 	}()
 	return fn()
@@ -196,10 +233,10 @@ func safely(path string, fn func() error) (err error) {
 // openBolt opens path with bbolt, mapping its errors to the store's;
 // forReader says which ErrLocked message fits: a read-only command's or an
 // editing window's.
-func openBolt(path string, readOnly bool, timeout time.Duration, forReader bool) (db *bbolt.DB, err error) {
+func openBolt(path string, readOnly bool, opts Options, forReader bool) (db *bbolt.DB, err error) {
 	err = safely(path, func() error {
 		var err error
-		db, err = bbolt.Open(path, 0o600, &bbolt.Options{Timeout: timeout, ReadOnly: readOnly})
+		db, err = bbolt.Open(path, 0o600, &bbolt.Options{Timeout: opts.Timeout, ReadOnly: readOnly, MaxSize: opts.MaxSize})
 		return err
 	})
 	switch {
@@ -251,27 +288,28 @@ func checkBuckets(tx *bbolt.Tx, path string) error {
 	return nil
 }
 
-// upgrade creates missing buckets and runs pending migrations, after a
-// backup copy of the file, in one Update. A file already current is not
-// written to (so that its bbolt transaction id, which auto backups compare,
-// changes only with real edits).
+// upgrade runs pending migrations and creates the buckets an older layout
+// lacks, after a backup copy of the file, in one Update. A file already
+// current is not written to (so that its bbolt transaction id, which auto
+// backups compare, changes only with real edits), and one missing a bucket
+// is refused as damaged.
 func (s *Store) upgrade() error {
 	var version uint64
-	missing := false
 	err := s.db.View(func(tx *bbolt.Tx) error {
 		var err error
 		version, _, err = readMeta(tx, s.path)
-		for _, name := range allBuckets {
-			if tx.Bucket(name) == nil {
-				missing = true
-			}
+		if err == nil && version == currentSchema {
+			// A file of this layout was made with every bucket: one
+			// missing is damage (a bucket's name or page broken), and
+			// creating it would write to a damaged file.
+			err = checkBuckets(tx, s.path)
 		}
 		return err
 	})
 	if err != nil {
 		return err
 	}
-	if version == currentSchema && !missing {
+	if version == currentSchema {
 		return nil
 	}
 	backup := ""

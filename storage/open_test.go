@@ -296,3 +296,26 @@ func TestCreate(t *testing.T) {
 		}
 	}
 }
+
+// TestLockedByReadOnlyCommand: an editor refused because a read-only
+// command (glossa export, check, stats) holds the file is told both
+// possibilities.
+func TestLockedByReadOnlyCommand(t *testing.T) {
+	s := openTestStore(t)
+	path := s.Path()
+	s.Close()
+	r, err := Open(path, Options{ReadOnly: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r.Close()
+	_, err = Open(path, Options{Timeout: 100 * time.Millisecond})
+	if !errors.Is(err, ErrLocked) {
+		t.Fatalf("got %v; want ErrLocked", err)
+	}
+	for _, want := range []string{path, "open in another Glossa window", "used by a glossa command", "open a copy"} {
+		if !strings.Contains(err.Error(), want) {
+			t.Errorf("message %q; want it to say %q", err, want)
+		}
+	}
+}
