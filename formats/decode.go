@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"regexp"
@@ -16,6 +17,48 @@ import (
 // accepts (a Glossa dataset needs 7); deeper input is refused as malformed
 // before it is decoded.
 const MaxDepth = 32
+
+// MaxDocumentBytes is the largest document DecodeDataset accepts, in bytes
+// of JSON (60 MB): a text of MaxFileSize, the largest article ReadDocument
+// imports, with room for its escapes and annotations. MaxHeaderBytes is the
+// largest header member (labels, entities, ...) or JSON Lines header line
+// (16 MB). Both are enforced while reading, so a larger value is refused
+// after reading about that much, and memory stays a small multiple of it.
+const (
+	MaxDocumentBytes = 60 << 20
+	MaxHeaderBytes   = 16 << 20
+)
+
+// errValueTooLarge is what limitReader returns past its budget.
+var errValueTooLarge = errors.New("value too large")
+
+// limitReader hands the bytes of r to a json.Decoder, failing with
+// errValueTooLarge once more than budget bytes were read since the last
+// allow: the decoder buffers a whole value before returning it.
+type limitReader struct {
+	r      io.Reader
+	n, max int64
+}
+
+func (l *limitReader) Read(p []byte) (int, error) {
+	if l.n >= l.max {
+		return 0, errValueTooLarge
+	}
+	if int64(len(p)) > l.max-l.n {
+		p = p[:l.max-l.n]
+	}
+	n, err := l.r.Read(p)
+	l.n += int64(n)
+	return n, err
+}
+
+// allow lets the next value read up to limit bytes.
+func (l *limitReader) allow(limit int64) { l.max = l.n + limit }
+
+// tooLarge is the error for a value over limit bytes.
+func tooLarge(what string, limit int64) error {
+	return fmt.Errorf("%s is larger than %d MB, the most a Glossa dataset allows: %w (%w)", what, limit>>20, ErrFormat, ErrTooLarge)
+}
 
 // linesHeader matches the start of a JSON Lines dataset as the Encoder
 // writes it.
@@ -36,8 +79,10 @@ var linesHeader = regexp.MustCompile(`^\{\s*"format"\s*:\s*"glossa-lines"`)
 // (annotation.CheckSpans: annotation.ErrSpanText and the like), and extra
 // utf16/byte offsets, when present, agreeing with the code point ones. Other
 // problems, among them a wrong format, version or offset unit, nesting deeper
-// than MaxDepth or data after the end, wrap ErrFormat. Errors name the
-// document by position and id and, for JSON Lines, the line.
+// than MaxDepth or data after the end, wrap ErrFormat. A document over
+// MaxDocumentBytes or a header member over MaxHeaderBytes wraps ErrFormat
+// and ErrTooLarge. Errors name the document by position and id and, for
+// JSON Lines, the line.
 //
 // Annotations get the document's id as DocID; empty authors, attributes and
 // links decode as nil; a null time as the zero time.
@@ -69,7 +114,8 @@ type decoder struct {
 	format   string
 	version  json.RawMessage
 	offsets  string
-	index    int // documents decoded so far
+	index    int          // documents decoded so far
+	limit    *limitReader // the object variant's reader
 }
 
 // headerIn is the header as read, with every member optional so that missing
@@ -128,7 +174,18 @@ func (d *decoder) lines(br *bufio.Reader) error {
 	d.lines_ = true
 	line := 0
 	for {
-		b, err := br.ReadBytes('\n')
+		limit := int64(MaxDocumentBytes)
+		if line == 0 {
+			limit = MaxHeaderBytes
+		}
+		b, err := readLine(br, limit)
+		if errors.Is(err, errValueTooLarge) {
+			what := fmt.Sprintf("line %d (document %d)", line+1, d.index+1)
+			if line == 0 {
+				what = "line 1 (the header)"
+			}
+			return tooLarge(what, limit)
+		}
 		if err != nil && err != io.EOF {
 			return err
 		}
@@ -157,6 +214,29 @@ func (d *decoder) lines(br *bufio.Reader) error {
 	return nil
 }
 
+// readLine reads up to and including the next '\n' (or to the end), like
+// bufio.Reader.ReadBytes, but fails with errValueTooLarge past limit bytes,
+// without buffering more. A long line is gathered in the reader's buffer
+// sized pieces and joined once, so memory stays about twice the line.
+func readLine(br *bufio.Reader, limit int64) ([]byte, error) {
+	var pieces [][]byte
+	size := 0
+	for {
+		frag, err := br.ReadSlice('\n')
+		size += len(frag)
+		if int64(size) > limit {
+			return nil, errValueTooLarge
+		}
+		if err != bufio.ErrBufferFull {
+			if len(pieces) == 0 {
+				return bytes.Clone(frag), err
+			}
+			return bytes.Join(append(pieces, frag), nil), err
+		}
+		pieces = append(pieces, bytes.Clone(frag))
+	}
+}
+
 func (d *decoder) linesHeader(b []byte) error {
 	if err := checkDepth(b, 0); err != nil {
 		return err
@@ -175,7 +255,10 @@ func (d *decoder) linesHeader(b []byte) error {
 // object decodes the JSON object variant token by token, so that only one
 // document is in memory at a time.
 func (d *decoder) object(br *bufio.Reader) error {
-	dec := json.NewDecoder(br)
+	lr := &limitReader{r: br}
+	dec := json.NewDecoder(lr)
+	d.limit = lr
+	lr.allow(MaxHeaderBytes)
 	if _, err := dec.Token(); err != nil { // '{', checked by the caller
 		return fmt.Errorf("%v: %w", err, ErrFormat)
 	}
@@ -184,7 +267,11 @@ func (d *decoder) object(br *bufio.Reader) error {
 		extra           []string
 	)
 	for dec.More() {
+		lr.allow(MaxHeaderBytes)
 		tok, err := dec.Token()
+		if errors.Is(err, errValueTooLarge) {
+			return tooLarge("a member name", MaxHeaderBytes)
+		}
 		if err != nil {
 			return fmt.Errorf("%v: %w", err, ErrFormat)
 		}
@@ -201,9 +288,9 @@ func (d *decoder) object(br *bufio.Reader) error {
 			}
 			continue
 		}
-		raw, err := rawValue(dec, 1)
+		raw, err := d.rawValue(dec, 1, MaxHeaderBytes, fmt.Sprintf("member %q", key))
 		if err != nil {
-			return fmt.Errorf("member %q: %w", key, err)
+			return err
 		}
 		if d.headed && (key == "format" || key == "version" || key == "offsets" || key == "extra_offsets" ||
 			key == "project" || key == "labels" || key == "entities") {
@@ -232,6 +319,7 @@ func (d *decoder) object(br *bufio.Reader) error {
 			}
 		}
 	}
+	d.limit.allow(MaxHeaderBytes)
 	if _, err := dec.Token(); err != nil { // '}'
 		return fmt.Errorf("%v: %w", err, ErrFormat)
 	}
@@ -248,15 +336,16 @@ func (d *decoder) object(br *bufio.Reader) error {
 	}
 	if d.lines_ {
 		for dec.More() {
-			raw, err := rawValue(dec, 0)
+			raw, err := d.rawValue(dec, 0, MaxDocumentBytes, fmt.Sprintf("document %d", d.index+1))
 			if err != nil {
-				return fmt.Errorf("document %d: %w", d.index+1, err)
+				return err
 			}
 			if err := d.document(raw, 0); err != nil {
 				return err
 			}
 		}
 	}
+	d.limit.allow(MaxHeaderBytes)
 	if _, err := dec.Token(); err != io.EOF {
 		return fmt.Errorf("there is more data after the dataset's closing brace: %w", ErrFormat)
 	}
@@ -264,6 +353,7 @@ func (d *decoder) object(br *bufio.Reader) error {
 }
 
 func (d *decoder) documents(dec *json.Decoder) error {
+	d.limit.allow(MaxHeaderBytes)
 	tok, err := dec.Token()
 	if err != nil {
 		return fmt.Errorf("documents: %v: %w", err, ErrFormat)
@@ -272,28 +362,37 @@ func (d *decoder) documents(dec *json.Decoder) error {
 		return fmt.Errorf("\"documents\" is not an array: %w", ErrFormat)
 	}
 	for dec.More() {
-		raw, err := rawValue(dec, 2)
+		raw, err := d.rawValue(dec, 2, MaxDocumentBytes, fmt.Sprintf("document %d", d.index+1))
 		if err != nil {
-			return fmt.Errorf("document %d: %w", d.index+1, err)
+			return err
 		}
 		if err := d.document(raw, 0); err != nil {
 			return err
 		}
 	}
+	d.limit.allow(MaxHeaderBytes)
 	if _, err := dec.Token(); err != nil { // ']'
 		return fmt.Errorf("documents: %v: %w", err, ErrFormat)
 	}
 	return nil
 }
 
-// rawValue reads the next value, refusing nesting deeper than MaxDepth
-// counting the at levels it sits in.
-func rawValue(dec *json.Decoder, at int) (json.RawMessage, error) {
+// rawValue reads the next value, what, refusing one over limit bytes and
+// nesting deeper than MaxDepth counting the at levels it sits in.
+func (d *decoder) rawValue(dec *json.Decoder, at int, limit int64, what string) (json.RawMessage, error) {
+	d.limit.allow(limit)
 	var raw json.RawMessage
-	if err := dec.Decode(&raw); err != nil {
-		return nil, fmt.Errorf("%v: %w", err, ErrFormat)
+	err := dec.Decode(&raw)
+	switch {
+	case errors.Is(err, errValueTooLarge):
+		return nil, tooLarge(what, limit)
+	case err != nil:
+		return nil, fmt.Errorf("%s: %v: %w", what, err, ErrFormat)
 	}
-	return raw, checkDepth(raw, at)
+	if err := checkDepth(raw, at); err != nil {
+		return nil, fmt.Errorf("%s: %w", what, err)
+	}
+	return raw, nil
 }
 
 // checkDepth refuses JSON nested deeper than MaxDepth, counting at enclosing
