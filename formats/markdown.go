@@ -23,10 +23,16 @@ import (
 //
 // The body is parsed as CommonMark with GitHub tables and strikethrough, and
 // rendered to plain text (markdownText). The title is the front matter's, or
-// else the first heading's, or else the first line's.
+// else the first heading's, or else the first line's. A body nesting lists
+// or block quotes deeper than maxMarkdownDepth is taken as plain text,
+// unparsed: the Markdown parser's cost grows faster than linearly with
+// nesting (10,000 levels in 20 KB took a second and 200 MB).
 func markdownDocument(src string) annotation.Document {
 	meta, body := frontMatter(src)
-	text, heading := markdownText(body)
+	text, heading := body, ""
+	if markdownDepth(body) <= maxMarkdownDepth {
+		text, heading = markdownText(body)
+	}
 	doc := annotation.Document{
 		Text:      text,
 		Title:     meta["title"],
@@ -43,6 +49,66 @@ func markdownDocument(src string) annotation.Document {
 		doc.Title = firstLine(text)
 	}
 	return doc
+}
+
+// maxMarkdownDepth is the deepest nesting of lists and block quotes
+// markdownDocument parses; no article nests this deep.
+const maxMarkdownDepth = 64
+
+// markdownDepth is an upper bound of how deep any line of src nests
+// containers: on each line, the block quote and list markers ("> ", "- ",
+// "* ", "+ ", "1. ", "1) ") it starts with, and its leading indentation at
+// one level per two columns (a nested list item is indented by at least
+// two). It reads each line's prefix once: linear in src.
+func markdownDepth(src string) int {
+	deepest := 0
+	for len(src) > 0 {
+		line, rest, _ := strings.Cut(src, "\n")
+		src = rest
+		depth, cols := 0, 0
+		for i := 0; i < len(line); {
+			// White space: all of it before the first marker, all but
+			// the one space that ends a marker after it.
+			run := 0
+			for ; i < len(line) && (line[i] == ' ' || line[i] == '\t'); i++ {
+				if line[i] == '\t' {
+					run += 4
+				} else {
+					run++
+				}
+			}
+			if depth > 0 {
+				run--
+			}
+			cols += max(run, 0)
+			if i == len(line) {
+				break
+			}
+			switch c := line[i]; {
+			case c == '>':
+				depth++
+				i++
+			case (c == '-' || c == '*' || c == '+') && (i+1 == len(line) || line[i+1] == ' ' || line[i+1] == '\t'):
+				depth++
+				i++
+			case c >= '0' && c <= '9':
+				j := i
+				for j < len(line) && j-i < 10 && line[j] >= '0' && line[j] <= '9' {
+					j++
+				}
+				if j >= len(line) || (line[j] != '.' && line[j] != ')') || (j+1 < len(line) && line[j+1] != ' ' && line[j+1] != '\t') {
+					i = len(line)
+					break
+				}
+				depth++
+				i = j + 1
+			default:
+				i = len(line)
+			}
+		}
+		deepest = max(deepest, depth+cols/2)
+	}
+	return deepest
 }
 
 func firstOf(vals ...string) string {

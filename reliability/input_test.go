@@ -148,9 +148,7 @@ func TestBoundaryDocuments(t *testing.T) {
 		{"spaces.md", bytes.Repeat([]byte(" \n\t"), 1000), formats.ErrNoText, "", ""},
 		{"deep.html", nestedHTML(deep), nil, "taxes would fall", ""},
 		{"deep.md", []byte(strings.Repeat(">", deep) + " taxes would fall\n"), nil, "", ""},
-		{"list.md", []byte(strings.Repeat("- ", 10000) + "taxes would fall\n"), nil, "", "formats: Markdown lists nested " +
-			"10,000 deep (20 KB) take seconds and hundreds of MB in goldmark (quadratic); markdownText should refuse or flatten " +
-			"nesting deeper than a limit before parsing, as html.go does with maxReadabilityDepth"},
+		{"list.md", []byte(strings.Repeat("- ", deep) + "taxes would fall\n"), nil, "taxes would fall", ""},
 		{"one-line.txt", bytes.Repeat([]byte("a"), 8<<20), nil, "", ""},
 		{"controls.txt", bytes.Repeat([]byte{1, 2, 3, 'a'}, 4096), nil, "", ""},
 		{"noext", []byte(text), formats.ErrUnsupported, "", ""},
