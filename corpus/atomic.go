@@ -6,6 +6,8 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
+	"time"
 )
 
 // WriteFileAtomic writes a file so that a crash at any moment leaves either
@@ -13,9 +15,14 @@ import (
 // file: write writes to a temporary file in the same folder, which is
 // flushed, fsynced and renamed over path; the folder is then synced. On any
 // error the temporary file is removed and path is untouched.
+//
+// Temporary files of earlier writes to path that were killed before they
+// could remove theirs (".NAME.tmp-*", last modified over StaleTempAge ago)
+// are removed first; younger ones may belong to a write still running.
 func WriteFileAtomic(path string, write func(w io.Writer) error) (err error) {
 	dir := filepath.Dir(path)
-	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp-*")
+	removeStaleTemps(dir, filepath.Base(path), time.Now())
+	tmp, err := os.CreateTemp(dir, tempPrefix(filepath.Base(path))+"*")
 	if err != nil {
 		return fmt.Errorf("cannot write in %s: %w", dir, err)
 	}
@@ -42,6 +49,34 @@ func WriteFileAtomic(path string, write func(w io.Writer) error) (err error) {
 		return fmt.Errorf("cannot replace %s: %w", path, err)
 	}
 	return syncDir(dir)
+}
+
+// StaleTempAge is how old a temporary file of WriteFileAtomic must be
+// before a later write to the same path removes it: no export of a project
+// takes an hour, so an older one was left by a killed process.
+const StaleTempAge = time.Hour
+
+// tempPrefix is the start of the temporary files' names for a target
+// named base.
+func tempPrefix(base string) string { return "." + base + ".tmp-" }
+
+// removeStaleTemps removes dir's temporary files for target base last
+// modified before now - StaleTempAge. It is best effort: errors leave the
+// files where they are.
+func removeStaleTemps(dir, base string, now time.Time) {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return
+	}
+	prefix := tempPrefix(base)
+	for _, e := range entries {
+		if !e.Type().IsRegular() || !strings.HasPrefix(e.Name(), prefix) {
+			continue
+		}
+		if info, err := e.Info(); err == nil && now.Sub(info.ModTime()) > StaleTempAge {
+			_ = os.Remove(filepath.Join(dir, e.Name()))
+		}
+	}
 }
 
 // syncDir makes a rename in dir durable. Systems that cannot sync a folder
