@@ -129,16 +129,26 @@ func NewArticleView() *ArticleView {
 	return v
 }
 
-// scheduleInBackground runs step on the UI goroutine, a slice at a time,
-// from a goroutine, until it reports it is done.
+// scheduleInBackground runs step once a frame, on the goroutine that
+// draws (as an animation: the driver ticks animations just before it
+// paints), until step reports it is done, so that it never runs alongside
+// the widget's other methods. A tick that arrives while Start is still
+// running is skipped: Fyne's test driver ticks a started animation once,
+// at once, inside the caller; there the rest is wrapped on demand.
 func scheduleInBackground(step func() bool) {
-	go func() {
-		more := true
-		for more {
-			fyne.DoAndWait(func() { more = step() })
-			time.Sleep(2 * time.Millisecond)
-		}
-	}()
+	started := false
+	var a *fyne.Animation
+	a = &fyne.Animation{
+		Duration:    time.Second,
+		RepeatCount: fyne.AnimationRepeatForever,
+		Tick: func(float32) {
+			if started && !step() {
+				a.Stop()
+			}
+		},
+	}
+	a.Start()
+	started = true
 }
 
 // CreateRenderer is part of fyne.Widget.
