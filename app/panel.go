@@ -457,7 +457,14 @@ func (u *UI) setEntity(id uint64, label, name string) bool {
 			}
 		}
 		if eid == 0 {
-			e, err := u.st.AddEntity(annotation.Entity{Name: name, Type: label})
+			// The entity's type is the label only for entity labels: a
+			// source's speaker is a Person or an Organisation, set in
+			// Edit > Entities, not a "Source".
+			typ := ""
+			if l, ok := u.labels.Find(label); ok && l.Kind == annotation.KindEntity {
+				typ = label
+			}
+			e, err := u.st.AddEntity(annotation.Entity{Name: name, Type: typ})
 			if err != nil {
 				u.editFailed(err, func() bool { return u.setEntity(id, label, name) })
 				return false
