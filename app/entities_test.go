@@ -107,3 +107,20 @@ func TestEntityMergeRepointsAnnotations(t *testing.T) {
 		}
 	}
 }
+
+func TestEntityTypeFollowsEntityLabelsOnly(t *testing.T) {
+	u, st := newTestUI(t)
+	sel(t, u, "Ana Pérez", 0)
+	press(u, "2") // a source
+	u.setEntity(u.selected, "Source", "Ana Pérez")
+	sel(t, u, "the mayor", 0)
+	press(u, "3") // a person
+	u.setEntity(u.selected, "Person", "The Mayor")
+	got := map[string]string{}
+	for _, e := range st.entities {
+		got[e.Name] = e.Type
+	}
+	if got["Ana Pérez"] != "" || got["The Mayor"] != "Person" {
+		t.Errorf("entity types = %v; want none for the source's entity, Person for the person's", got)
+	}
+}
