@@ -11,11 +11,11 @@
 #     (scripts/bench-process.sh).
 #
 # The machines are shared and noisy, so each Go benchmark group runs
-# $BENCH_ROUNDS times (default 3), a figure right after its baseline; the
+# $BENCH_ROUNDS times (default 2), a figure right after its baseline; the
 # table shows medians and the median of the per-round ratios.
 #
 # Environment:
-#   BENCH_ROUNDS=3       rounds of the Go benchmarks
+#   BENCH_ROUNDS=2       rounds of the Go benchmarks
 #   BENCH_SCALE=10       also run the bench package on 10x the corpus (10,000
 #                        documents, 1,000,000 annotations) and show growth
 #   BENCH_PROCESS=0      skip the whole-process figures
@@ -27,7 +27,7 @@
 # usage: scripts/bench.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
-rounds=${BENCH_ROUNDS:-3}
+rounds=${BENCH_ROUNDS:-2}
 scale=${BENCH_SCALE:-1}
 export GLOSSA_BENCH_DATA=${GLOSSA_BENCH_DATA:-${TMPDIR:-/tmp}/glossa-bench-data}
 out=${BENCH_OUT:-$(mktemp -d)}
