@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -277,4 +278,40 @@ func TestImportCancelled(t *testing.T) {
 	if docs, _ := st.Documents(); len(docs) != 0 {
 		t.Errorf("%d documents imported after cancel", len(docs))
 	}
+}
+
+// A batch the store refuses is stored again file by file: the bad file
+// fails alone and the others are imported.
+func TestImportBatchFallsBackToOneByOne(t *testing.T) {
+	st := &refusing{Store: openTestStore(t), bad: "bad text"}
+	dir := t.TempDir()
+	for _, name := range []string{"a.txt", "bad.txt", "c.txt"} {
+		os.WriteFile(filepath.Join(dir, name), []byte(strings.TrimSuffix(name, ".txt")+" text\n"), 0o644)
+	}
+	var got []string
+	tot, err := ImportPaths(context.Background(), st, []string{dir}, func(r FileResult) {
+		got = append(got, fmt.Sprintf("%s %d/%d %v", filepath.Base(r.Path), r.File, r.Files, r.Err != nil))
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{"a.txt 1/3 false", "bad.txt 2/3 true", "c.txt 3/3 false"}
+	if !reflect.DeepEqual(got, want) || tot.Documents != 2 || tot.Failed != 1 {
+		t.Errorf("reports %v, totals %+v; want %v with 2 documents and 1 failure", got, tot, want)
+	}
+}
+
+// refusing fails any batch holding a document titled bad.
+type refusing struct {
+	*storage.Store
+	bad string
+}
+
+func (r *refusing) ImportBundles(bs []annotation.Bundle, opt storage.ImportOptions) ([]storage.ImportResult, error) {
+	for _, b := range bs {
+		if b.Document.Title == r.bad {
+			return nil, errors.New("refused")
+		}
+	}
+	return r.Store.ImportBundles(bs, opt)
 }

@@ -65,7 +65,10 @@ func ImportPaths(ctx context.Context, st Target, paths []string, report func(Fil
 	var tot Totals
 	file, files := 0, 0
 	emit := func(r FileResult) {
-		r.File, r.Files = file, files
+		if r.File == 0 {
+			r.File = file
+		}
+		r.Files = files
 		switch {
 		case r.Err != nil:
 			tot.Failed++
@@ -84,19 +87,69 @@ func ImportPaths(ctx context.Context, st Target, paths []string, report func(Fil
 		return tot, err
 	}
 	files = len(list)
+	arts := &articles{st: st, emit: emit}
 	for i, f := range list {
 		file = i + 1
 		if err := ctx.Err(); err != nil {
 			return tot, fmt.Errorf("import cancelled: %w", err)
 		}
-		if err := importOne(ctx, st, f, emit, &tot); err != nil {
+		if err := importOne(ctx, st, f, file, arts, emit, &tot); err != nil {
 			if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
 				return tot, err
 			}
 			emit(FileResult{Path: f, Err: err})
 		}
 	}
+	arts.flush()
 	return tot, nil
+}
+
+// articles gathers the articles read from files and stores them batchSize
+// at a time: one transaction and one fsync per batch, not per file. Each is
+// reported once its batch is durable. A batch the store refuses is stored
+// again file by file, so that a file still fails alone.
+type articles struct {
+	st   Target
+	emit func(FileResult)
+	pend []pendingArticle
+}
+
+type pendingArticle struct {
+	path string
+	file int
+	doc  annotation.Document
+}
+
+func (a *articles) add(path string, file int, doc annotation.Document) {
+	a.pend = append(a.pend, pendingArticle{path, file, doc})
+	if len(a.pend) >= batchSize {
+		a.flush()
+	}
+}
+
+func (a *articles) flush() {
+	if len(a.pend) == 0 {
+		return
+	}
+	bs := make([]annotation.Bundle, len(a.pend))
+	for i, p := range a.pend {
+		bs[i] = annotation.Bundle{Document: p.doc}
+	}
+	res, err := a.st.ImportBundles(bs, storage.ImportOptions{})
+	for i, p := range a.pend {
+		r := FileResult{Path: p.path, File: p.file, Title: p.doc.Title}
+		got := storage.ImportResult{}
+		if err == nil {
+			got = res[i]
+		} else if one, err := a.st.ImportBundles(bs[i:i+1], storage.ImportOptions{}); err != nil {
+			r.Err = err
+		} else {
+			got = one[0]
+		}
+		r.DocID, r.DuplicateOf = got.Doc.ID, got.DuplicateOf
+		a.emit(r)
+	}
+	a.pend = a.pend[:0]
 }
 
 // expand turns paths into the files (and brat folders) to import.
@@ -172,7 +225,9 @@ func unwrapPathError(err error) error {
 	return err
 }
 
-func importOne(ctx context.Context, st Target, path string, emit func(FileResult), tot *Totals) error {
+// importOne imports one file or brat folder; articles go to arts, the
+// rest is stored at once, after the articles read before it.
+func importOne(ctx context.Context, st Target, path string, file int, arts *articles, emit func(FileResult), tot *Totals) error {
 	info, err := os.Stat(path)
 	if err != nil {
 		return err
@@ -182,17 +237,24 @@ func importOne(ctx context.Context, st Target, path string, emit func(FileResult
 		if err != nil {
 			return err
 		}
+		if formats.Supported(path) && !isGlossaDataset(head) {
+			doc, err := readArticle(path)
+			if err != nil {
+				return err
+			}
+			arts.add(path, file, doc)
+			return nil
+		}
+		arts.flush()
 		if isGlossaDataset(head) {
 			return importDataset(ctx, st, path, emit)
-		}
-		if formats.Supported(path) {
-			return importDocument(st, path, emit)
 		}
 		if format, ok := interchange.Detect(path, head); ok {
 			return importInterchange(ctx, st, path, format, emit, tot)
 		}
 		return fmt.Errorf("Glossa cannot import this kind of file; it reads .txt, .md, .html, Glossa .json/.jsonl and %s files", strings.Join(interchange.Formats(), ", "))
 	}
+	arts.flush()
 	return importInterchange(ctx, st, path, "brat", emit, tot)
 }
 
@@ -219,21 +281,11 @@ func isGlossaDataset(head []byte) bool {
 	return bytes.Contains(h, []byte(`"format":"glossa`)) || bytes.Contains(h, []byte(`"format": "glossa`))
 }
 
-func importDocument(st Target, path string, emit func(FileResult)) error {
+func readArticle(path string) (annotation.Document, error) {
 	f, err := os.Open(path)
 	if err != nil {
-		return err
+		return annotation.Document{}, err
 	}
 	defer f.Close()
-	doc, err := formats.ReadDocument(path, bufio.NewReader(f))
-	if err != nil {
-		return err
-	}
-	res, err := st.ImportBundles([]annotation.Bundle{{Document: doc}}, storage.ImportOptions{})
-	if err != nil {
-		return err
-	}
-	r := res[0]
-	emit(FileResult{Path: path, DocID: r.Doc.ID, Title: doc.Title, DuplicateOf: r.DuplicateOf})
-	return nil
+	return formats.ReadDocument(path, bufio.NewReader(f))
 }
