@@ -315,3 +315,36 @@ func (r *refusing) ImportBundles(bs []annotation.Bundle, opt storage.ImportOptio
 	}
 	return r.Store.ImportBundles(bs, opt)
 }
+
+func TestExportRefusesTheProjectFile(t *testing.T) {
+	st := openTestStore(t)
+	seed(t, st)
+	before, _ := os.ReadFile(st.Path())
+	err := Export(context.Background(), st, "json", st.Path(), ExportOptions{})
+	if err == nil || !strings.Contains(err.Error(), "project file itself") {
+		t.Fatalf("err = %v; want a refusal naming the project file", err)
+	}
+	if after, _ := os.ReadFile(st.Path()); !bytes.Equal(before, after) {
+		t.Error("the project file changed")
+	}
+}
+
+func TestWriteFileAtomicKeepsMode(t *testing.T) {
+	dir := t.TempDir()
+	fresh := filepath.Join(dir, "fresh.json")
+	if err := WriteFileAtomic(fresh, func(w io.Writer) error { return nil }); err != nil {
+		t.Fatal(err)
+	}
+	if info, _ := os.Stat(fresh); info.Mode().Perm() != 0o644 {
+		t.Errorf("new file mode %v; want 0644", info.Mode().Perm())
+	}
+	shared := filepath.Join(dir, "shared.json")
+	os.WriteFile(shared, []byte("old"), 0o664)
+	os.Chmod(shared, 0o664)
+	if err := WriteFileAtomic(shared, func(w io.Writer) error { return nil }); err != nil {
+		t.Fatal(err)
+	}
+	if info, _ := os.Stat(shared); info.Mode().Perm() != 0o664 {
+		t.Errorf("replaced file mode %v; want 0664 as before", info.Mode().Perm())
+	}
+}

@@ -16,6 +16,7 @@ import (
 // Source is what an export reads: a project, streamed one document at a
 // time. *storage.Store is one.
 type Source interface {
+	Path() string // the project file, which an export must never replace
 	ProjectID() string
 	Labels() (annotation.LabelSet, error)
 	Entities() ([]annotation.Entity, error)
@@ -48,6 +49,9 @@ func MultiFile(format string) bool {
 // crash leaves any previous file at path as it was. A multi-file format
 // writes a zip when path ends in .zip and a folder otherwise.
 func Export(ctx context.Context, src Source, format, path string, opts ExportOptions) error {
+	if sameFile(path, src.Path()) {
+		return fmt.Errorf("%s is the project file itself; choose another name for the export", path)
+	}
 	if !MultiFile(format) {
 		return WriteFileAtomic(path, func(w io.Writer) error {
 			return ExportTo(ctx, src, format, w, opts)
@@ -180,4 +184,14 @@ func export(ctx context.Context, src Source, format string, out interchange.Outp
 		return err
 	}
 	return enc.End()
+}
+
+// sameFile reports whether a and b name one existing file.
+func sameFile(a, b string) bool {
+	ia, err := os.Stat(a)
+	if err != nil {
+		return false
+	}
+	ib, err := os.Stat(b)
+	return err == nil && os.SameFile(ia, ib)
 }
