@@ -1,12 +1,12 @@
 package storage
 
 import (
-	"encoding/json"
+	"bytes"
 	"fmt"
 	"maps"
 	"slices"
 	"sort"
-	"time"
+	"strconv"
 
 	"go.etcd.io/bbolt"
 
@@ -20,7 +20,7 @@ func docAnnotations(tx *bbolt.Tx, docID uint64) ([]annotation.Annotation, error)
 	c := tx.Bucket(bucketAnnotations).Cursor()
 	for k, v := c.Seek(prefix); k != nil && hasPrefix(k, prefix); k, v = c.Next() {
 		var a annotation.Annotation
-		if err := json.Unmarshal(v, &a); err != nil {
+		if err := decodeAnnotation(v, &a); err != nil {
 			_, id, _ := splitAnnKey(k)
 			return nil, fmt.Errorf("annotation %d of document %d is unreadable: %w", id, docID, err)
 		}
@@ -75,12 +75,16 @@ func checkEntity(tx *bbolt.Tx, a annotation.Annotation) error {
 	return nil
 }
 
-// apply is Apply inside tx: see Apply. An edit without deletions reads only
-// the annotations it replaces and the index entries of its link targets;
-// one with deletions reads the whole document, to check that no link is
-// left pointing at a deleted annotation.
-func apply(tx *bbolt.Tx, now time.Time, docID uint64, put []annotation.Annotation, del []uint64) ([]annotation.Annotation, error) {
-	doc, err := loadDocument(tx, docID, true)
+// apply is Apply inside tx: see Apply. Its cost does not grow with the
+// number of annotations in the document: it reads the annotations it
+// replaces, checks link targets by their index entries, takes the text's
+// offsets from the store's cache, and keeps the summary's count by adding
+// and subtracting. Only an edit with deletions looks at the document's
+// other annotations, and only at the raw bytes of each, decoding those that
+// may link to a deleted one (linkingTo).
+func (s *Store) apply(tx *bbolt.Tx, docID uint64, put []annotation.Annotation, del []uint64) ([]annotation.Annotation, error) {
+	now := s.now()
+	doc, err := loadDocument(tx, docID, false)
 	if err != nil {
 		return nil, err
 	}
@@ -92,34 +96,11 @@ func apply(tx *bbolt.Tx, now time.Time, docID uint64, put []annotation.Annotatio
 	if err != nil {
 		return nil, err
 	}
+	o := s.offsets.get(tx, doc)
 	anns, idx := tx.Bucket(bucketAnnotations), tx.Bucket(bucketAnnIndex)
-	// byID holds the document's annotations after the change: all of them
-	// when there are deletions, else only the put ones (the rest are
-	// looked up in the index).
-	var byID map[uint64]annotation.Annotation
-	whole := len(del) > 0
-	if whole {
-		current, err := docAnnotations(tx, docID)
-		if err != nil {
-			return nil, err
-		}
-		byID = make(map[uint64]annotation.Annotation, len(current)+len(put))
-		for _, a := range current {
-			byID[a.ID] = a
-		}
-	} else {
-		byID = make(map[uint64]annotation.Annotation, len(put))
-	}
-	stored := func(id uint64) (annotation.Annotation, bool, error) {
-		if whole {
-			a, ok := byID[id]
-			return a, ok, nil
-		}
-		var a annotation.Annotation
-		found, err := getJSON(anns, annKey(docID, id), &a)
-		return a, found, err
-	}
-	o := annotation.NewOffsets(doc.Text)
+	// byID holds the put annotations; every other one is looked up in the
+	// index.
+	byID := make(map[uint64]annotation.Annotation, len(put))
 	out := make([]annotation.Annotation, 0, len(put))
 	added := map[uint64]bool{}
 	for _, a := range put {
@@ -128,10 +109,15 @@ func apply(tx *bbolt.Tx, now time.Time, docID uint64, put []annotation.Annotatio
 			return nil, fmt.Errorf("annotation %d belongs to document %d, not %d: %w", a.ID, a.DocID, docID, annotation.ErrNotFound)
 		}
 		a.DocID = docID
-		old, found, err := stored(a.ID)
+		var old annotation.Annotation
+		found := false
+		if a.ID != 0 && !added[a.ID] {
+			var err error
+			if found, err = getAnnotation(anns, docID, a.ID, &old); err != nil {
+				return nil, fmt.Errorf("annotation %d is unreadable: %w", a.ID, err)
+			}
+		}
 		switch {
-		case err != nil:
-			return nil, fmt.Errorf("annotation %d is unreadable: %w", a.ID, err)
 		case a.ID == 0:
 			id, err := idx.NextSequence()
 			if err != nil {
@@ -139,10 +125,10 @@ func apply(tx *bbolt.Tx, now time.Time, docID uint64, put []annotation.Annotatio
 			}
 			a.ID, a.Created = id, now
 			added[a.ID] = true
-		case found && !added[a.ID]:
-			a.Created = old.Created
 		case added[a.ID]:
 			// Put twice in one call: the later one wins.
+		case found:
+			a.Created = old.Created
 		default:
 			if owner := keyID(idx.Get(idKey(a.ID))); owner != 0 {
 				return nil, fmt.Errorf("annotation %d belongs to document %d, not %d: %w", a.ID, owner, docID, annotation.ErrNotFound)
@@ -161,17 +147,28 @@ func apply(tx *bbolt.Tx, now time.Time, docID uint64, put []annotation.Annotatio
 		byID[a.ID] = a
 		out = append(out, a)
 	}
-	deleted := map[uint64]bool{}
+	deleted := make(map[uint64]bool, len(del))
+	removed := 0 // stored annotations deleted
 	for _, id := range del {
-		if _, ok := byID[id]; !ok {
+		if deleted[id] {
+			continue
+		}
+		_, put := byID[id]
+		stored := !added[id] && keyID(idx.Get(idKey(id))) == docID
+		if !put && !stored {
 			return nil, fmt.Errorf("annotation %d is not in document %d: %w", id, docID, annotation.ErrNotFound)
 		}
-		delete(byID, id)
 		deleted[id] = true
+		if stored {
+			removed++
+		}
 	}
 	exists := func(id uint64) bool {
-		if _, ok := byID[id]; ok || whole {
-			return ok
+		if deleted[id] {
+			return false
+		}
+		if _, ok := byID[id]; ok {
+			return true
 		}
 		return keyID(idx.Get(idKey(id))) == docID
 	}
@@ -186,10 +183,19 @@ func apply(tx *bbolt.Tx, now time.Time, docID uint64, put []annotation.Annotatio
 			return nil, err
 		}
 	}
-	if whole {
-		for _, a := range byID {
+	if len(deleted) > 0 {
+		// The put annotations' links were checked above; the others must
+		// not point at a deleted one.
+		sources, err := linkingTo(tx, docID, deleted)
+		if err != nil {
+			return nil, err
+		}
+		for _, a := range sources {
+			if _, ok := byID[a.ID]; ok || deleted[a.ID] {
+				continue
+			}
 			for _, l := range a.Links {
-				if !exists(l.Target) {
+				if deleted[l.Target] {
 					return nil, fmt.Errorf("annotation %d: %s link to %d: %w", a.ID, l.Type, l.Target, annotation.ErrDanglingLink)
 				}
 			}
@@ -211,13 +217,44 @@ func apply(tx *bbolt.Tx, now time.Time, docID uint64, put []annotation.Annotatio
 			return nil, err
 		}
 	}
-	count := len(byID)
-	if !whole {
-		count = sum.Annotations + len(added)
+	kept := 0 // new annotations that stay
+	for id := range added {
+		if !deleted[id] {
+			kept++
+		}
 	}
-	if count != sum.Annotations {
-		if err := putDocument(tx, doc, sum.Length, count); err != nil {
+	if count := sum.Annotations + kept - removed; count != sum.Annotations {
+		sum.Annotations = count
+		if err := putJSON(tx.Bucket(bucketSummaries), idKey(docID), sum); err != nil {
 			return nil, err
+		}
+	}
+	return out, nil
+}
+
+// linkingTo returns the annotations of document docID with a link to one of
+// targets. It decodes only the stored values whose bytes hold the decimal
+// digits of a target: a link's target is a JSON number, which holds them
+// whatever the spacing, so no source is missed.
+func linkingTo(tx *bbolt.Tx, docID uint64, targets map[uint64]bool) ([]annotation.Annotation, error) {
+	digits := make([][]byte, 0, len(targets))
+	for id := range targets {
+		digits = append(digits, strconv.AppendUint(nil, id, 10))
+	}
+	var out []annotation.Annotation
+	prefix := idKey(docID)
+	c := tx.Bucket(bucketAnnotations).Cursor()
+	for k, v := c.Seek(prefix); k != nil && hasPrefix(k, prefix); k, v = c.Next() {
+		if !slices.ContainsFunc(digits, func(d []byte) bool { return bytes.Contains(v, d) }) {
+			continue
+		}
+		var a annotation.Annotation
+		if err := decodeAnnotation(v, &a); err != nil {
+			_, id, _ := splitAnnKey(k)
+			return nil, fmt.Errorf("annotation %d of document %d is unreadable: %w", id, docID, err)
+		}
+		if slices.ContainsFunc(a.Links, func(l annotation.Link) bool { return targets[l.Target] }) {
+			out = append(out, a)
 		}
 	}
 	return out, nil
@@ -253,7 +290,7 @@ func (s *Store) Annotation(id uint64) (annotation.Annotation, error) {
 		if err != nil {
 			return err
 		}
-		found, err := getJSON(tx.Bucket(bucketAnnotations), annKey(doc, id), &a)
+		found, err := getAnnotation(tx.Bucket(bucketAnnotations), doc, id, &a)
 		if err == nil && !found {
 			err = fmt.Errorf("annotation %d: %w", id, annotation.ErrNotFound)
 		}
@@ -271,7 +308,7 @@ func (s *Store) AddAnnotation(a annotation.Annotation) (annotation.Annotation, e
 	var out []annotation.Annotation
 	err := s.update(func(tx *bbolt.Tx) error {
 		var err error
-		out, err = apply(tx, s.now(), a.DocID, []annotation.Annotation{a}, nil)
+		out, err = s.apply(tx, a.DocID, []annotation.Annotation{a}, nil)
 		return err
 	})
 	if err != nil {
@@ -290,7 +327,7 @@ func (s *Store) UpdateAnnotation(a annotation.Annotation) (annotation.Annotation
 		if err != nil {
 			return err
 		}
-		out, err = apply(tx, s.now(), doc, []annotation.Annotation{a}, nil)
+		out, err = s.apply(tx, doc, []annotation.Annotation{a}, nil)
 		return err
 	})
 	if err != nil {
@@ -307,22 +344,19 @@ func (s *Store) DeleteAnnotation(id uint64) error {
 		if err != nil {
 			return err
 		}
-		all, err := docAnnotations(tx, doc)
+		sources, err := linkingTo(tx, doc, map[uint64]bool{id: true})
 		if err != nil {
 			return err
 		}
 		var changed []annotation.Annotation
-		for _, a := range all {
+		for _, a := range sources {
 			if a.ID == id {
 				continue
 			}
-			kept := slices.DeleteFunc(slices.Clone(a.Links), func(l annotation.Link) bool { return l.Target == id })
-			if len(kept) != len(a.Links) {
-				a.Links = kept
-				changed = append(changed, a)
-			}
+			a.Links = slices.DeleteFunc(a.Links, func(l annotation.Link) bool { return l.Target == id })
+			changed = append(changed, a)
 		}
-		_, err = apply(tx, s.now(), doc, changed, []uint64{id})
+		_, err = s.apply(tx, doc, changed, []uint64{id})
 		return err
 	})
 }
@@ -339,7 +373,7 @@ func (s *Store) Apply(docID uint64, put []annotation.Annotation, del []uint64) (
 	var out []annotation.Annotation
 	err := s.update(func(tx *bbolt.Tx) error {
 		var err error
-		out, err = apply(tx, s.now(), docID, put, del)
+		out, err = s.apply(tx, docID, put, del)
 		return err
 	})
 	if err != nil {

@@ -12,6 +12,16 @@ import (
 	"glossa/annotation"
 )
 
+// getAnnotation decodes annotation id of document docID into a; found is
+// false when there is none.
+func getAnnotation(anns *bbolt.Bucket, docID, id uint64, a *annotation.Annotation) (found bool, err error) {
+	data := anns.Get(annKey(docID, id))
+	if data == nil {
+		return false, nil
+	}
+	return true, decodeAnnotation(data, a)
+}
+
 // getJSON decodes the value at key into v; found is false when there is
 // none. Decoding copies, so nothing refers to bbolt's memory afterwards.
 func getJSON(b *bbolt.Bucket, key []byte, v any) (found bool, err error) {
@@ -239,6 +249,7 @@ func (s *Store) SetStatus(id uint64, st annotation.Status) error {
 
 // DeleteDocument deletes a document with its text and annotations.
 func (s *Store) DeleteDocument(id uint64) error {
+	defer s.offsets.forget(id)
 	return s.update(func(tx *bbolt.Tx) error {
 		d, err := loadDocument(tx, id, false)
 		if err != nil {

@@ -3,7 +3,9 @@ package storage
 import (
 	"errors"
 	"fmt"
+	"math/rand/v2"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 
@@ -254,5 +256,79 @@ func TestAnnotationsOrder(t *testing.T) {
 	}
 	if want := []uint64{a.ID, b.ID, c.ID}; !reflect.DeepEqual(got, want) {
 		t.Errorf("order: got %v; want %v", got, want)
+	}
+}
+
+// TestApplyRandomEdits makes random Apply calls (new, replaced, recreated
+// and deleted annotations, links among them, several in one call) and
+// checks after each that the file passes Check (summary counts, links,
+// index) and that a refused call changed nothing.
+func TestApplyRandomEdits(t *testing.T) {
+	s := openTestStore(t)
+	d := addDoc(t, s, sampleText)
+	n := annotation.Len(sampleText)
+	r := rand.New(rand.NewPCG(5, 6))
+	var gone []annotation.Annotation // deleted, for recreating
+	deletes, dangling := 0, 0
+	for step := range 300 {
+		current, err := s.Annotations(d.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ids := func() []uint64 {
+			var out []uint64
+			for _, a := range current {
+				out = append(out, a.ID)
+			}
+			return out
+		}()
+		var put []annotation.Annotation
+		var del []uint64
+		for range 1 + r.IntN(3) {
+			switch k := r.IntN(5); {
+			case k == 0 && len(current) > 0: // replace, maybe dropping links
+				a := current[r.IntN(len(current))]
+				if r.IntN(2) == 0 {
+					a.Links = nil
+				}
+				a.Note = fmt.Sprint(step)
+				put = append(put, a)
+			case k == 1 && len(ids) > 0:
+				del = append(del, ids[r.IntN(len(ids))])
+			case k == 2 && len(gone) > 0:
+				put = append(put, gone[r.IntN(len(gone))])
+			default:
+				start := r.IntN(n - 5)
+				a := annotation.Annotation{Label: "Claim", Spans: span(sampleText, start, start+1+r.IntN(5))}
+				if len(ids) > 0 && r.IntN(2) == 0 {
+					a.Links = []annotation.Link{{Type: annotation.LinkSaidBy, Target: ids[r.IntN(len(ids))]}}
+				}
+				put = append(put, a)
+			}
+		}
+		before, _ := s.Annotations(d.ID)
+		if _, err := s.Apply(d.ID, put, del); err != nil {
+			if errors.Is(err, annotation.ErrDanglingLink) {
+				dangling++
+			}
+			after, _ := s.Annotations(d.ID)
+			if !reflect.DeepEqual(after, before) {
+				t.Fatalf("step %d: a refused Apply (%v) changed the annotations", step, err)
+			}
+			continue
+		}
+		for _, a := range before {
+			if slices.Contains(del, a.ID) {
+				gone = append(gone, a)
+				deletes++
+			}
+		}
+		if step%10 == 0 {
+			mustCheck(t, s)
+		}
+	}
+	mustCheck(t, s)
+	if deletes == 0 || dangling == 0 {
+		t.Errorf("%d deletions stored, %d refused for a dangling link; want some of each", deletes, dangling)
 	}
 }

@@ -56,6 +56,8 @@ type Store struct {
 	// written to (and a transaction that could not finish its rollback
 	// cannot block the next).
 	damaged atomic.Bool
+	// offsets caches the offset tables of the texts edited last.
+	offsets offsetCache
 }
 
 const defaultTimeout = time.Second
