@@ -355,7 +355,7 @@ func (d *annScanner) spans(out *[]annotation.Span) bool {
 		*out = nil
 		return true
 	}
-	*out = []annotation.Span{}
+	*out = make([]annotation.Span, 0, 1) // most annotations have one span
 	return d.array(func() bool {
 		var sp annotation.Span
 		var seen uint8

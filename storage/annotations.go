@@ -2,10 +2,10 @@ package storage
 
 import (
 	"bytes"
+	"cmp"
 	"fmt"
 	"maps"
 	"slices"
-	"sort"
 	"strconv"
 
 	"go.etcd.io/bbolt"
@@ -16,6 +16,10 @@ import (
 // docAnnotations reads every annotation of document docID, in id order.
 func docAnnotations(tx *bbolt.Tx, docID uint64) ([]annotation.Annotation, error) {
 	var out []annotation.Annotation
+	var sum annotation.Summary
+	if found, err := getJSON(tx.Bucket(bucketSummaries), idKey(docID), &sum); err == nil && found && sum.Annotations > 0 {
+		out = make([]annotation.Annotation, 0, min(sum.Annotations, 1<<16)) // a hint only
+	}
 	prefix := idKey(docID)
 	c := tx.Bucket(bucketAnnotations).Cursor()
 	for k, v := c.Seek(prefix); k != nil && hasPrefix(k, prefix); k, v = c.Next() {
@@ -29,14 +33,37 @@ func docAnnotations(tx *bbolt.Tx, docID uint64) ([]annotation.Annotation, error)
 	return out, nil
 }
 
-// sortAnnotations orders annotations by start, then id.
-func sortAnnotations(as []annotation.Annotation) {
-	sort.Slice(as, func(i, j int) bool {
-		if as[i].Start() != as[j].Start() {
-			return as[i].Start() < as[j].Start()
+// sortAnnotations returns as ordered by start, then id: as itself when it
+// is in order, else a new slice. It sorts small keys and moves each
+// annotation once: sorting the structs themselves was a tenth of an export.
+func sortAnnotations(as []annotation.Annotation) []annotation.Annotation {
+	type key struct {
+		start int
+		id    uint64
+		i     int
+	}
+	keys := make([]key, len(as))
+	sorted := true
+	for i, a := range as {
+		keys[i] = key{a.Start(), a.ID, i}
+		if i > 0 && (keys[i-1].start > keys[i].start || keys[i-1].start == keys[i].start && keys[i-1].id > keys[i].id) {
+			sorted = false
 		}
-		return as[i].ID < as[j].ID
+	}
+	if sorted {
+		return as
+	}
+	slices.SortFunc(keys, func(a, b key) int {
+		if c := cmp.Compare(a.start, b.start); c != 0 {
+			return c
+		}
+		return cmp.Compare(a.id, b.id)
 	})
+	out := make([]annotation.Annotation, len(as))
+	for i, k := range keys {
+		out[i] = as[k.i]
+	}
+	return out
 }
 
 // ownerOf returns the document of annotation id.
@@ -278,7 +305,7 @@ func (s *Store) Annotations(docID uint64) ([]annotation.Annotation, error) {
 		out, err = docAnnotations(tx, docID)
 		return err
 	})
-	sortAnnotations(out)
+	out = sortAnnotations(out)
 	return out, err
 }
 
