@@ -87,10 +87,31 @@ func writeCopy(tx *bbolt.Tx, path string) error {
 	return syncDir(dir)
 }
 
+// AutoBackupAsync takes the automatic backup that Options.AutoBackup takes
+// at open (see there), on a goroutine of its own, and calls done, when not
+// nil, with its error (nil when the newest copy already held this state)
+// on that goroutine: a window opens the file without AutoBackup, shows
+// itself and calls AutoBackupAsync, handing done's result to the UI with
+// fyne.Do. The copy is one read transaction, so edits go on meanwhile and
+// the copy holds the file as it was when the copy began. Close waits for it.
+// Calls are taken one at a time.
+func (s *Store) AutoBackupAsync(done func(error)) {
+	s.background.Add(1)
+	go func() {
+		defer s.background.Done()
+		err := guard(s.autoBackup, func(r any) error { return damagedError(s.path, fmt.Errorf("%v", r)) })
+		if done != nil {
+			done(err)
+		}
+	}()
+}
+
 // autoBackup rotates the rolling copies and writes a new newest one, unless
 // the newest copy already holds this state of the file (same bbolt
 // transaction id and size).
 func (s *Store) autoBackup() error {
+	s.backupMu.Lock()
+	defer s.backupMu.Unlock()
 	newest := backupName(s.path, 1)
 	err := s.db.View(func(tx *bbolt.Tx) error {
 		if h, err := inspectFile(newest); err == nil && h.txid == uint64(tx.ID()) {

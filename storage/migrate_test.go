@@ -163,3 +163,47 @@ func TestAutoBackup(t *testing.T) {
 		b.Close()
 	}
 }
+
+// TestAutoBackupAsync takes the automatic backup on a goroutine while edits
+// go on, and checks that Close waits for one under way.
+func TestAutoBackupAsync(t *testing.T) {
+	s := openTestStore(t)
+	path := s.Path()
+	d := addDoc(t, s, sampleText)
+	done := make(chan error, 1)
+	s.AutoBackupAsync(func(err error) { done <- err })
+	addAnn(t, s, annotation.Annotation{DocID: d.ID, Label: "Claim", Spans: span(sampleText, 0, 3)}) // meanwhile
+	if err := <-done; err != nil {
+		t.Fatal(err)
+	}
+	if got := s.Backups(); len(got) != 1 || got[0] != path+".bak1" {
+		t.Fatalf("Backups: got %v; want [%s.bak1]", got, path)
+	}
+	// After another edit the next copy shifts the first; Close waits for it.
+	addAnn(t, s, annotation.Annotation{DocID: d.ID, Label: "Claim", Spans: span(sampleText, 4, 12)})
+	s.AutoBackupAsync(func(err error) { done <- err })
+	if err := s.Close(); err != nil {
+		t.Fatal(err)
+	}
+	select {
+	case err := <-done:
+		if err != nil {
+			t.Fatal(err)
+		}
+	default:
+		t.Fatal("Close returned before the backup under way had finished")
+	}
+	b, err := Open(path+".bak1", Options{ReadOnly: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer b.Close()
+	as, err := b.Annotations(d.ID)
+	if err != nil || len(as) != 2 {
+		t.Errorf("newest backup: %d annotations, %v; want 2", len(as), err)
+	}
+	if _, err := os.Stat(path + ".bak2"); err != nil {
+		t.Errorf("the second backup did not shift the first: %v", err)
+	}
+	mustCheck(t, b)
+}

@@ -14,6 +14,7 @@ import (
 	"path/filepath"
 	"runtime/debug"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"time"
 
@@ -33,7 +34,10 @@ type Options struct {
 	Timeout time.Duration
 	// AutoBackup keeps rolling copies beside the file (see Backups): at
 	// open, when the file changed since the newest copy, the copies shift
-	// (.bak2 to .bak3, .bak1 to .bak2) and a new .bak1 is written.
+	// (.bak2 to .bak3, .bak1 to .bak2) and a new .bak1 is written. Open
+	// returns once the copy is on disk (commands); a window leaves it false
+	// and calls Store.AutoBackupAsync instead, so as not to wait for the
+	// copy of a large file before it shows.
 	AutoBackup bool
 	// Now gives the time stamps of edits; nil means time.Now. For tests.
 	Now func() time.Time
@@ -58,6 +62,10 @@ type Store struct {
 	damaged atomic.Bool
 	// offsets caches the offset tables of the texts edited last.
 	offsets offsetCache
+	// background counts AutoBackupAsync copies under way (Close waits);
+	// backupMu takes automatic backups one at a time.
+	background sync.WaitGroup
+	backupMu   sync.Mutex
 }
 
 const defaultTimeout = time.Second
@@ -150,8 +158,12 @@ func Open(path string, opts Options) (*Store, error) {
 	return s, nil
 }
 
-// Close closes the file. The store must not be used afterwards.
-func (s *Store) Close() error { return s.db.Close() }
+// Close waits for an automatic backup under way (AutoBackupAsync), then
+// closes the file. The store must not be used afterwards.
+func (s *Store) Close() error {
+	s.background.Wait()
+	return s.db.Close()
+}
 
 // Path is the project file's path as given to Open.
 func (s *Store) Path() string { return s.path }
