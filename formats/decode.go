@@ -434,8 +434,12 @@ func (d *decoder) document(raw []byte, line int) error {
 	if line > 0 {
 		where = fmt.Sprintf("line %d: %s", line, where)
 	}
-	if err := checkDepth(raw, 0); err != nil {
-		return fmt.Errorf("%s: %w", where, err)
+	// A document of the object variant passed checkDepth in rawValue; a
+	// line has not yet.
+	if line > 0 {
+		if err := checkDepth(raw, 0); err != nil {
+			return fmt.Errorf("%s: %w", where, err)
+		}
 	}
 	var dj docJSON
 	if err := json.Unmarshal(raw, &dj); err != nil {

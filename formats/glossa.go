@@ -79,6 +79,7 @@ type Encoder struct {
 	spans  []spanJSON
 	pairs  []offsetPair
 	entity []uint64
+	js     []byte // a document's JSON (appendDoc)
 	check  spanCheck
 	times  timeStrings
 }
@@ -256,10 +257,20 @@ func (e *Encoder) Bundle(b annotation.Bundle) error {
 		return err // a bad document stops nothing: the caller may skip it
 	}
 	e.buf.Reset()
-	if err := e.enc.Encode(&e.doc); err != nil {
-		return e.fail(fmt.Errorf("document %d: %w", b.Document.ID, err))
+	var out []byte
+	if js, ok := appendDoc(e.js[:0], &e.doc); !ok {
+		if err := e.enc.Encode(&e.doc); err != nil {
+			return e.fail(fmt.Errorf("document %d: %w", b.Document.ID, err))
+		}
+		out = bytes.TrimRight(e.buf.Bytes(), "\n")
+	} else if e.js = js; e.opts.Indent {
+		if err := json.Indent(&e.buf, js, "    ", "  "); err != nil {
+			return e.fail(fmt.Errorf("document %d: %w", b.Document.ID, err))
+		}
+		out = e.buf.Bytes()
+	} else {
+		out = js
 	}
-	out := bytes.TrimRight(e.buf.Bytes(), "\n")
 	switch {
 	case e.opts.JSONLines:
 	case e.opts.Indent:
