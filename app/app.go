@@ -26,12 +26,14 @@
 package app
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
 	"image/color"
 	"os"
 	"os/user"
+	"slices"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -201,15 +203,28 @@ func (u *UI) build() fyne.CanvasObject {
 // loadProject reads labels, entities and documents of the current store
 // and opens the first document.
 func (u *UI) loadProject() {
+	u.loadLabels()
+	u.loadDocuments()
+}
+
+// loadLabels reads the project's labels and builds the label bar: what the
+// first frame needs of the project.
+func (u *UI) loadLabels() {
 	ls, err := u.st.Labels()
 	if err != nil {
 		u.showError(err, "Glossa could not read the project's labels. Open another project file or a backup (File > Open).")
 		ls = annotation.DefaultLabelSet()
 	}
 	u.labels = ls
+	u.panel.resetForms() // their label choices and attributes were the last project's
 	u.buildLabelBar()
-	u.reloadEntities()
 	u.win.SetTitle("Glossa — " + u.st.Path())
+}
+
+// loadDocuments reads the entities and the list of articles and opens the
+// first.
+func (u *UI) loadDocuments() {
+	u.reloadEntities()
 	u.closeDocument()
 	u.reloadDocuments()
 	if len(u.docs) > 0 {
@@ -331,22 +346,96 @@ func (u *UI) reloadAnnotations() {
 	u.refreshAnnotations()
 }
 
-// refreshAnnotations redraws highlights and the panel from u.anns.
+// refreshAnnotations redraws all highlights and the panel from u.anns.
 func (u *UI) refreshAnnotations() {
+	hs := make([]widgets.Highlight, 0, len(u.anns))
+	for _, a := range u.anns {
+		hs = u.appendHighlights(hs, a)
+	}
+	u.article.SetHighlights(hs)
+	u.annotationsChanged()
+}
+
+// annotationsChanged redraws what depends on u.anns besides the
+// highlights: the selection, the panel, the undo items.
+func (u *UI) annotationsChanged() {
 	if u.annotation(u.selected) == nil {
 		u.selected = 0
 	}
-	hs := make([]widgets.Highlight, 0, len(u.anns))
-	for _, a := range u.anns {
-		l, _ := u.labels.Find(a.Label)
-		for _, s := range a.Spans {
-			hs = append(hs, widgets.Highlight{ID: a.ID, Start: s.Start, End: s.End, Color: labelColor(l.Color, 0xff), Label: a.Label})
-		}
-	}
-	u.article.SetHighlights(hs)
 	u.article.SetSelectedHighlight(u.selected)
 	u.panel.refresh()
 	u.updateUndoItems()
+}
+
+// appendHighlights appends the highlights of a, one a span.
+func (u *UI) appendHighlights(hs []widgets.Highlight, a annotation.Annotation) []widgets.Highlight {
+	l, _ := u.labels.Find(a.Label)
+	for _, s := range a.Spans {
+		hs = append(hs, widgets.Highlight{ID: a.ID, Start: s.Start, End: s.End, Color: labelColor(l.Color, 0xff), Label: a.Label})
+	}
+	return hs
+}
+
+// mergeStored brings what the store took into the window: put are the
+// annotations Apply returned (new or replacing those of the same id), del
+// the ids it deleted. u.anns stays in the store's order (start, then id)
+// and only the highlights of those annotations change, so that an edit
+// costs the same on an article of 3,000 annotations as on one of 3.
+func (u *UI) mergeStored(put []annotation.Annotation, del []uint64) {
+	ids := make([]uint64, 0, len(put)+len(del))
+	var hs []widgets.Highlight
+	for _, a := range put {
+		if i := u.annIndex(a.ID); i >= 0 {
+			u.anns = slices.Delete(u.anns, i, i+1)
+		}
+		i, _ := slices.BinarySearchFunc(u.anns, a, storeOrder)
+		u.anns = slices.Insert(u.anns, i, cloneAnnotation(a)) // the history keeps a too
+		ids = append(ids, a.ID)
+	}
+	for _, id := range del {
+		if i := u.annIndex(id); i >= 0 {
+			u.anns = slices.Delete(u.anns, i, i+1)
+		}
+		ids = append(ids, id)
+	}
+	for _, a := range put {
+		if !slices.Contains(del, a.ID) {
+			hs = u.appendHighlights(hs, a)
+		}
+	}
+	u.article.ReplaceHighlights(ids, hs)
+	u.annotationsChanged()
+	u.docChanged()
+}
+
+// storeOrder orders annotations as Store.Annotations returns them.
+func storeOrder(a, b annotation.Annotation) int {
+	if c := cmp.Compare(a.Start(), b.Start()); c != 0 {
+		return c
+	}
+	return cmp.Compare(a.ID, b.ID)
+}
+
+// annIndex returns the index in u.anns of annotation id, or -1.
+func (u *UI) annIndex(id uint64) int {
+	for i := range u.anns {
+		if u.anns[i].ID == id {
+			return i
+		}
+	}
+	return -1
+}
+
+// docChanged puts the open document's annotation count and status into
+// its summary and the corpus list, without rereading every summary.
+func (u *UI) docChanged() {
+	for i := range u.docs {
+		if u.docs[i].ID == u.doc.ID {
+			u.docs[i].Annotations = len(u.anns)
+			u.docs[i].Status = u.doc.Status
+		}
+	}
+	u.corpus.refresh()
 }
 
 // annotation returns the open document's annotation id, or nil.
@@ -354,10 +443,8 @@ func (u *UI) annotation(id uint64) *annotation.Annotation {
 	if id == 0 {
 		return nil
 	}
-	for i := range u.anns {
-		if u.anns[i].ID == id {
-			return &u.anns[i]
-		}
+	if i := u.annIndex(id); i >= 0 {
+		return &u.anns[i]
 	}
 	return nil
 }
@@ -396,7 +483,7 @@ func (u *UI) selectAnnotationScroll(id uint64, scroll bool) {
 		l, _ := u.labels.Find(a.Label)
 		u.setStatus(fmt.Sprintf("%s %q selected%s", a.Label, shorten(a.Quote(), 60), selectedHint(l.Kind)))
 	}
-	u.panel.refresh()
+	u.panel.selectionChanged()
 }
 
 func selectedHint(k annotation.Kind) string {

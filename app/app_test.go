@@ -2,6 +2,7 @@ package app
 
 import (
 	"errors"
+	"reflect"
 	"strings"
 	"sync"
 	"testing"
@@ -330,12 +331,16 @@ func TestAttributeNoteAndEntityEdits(t *testing.T) {
 	}
 }
 
-// findNote returns the detail editor's note entry.
+// findNote returns the detail editor's note entry, the one shown (the
+// editor keeps a hidden form for each label shown before).
 func findNote(t *testing.T, u *UI) *commitEntry {
 	t.Helper()
 	var found *commitEntry
 	var walk func(o fyne.CanvasObject)
 	walk = func(o fyne.CanvasObject) {
+		if !o.Visible() {
+			return
+		}
 		switch w := o.(type) {
 		case *commitEntry:
 			if w.MultiLine {
@@ -525,4 +530,57 @@ func TestChangeMerge(t *testing.T) {
 	if len(put) != 1 || put[0].ID != 1 || len(put[0].Links) != 0 || len(del) != 1 || del[0] != 2 {
 		t.Errorf("undo of merged = put %+v del %v; want the unlinked claim and delete 2", put, del)
 	}
+}
+
+// TestEditsMergeWhatTheStoreHolds checks that the window's annotations
+// and highlights, merged from what Apply returns, stay what the store
+// holds, edit after edit.
+func TestEditsMergeWhatTheStoreHolds(t *testing.T) {
+	u, st := newTestUI(t)
+	check := func(step string) {
+		t.Helper()
+		want, _ := st.Annotations(1)
+		if len(want) == 0 {
+			want = nil
+		}
+		got := u.anns
+		if len(got) == 0 {
+			got = nil
+		}
+		if !reflect.DeepEqual(got, want) {
+			t.Fatalf("%s: window has %+v, store %+v", step, got, want)
+		}
+		spans := 0
+		for _, a := range want {
+			spans += len(a.Spans)
+		}
+		if n := len(u.article.Highlights()); n != spans {
+			t.Errorf("%s: %d highlights, want one for each of the %d spans", step, n, spans)
+		}
+		if n := u.docs[0].Annotations; n != len(want) {
+			t.Errorf("%s: corpus count %d, want %d", step, n, len(want))
+		}
+	}
+	sel(t, u, "We have no doubt about it.", 0)
+	press(u, "1")
+	check("tag claim")
+	sel(t, u, "The reservoir will be full by June", 0)
+	press(u, "+")
+	check("add span before the first")
+	sel(t, u, "Ana Pérez", 0)
+	press(u, "2")
+	check("tag and link source")
+	sel(t, u, "Green Party", 0)
+	press(u, "4")
+	check("tag organisation")
+	u.changeLabel(u.selected, "Person")
+	check("change label")
+	u.deleteAnnotation(only(t, st, "Source").ID)
+	check("delete linked source")
+	u.undo()
+	check("undo delete")
+	u.undo()
+	check("undo label")
+	u.redo()
+	check("redo label")
 }

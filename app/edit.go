@@ -6,6 +6,8 @@ import (
 	"slices"
 	"unicode"
 
+	"fyne.io/fyne/v2"
+
 	"glossa/annotation"
 )
 
@@ -101,8 +103,7 @@ func (u *UI) commit(put []annotation.Annotation, del []uint64) ([]annotation.Ann
 	for _, id := range del {
 		delete(c.after, id)
 	}
-	u.reloadAnnotations()
-	u.reloadDocuments() // the corpus list's annotation counts
+	u.mergeStored(out, del)
 	return out, c, nil
 }
 
@@ -410,7 +411,8 @@ func (u *UI) replay(c change, back bool) bool {
 		from, to = c.after, c.before
 	}
 	put, del := ops(from, to)
-	if _, err := u.st.Apply(c.docID, put, del); err != nil {
+	out, err := u.st.Apply(c.docID, put, del)
+	if err != nil {
 		again := u.redo
 		if back {
 			again = u.undo
@@ -418,8 +420,7 @@ func (u *UI) replay(c change, back bool) bool {
 		u.editFailed(err, again)
 		return false
 	}
-	u.reloadAnnotations()
-	u.reloadDocuments()
+	u.mergeStored(out, del)
 	if u.annotation(u.selected) == nil {
 		for id := range to {
 			u.selected = 0
@@ -430,10 +431,14 @@ func (u *UI) replay(c change, back bool) bool {
 	return true
 }
 
+// updateUndoItems names the edits Undo and Redo would take back. The
+// menu is refreshed only when an item changed: a refresh rebuilds the
+// whole menu bar (new widgets each time in Fyne's in-window menu).
 func (u *UI) updateUndoItems() {
 	if u.undoItem == nil {
 		return
 	}
+	was := [2]fyne.MenuItem{*u.undoItem, *u.redoItem}
 	u.undoItem.Disabled = len(u.hist.undo) == 0
 	u.redoItem.Disabled = len(u.hist.redo) == 0
 	u.undoItem.Label, u.redoItem.Label = "Undo", "Redo"
@@ -443,7 +448,11 @@ func (u *UI) updateUndoItems() {
 	if n := len(u.hist.redo); n > 0 {
 		u.redoItem.Label = "Redo " + u.hist.redo[n-1].desc
 	}
-	if m := u.win.MainMenu(); m != nil {
+	changed := false
+	for i, it := range []*fyne.MenuItem{u.undoItem, u.redoItem} {
+		changed = changed || it.Label != was[i].Label || it.Disabled != was[i].Disabled
+	}
+	if m := u.win.MainMenu(); m != nil && changed {
 		m.Refresh()
 	}
 }
@@ -478,6 +487,6 @@ func (u *UI) writeStatus(s annotation.Status, retry func() bool) bool {
 	if u.statusSel.Selected != statusName(s) {
 		u.statusSel.SetSelectedIndex(statusIndex(s))
 	}
-	u.reloadDocuments()
+	u.docChanged()
 	return true
 }

@@ -33,6 +33,8 @@ type annotationPanel struct {
 	// attributes); flush calls them. Each reports whether it saved.
 	pending []func() bool
 	syncing bool
+	ed      *detailEditor
+	loading bool // the detail editor is being filled: its callbacks do nothing
 }
 
 func newAnnotationPanel(u *UI) *annotationPanel {
@@ -82,6 +84,7 @@ func newAnnotationPanel(u *UI) *annotationPanel {
 		u.focusArticle()
 	}
 	p.detail = container.NewVBox()
+	p.newDetail()
 	p.content = container.NewVSplit(
 		container.NewBorder(widget.NewLabelWithStyle("Annotations", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), nil, nil, nil, p.list),
 		container.NewScroll(p.detail), // both ways: a wide editor must not squeeze the article
@@ -114,27 +117,36 @@ func kindHeading(k annotation.Kind) string {
 	return "Other"
 }
 
-// refresh rebuilds the list and the detail editor from the UI's state.
+// refresh rebuilds the list's rows and updates the detail editor from the
+// UI's state.
 func (p *annotationPanel) refresh() {
-	p.rows = p.rows[:0]
-	for _, k := range annotation.Kinds() {
-		var ids []uint64
-		for _, a := range p.u.anns {
-			if p.u.kindOf(&a) == k {
-				ids = append(ids, a.ID)
-			}
+	kinds := annotation.Kinds()
+	byKind := make([][]uint64, len(kinds))
+	for i := range p.u.anns {
+		a := &p.u.anns[i]
+		if k := slices.Index(kinds, p.u.kindOf(a)); k >= 0 {
+			byKind[k] = append(byKind[k], a.ID)
 		}
+	}
+	p.rows = p.rows[:0]
+	for i, ids := range byKind {
 		if len(ids) == 0 {
 			continue
 		}
-		p.rows = append(p.rows, panelRow{heading: fmt.Sprintf("%s (%d)", kindHeading(k), len(ids))})
+		p.rows = append(p.rows, panelRow{heading: fmt.Sprintf("%s (%d)", kindHeading(kinds[i]), len(ids))})
 		for _, id := range ids {
 			p.rows = append(p.rows, panelRow{id: id})
 		}
 	}
 	p.list.Refresh()
+	p.selectionChanged()
+}
+
+// selectionChanged shows the selected annotation in the list and the
+// detail editor; the rows are as they were.
+func (p *annotationPanel) selectionChanged() {
 	p.syncList()
-	p.buildDetail()
+	p.showDetail()
 }
 
 // syncList selects the selected annotation's row without calling back.
@@ -162,90 +174,394 @@ func (p *annotationPanel) flush() bool {
 	return ok
 }
 
-func (p *annotationPanel) buildDetail() {
-	p.pending = nil
+// detailEditor is the editor of the selected annotation, built once and
+// updated in place on every selection and edit: new widgets each time
+// would cost their layout and text shaping, and Fyne keeps a discarded
+// widget's renderer and text textures for a minute. What does not apply
+// to the annotation shown is hidden.
+type detailEditor struct {
+	id    uint64 // the annotation shown; 0 for none
+	hint  *widget.Label
+	quote *widget.Label
+	forms map[string]*labelForm // by label name, built when first shown
+	// said by, for claims
+	saidBy    *widget.Form
+	saidSel   *widget.Select
+	saidIDs   []uint64
+	saidNames []string
+	links     *widget.Label // the "Links" heading
+	rows      []*linkRow    // a pool: the first ones in use, the rest hidden
+	addSpan   *widget.Button
+	tagAll    *widget.Button
+	del       *widget.Button
+	info      *widget.Label
+}
+
+// labelForm is the form of one label: the label, its attributes, the note
+// and the entity.
+type labelForm struct {
+	form   *widget.Form
+	label  *widget.Select
+	attrs  []attrField
+	note   *commitEntry
+	entity *widget.SelectEntry
+}
+
+// attrField edits one attribute: a choice when the definition lists
+// values, free text otherwise.
+type attrField struct {
+	name  string
+	sel   *widget.Select
+	entry *commitEntry
+}
+
+// linkRow shows one link of the annotation or to it.
+type linkRow struct {
+	box    *fyne.Container
+	text   *widget.Label
+	goTo   *widget.Button
+	remove *widget.Button
+	// what the row stands for
+	target   uint64 // the annotation the go button selects
+	linkType annotation.LinkType
+	outgoing bool
+}
+
+func (p *annotationPanel) newDetail() {
 	u := p.u
-	a := u.annotation(u.selected)
-	if a == nil {
-		hint := widget.NewLabel("Select text in the article and press a label key (1–9), or click a highlight to edit it.\n\nWho said it? Select a claim, then select the speaker's name and press 2 (Source): the source is linked to the claim.")
-		hint.Wrapping = fyne.TextWrapWord
-		if u.doc.ID == 0 {
-			hint.SetText("No article open.")
+	d := &detailEditor{forms: map[string]*labelForm{}}
+	p.ed = d
+	d.hint = widget.NewLabel("")
+	d.hint.Wrapping = fyne.TextWrapWord
+	d.quote = widget.NewLabel("")
+	d.quote.Wrapping = fyne.TextWrapWord
+	d.quote.TextStyle = fyne.TextStyle{Italic: true}
+
+	d.saidSel = widget.NewSelect(nil, func(v string) {
+		if !p.loading {
+			p.setSaidBy(v)
 		}
-		p.detail.Objects = []fyne.CanvasObject{hint}
-		p.detail.Refresh()
-		return
-	}
-	id := a.ID
-	cur := func() (annotation.Annotation, bool) {
-		c := u.annotation(id)
-		if c == nil {
-			return annotation.Annotation{}, false
+	})
+	d.saidSel.PlaceHolder = "(none)"
+	pick := widget.NewButtonWithIcon("", theme.VisibilityIcon(), func() {
+		u.picking = true
+		u.setStatus("Click a source highlight in the article to link it to this claim (Escape cancels).")
+		u.focusArticle()
+	})
+	d.saidBy = widget.NewForm(widget.NewFormItem("Said by", container.NewBorder(nil, nil, nil, pick, d.saidSel)))
+	d.links = widget.NewLabelWithStyle("Links", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+
+	d.addSpan = widget.NewButtonWithIcon("Add selected text as a span (+)", theme.ContentAddIcon(), u.addSpan)
+	d.tagAll = widget.NewButtonWithIcon("Tag all occurrences…", theme.SearchReplaceIcon(), u.tagAllOccurrences)
+	d.del = widget.NewButtonWithIcon("Delete (Del)", theme.DeleteIcon(), func() {
+		if d.id != 0 {
+			u.deleteAnnotation(d.id)
 		}
-		return cloneAnnotation(*c), true
+	})
+	d.del.Importance = widget.DangerImportance
+	d.info = widget.NewLabel("")
+	d.info.Wrapping = fyne.TextWrapWord
+	d.info.Importance = widget.LowImportance
+	// The forms go after the quote, the link rows after the heading, as
+	// they are made.
+	p.detail.Objects = []fyne.CanvasObject{d.hint, d.quote, d.saidBy, d.links, d.addSpan, d.tagAll, d.del, d.info}
+}
+
+// insertBefore puts o into the detail box just before the object before.
+func (p *annotationPanel) insertBefore(o, before fyne.CanvasObject) {
+	i := slices.Index(p.detail.Objects, before)
+	p.detail.Objects = slices.Insert(p.detail.Objects, i, o)
+}
+
+// resetForms drops the label forms, for another project's labels.
+func (p *annotationPanel) resetForms() {
+	d := p.ed
+	for _, f := range d.forms {
+		i := slices.Index(p.detail.Objects, fyne.CanvasObject(f.form))
+		p.detail.Objects = slices.Delete(p.detail.Objects, i, i+1)
 	}
-	lab, _ := u.labels.Find(a.Label)
-	var objs []fyne.CanvasObject
+	clear(d.forms)
+}
 
-	quote := widget.NewLabel(a.Quote())
-	quote.Wrapping = fyne.TextWrapWord
-	quote.TextStyle = fyne.TextStyle{Italic: true}
-	objs = append(objs, quote)
-
-	labelSel := widget.NewSelect(labelNames(u.labels), nil)
-	labelSel.SetSelected(a.Label)
-	labelSel.OnChanged = func(name string) { u.changeLabel(id, name) }
-	form := widget.NewForm(widget.NewFormItem("Label", labelSel))
-
-	for _, def := range lab.Attributes {
+// form returns the form of label l, making it the first time.
+func (p *annotationPanel) form(l annotation.Label) *labelForm {
+	d := p.ed
+	if f := d.forms[l.Name]; f != nil {
+		return f
+	}
+	u := p.u
+	f := &labelForm{}
+	f.label = widget.NewSelect(labelNames(u.labels), func(name string) {
+		if !p.loading && d.id != 0 {
+			u.changeLabel(d.id, name)
+		}
+	})
+	f.form = widget.NewForm(widget.NewFormItem("Label", f.label))
+	for _, def := range l.Attributes {
 		name := def.Name
-		val := a.Attributes[name]
 		if len(def.Values) > 0 {
-			opts := append([]string{"—"}, def.Values...)
-			sel := widget.NewSelect(opts, nil)
-			if val == "" {
-				sel.SetSelected("—")
-			} else {
-				sel.SetSelected(val)
-			}
-			sel.OnChanged = func(v string) { p.setAttribute(id, name, v) }
-			form.Append(name, sel)
+			sel := widget.NewSelect(append([]string{"—"}, def.Values...), func(v string) {
+				if !p.loading && d.id != 0 {
+					p.setAttribute(d.id, name, v)
+				}
+			})
+			f.attrs = append(f.attrs, attrField{name: name, sel: sel})
+			f.form.Append(name, sel)
 			continue
 		}
-		e := newCommitEntry(val, false, func(v string) bool { return p.setAttribute(id, name, v) })
-		p.pending = append(p.pending, e.commit)
-		form.Append(name, e)
+		e := newCommitEntry("", false, func(v string) bool { return d.id == 0 || p.setAttribute(d.id, name, v) })
+		f.attrs = append(f.attrs, attrField{name: name, entry: e})
+		f.form.Append(name, e)
 	}
-
-	note := newCommitEntry(a.Note, true, func(v string) bool {
-		b, ok := cur()
-		if !ok || b.Note == v {
+	f.note = newCommitEntry("", true, func(v string) bool {
+		c := u.annotation(d.id)
+		if c == nil || c.Note == v {
 			return true
 		}
+		b := cloneAnnotation(*c)
 		b.Note = v
 		return u.update("note", b)
 	})
-	note.SetPlaceHolder("Note (saved when you leave the field)")
-	p.pending = append(p.pending, note.commit)
-	form.Append("Note", note)
-	form.Append("Entity", p.entityEditor(a))
-	objs = append(objs, form)
+	f.note.SetPlaceHolder("Note (saved when you leave the field)")
+	f.form.Append("Note", f.note)
 
-	if u.kindOf(a) == annotation.KindClaim {
-		objs = append(objs, p.saidByEditor(a))
+	f.entity = widget.NewSelectEntry(nil)
+	f.entity.SetPlaceHolder("Type a name, Enter to link")
+	f.entity.OnChanged = func(s string) { f.entity.SetOptions(entitySuggestions(u.entities, s, 10)) }
+	f.entity.OnSubmitted = func(s string) {
+		if a := u.annotation(d.id); a != nil {
+			u.setEntity(a.ID, a.Label, s)
+		}
 	}
-	objs = append(objs, p.linkList(a)...)
+	clearEntity := widget.NewButtonWithIcon("", theme.ContentClearIcon(), func() {
+		if a := u.annotation(d.id); a != nil {
+			u.setEntity(a.ID, a.Label, "")
+		}
+	})
+	clearEntity.Importance = widget.LowImportance
+	f.form.Append("Entity", container.NewBorder(nil, nil, nil, clearEntity, f.entity))
+	d.forms[l.Name] = f
+	p.insertBefore(f.form, d.saidBy)
+	return f
+}
 
-	addSpan := widget.NewButtonWithIcon("Add selected text as a span (+)", theme.ContentAddIcon(), u.addSpan)
-	tagAll := widget.NewButtonWithIcon("Tag all occurrences…", theme.SearchReplaceIcon(), u.tagAllOccurrences)
-	del := widget.NewButtonWithIcon("Delete (Del)", theme.DeleteIcon(), func() { u.deleteAnnotation(id) })
-	del.Importance = widget.DangerImportance
-	info := widget.NewLabel(fmt.Sprintf("#%d · %s · by %s", a.ID, spansText(a.Spans), orDash(a.Author)))
-	info.Wrapping = fyne.TextWrapWord
-	info.Importance = widget.LowImportance
-	objs = append(objs, addSpan, tagAll, del, info)
-	p.detail.Objects = objs
+// showDetail updates the detail editor to the selected annotation.
+func (p *annotationPanel) showDetail() {
+	p.loading = true
+	defer func() { p.loading = false }()
+	p.pending = p.pending[:0]
+	u := p.u
+	d := p.ed
+	a := u.annotation(u.selected)
+	same := a != nil && a.ID == d.id
+	var shown *labelForm
+	if a != nil {
+		d.id = a.ID
+		shown = p.form(u.labelOf(a))
+		p.loadForm(shown, a, same)
+	} else {
+		d.id = 0
+	}
+	for _, f := range d.forms {
+		setVisible(f.form, f == shown)
+	}
+	if a == nil {
+		if u.doc.ID == 0 {
+			d.hint.SetText("No article open.")
+		} else {
+			d.hint.SetText("Select text in the article and press a label key (1–9), or click a highlight to edit it.\n\nWho said it? Select a claim, then select the speaker's name and press 2 (Source): the source is linked to the claim.")
+		}
+		d.hint.Show()
+		for _, o := range []fyne.CanvasObject{d.quote, d.saidBy, d.links, d.addSpan, d.tagAll, d.del, d.info} {
+			o.Hide()
+		}
+		for _, r := range d.rows {
+			r.box.Hide()
+		}
+		p.detail.Refresh()
+		return
+	}
+	d.hint.Hide()
+	setText(d.quote, a.Quote())
+	if u.kindOf(a) == annotation.KindClaim {
+		p.loadSaidBy(a)
+		d.saidBy.Show()
+	} else {
+		d.saidBy.Hide()
+	}
+	p.loadLinks(a)
+	setText(d.info, fmt.Sprintf("#%d · %s · by %s", a.ID, spansText(a.Spans), orDash(a.Author)))
+	for _, o := range []fyne.CanvasObject{d.quote, d.addSpan, d.tagAll, d.del, d.info} {
+		o.Show()
+	}
 	p.detail.Refresh()
+}
+
+// labelOf returns a's label, or one of its name without attributes when the
+// label set lacks it.
+func (u *UI) labelOf(a *annotation.Annotation) annotation.Label {
+	if l, ok := u.labels.Find(a.Label); ok {
+		return l
+	}
+	return annotation.Label{Name: a.Label}
+}
+
+// loadForm puts a's values into f. same: f showed a already; text typed
+// and not yet saved then stays.
+func (p *annotationPanel) loadForm(f *labelForm, a *annotation.Annotation, same bool) {
+	u := p.u
+	f.label.SetSelected(a.Label)
+	for _, at := range f.attrs {
+		val := a.Attributes[at.name]
+		if at.sel != nil {
+			if val == "" {
+				val = "—"
+			}
+			if at.sel.Selected != val {
+				at.sel.SetSelected(val)
+			}
+			continue
+		}
+		at.entry.load(val, same)
+		p.pending = append(p.pending, at.entry.commit)
+	}
+	f.note.load(a.Note, same)
+	p.pending = append(p.pending, f.note.commit)
+	name := ""
+	if a.Entity != 0 {
+		for _, en := range u.entities {
+			if en.ID == a.Entity {
+				name = en.Name
+			}
+		}
+	}
+	if f.entity.Text != name {
+		f.entity.SetText(name) // OnChanged sets the suggestions
+	} else {
+		f.entity.SetOptions(entitySuggestions(u.entities, name, 10))
+	}
+}
+
+// loadSaidBy offers the document's sources for claim a.
+func (p *annotationPanel) loadSaidBy(a *annotation.Annotation) {
+	u := p.u
+	d := p.ed
+	d.saidNames, d.saidIDs = d.saidNames[:0], d.saidIDs[:0]
+	for _, o := range u.anns {
+		if u.kindOf(&o) == annotation.KindSource {
+			d.saidNames = append(d.saidNames, fmt.Sprintf("%s (#%d)", shorten(o.Quote(), 40), o.ID))
+			d.saidIDs = append(d.saidIDs, o.ID)
+		}
+	}
+	opts := append([]string{"(none)"}, d.saidNames...)
+	if !slices.Equal(opts, d.saidSel.Options) {
+		d.saidSel.Options = opts // SetOptions would refresh; SetSelected below does
+	}
+	want := ""
+	if cur := a.LinksOf(annotation.LinkSaidBy); len(cur) > 0 {
+		if i := slices.Index(d.saidIDs, cur[0]); i >= 0 {
+			want = d.saidNames[i]
+		}
+	}
+	if want == "" {
+		d.saidSel.ClearSelected()
+	} else {
+		d.saidSel.SetSelected(want)
+	}
+}
+
+// setSaidBy links the claim shown to the source chosen by name v.
+func (p *annotationPanel) setSaidBy(v string) {
+	u := p.u
+	d := p.ed
+	c := u.annotation(d.id)
+	if c == nil {
+		return
+	}
+	b := cloneAnnotation(*c)
+	b.Links = slices.DeleteFunc(b.Links, func(l annotation.Link) bool { return l.Type == annotation.LinkSaidBy })
+	if i := slices.Index(d.saidNames, v); i >= 0 {
+		b.Links = append(b.Links, annotation.Link{Type: annotation.LinkSaidBy, Target: d.saidIDs[i]})
+	}
+	if slices.Equal(b.Links, c.Links) {
+		return
+	}
+	u.update("source", b)
+}
+
+// loadLinks lists a's links and the links to it, each removable, in rows
+// of the pool.
+func (p *annotationPanel) loadLinks(a *annotation.Annotation) {
+	u := p.u
+	d := p.ed
+	n := 0
+	row := func() *linkRow {
+		if n == len(d.rows) {
+			d.rows = append(d.rows, p.newLinkRow())
+		}
+		r := d.rows[n]
+		n++
+		return r
+	}
+	for _, l := range a.Links {
+		t := u.annotation(l.Target)
+		if t == nil {
+			continue
+		}
+		r := row()
+		r.target, r.linkType, r.outgoing = l.Target, l.Type, true
+		setText(r.text, fmt.Sprintf("%s → %s %q", l.Type, t.Label, shorten(t.Quote(), 36)))
+		r.remove.Show()
+	}
+	for _, o := range u.anns {
+		for _, l := range o.Links {
+			if l.Target != a.ID {
+				continue
+			}
+			r := row()
+			r.target, r.linkType, r.outgoing = o.ID, l.Type, false
+			setText(r.text, fmt.Sprintf("%s %q %s this", o.Label, shorten(o.Quote(), 36), linkVerb(l.Type)))
+			r.remove.Hide()
+		}
+	}
+	for i, r := range d.rows {
+		setVisible(r.box, i < n)
+	}
+	setVisible(d.links, n > 0)
+}
+
+func (p *annotationPanel) newLinkRow() *linkRow {
+	u := p.u
+	d := p.ed
+	r := &linkRow{text: widget.NewLabel("")}
+	r.text.Truncation = fyne.TextTruncateEllipsis
+	r.goTo = widget.NewButtonWithIcon("", theme.NavigateNextIcon(), func() { u.selectAnnotation(r.target) })
+	r.goTo.Importance = widget.LowImportance
+	r.remove = widget.NewButtonWithIcon("", theme.ContentRemoveIcon(), func() {
+		if r.outgoing {
+			u.unlink(d.id, r.linkType, r.target)
+		}
+	})
+	r.remove.Importance = widget.LowImportance
+	r.box = container.NewBorder(nil, nil, nil, container.NewHBox(r.goTo, r.remove), r.text)
+	p.insertBefore(r.box, d.addSpan)
+	return r
+}
+
+// setText sets a label's text if it changed.
+func setText(l *widget.Label, s string) {
+	if l.Text != s {
+		l.SetText(s)
+	}
+}
+
+// setVisible shows or hides o.
+func setVisible(o fyne.CanvasObject, on bool) {
+	if on && !o.Visible() {
+		o.Show()
+	} else if !on && o.Visible() {
+		o.Hide()
+	}
 }
 
 func orDash(s string) string {
@@ -294,87 +610,6 @@ func (p *annotationPanel) setAttribute(id uint64, name, v string) bool {
 	return p.u.update(name, b)
 }
 
-// saidByEditor picks a claim's source among the document's sources, or by
-// clicking one in the article.
-func (p *annotationPanel) saidByEditor(a *annotation.Annotation) fyne.CanvasObject {
-	u := p.u
-	id := a.ID
-	var names []string
-	var ids []uint64
-	for _, o := range u.anns {
-		if u.kindOf(&o) == annotation.KindSource {
-			names = append(names, fmt.Sprintf("%s (#%d)", shorten(o.Quote(), 40), o.ID))
-			ids = append(ids, o.ID)
-		}
-	}
-	sel := widget.NewSelect(append([]string{"(none)"}, names...), nil)
-	sel.PlaceHolder = "(none)"
-	current := a.LinksOf(annotation.LinkSaidBy)
-	if len(current) > 0 {
-		if i := slices.Index(ids, current[0]); i >= 0 {
-			sel.SetSelected(names[i])
-		}
-	}
-	sel.OnChanged = func(v string) {
-		c := u.annotation(id)
-		if c == nil {
-			return
-		}
-		b := cloneAnnotation(*c)
-		b.Links = slices.DeleteFunc(b.Links, func(l annotation.Link) bool { return l.Type == annotation.LinkSaidBy })
-		if i := slices.Index(names, v); i >= 0 {
-			b.Links = append(b.Links, annotation.Link{Type: annotation.LinkSaidBy, Target: ids[i]})
-		}
-		if slices.Equal(b.Links, c.Links) {
-			return
-		}
-		u.update("source", b)
-	}
-	pick := widget.NewButtonWithIcon("", theme.VisibilityIcon(), func() {
-		u.picking = true
-		u.setStatus("Click a source highlight in the article to link it to this claim (Escape cancels).")
-		u.focusArticle()
-	})
-	return widget.NewForm(widget.NewFormItem("Said by", container.NewBorder(nil, nil, nil, pick, sel)))
-}
-
-// linkList lists a's links and the links to it, each removable.
-func (p *annotationPanel) linkList(a *annotation.Annotation) []fyne.CanvasObject {
-	u := p.u
-	var out []fyne.CanvasObject
-	for _, l := range a.Links {
-		t := u.annotation(l.Target)
-		if t == nil {
-			continue
-		}
-		l := l
-		txt := widget.NewLabel(fmt.Sprintf("%s → %s %q", l.Type, t.Label, shorten(t.Quote(), 36)))
-		txt.Truncation = fyne.TextTruncateEllipsis
-		rm := widget.NewButtonWithIcon("", theme.ContentRemoveIcon(), func() { u.unlink(a.ID, l.Type, l.Target) })
-		rm.Importance = widget.LowImportance
-		go2 := widget.NewButtonWithIcon("", theme.NavigateNextIcon(), func() { u.selectAnnotation(l.Target) })
-		go2.Importance = widget.LowImportance
-		out = append(out, container.NewBorder(nil, nil, nil, container.NewHBox(go2, rm), txt))
-	}
-	for _, o := range u.anns {
-		for _, l := range o.Links {
-			if l.Target != a.ID {
-				continue
-			}
-			oid := o.ID
-			txt := widget.NewLabel(fmt.Sprintf("%s %q %s this", o.Label, shorten(o.Quote(), 36), linkVerb(l.Type)))
-			txt.Truncation = fyne.TextTruncateEllipsis
-			go2 := widget.NewButtonWithIcon("", theme.NavigateNextIcon(), func() { u.selectAnnotation(oid) })
-			go2.Importance = widget.LowImportance
-			out = append(out, container.NewBorder(nil, nil, nil, go2, txt))
-		}
-	}
-	if len(out) > 0 {
-		out = append([]fyne.CanvasObject{widget.NewLabelWithStyle("Links", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})}, out...)
-	}
-	return out
-}
-
 func linkVerb(t annotation.LinkType) string {
 	switch t {
 	case annotation.LinkSaidBy:
@@ -387,29 +622,6 @@ func linkVerb(t annotation.LinkType) string {
 		return "has as cue"
 	}
 	return "is related to"
-}
-
-// entityEditor links a to an entity of the registry: suggestions as you
-// type; an unknown name creates the entity.
-func (p *annotationPanel) entityEditor(a *annotation.Annotation) fyne.CanvasObject {
-	u := p.u
-	id := a.ID
-	label := a.Label
-	e := widget.NewSelectEntry(nil)
-	e.SetPlaceHolder("Type a name, Enter to link")
-	if a.Entity != 0 {
-		for _, en := range u.entities {
-			if en.ID == a.Entity {
-				e.SetText(en.Name)
-			}
-		}
-	}
-	e.OnChanged = func(s string) { e.SetOptions(entitySuggestions(u.entities, s, 10)) }
-	e.SetOptions(entitySuggestions(u.entities, e.Text, 10))
-	e.OnSubmitted = func(s string) { u.setEntity(id, label, s) }
-	clear := widget.NewButtonWithIcon("", theme.ContentClearIcon(), func() { u.setEntity(id, label, "") })
-	clear.Importance = widget.LowImportance
-	return container.NewBorder(nil, nil, nil, clear, e)
 }
 
 // entitySuggestions returns up to n entity names that contain s (any case),
@@ -509,6 +721,19 @@ func newCommitEntry(text string, multi bool, onCommit func(string) bool) *commit
 	}
 	e.SetText(text)
 	return e
+}
+
+// load shows text, the saved value. keepTyped: text typed and not yet
+// saved stays (the entry still shows the same annotation).
+func (e *commitEntry) load(text string, keepTyped bool) {
+	if keepTyped && e.Text != e.saved {
+		e.saved = text
+		return
+	}
+	e.saved = text
+	if e.Text != text {
+		e.SetText(text)
+	}
 }
 
 func (e *commitEntry) commit() bool {

@@ -3,6 +3,7 @@ package widgets
 import (
 	"image/color"
 	"math"
+	"slices"
 	"sort"
 	"time"
 
@@ -213,16 +214,32 @@ func (v *ArticleView) AddHighlight(h Highlight) {
 	v.Refresh()
 }
 
-// RemoveHighlight removes the highlight with the given ID, if any.
+// RemoveHighlight removes every highlight with the given ID (an annotation
+// of several spans has one highlight each), if any.
 func (v *ArticleView) RemoveHighlight(id uint64) {
-	for i := range v.highlights {
-		if v.highlights[i].ID == id {
-			v.highlights = append(v.highlights[:i], v.highlights[i+1:]...)
-			v.rebuildSpans()
-			v.Refresh()
-			return
+	v.ReplaceHighlights([]uint64{id}, nil)
+}
+
+// ReplaceHighlights removes every highlight whose ID is in ids, then adds
+// hs, with one re-sort and one refresh: what an edit changes, without
+// resetting the others as SetHighlights does.
+func (v *ArticleView) ReplaceHighlights(ids []uint64, hs []Highlight) {
+	kept := v.highlights[:0]
+	removed := 0
+	for _, h := range v.highlights {
+		if slices.Contains(ids, h.ID) {
+			removed++
+			continue
 		}
+		kept = append(kept, h)
 	}
+	clear(v.highlights[len(kept):])
+	v.highlights = append(kept, hs...)
+	if removed == 0 && len(hs) == 0 {
+		return
+	}
+	v.rebuildSpans()
+	v.Refresh()
 }
 
 // Highlights returns a copy of the highlights shown.

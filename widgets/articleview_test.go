@@ -156,3 +156,38 @@ func TestArticleViewWordSnapOff(t *testing.T) {
 		t.Errorf("selection without snapping got %d,%d; want 6,12", s, e)
 	}
 }
+
+func TestArticleViewReplaceHighlights(t *testing.T) {
+	red := color.NRGBA{R: 200, A: 255}
+	for _, tc := range []struct {
+		name string
+		ids  []uint64
+		add  []Highlight
+		want []uint64 // IDs of the highlights after, in order
+	}{
+		{"add one", nil, []Highlight{{ID: 4, Start: 0, End: 5}}, []uint64{1, 2, 2, 3, 4}},
+		{"remove both spans of 2", []uint64{2}, nil, []uint64{1, 3}},
+		{"replace 2 by one span", []uint64{2}, []Highlight{{ID: 2, Start: 6, End: 10}}, []uint64{1, 3, 2}},
+		{"remove unknown", []uint64{9}, nil, []uint64{1, 2, 2, 3}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			v, _ := newTestView(t, "alpha beta gamma delta", fyne.NewSize(600, 200))
+			v.SetHighlights([]Highlight{
+				{ID: 1, Start: 0, End: 5, Color: red},
+				{ID: 2, Start: 6, End: 10, Color: red}, {ID: 2, Start: 17, End: 22, Color: red},
+				{ID: 3, Start: 11, End: 16, Color: red},
+			})
+			v.ReplaceHighlights(tc.ids, tc.add)
+			var got []uint64
+			for _, h := range v.Highlights() {
+				got = append(got, h.ID)
+			}
+			if !slices.Equal(got, tc.want) {
+				t.Errorf("highlights got %v; want %v", got, tc.want)
+			}
+			if len(v.spans) != len(tc.want) {
+				t.Errorf("spans got %d; want %d", len(v.spans), len(tc.want))
+			}
+		})
+	}
+}
