@@ -4,6 +4,8 @@ import (
 	"encoding/json"
 	"math/rand/v2"
 	"reflect"
+	"slices"
+	"sort"
 	"strings"
 	"testing"
 	"time"
@@ -166,4 +168,27 @@ func FuzzDecodeAnnotation(f *testing.F) {
 			t.Errorf("%q:\ngot  %#v, %v\nwant %#v, %v", data, got, gerr, want, werr)
 		}
 	})
+}
+
+func TestSortAnnotations(t *testing.T) {
+	r := rand.New(rand.NewPCG(13, 14))
+	for n := range 50 {
+		as := make([]annotation.Annotation, n)
+		for i := range as {
+			as[i] = annotation.Annotation{ID: uint64(r.IntN(1000)), Spans: []annotation.Span{{Start: r.IntN(10)}}}
+		}
+		want := slices.Clone(as)
+		sort.Slice(want, func(i, j int) bool {
+			if want[i].Start() != want[j].Start() {
+				return want[i].Start() < want[j].Start()
+			}
+			return want[i].ID < want[j].ID
+		})
+		sortAnnotations(as)
+		for i := range as {
+			if as[i].Start() != want[i].Start() || as[i].ID != want[i].ID {
+				t.Fatalf("%d annotations: got %v; want %v", n, as, want)
+			}
+		}
+	}
 }

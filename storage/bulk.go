@@ -210,7 +210,7 @@ func (s *Store) EachBundle(fn func(b annotation.Bundle) error) error {
 			if err != nil {
 				return err
 			}
-			as = sortAnnotations(as)
+			sortAnnotations(as)
 			if err := fn(annotation.Bundle{Document: d, Annotations: as}); err != nil {
 				return err
 			}
