@@ -1,6 +1,7 @@
 package formats
 
 import (
+	"math/bits"
 	"slices"
 	"unicode/utf8"
 
@@ -43,11 +44,14 @@ func (c *spanCheck) hold(text string, anns []annotation.Annotation) bool {
 	cp, b := 0, 0
 	for i, p := range pos {
 		for cp < p && b < len(text) {
-			// Eight ASCII bytes are eight code points.
-			if p-cp >= 8 && len(text)-b >= 8 && asciiWord(text[b:b+8]) {
-				b += 8
-				cp += 8
-				continue
+			// Eight bytes at a time, when the ninth starts a code point:
+			// they hold as many code points as bytes that start one.
+			if len(text)-b > 8 && utf8.RuneStart(text[b+8]) {
+				if n := runeStarts(text[b : b+8]); cp+n <= p {
+					b += 8
+					cp += n
+					continue
+				}
 			}
 			b++
 			for b < len(text) && !utf8.RuneStart(text[b]) {
@@ -74,8 +78,11 @@ func (c *spanCheck) hold(text string, anns []annotation.Annotation) bool {
 	return true
 }
 
-// asciiWord reports whether the 8 bytes of s are ASCII.
-func asciiWord(s string) bool {
-	return (uint64(s[0])|uint64(s[1])<<8|uint64(s[2])<<16|uint64(s[3])<<24|
-		uint64(s[4])<<32|uint64(s[5])<<40|uint64(s[6])<<48|uint64(s[7])<<56)&0x8080808080808080 == 0
+// runeStarts counts the bytes of the 8-byte s that start a code point:
+// those that are not continuation bytes (10xxxxxx).
+func runeStarts(s string) int {
+	w := uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+	cont := w & 0x8080808080808080 &^ (w & 0x4040404040404040 << 1)
+	return 8 - bits.OnesCount64(cont)
 }

@@ -2,6 +2,7 @@ package formats
 
 import (
 	"math/rand/v2"
+	"strings"
 	"testing"
 	"time"
 
@@ -13,7 +14,7 @@ import (
 func TestSpansHoldLikeCheckSpans(t *testing.T) {
 	r := rand.New(rand.NewPCG(7, 8))
 	texts := []string{"", "plain ASCII text, short.", "Καλημέρα κόσμε 😀 新闻 خبر समाचार é\u0301 👩‍👩‍👧 end",
-		"a😀b😀c😀d", "\U0001F600\U0001F600"}
+		"a😀b😀c😀d", "\U0001F600\U0001F600", strings.Repeat("ab Καλη 😀 新 x́yz ", 12)}
 	var c spanCheck
 	held := 0
 	for range 20000 {

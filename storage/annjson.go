@@ -18,10 +18,12 @@ import (
 // null other than a list's or map's, a surrogate escape, invalid UTF-8, a
 // number in another form. Then json.Unmarshal decodes the value, so the
 // result (and the error) is always json.Unmarshal's. Strings are copied out
-// of data.
-func decodeAnnotation(data []byte, a *annotation.Annotation) error {
+// of data. names, when not nil, shares the strings of short names (label,
+// link types, provenance, author, attributes) among the annotations decoded
+// with it: a document's annotations use a few labels.
+func decodeAnnotation(data []byte, a *annotation.Annotation, names map[string]string) error {
 	*a = annotation.Annotation{}
-	if fastAnnotation(data, a) {
+	if fastAnnotation(data, a, names) {
 		return nil
 	}
 	*a = annotation.Annotation{}
@@ -30,8 +32,8 @@ func decodeAnnotation(data []byte, a *annotation.Annotation) error {
 
 // fastAnnotation decodes data into a zero a; false means not decoded (a
 // holds a part of it).
-func fastAnnotation(data []byte, a *annotation.Annotation) bool {
-	d := annScanner{b: data}
+func fastAnnotation(data []byte, a *annotation.Annotation, names map[string]string) bool {
+	d := annScanner{b: data, names: names}
 	var seen uint16
 	ok := d.object(func(key []byte) bool {
 		bit := uint16(0)
@@ -42,7 +44,7 @@ func fastAnnotation(data []byte, a *annotation.Annotation) bool {
 		case "document":
 			bit, ok = 1<<1, d.uint(&a.DocID)
 		case "label":
-			bit, ok = 1<<2, d.str(&a.Label)
+			bit, ok = 1<<2, d.name(&a.Label)
 		case "spans":
 			bit, ok = 1<<3, d.spans(&a.Spans)
 		case "attributes":
@@ -54,7 +56,7 @@ func fastAnnotation(data []byte, a *annotation.Annotation) bool {
 		case "links":
 			bit, ok = 1<<7, d.links(&a.Links)
 		case "author":
-			bit, ok = 1<<8, d.str(&a.Author)
+			bit, ok = 1<<8, d.name(&a.Author)
 		case "created":
 			bit, ok = 1<<9, d.time(&a.Created)
 		case "modified":
@@ -76,9 +78,16 @@ func fastAnnotation(data []byte, a *annotation.Annotation) bool {
 // value at d.i, after skipping white space, and reports false on anything
 // it does not handle.
 type annScanner struct {
-	b []byte
-	i int
+	b     []byte
+	i     int
+	names map[string]string // see decodeAnnotation; may be nil
 }
+
+// Names of at most maxNameLen bytes are shared, up to maxNames of them.
+const (
+	maxNameLen = 64
+	maxNames   = 4096
+)
 
 func (d *annScanner) ws() {
 	for d.i < len(d.b) {
@@ -190,6 +199,32 @@ func (d *annScanner) str(s *string) bool {
 		d.i++
 	}
 	return false
+}
+
+// name is str for a short string that recurs (see decodeAnnotation).
+func (d *annScanner) name(s *string) bool {
+	if d.names == nil {
+		return d.str(s)
+	}
+	d.ws()
+	start := d.i
+	raw, ok := d.plainString()
+	if !ok || len(raw) > maxNameLen {
+		d.i = start
+		return d.str(s)
+	}
+	if v, ok := d.names[string(raw)]; ok {
+		*s = v
+		return true
+	}
+	if !utf8.Valid(raw) {
+		return false
+	}
+	*s = string(raw)
+	if len(d.names) < maxNames {
+		d.names[*s] = *s
+	}
+	return true
 }
 
 // escaped finishes str for a string, begun at start, that holds escapes.
@@ -394,7 +429,7 @@ func (d *annScanner) links(out *[]annotation.Link) bool {
 			switch string(key) {
 			case "type":
 				var s string
-				bit, ok = 1, d.str(&s)
+				bit, ok = 1, d.name(&s)
 				l.Type = annotation.LinkType(s)
 			case "target":
 				bit, ok = 2, d.uint(&l.Target)
@@ -425,7 +460,7 @@ func (d *annScanner) attributes(out *map[string]string) bool {
 	}
 	for {
 		var k, v string
-		if !d.str(&k) || !d.next(':') || !d.str(&v) {
+		if !d.name(&k) || !d.next(':') || !d.name(&v) {
 			return false
 		}
 		m[k] = v
@@ -443,14 +478,14 @@ func (d *annScanner) provenance(p *annotation.Provenance) bool {
 		var s string
 		switch string(key) {
 		case "origin":
-			bit, ok = 1, d.str(&s)
+			bit, ok = 1, d.name(&s)
 			p.Origin = annotation.Origin(s)
 		case "rule":
-			bit, ok = 2, d.str(&p.Rule)
+			bit, ok = 2, d.name(&p.Rule)
 		case "confidence":
 			bit, ok = 4, d.float(&p.Confidence)
 		case "review":
-			bit, ok = 8, d.str(&s)
+			bit, ok = 8, d.name(&s)
 			p.Review = annotation.Review(s)
 		}
 		if !ok || seen&bit != 0 {

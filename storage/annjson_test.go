@@ -67,6 +67,7 @@ func randomAnnotation(r *rand.Rand) annotation.Annotation {
 // handled it and agrees with json.Unmarshal.
 func TestDecodeAnnotationRoundTrip(t *testing.T) {
 	r := rand.New(rand.NewPCG(1, 2))
+	names := map[string]string{}
 	for i := range 5000 {
 		data, err := json.Marshal(randomAnnotation(r))
 		if err != nil {
@@ -76,7 +77,11 @@ func TestDecodeAnnotationRoundTrip(t *testing.T) {
 		if err := json.Unmarshal(data, &want); err != nil {
 			t.Fatal(err)
 		}
-		if !fastAnnotation(data, &got) {
+		shared := names
+		if i%2 == 0 {
+			shared = nil
+		}
+		if !fastAnnotation(data, &got, shared) {
 			t.Fatalf("annotation %d: the fast decoder gave up on %s", i, data)
 		}
 		if !reflect.DeepEqual(got, want) {
@@ -131,7 +136,7 @@ func TestDecodeAnnotationLikeUnmarshal(t *testing.T) {
 	} {
 		var want, got annotation.Annotation
 		werr := json.Unmarshal([]byte(in), &want)
-		gerr := decodeAnnotation([]byte(in), &got)
+		gerr := decodeAnnotation([]byte(in), &got, map[string]string{})
 		if (werr == nil) != (gerr == nil) || !reflect.DeepEqual(got, want) {
 			t.Errorf("%q:\ngot  %#v, %v\nwant %#v, %v", in, got, gerr, want, werr)
 		}
@@ -143,7 +148,7 @@ func TestDecodeAnnotationLikeUnmarshal(t *testing.T) {
 func TestDecodeAnnotationCopies(t *testing.T) {
 	data := []byte(`{"label":"Claim","note":"n\"q","spans":[{"start":0,"end":1,"text":"x"}],"attributes":{"k":"v"},"links":[{"type":"is","target":1}]}`)
 	var a annotation.Annotation
-	if err := decodeAnnotation(data, &a); err != nil {
+	if err := decodeAnnotation(data, &a, map[string]string{}); err != nil {
 		t.Fatal(err)
 	}
 	for i := range data {
@@ -163,9 +168,11 @@ func FuzzDecodeAnnotation(f *testing.F) {
 	f.Fuzz(func(t *testing.T, data []byte) {
 		var want, got annotation.Annotation
 		werr := json.Unmarshal(data, &want)
-		gerr := decodeAnnotation(data, &got)
-		if (werr == nil) != (gerr == nil) || (werr == nil && !reflect.DeepEqual(got, want)) {
-			t.Errorf("%q:\ngot  %#v, %v\nwant %#v, %v", data, got, gerr, want, werr)
+		for _, names := range []map[string]string{nil, {}} {
+			gerr := decodeAnnotation(data, &got, names)
+			if (werr == nil) != (gerr == nil) || (werr == nil && !reflect.DeepEqual(got, want)) {
+				t.Errorf("%q:\ngot  %#v, %v\nwant %#v, %v", data, got, gerr, want, werr)
+			}
 		}
 	})
 }

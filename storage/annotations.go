@@ -21,10 +21,11 @@ func docAnnotations(tx *bbolt.Tx, docID uint64) ([]annotation.Annotation, error)
 		out = make([]annotation.Annotation, 0, min(sum.Annotations, 1<<16)) // a hint only
 	}
 	prefix := idKey(docID)
+	names := map[string]string{}
 	c := tx.Bucket(bucketAnnotations).Cursor()
 	for k, v := c.Seek(prefix); k != nil && hasPrefix(k, prefix); k, v = c.Next() {
 		var a annotation.Annotation
-		if err := decodeAnnotation(v, &a); err != nil {
+		if err := decodeAnnotation(v, &a, names); err != nil {
 			_, id, _ := splitAnnKey(k)
 			return nil, fmt.Errorf("annotation %d of document %d is unreadable: %w", id, docID, err)
 		}
@@ -288,7 +289,7 @@ func linkingTo(tx *bbolt.Tx, docID uint64, targets map[uint64]bool) ([]annotatio
 			continue
 		}
 		var a annotation.Annotation
-		if err := decodeAnnotation(v, &a); err != nil {
+		if err := decodeAnnotation(v, &a, nil); err != nil {
 			_, id, _ := splitAnnKey(k)
 			return nil, fmt.Errorf("annotation %d of document %d is unreadable: %w", id, docID, err)
 		}

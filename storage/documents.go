@@ -19,7 +19,7 @@ func getAnnotation(anns *bbolt.Bucket, docID, id uint64, a *annotation.Annotatio
 	if data == nil {
 		return false, nil
 	}
-	return true, decodeAnnotation(data, a)
+	return true, decodeAnnotation(data, a, nil)
 }
 
 // getJSON decodes the value at key into v; found is false when there is
