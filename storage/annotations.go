@@ -132,7 +132,7 @@ func (s *Store) apply(tx *bbolt.Tx, docID uint64, put []annotation.Annotation, d
 	if err != nil {
 		return nil, err
 	}
-	labels, err := loadLabels(tx)
+	labels, err := s.labels.get(tx)
 	if err != nil {
 		return nil, err
 	}

@@ -1,10 +1,12 @@
 package storage
 
 import (
+	"bytes"
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"go.etcd.io/bbolt"
@@ -291,6 +293,31 @@ func deleteRange(tx *bbolt.Tx, docID uint64) error {
 
 func hasPrefix(k, prefix []byte) bool {
 	return len(k) >= len(prefix) && string(k[:len(prefix)]) == string(prefix)
+}
+
+// labelCache keeps the label set an edit last decoded, with the stored
+// bytes it came from: an edit compares the bytes instead of decoding them.
+type labelCache struct {
+	mu     sync.Mutex
+	raw    []byte
+	labels annotation.LabelSet
+}
+
+// get is loadLabels through the cache. The label set returned is shared:
+// callers only read it.
+func (c *labelCache) get(tx *bbolt.Tx) (annotation.LabelSet, error) {
+	raw := tx.Bucket(bucketMeta).Get(keyLabels)
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.raw != nil && bytes.Equal(raw, c.raw) {
+		return c.labels, nil
+	}
+	ls, err := loadLabels(tx)
+	if err != nil {
+		return ls, err
+	}
+	c.raw, c.labels = bytes.Clone(raw), ls
+	return ls, nil
 }
 
 // loadLabels reads the project's label set.

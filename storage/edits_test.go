@@ -332,3 +332,24 @@ func TestApplyRandomEdits(t *testing.T) {
 		t.Errorf("%d deletions stored, %d refused for a dangling link; want some of each", deletes, dangling)
 	}
 }
+
+// TestEditsSeeNewLabels checks that an edit after SetLabels checks against
+// the new label set, not one an earlier edit read.
+func TestEditsSeeNewLabels(t *testing.T) {
+	s := openTestStore(t)
+	d := addDoc(t, s, sampleText)
+	addAnn(t, s, annotation.Annotation{DocID: d.ID, Label: "Claim", Spans: span(sampleText, 0, 3)})
+	ls := annotation.DefaultLabelSet()
+	extra := ls.Labels[0]
+	extra.Name, extra.Key = "Rumour", ""
+	ls.Labels = append(ls.Labels, extra)
+	rumour := annotation.Annotation{DocID: d.ID, Label: "Rumour", Spans: span(sampleText, 4, 12)}
+	if _, err := s.AddAnnotation(rumour); !errors.Is(err, annotation.ErrUnknownLabel) {
+		t.Fatalf("before SetLabels: got %v; want ErrUnknownLabel", err)
+	}
+	if err := s.SetLabels(ls); err != nil {
+		t.Fatal(err)
+	}
+	addAnn(t, s, rumour)
+	mustCheck(t, s)
+}

@@ -60,8 +60,10 @@ type Store struct {
 	// written to (and a transaction that could not finish its rollback
 	// cannot block the next).
 	damaged atomic.Bool
-	// offsets caches the offset tables of the texts edited last.
+	// offsets caches the offset tables of the texts edited last; labels
+	// the decoded label set.
 	offsets offsetCache
+	labels  labelCache
 	// background counts AutoBackupAsync copies under way (Close waits);
 	// backupMu takes automatic backups one at a time.
 	background sync.WaitGroup
