@@ -27,6 +27,7 @@ type corpusPanel struct {
 
 func newCorpusPanel(u *UI) *corpusPanel {
 	c := &corpusPanel{u: u}
+	var rowMin fyne.Size
 	c.list = widget.NewList(
 		func() int { return len(c.shown) },
 		func() fyne.CanvasObject {
@@ -34,11 +35,11 @@ func newCorpusPanel(u *UI) *corpusPanel {
 			t.Truncation = fyne.TextTruncateEllipsis
 			m := widget.NewLabel("")
 			m.Truncation = fyne.TextTruncateEllipsis
-			return container.NewVBox(t, m)
+			return newListRow(container.NewVBox(t, m), &rowMin)
 		},
 		func(i widget.ListItemID, o fyne.CanvasObject) {
 			s := c.shown[i]
-			box := o.(*fyne.Container)
+			box := o.(*listRow).content
 			box.Objects[0].(*widget.Label).SetText(orUntitled(s.Title))
 			meta := fmt.Sprintf("%s · %d annotations", statusName(s.Status), s.Annotations)
 			if s.Outlet != "" {

@@ -39,6 +39,7 @@ type annotationPanel struct {
 
 func newAnnotationPanel(u *UI) *annotationPanel {
 	p := &annotationPanel{u: u}
+	var rowMin fyne.Size
 	p.list = widget.NewList(
 		func() int { return len(p.rows) },
 		func() fyne.CanvasObject {
@@ -47,10 +48,10 @@ func newAnnotationPanel(u *UI) *annotationPanel {
 			sw.CornerRadius = 2
 			l := widget.NewLabel("")
 			l.Truncation = fyne.TextTruncateEllipsis
-			return container.NewBorder(nil, nil, sw, nil, l)
+			return newListRow(container.NewBorder(nil, nil, sw, nil, l), &rowMin)
 		},
 		func(i widget.ListItemID, o fyne.CanvasObject) {
-			c := o.(*fyne.Container)
+			c := o.(*listRow).content
 			l := c.Objects[0].(*widget.Label)
 			sw := c.Objects[1].(*canvas.Rectangle)
 			r := p.rows[i]
@@ -751,4 +752,33 @@ func (e *commitEntry) commit() bool {
 func (e *commitEntry) FocusLost() {
 	e.Entry.FocusLost()
 	e.commit()
+}
+
+// listRow is a row template of a widget.List: its content, with a minimum
+// size measured once for all the rows of the list. The list makes a
+// throwaway template on every Refresh to measure it; measuring a plain
+// container would create the renderers of its widgets each time, which
+// Fyne keeps for a minute (memory growing with every edit). The rows'
+// content must not change size.
+type listRow struct {
+	widget.BaseWidget
+	content *fyne.Container
+	min     *fyne.Size // shared by the list's rows
+}
+
+func newListRow(content *fyne.Container, min *fyne.Size) *listRow {
+	r := &listRow{content: content, min: min}
+	r.ExtendBaseWidget(r)
+	return r
+}
+
+// CreateRenderer is part of fyne.Widget.
+func (r *listRow) CreateRenderer() fyne.WidgetRenderer { return widget.NewSimpleRenderer(r.content) }
+
+// MinSize is the size of every row of the list, measured on the first.
+func (r *listRow) MinSize() fyne.Size {
+	if r.min.IsZero() {
+		*r.min = r.content.MinSize()
+	}
+	return *r.min
 }
