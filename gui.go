@@ -7,6 +7,8 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime"
+	"runtime/pprof"
 	"strings"
 
 	fyneapp "fyne.io/fyne/v2/app"
@@ -21,7 +23,22 @@ import (
 // runGUI opens the window on the project file at path, or on the default
 // project when path is empty. A project file the window creates gets the
 // bundled sample article, so that a first run has something to annotate.
+//
+// With GLOSSA_CPUPROFILE=FILE set, a CPU profile of the whole session, from
+// start to quit, is written to FILE; with GLOSSA_MEMPROFILE=FILE, a heap
+// profile at quit (go tool pprof FILE): how the window's start, edits and
+// memory were profiled for docs/PERFORMANCE.md.
 func runGUI(id, version, path string) error {
+	if f := os.Getenv("GLOSSA_CPUPROFILE"); f != "" {
+		stop, err := startCPUProfile(f)
+		if err != nil {
+			return err
+		}
+		defer stop()
+	}
+	if f := os.Getenv("GLOSSA_MEMPROFILE"); f != "" {
+		defer writeHeapProfile(f)
+	}
 	a := fyneapp.NewWithID(id)
 	a.SetIcon(assets.Icon())
 	defaultPath, defErr := corpus.DefaultPath()
@@ -34,12 +51,16 @@ func runGUI(id, version, path string) error {
 	cfg := app.Config{
 		Version:       version,
 		DataPath:      defaultPath,
-		Open:          func(p string) (app.Store, error) { return openProject(p, false) },
+		Open:          func(p string) (app.Store, error) { return openProject(p, false, true) },
 		Import:        importInto,
 		Export:        exportFrom,
 		ExportFormats: corpus.Formats(),
+		// The window shows before the articles are read and the backup is
+		// taken: opening costs what an empty window costs.
+		OpenAfterShow: true,
+		AfterShow:     autoBackup,
 	}
-	st, err := openProject(path, true)
+	st, err := openProject(path, true, false)
 	if err != nil {
 		// A backup helps with a damaged file or one overwritten by
 		// something else, not with a file open elsewhere or too new.
@@ -56,11 +77,12 @@ func runGUI(id, version, path string) error {
 }
 
 // openProject opens or creates the project file at path; a new one gets
-// the sample article when withSample is set.
-func openProject(path string, withSample bool) (*storage.Store, error) {
+// the sample article when withSample is set. With backupNow the automatic
+// backup is taken before it returns; without, call autoBackup later.
+func openProject(path string, withSample, backupNow bool) (*storage.Store, error) {
 	_, statErr := os.Stat(path)
 	isNew := errors.Is(statErr, os.ErrNotExist)
-	st, err := storage.Open(path, storage.Options{AutoBackup: true})
+	st, err := storage.Open(path, storage.Options{AutoBackup: backupNow})
 	if err != nil {
 		return nil, err
 	}
@@ -75,6 +97,20 @@ func openProject(path string, withSample bool) (*storage.Store, error) {
 		}
 	}
 	return st, nil
+}
+
+// autoBackup takes the automatic backup of st in the background (the
+// window is up and editable meanwhile; Close waits for it).
+func autoBackup(st app.Store, fail func(error)) {
+	s, ok := st.(*storage.Store)
+	if !ok {
+		return
+	}
+	s.AutoBackupAsync(func(err error) {
+		if err != nil {
+			fail(fmt.Errorf("%w.\n\nYour edits are saved in the project file as you make them; only the rolling copy beside it is missing. Check that its folder has free space and can be written to, then reopen the project to try again.", err))
+		}
+	})
 }
 
 func importInto(ctx context.Context, st app.Store, paths []string, progress func(done, total int, msg string)) (string, error) {
@@ -116,4 +152,34 @@ func exportFrom(ctx context.Context, st app.Store, format, path string, progress
 		return errors.New("this project cannot be exported")
 	}
 	return corpus.Export(ctx, src, format, path, corpus.ExportOptions{Progress: progress})
+}
+
+// startCPUProfile writes a CPU profile to path until stop is called.
+func startCPUProfile(path string) (stop func(), err error) {
+	f, err := os.Create(path)
+	if err != nil {
+		return nil, fmt.Errorf("GLOSSA_CPUPROFILE: %w", err)
+	}
+	if err := pprof.StartCPUProfile(f); err != nil {
+		f.Close()
+		return nil, fmt.Errorf("GLOSSA_CPUPROFILE: %w", err)
+	}
+	return func() {
+		pprof.StopCPUProfile()
+		f.Close()
+	}, nil
+}
+
+// writeHeapProfile writes the live heap to path, after a collection.
+func writeHeapProfile(path string) {
+	f, err := os.Create(path)
+	if err != nil {
+		fmt.Fprintf(os.Stderr, "GLOSSA_MEMPROFILE: %v\n", err)
+		return
+	}
+	defer f.Close()
+	runtime.GC()
+	if err := pprof.WriteHeapProfile(f); err != nil {
+		fmt.Fprintf(os.Stderr, "GLOSSA_MEMPROFILE: %v\n", err)
+	}
 }

@@ -35,6 +35,7 @@ import (
 	"os/user"
 	"slices"
 	"strings"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -91,6 +92,17 @@ type Config struct {
 	// path, on a goroutine, as Import does.
 	Export        func(ctx context.Context, st Store, format, path string, progress func(done, total int)) error
 	ExportFormats []string // e.g. "json", "jsonl": one File > Export item each
+	// OpenAfterShow: New reads only the labels, and ShowAndRun reads the
+	// list of articles and opens the first once the window has drawn its
+	// first frame, so that the window appears as fast as an empty one.
+	// Without it New reads everything (tests, benchmarks).
+	OpenAfterShow bool
+	// AfterShow, if not nil, is called on the UI goroutine once the window
+	// has drawn its first frame and the first article is open (ShowAndRun
+	// only), with the project: work that may wait, such as the automatic
+	// backup. It must return at once; an error it hands to fail, from any
+	// goroutine, is shown in a dialog.
+	AfterShow func(st Store, fail func(error))
 }
 
 // UI is the main window with everything it shows.
@@ -133,7 +145,13 @@ func New(a fyne.App, st Store, cfg Config) *UI {
 	u.win.Resize(fyne.NewSize(1280, 800))
 	u.applyTheme()
 	content := u.build()
-	u.loadProject()
+	if cfg.OpenAfterShow {
+		u.loadLabels()
+		u.closeDocument()
+		u.setStatus("Opening " + st.Path() + "…")
+	} else {
+		u.loadProject()
+	}
 	// The content goes in last, so that the article is first laid out with
 	// its text.
 	u.win.SetContent(content)
@@ -152,6 +170,16 @@ func (u *UI) Window() fyne.Window { return u.win }
 // ShowAndRun shows the window and runs the app until it quits, then closes
 // the project file.
 func (u *UI) ShowAndRun() {
+	if u.cfg.OpenAfterShow || u.cfg.AfterShow != nil {
+		u.afterFirstFrame(func() {
+			if u.cfg.OpenAfterShow {
+				u.loadDocuments()
+			}
+			if f := u.cfg.AfterShow; f != nil {
+				f(u.st, func(err error) { fyne.Do(func() { u.showError(err, "") }) })
+			}
+		})
+	}
 	u.win.ShowAndRun()
 	if u.st != nil {
 		_ = u.st.Close() // bbolt has synced every edit already
@@ -198,6 +226,27 @@ func (u *UI) build() fyne.CanvasObject {
 	split := container.NewHSplit(u.corpus.content, right)
 	split.Offset = 0.2
 	return container.NewBorder(nil, container.NewBorder(widget.NewSeparator(), nil, nil, nil, u.statusBar), nil, nil, split)
+}
+
+// afterFirstFrame runs f on the UI goroutine once the window has drawn a
+// frame: animations tick just before each frame is drawn, so the tick
+// after the one that found the window laid out comes after a drawn frame.
+func (u *UI) afterFirstFrame(f func()) {
+	laidOut := false
+	var a *fyne.Animation
+	a = &fyne.Animation{
+		Duration:    time.Second,
+		RepeatCount: fyne.AnimationRepeatForever,
+		Tick: func(float32) {
+			if !laidOut {
+				laidOut = !u.win.Canvas().Size().IsZero()
+				return
+			}
+			a.Stop()
+			f()
+		},
+	}
+	a.Start()
 }
 
 // loadProject reads labels, entities and documents of the current store
