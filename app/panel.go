@@ -2,6 +2,7 @@ package app
 
 import (
 	"fmt"
+	"image/color"
 	"slices"
 	"strings"
 
@@ -12,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"glossa/annotation"
+	"glossa/widgets"
 )
 
 // panelRow is one row of the annotation list: a kind heading or an
@@ -26,7 +28,7 @@ type panelRow struct {
 type annotationPanel struct {
 	u       *UI
 	rows    []panelRow
-	list    *widget.List
+	list    *widgets.RowList // rows made once: a tag jumps to its row
 	detail  *fyne.Container
 	content fyne.CanvasObject
 	// pending saves the detail editor's unsaved text fields (note, free
@@ -39,8 +41,7 @@ type annotationPanel struct {
 
 func newAnnotationPanel(u *UI) *annotationPanel {
 	p := &annotationPanel{u: u}
-	var rowMin fyne.Size
-	p.list = widget.NewList(
+	p.list = widgets.NewRowList(
 		func() int { return len(p.rows) },
 		func() fyne.CanvasObject {
 			sw := canvas.NewRectangle(theme.Color(theme.ColorNamePrimary))
@@ -48,15 +49,16 @@ func newAnnotationPanel(u *UI) *annotationPanel {
 			sw.CornerRadius = 2
 			l := widget.NewLabel("")
 			l.Truncation = fyne.TextTruncateEllipsis
-			return newListRow(container.NewBorder(nil, nil, sw, nil, l), &rowMin)
+			return container.NewBorder(nil, nil, sw, nil, l)
 		},
-		func(i widget.ListItemID, o fyne.CanvasObject) {
-			c := o.(*listRow).content
+		func(i int, o fyne.CanvasObject) {
+			c := o.(*fyne.Container)
 			l := c.Objects[0].(*widget.Label)
 			sw := c.Objects[1].(*canvas.Rectangle)
 			r := p.rows[i]
 			if r.heading != "" {
-				sw.Hide()
+				sw.FillColor = color.Transparent // kept for its room: headings line up with the rows
+				sw.Refresh()
 				l.TextStyle = fyne.TextStyle{Bold: true}
 				l.SetText(r.heading)
 				return
@@ -67,13 +69,12 @@ func newAnnotationPanel(u *UI) *annotationPanel {
 			}
 			lab, _ := u.labels.Find(a.Label)
 			sw.FillColor = labelColor(lab.Color, 0xff)
-			sw.Show()
 			sw.Refresh()
 			l.TextStyle = fyne.TextStyle{}
 			l.SetText(p.rowText(a))
 		},
 	)
-	p.list.OnSelected = func(i widget.ListItemID) {
+	p.list.OnSelected = func(i int) {
 		if p.syncing || i >= len(p.rows) {
 			return
 		}
