@@ -351,7 +351,7 @@ func (p *annotationPanel) form(l annotation.Label) *labelForm {
 func (p *annotationPanel) showDetail() {
 	p.loading = true
 	defer func() { p.loading = false }()
-	p.pending = p.pending[:0]
+	p.pending = nil // a new slice: flush may be ranging over the old one
 	u := p.u
 	d := p.ed
 	a := u.annotation(u.selected)

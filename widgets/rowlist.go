@@ -28,6 +28,7 @@ type RowList struct {
 	selected int // -1: none
 	top      int // the item in the first row
 	wheel    float32
+	drag     int     // 0: no drag; 1: dragging the scroll bar; -1: a drag elsewhere
 	rowH     float32 // the rows' height, measured on the first row
 	size     fyne.Size
 	rows     []*listItem
@@ -127,17 +128,25 @@ func (l *RowList) Scrolled(ev *fyne.ScrollEvent) {
 	l.Refresh()
 }
 
-// Dragged is part of fyne.Draggable: dragging moves the list as its
-// scroll bar shows it, the whole height standing for every item.
+// Dragged is part of fyne.Draggable: a drag that starts on the scroll
+// bar's strip moves the list as the bar shows it, the whole height standing
+// for every item; other drags do nothing.
 func (l *RowList) Dragged(ev *fyne.DragEvent) {
-	if n := l.length(); n > l.fit() && l.size.Height > 0 {
+	if l.drag == 0 {
+		l.drag = -1
+		strip := 3 * l.Theme().Size(theme.SizeNameScrollBar)
+		if ev.Position.X-ev.Dragged.DX >= l.size.Width-strip {
+			l.drag = 1
+		}
+	}
+	if n := l.length(); l.drag > 0 && n > l.fit() && l.size.Height > 0 {
 		l.setTop(int(ev.Position.Y/l.size.Height*float32(n)) - l.fit()/2)
 		l.Refresh()
 	}
 }
 
 // DragEnd is part of fyne.Draggable.
-func (l *RowList) DragEnd() {}
+func (l *RowList) DragEnd() { l.drag = 0 }
 
 // MinSize is one row.
 func (l *RowList) MinSize() fyne.Size {

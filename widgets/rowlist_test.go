@@ -76,3 +76,23 @@ func TestRowListTapSelects(t *testing.T) {
 		t.Errorf("top after scrolling 3 rows down = %d; want 13", l.Top())
 	}
 }
+
+func TestRowListDragOnTheBarOnly(t *testing.T) {
+	l, _, _ := newTestRowList(t, 1000)
+	// drag sends the events a driver sends: the pointer's position, the
+	// move since the last event.
+	drag := func(x, y0, y1 float32) {
+		for y := y0 + 10; y <= y1; y += 10 {
+			l.Dragged(&fyne.DragEvent{PointEvent: fyne.PointEvent{Position: fyne.NewPos(x, y)}, Dragged: fyne.NewDelta(0, 10)})
+		}
+		l.DragEnd()
+	}
+	drag(20, 10, 300)
+	if l.Top() != 0 {
+		t.Errorf("top after a drag on the rows = %d; want 0", l.Top())
+	}
+	drag(195, 10, 200)
+	if top := l.Top(); top < 400 || top > 600 {
+		t.Errorf("top after dragging the bar to the middle = %d; want about 500", top)
+	}
+}
