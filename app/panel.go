@@ -55,23 +55,26 @@ func newAnnotationPanel(u *UI) *annotationPanel {
 			c := o.(*fyne.Container)
 			l := c.Objects[0].(*widget.Label)
 			sw := c.Objects[1].(*canvas.Rectangle)
-			r := p.rows[i]
-			if r.heading != "" {
-				sw.FillColor = color.Transparent // kept for its room: headings line up with the rows
+			// Only what changed is set: a label's text is shaped again
+			// (and truncated) on every SetText.
+			var fill color.Color = color.Transparent // a heading keeps the swatch's room, to line up with the rows
+			text, style := p.rows[i].heading, fyne.TextStyle{Bold: true}
+			if text == "" {
+				a := u.annotation(p.rows[i].id)
+				if a == nil {
+					return
+				}
+				lab, _ := u.labels.Find(a.Label)
+				fill, text, style = labelColor(lab.Color, 0xff), p.rowText(a), fyne.TextStyle{}
+			}
+			if sw.FillColor != fill {
+				sw.FillColor = fill
 				sw.Refresh()
-				l.TextStyle = fyne.TextStyle{Bold: true}
-				l.SetText(r.heading)
-				return
 			}
-			a := u.annotation(r.id)
-			if a == nil {
-				return
+			if l.Text != text || l.TextStyle != style {
+				l.TextStyle = style
+				l.SetText(text)
 			}
-			lab, _ := u.labels.Find(a.Label)
-			sw.FillColor = labelColor(lab.Color, 0xff)
-			sw.Refresh()
-			l.TextStyle = fyne.TextStyle{}
-			l.SetText(p.rowText(a))
 		},
 	)
 	p.list.OnSelected = func(i int) {
@@ -157,8 +160,11 @@ func (p *annotationPanel) syncList() {
 	defer func() { p.syncing = false }()
 	for i, r := range p.rows {
 		if r.heading == "" && r.id == p.u.selected && r.id != 0 {
-			p.list.Select(i)
-			p.list.ScrollTo(i)
+			if p.list.Selected() == i {
+				p.list.ScrollTo(i)
+			} else {
+				p.list.Select(i) // scrolls to it
+			}
 			return
 		}
 	}

@@ -231,7 +231,7 @@ func (r *rowListRenderer) Refresh() {
 		it.Move(fyne.NewPos(0, y))
 		it.Resize(fyne.NewSize(l.size.Width, l.rowH))
 		it.Show()
-		it.Refresh()
+		it.updateBackground() // the content was updated by UpdateItem
 		r.objects = append(r.objects, it)
 		if k > 0 {
 			s := r.seps[k]
@@ -283,13 +283,31 @@ func newListItem(l *RowList, content fyne.CanvasObject) *listItem {
 func (it *listItem) Tapped(*fyne.PointEvent) { it.list.Select(it.index) }
 
 // MouseIn is part of desktop.Hoverable.
-func (it *listItem) MouseIn(*desktop.MouseEvent) { it.hovered = true; it.Refresh() }
+func (it *listItem) MouseIn(*desktop.MouseEvent) { it.hovered = true; it.updateBackground() }
 
 // MouseMoved is part of desktop.Hoverable.
 func (it *listItem) MouseMoved(*desktop.MouseEvent) {}
 
 // MouseOut is part of desktop.Hoverable.
-func (it *listItem) MouseOut() { it.hovered = false; it.Refresh() }
+func (it *listItem) MouseOut() { it.hovered = false; it.updateBackground() }
+
+// updateBackground shows the selection or the hover.
+func (it *listItem) updateBackground() {
+	th := it.list.Theme()
+	v := fyne.CurrentApp().Settings().ThemeVariant()
+	switch {
+	case it.index == it.list.selected:
+		it.bg.FillColor = th.Color(theme.ColorNameSelection, v)
+		it.bg.Show()
+	case it.hovered:
+		it.bg.FillColor = th.Color(theme.ColorNameHover, v)
+		it.bg.Show()
+	default:
+		it.bg.Hide()
+	}
+	it.bg.CornerRadius = th.Size(theme.SizeNameSelectionRadius)
+	it.bg.Refresh()
+}
 
 func (it *listItem) CreateRenderer() fyne.WidgetRenderer { return &listItemRenderer{it: it} }
 
@@ -307,21 +325,7 @@ func (r *listItemRenderer) Layout(size fyne.Size) {
 
 // Refresh shows the selection or the hover and redraws the content.
 func (r *listItemRenderer) Refresh() {
-	it := r.it
-	th := it.list.Theme()
-	v := fyne.CurrentApp().Settings().ThemeVariant()
-	switch {
-	case it.index == it.list.selected:
-		it.bg.FillColor = th.Color(theme.ColorNameSelection, v)
-		it.bg.Show()
-	case it.hovered:
-		it.bg.FillColor = th.Color(theme.ColorNameHover, v)
-		it.bg.Show()
-	default:
-		it.bg.Hide()
-	}
-	it.bg.CornerRadius = th.Size(theme.SizeNameSelectionRadius)
-	it.bg.Refresh()
-	r.Layout(it.Size())
-	it.content.Refresh()
+	r.it.updateBackground()
+	r.Layout(r.it.Size())
+	r.it.content.Refresh()
 }
