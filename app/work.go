@@ -193,7 +193,7 @@ func (u *UI) dropped(_ fyne.Position, uris []fyne.URI) {
 	u.importPaths(paths)
 }
 
-// projectFilter is what the project file dialogs list.
+// projectExts are the extensions the project file dialogs list.
 var projectExts = []string{".glossa", ".db"}
 
 func (u *UI) openProjectDialog() {
