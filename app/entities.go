@@ -176,7 +176,7 @@ func (r *entityRegistry) saveEntity() bool {
 	u.reloadEntities()
 	r.list.Refresh()
 	u.panel.refresh() // the Entity field shows the name
-	u.setStatus(fmt.Sprintf("Entity %q saved.", e.Name))
+	u.setStatus("Entity " + quoted(e.Name, 80) + " saved.")
 	return true
 }
 
@@ -196,7 +196,8 @@ func (r *entityRegistry) askMerge() {
 		}
 	}
 	target := widget.NewSelect(names, nil)
-	expl := widget.NewLabel(fmt.Sprintf("Every annotation that refers to %q, in every article, will refer to the entity you choose; %q and its aliases become aliases of it, and %q is removed. This cannot be undone.", from.Name, from.Name, from.Name))
+	name := quoted(from.Name, 80)
+	expl := widget.NewLabel(fmt.Sprintf("Every annotation that refers to %s, in every article, will refer to the entity you choose; %s and its aliases become aliases of it, and %s is removed. This cannot be undone.", name, name, name))
 	expl.Wrapping = fyne.TextWrapWord
 	d := dialog.NewForm("Merge "+from.Name+" into…", "Merge", "Cancel",
 		[]*widget.FormItem{widget.NewFormItem("", expl), widget.NewFormItem("Keep", target)}, func(ok bool) {
@@ -252,7 +253,7 @@ func (u *UI) mergeEntities(keep, merge uint64) bool {
 	}
 	u.reloadEntities()
 	u.reloadAnnotations()
-	u.setStatus(fmt.Sprintf("%q merged into %q: %d mentions in this article now refer to it.", mName, kName, u.mentions(keep)))
+	u.setStatus(fmt.Sprintf("%s merged into %s: %d mentions in this article now refer to it.", quoted(mName, 60), quoted(kName, 60), u.mentions(keep)))
 	return true
 }
 

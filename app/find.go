@@ -244,7 +244,7 @@ func (u *UI) tagAllOccurrences() {
 	u.panel.flush()
 	t := u.newTagAll(a)
 	if t.done() {
-		u.setStatus(fmt.Sprintf("No other untagged occurrence of %q.", shorten(a.Spans[0].Text, 40)))
+		u.setStatus("No other untagged occurrence of " + quoted(a.Spans[0].Text, 40) + ".")
 		return
 	}
 	u.askTagAll(t)

@@ -177,7 +177,7 @@ func (u *UI) copy() {
 		return
 	}
 	u.app.Clipboard().SetContent(text)
-	u.setStatus(fmt.Sprintf("Copied %q.", shorten(text, 50)))
+	u.setStatus("Copied " + quoted(text, 50) + ".")
 }
 
 func (u *UI) markDoneAndNext() {
