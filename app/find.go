@@ -7,6 +7,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -18,7 +19,7 @@ import (
 // current match is also the article's selection, so a label key tags it.
 type findBar struct {
 	u       *UI
-	entry   *widget.Entry
+	entry   *findEntry
 	count   *widget.Label
 	box     *fyne.Container
 	matches []widgets.Range
@@ -27,7 +28,7 @@ type findBar struct {
 
 func newFindBar(u *UI) *findBar {
 	f := &findBar{u: u}
-	f.entry = widget.NewEntry()
+	f.entry = newFindEntry(f)
 	f.entry.SetPlaceHolder("Find in article")
 	f.entry.OnChanged = func(s string) { f.search(s) }
 	f.entry.OnSubmitted = func(string) { f.next() }
@@ -50,10 +51,15 @@ func (f *findBar) open() {
 	f.u.win.Canvas().Focus(f.entry)
 }
 
+// close hides the bar and its matches; the current match stays the
+// article's selection, ready to be tagged.
 func (f *findBar) close() {
+	f.box.Hide() // first: reset searches again while the bar is visible
 	f.reset()
-	f.box.Hide()
 	f.u.focusArticle()
+	if _, _, sel := f.u.article.Selection(); sel != "" {
+		f.u.setStatus("Find closed. The match is still selected: press a label key (1–9) to tag it.")
+	}
 }
 
 // reset forgets the matches (another article opened).
@@ -99,6 +105,71 @@ func (f *findBar) show() {
 	f.u.article.SetMatches(f.matches, f.current)
 	f.u.article.SetSelection(m.Start, m.End)
 	f.u.article.ScrollTo(m.Start)
+	f.hint()
+}
+
+// hint puts the find bar's keys in the status line while the find entry
+// has the focus: the label keys type into it then, they do not tag.
+func (f *findBar) hint() {
+	if c := f.u.win.Canvas(); c == nil || c.Focused() != f.entry {
+		return
+	}
+	where := ""
+	if len(f.matches) > 0 {
+		where = fmt.Sprintf("Match %d of %d. ", f.current+1, len(f.matches))
+	}
+	f.u.setStatus(where + "Enter or F3: next match; Shift+F3: previous; Escape closes the find bar (then a label key tags the match).")
+}
+
+// findEntry is the find bar's text field: Enter and F3 go to the next
+// match, Shift+F3 to the previous one, Escape closes the bar.
+type findEntry struct {
+	widget.Entry
+	f     *findBar
+	shift bool // a Shift key is down
+}
+
+func newFindEntry(f *findBar) *findEntry {
+	e := &findEntry{f: f}
+	e.ExtendBaseWidget(e)
+	return e
+}
+
+// FocusGained says in the status line which keys work here.
+func (e *findEntry) FocusGained() {
+	e.Entry.FocusGained()
+	e.f.hint()
+}
+
+// KeyDown and KeyUp track Shift: the driver reports Shift+F3 as a typed
+// F3, not as a shortcut.
+func (e *findEntry) KeyDown(ev *fyne.KeyEvent) {
+	if ev.Name == desktop.KeyShiftLeft || ev.Name == desktop.KeyShiftRight {
+		e.shift = true
+	}
+	e.Entry.KeyDown(ev)
+}
+
+func (e *findEntry) KeyUp(ev *fyne.KeyEvent) {
+	if ev.Name == desktop.KeyShiftLeft || ev.Name == desktop.KeyShiftRight {
+		e.shift = false
+	}
+	e.Entry.KeyUp(ev)
+}
+
+func (e *findEntry) TypedKey(ev *fyne.KeyEvent) {
+	switch ev.Name {
+	case fyne.KeyF3:
+		if e.shift {
+			e.f.prev()
+		} else {
+			e.f.next()
+		}
+	case fyne.KeyEscape:
+		e.f.close()
+	default:
+		e.Entry.TypedKey(ev)
+	}
 }
 
 // next and prev move to the following or preceding match, wrapping.
