@@ -272,19 +272,24 @@ func (t *tagAll) show() {
 	t.u.article.ScrollTo(r.Start)
 }
 
-// accept tags the current occurrence (saved and undoable at once).
-func (t *tagAll) accept() {
+// accept tags the current occurrence (saved and undoable at once). It
+// reports false when the occurrence could not be tagged: the error is on
+// screen (the failed-edit dialog offers Retry) and the walk should stop.
+func (t *tagAll) accept() bool {
 	if t.done() {
-		return
+		return true
 	}
 	r := t.ranges[t.i]
-	t.i++
 	a, err := t.u.newAnnotation(t.label, r.Start, r.End)
 	if err != nil {
-		t.u.showError(err, "This occurrence was skipped.")
-		return
+		t.u.showError(err, "This occurrence was not tagged.")
+		return false
 	}
-	t.u.edit("tag "+t.label.Name, []annotation.Annotation{a}, nil, func([]annotation.Annotation) { t.tagged++ })
+	if !t.u.edit("tag "+t.label.Name, []annotation.Annotation{a}, nil, func([]annotation.Annotation) { t.tagged++ }) {
+		return false
+	}
+	t.i++
+	return true
 }
 
 // skip leaves the current occurrence untagged.
@@ -295,13 +300,22 @@ func (t *tagAll) skip() {
 	}
 }
 
-// context is the current occurrence with some text either side.
-func (t *tagAll) context() string {
+// parts is the current occurrence with up to 60 code points of text
+// either side.
+func (t *tagAll) parts() (before, match, after string) {
 	r := t.ranges[t.i]
 	o := t.u.offsets
-	before := o.Slice(r.Start-60, r.Start)
-	after := o.Slice(r.End, r.End+60)
-	return "…" + before + "【" + o.Slice(r.Start, r.End) + "】" + after + "…"
+	return o.Slice(r.Start-60, r.Start), o.Slice(r.Start, r.End), o.Slice(r.End, r.End+60)
+}
+
+// context is parts as one line, the occurrence between 【】.
+//
+// Deprecated: only app_test.go uses it (the dialog shows parts with the
+// occurrence in bold, since the default font has no 【】); delete it when
+// that test checks parts instead.
+func (t *tagAll) context() string {
+	before, match, after := t.parts()
+	return "…" + before + "【" + match + "】" + after + "…"
 }
 
 // tagAllOccurrences asks, for each other occurrence of the selected
@@ -328,15 +342,35 @@ func (u *UI) askTagAll(t *tagAll) {
 		return
 	}
 	t.show()
-	msg := widget.NewLabel(t.context())
+	before, match, after := t.parts()
+	msg := widget.NewRichText(
+		&widget.TextSegment{Style: widget.RichTextStyleInline, Text: "…" + before},
+		&widget.TextSegment{Style: widget.RichTextStyleStrong, Text: match},
+		&widget.TextSegment{Style: widget.RichTextStyleInline, Text: after + "…"},
+	)
 	msg.Wrapping = fyne.TextWrapWord
 	content := container.NewVBox(widget.NewLabel(fmt.Sprintf("Occurrence %d of %d: tag it as %s?", t.i+1, len(t.ranges), t.label.Name)), msg)
 	d := dialog.NewCustomWithoutButtons("Tag all occurrences", content, u.win)
-	yes := widget.NewButton("Tag", func() { d.Hide(); t.accept(); u.askTagAll(t) })
+	yes := widget.NewButton("Tag", func() {
+		d.Hide()
+		if !t.accept() {
+			u.stopTagAll(t)
+			return
+		}
+		u.askTagAll(t)
+	})
 	yes.Importance = widget.HighImportance
 	no := widget.NewButton("Skip", func() { d.Hide(); t.skip(); u.askTagAll(t) })
 	stop := widget.NewButton("Stop", func() { d.Hide(); t.i = len(t.ranges); u.askTagAll(t) })
 	d.SetButtons([]fyne.CanvasObject{stop, no, yes})
 	d.Resize(fyne.NewSize(520, 200))
 	d.Show()
+}
+
+// stopTagAll ends the walk at an occurrence that could not be tagged. The
+// occurrence stays selected under the error dialog, and no further
+// question is asked over it.
+func (u *UI) stopTagAll(t *tagAll) {
+	u.setStatus(fmt.Sprintf("Tag all stopped at occurrence %d of %d, which was not saved: %d tagged as %s, %d skipped. Ctrl+Z undoes them one by one.",
+		t.i+1, len(t.ranges), t.tagged, t.label.Name, t.skipped))
 }
