@@ -55,7 +55,7 @@ func (u *UI) shortcuts() map[string]fyne.Shortcut {
 
 func (u *UI) actions() map[string]func() {
 	return map[string]func(){
-		"redo":    func() { u.redo() },
+		"redo":    u.redoItemAction,
 		"find":    u.find.open,
 		"zoomIn":  func() { u.zoom(1.1) },
 		"zoomOut": func() { u.zoom(1 / 1.1) },
@@ -82,6 +82,52 @@ func (u *UI) addShortcuts() {
 	c.AddShortcut(&fyne.ShortcutUndo{}, func(fyne.Shortcut) { u.undo() })
 	c.AddShortcut(&fyne.ShortcutRedo{}, func(fyne.Shortcut) { u.redo() })
 	c.AddShortcut(&fyne.ShortcutCopy{}, func(fyne.Shortcut) { u.copy() })
+}
+
+// textEntry is a text field: *widget.Entry and the types that embed it
+// (widget.SelectEntry, commitEntry, findEntry).
+type textEntry interface {
+	fyne.Shortcutable
+	Undo()
+	Redo()
+}
+
+// toFocusedEntry hands s to the focused text field, if a text field has
+// the focus, and reports whether it did. The driver runs a main-menu
+// item's shortcut before the focused widget sees the keys, so the menu's
+// Undo, Redo and Copy call this first: in the Note or Find field Ctrl+Z
+// undoes the typing and Ctrl+C copies the field's text, as everywhere else.
+func (u *UI) toFocusedEntry(s fyne.Shortcut) bool {
+	c := u.win.Canvas()
+	if c == nil {
+		return false
+	}
+	e, ok := c.Focused().(textEntry)
+	if !ok {
+		return false
+	}
+	e.TypedShortcut(s)
+	return true
+}
+
+// undoItemAction, redoItemAction and copyItemAction are the Edit menu's
+// Undo, Redo and Copy: the focused text field's, or else the project's.
+func (u *UI) undoItemAction() {
+	if !u.toFocusedEntry(&fyne.ShortcutUndo{}) {
+		u.undo()
+	}
+}
+
+func (u *UI) redoItemAction() {
+	if !u.toFocusedEntry(&fyne.ShortcutRedo{}) {
+		u.redo()
+	}
+}
+
+func (u *UI) copyItemAction() {
+	if !u.toFocusedEntry(&fyne.ShortcutCopy{Clipboard: u.app.Clipboard()}) {
+		u.copy()
+	}
 }
 
 func (u *UI) makeMenu() *fyne.MainMenu {
@@ -119,10 +165,10 @@ func (u *UI) makeMenu() *fyne.MainMenu {
 	file := fyne.NewMenu("File", newProject, openProject, recent, restore, fyne.NewMenuItemSeparator(),
 		importFiles, importFolder, export, fyne.NewMenuItemSeparator(), quit)
 
-	u.undoItem = fyne.NewMenuItem("Undo", func() { u.undo() })
+	u.undoItem = fyne.NewMenuItem("Undo", u.undoItemAction)
 	u.undoItem.Shortcut = &fyne.ShortcutUndo{}
 	u.redoItem = item("Redo", "redo")
-	cp := fyne.NewMenuItem("Copy", u.copy)
+	cp := fyne.NewMenuItem("Copy", u.copyItemAction)
 	cp.Shortcut = &fyne.ShortcutCopy{}
 	del := fyne.NewMenuItem("Delete annotation (Del)", func() {
 		if u.selected != 0 {
