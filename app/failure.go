@@ -2,6 +2,8 @@ package app
 
 import (
 	"fmt"
+	"path/filepath"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -56,21 +58,12 @@ func (u *UI) editFailed(err error, retry func() bool) {
 }
 
 // saveCopyDialog asks where to write a copy of the project and writes it.
+// A file that is there already is replaced only by a complete copy
+// (Store.Backup writes a temporary file and renames it).
 func (u *UI) saveCopyDialog() {
-	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-		if err != nil {
-			u.showError(err, "Choose the file again.")
-			return
-		}
-		if w == nil {
-			return
-		}
-		path := w.URI().Path()
-		_ = w.Close() // Backup writes the file itself, by path
-		u.saveCopy(path)
-	}, u.win)
-	d.SetFileName("copy.glossa")
-	d.Show()
+	base := strings.TrimSuffix(filepath.Base(u.st.Path()), filepath.Ext(u.st.Path()))
+	u.choosePath("Save a copy of the project", "Save copy", freeName(u.startFolder(), base+"-copy", ".glossa"), pathMayReplace,
+		func(path string) { u.saveCopy(path) })
 }
 
 // saveCopy writes a consistent copy of the project file to path.

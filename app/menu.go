@@ -15,11 +15,12 @@ import (
 
 // Preference keys (a.Preferences()).
 const (
-	prefAnnotator = "annotator"   // string: the name stored on every annotation; default the OS user
-	prefWordSnap  = "wordSnap"    // bool: selections snap to whole words; default true
-	prefTheme     = "theme"       // string: themeLight, themeDark or themeSystem (default)
-	prefZoom      = "zoom"        // float: the article's zoom factor; default 1
-	prefRecent    = "recentFiles" // string list: project files, most recent first
+	prefAnnotator  = "annotator"   // string: the name stored on every annotation; default the OS user
+	prefWordSnap   = "wordSnap"    // bool: selections snap to whole words; default true
+	prefTheme      = "theme"       // string: themeLight, themeDark or themeSystem (default)
+	prefZoom       = "zoom"        // float: the article's zoom factor; default 1
+	prefRecent     = "recentFiles" // string list: project files, most recent first
+	prefLastFolder = "lastFolder"  // string: the folder of the last file chosen in choosePath
 )
 
 // Theme choices of prefTheme.

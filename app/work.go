@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -114,9 +113,9 @@ func (u *UI) exportTo(format, path string) {
 			p.d.Hide()
 			switch {
 			case errors.Is(err, context.Canceled):
-				u.setStatus("Export cancelled.")
+				u.setStatus("Export cancelled: nothing was written to " + path + "; a file already there is unchanged.")
 			case err != nil:
-				u.showError(err, "Nothing usable was written. Choose another folder (one you can write to, with free space) and export again.")
+				u.showError(err, "Nothing was written to "+path+"; a file already there is unchanged. Choose another folder (one you can write to, with free space) and export again.")
 			default:
 				u.setStatus("Exported the project to " + path)
 			}
@@ -124,23 +123,14 @@ func (u *UI) exportTo(format, path string) {
 	}()
 }
 
+// exportDialog asks where to export the project in format and exports it.
+// A file that is there already is replaced only by a complete export
+// (Config.Export writes a temporary file and renames it).
 func (u *UI) exportDialog(format string) {
 	u.panel.flush()
-	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-		if err != nil {
-			u.showError(err, "Choose the file again.")
-			return
-		}
-		if w == nil {
-			return
-		}
-		path := w.URI().Path()
-		_ = w.Close() // Export writes the file itself, by path
-		u.exportTo(format, path)
-	}, u.win)
-	d.SetFileName("glossa-export." + format)
-	d.SetFilter(storage.NewExtensionFileFilter([]string{"." + format}))
-	d.Show()
+	u.choosePath("Export as "+strings.ToUpper(format), "Export",
+		freeName(u.startFolder(), "glossa-export", "."+format), pathMayReplace,
+		func(path string) { u.exportTo(format, path) })
 }
 
 func (u *UI) importFilesDialog() {
@@ -216,30 +206,13 @@ func (u *UI) openProjectDialog() {
 	d.Show()
 }
 
+// newProjectDialog asks for the name of a new project file, which must
+// not exist yet, and opens it (Config.Open creates it).
 func (u *UI) newProjectDialog() {
 	if u.cfg.Open == nil {
 		return
 	}
-	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-		if err != nil {
-			u.showError(err, "Choose the file again.")
-			return
-		}
-		if w == nil {
-			return
-		}
-		path := w.URI().Path()
-		_ = w.Close()
-		// The save dialog has created an empty file; Open refuses an
-		// empty file that is not a project, so start from no file.
-		if err := removeEmpty(path); err != nil {
-			u.showError(err, "Choose another name or folder for the new project file.")
-			return
-		}
-		u.switchProject(path)
-	}, u.win)
-	d.SetFileName("project.glossa")
-	d.Show()
+	u.choosePath("New project file", "Create", freeName(u.startFolder(), "project", ".glossa"), pathMustBeNew, u.switchProject)
 }
 
 // switchProject opens the project file at path in place of the current
@@ -295,13 +268,4 @@ func (u *UI) recentMenu() *fyne.Menu {
 		items = append(items, it)
 	}
 	return fyne.NewMenu("", items...)
-}
-
-// removeEmpty removes the file at path if it exists and is empty.
-func removeEmpty(path string) error {
-	fi, err := os.Stat(path)
-	if err != nil || fi.Size() != 0 {
-		return nil
-	}
-	return os.Remove(path)
 }
