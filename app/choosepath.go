@@ -130,9 +130,12 @@ func (u *UI) choosePath(title, action, initial string, mode pathMode, done func(
 	problem.Wrapping = fyne.TextWrapWord
 	problem.Importance = widget.DangerImportance
 	problem.Hide()
+	var d *dialog.CustomDialog
+	size := fyne.NewSize(620, 240)
 	fail := func(err error) {
 		problem.SetText(err.Error())
 		problem.Show()
+		d.Resize(size.AddWidthHeight(0, 80)) // room for the message, wrapped
 	}
 	browse := widget.NewButtonWithIcon("Browse folder…", theme.FolderOpenIcon(), func() {
 		fd := dialog.NewFolderOpen(func(l fyne.ListableURI, err error) {
@@ -168,7 +171,7 @@ func (u *UI) choosePath(title, action, initial string, mode pathMode, done func(
 		widget.NewLabel("File:"),
 		container.NewBorder(nil, nil, nil, browse, entry),
 		hintL, problem)
-	d := dialog.NewCustomWithoutButtons(title, content, u.win)
+	d = dialog.NewCustomWithoutButtons(title, content, u.win)
 	accept := func() {
 		p, exists, err := checkPath(entry.Text, u.st.Path(), mode)
 		if err != nil {
@@ -196,7 +199,7 @@ func (u *UI) choosePath(title, action, initial string, mode pathMode, done func(
 	ok := widget.NewButton(action, accept)
 	ok.Importance = widget.HighImportance
 	d.SetButtons([]fyne.CanvasObject{widget.NewButton("Cancel", d.Hide), ok})
-	d.Resize(fyne.NewSize(620, 240))
+	d.Resize(size)
 	d.Show()
 	u.win.Canvas().Focus(entry)
 }
