@@ -188,7 +188,8 @@ func (p *annotationPanel) flush() bool {
 // widget's renderer and text textures for a minute. What does not apply
 // to the annotation shown is hidden.
 type detailEditor struct {
-	id    uint64 // the annotation shown; 0 for none
+	id    uint64     // the annotation shown; 0 for none
+	shown *labelForm // its form
 	hint  *widget.Label
 	quote *widget.Label
 	forms map[string]*labelForm // by label name, built when first shown
@@ -289,6 +290,7 @@ func (p *annotationPanel) resetForms() {
 		p.detail.Objects = slices.Delete(p.detail.Objects, i, i+1)
 	}
 	clear(d.forms)
+	d.shown = nil
 }
 
 // form returns the form of label l, making it the first time.
@@ -361,23 +363,23 @@ func (p *annotationPanel) showDetail() {
 	u := p.u
 	d := p.ed
 	a := u.annotation(u.selected)
-	same := a != nil && a.ID == d.id
 	var shown *labelForm
 	if a != nil {
-		d.id = a.ID
 		shown = p.form(u.labelOf(a))
-		p.loadForm(shown, a, same)
+		p.loadForm(shown, a, a.ID == d.id && shown == d.shown)
+		d.id = a.ID
 	} else {
 		d.id = 0
 	}
+	d.shown = shown
 	for _, f := range d.forms {
 		setVisible(f.form, f == shown)
 	}
 	if a == nil {
 		if u.doc.ID == 0 {
-			d.hint.SetText("No article open.")
+			setText(d.hint, "No article open.")
 		} else {
-			d.hint.SetText("Select text in the article and press a label key (1–9), or click a highlight to edit it.\n\nWho said it? Select a claim, then select the speaker's name and press 2 (Source): the source is linked to the claim.")
+			setText(d.hint, "Select text in the article and press a label key (1–9), or click a highlight to edit it.\n\nWho said it? Select a claim, then select the speaker's name and press 2 (Source): the source is linked to the claim.")
 		}
 		d.hint.Show()
 		for _, o := range []fyne.CanvasObject{d.quote, d.saidBy, d.links, d.addSpan, d.tagAll, d.del, d.info} {
