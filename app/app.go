@@ -530,7 +530,7 @@ func (u *UI) selectAnnotationScroll(id uint64, scroll bool) {
 			u.article.ScrollTo(a.Start())
 		}
 		l, _ := u.labels.Find(a.Label)
-		u.setStatus(fmt.Sprintf("%s %q selected%s", a.Label, shorten(a.Quote(), 60), selectedHint(l.Kind)))
+		u.setStatus(fmt.Sprintf("%s %s selected%s", a.Label, quoted(a.Quote(), 60), selectedHint(l.Kind)))
 	}
 	u.panel.selectionChanged()
 }

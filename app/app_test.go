@@ -461,8 +461,8 @@ func TestTagAllOccurrences(t *testing.T) {
 	if _, _, text := u.article.Selection(); text != "plan" {
 		t.Errorf("occurrence shown = %q", text)
 	}
-	if !strings.Contains(ta.context(), "【plan】") {
-		t.Errorf("context = %q", ta.context())
+	if before, match, after := ta.parts(); match != "plan" || before == "" || after == "" {
+		t.Errorf("parts = %q, %q, %q; want the occurrence with text around it", before, match, after)
 	}
 	ta.accept()
 	ta.skip()

@@ -199,7 +199,7 @@ func (u *UI) tagRange(l annotation.Label, start, end int) bool {
 		u.hist.push(c)
 		u.selected = 0
 		u.selectAnnotationScroll(made.ID, false)
-		u.setStatus(fmt.Sprintf("Tagged %q as %s and saved. Ctrl+Z undoes it.%s", shorten(made.Quote(), 50), l.Name, u.sourceHint()))
+		u.setStatus(fmt.Sprintf("Tagged %s as %s and saved%s. Ctrl+Z undoes it.", quoted(made.Quote(), 50), l.Name, u.sourceHint()))
 		u.updateUndoItems()
 		return true
 	}
@@ -211,7 +211,7 @@ func (u *UI) tagRange(l annotation.Label, start, end int) bool {
 		u.updateUndoItems()
 		u.selected = 0
 		u.selectAnnotationScroll(claim.ID, false)
-		u.editFailed(fmt.Errorf("the source %q was saved but not linked to the claim: %w", shorten(made.Quote(), 40), err),
+		u.editFailed(fmt.Errorf("the source %s was saved but not linked to the claim: %w", quoted(made.Quote(), 40), err),
 			func() bool { u.linkSource(claim.ID, made.ID); return u.isLinked(claim.ID, made.ID) })
 		return true
 	}
@@ -220,7 +220,7 @@ func (u *UI) tagRange(l annotation.Label, start, end int) bool {
 	u.hist.push(c)
 	u.selected = 0
 	u.selectAnnotationScroll(claim.ID, false)
-	u.setStatus(fmt.Sprintf("Source %q saved and linked: claim %q is said by it. Ctrl+Z undoes both.", shorten(made.Quote(), 40), shorten(claim.Quote(), 40)))
+	u.setStatus(fmt.Sprintf("Source %s saved and linked: claim %s is said by it. Ctrl+Z undoes both.", quoted(made.Quote(), 40), quoted(claim.Quote(), 40)))
 	u.updateUndoItems()
 	return true
 }
@@ -278,14 +278,14 @@ func (u *UI) addSpan() {
 	}
 	u.edit("add span", []annotation.Annotation{b}, nil, func([]annotation.Annotation) {
 		u.article.ClearSelection()
-		u.setStatus(fmt.Sprintf("%s now has %d spans: %q.", b.Label, len(b.Spans), shorten(b.Quote(), 60)))
+		u.setStatus(fmt.Sprintf("%s now has %d spans: %s.", b.Label, len(b.Spans), quoted(b.Quote(), 60)))
 	})
 }
 
 // update saves a changed copy of an annotation.
 func (u *UI) update(desc string, a annotation.Annotation) bool {
 	return u.edit(desc, []annotation.Annotation{a}, nil, func([]annotation.Annotation) {
-		u.setStatus(fmt.Sprintf("%s of %q saved.", desc, shorten(a.Quote(), 50)))
+		u.setStatus(fmt.Sprintf("%s of %s saved.", desc, quoted(a.Quote(), 50)))
 	})
 }
 
@@ -303,7 +303,7 @@ func (u *UI) linkSource(claimID, sourceID uint64) {
 	b.Links = append(b.Links, annotation.Link{Type: annotation.LinkSaidBy, Target: sourceID})
 	u.edit("link source", []annotation.Annotation{b}, nil, func([]annotation.Annotation) {
 		if s := u.annotation(sourceID); s != nil {
-			u.setStatus(fmt.Sprintf("Claim %q is said by %q (saved).", shorten(b.Quote(), 40), shorten(s.Quote(), 40)))
+			u.setStatus(fmt.Sprintf("Claim %s is said by %s (saved).", quoted(b.Quote(), 40), quoted(s.Quote(), 40)))
 		}
 	})
 }
@@ -341,7 +341,7 @@ func (u *UI) deleteAnnotation(id uint64) {
 	quote := a.Quote()
 	label := a.Label
 	u.edit("delete", put, []uint64{id}, func([]annotation.Annotation) {
-		u.setStatus(fmt.Sprintf("Deleted %s %q. Ctrl+Z brings it back.", label, shorten(quote, 50)))
+		u.setStatus(fmt.Sprintf("Deleted %s %s. Ctrl+Z brings it back.", label, quoted(quote, 50)))
 	})
 }
 
@@ -468,7 +468,7 @@ func (u *UI) setDocStatus(s annotation.Status) {
 	}
 	u.hist.push(change{desc: "status " + statusName(s), docID: u.doc.ID, statusFrom: from, statusTo: s})
 	u.updateUndoItems()
-	u.setStatus(fmt.Sprintf("%q is now %s.", shorten(u.doc.Title, 50), statusName(s)))
+	u.setStatus(fmt.Sprintf("%s is now %s.", quoted(u.doc.Title, 50), statusName(s)))
 }
 
 // writeStatus stores status s of the open document; on failure the

@@ -308,16 +308,6 @@ func (t *tagAll) parts() (before, match, after string) {
 	return o.Slice(r.Start-60, r.Start), o.Slice(r.Start, r.End), o.Slice(r.End, r.End+60)
 }
 
-// context is parts as one line, the occurrence between 【】.
-//
-// Deprecated: only app_test.go uses it (the dialog shows parts with the
-// occurrence in bold, since the default font has no 【】); delete it when
-// that test checks parts instead.
-func (t *tagAll) context() string {
-	before, match, after := t.parts()
-	return "…" + before + "【" + match + "】" + after + "…"
-}
-
 // tagAllOccurrences asks, for each other occurrence of the selected
 // annotation's text, whether to tag it with the same label.
 func (u *UI) tagAllOccurrences() {

@@ -520,7 +520,7 @@ func (p *annotationPanel) loadLinks(a *annotation.Annotation) {
 		}
 		r := row()
 		r.target, r.linkType, r.outgoing = l.Target, l.Type, true
-		setText(r.text, fmt.Sprintf("%s → %s %q", l.Type, t.Label, shorten(t.Quote(), 36)))
+		setText(r.text, fmt.Sprintf("%s → %s %s", l.Type, t.Label, quoted(t.Quote(), 36)))
 		r.remove.Show()
 	}
 	for _, o := range u.anns {
@@ -530,7 +530,7 @@ func (p *annotationPanel) loadLinks(a *annotation.Annotation) {
 			}
 			r := row()
 			r.target, r.linkType, r.outgoing = o.ID, l.Type, false
-			setText(r.text, fmt.Sprintf("%s %q %s this", o.Label, shorten(o.Quote(), 36), linkVerb(l.Type)))
+			setText(r.text, fmt.Sprintf("%s %s %s this", o.Label, quoted(o.Quote(), 36), linkVerb(l.Type)))
 			r.remove.Hide()
 		}
 	}
@@ -701,9 +701,9 @@ func (u *UI) setEntity(id uint64, label, name string) bool {
 	b.Entity = eid
 	return u.edit("entity", []annotation.Annotation{b}, nil, func([]annotation.Annotation) {
 		if name != "" {
-			u.setStatus(fmt.Sprintf("%q now refers to the entity %q (saved).", shorten(b.Quote(), 40), name))
+			u.setStatus(fmt.Sprintf("%s now refers to the entity %s (saved).", quoted(b.Quote(), 40), quoted(name, 40)))
 		} else {
-			u.setStatus(fmt.Sprintf("%q refers to no entity now (saved).", shorten(b.Quote(), 40)))
+			u.setStatus(fmt.Sprintf("%s refers to no entity now (saved).", quoted(b.Quote(), 40)))
 		}
 	})
 }

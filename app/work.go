@@ -218,7 +218,11 @@ func (u *UI) newProjectDialog() {
 // switchProject opens the project file at path in place of the current
 // one. The undo history is cleared: it belongs to the old file.
 func (u *UI) switchProject(path string) {
-	if path == u.st.Path() || !u.panel.flush() {
+	if path == u.st.Path() {
+		u.setStatus(path + " is already open.")
+		return
+	}
+	if !u.panel.flush() {
 		return
 	}
 	st, err := u.cfg.Open(path)
