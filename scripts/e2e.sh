@@ -27,14 +27,8 @@ export LANG=en_US.UTF-8 LC_ALL=
 mkdir -p "$HOME"
 
 # A display of our own, so that nothing else on the machine interferes.
-for n in $(seq 90 120); do
-  [ -e "/tmp/.X11-unix/X$n" ] || [ -e "/tmp/.X$n-lock" ] || { disp=":$n"; break; }
-done
-Xvfb "$disp" -screen 0 1280x800x24 -nolisten tcp >"$work/xvfb.log" 2>&1 &
-pids+=($!)
-export DISPLAY=$disp
-for _ in $(seq 50); do xdotool getdisplaygeometry >/dev/null 2>&1 && break; sleep 0.1; done
-xdotool getdisplaygeometry >/dev/null 2>&1 || fail "Xvfb did not start on $disp: $(cat "$work/xvfb.log")"
+. "$(dirname "$0")/xvfb.sh"
+start_xvfb 90 120
 
 want=$(sed -n 's/^Version *= *"\(.*\)"/\1/p' FyneApp.toml)
 got=$("$bin" --version)
