@@ -421,12 +421,10 @@ func (u *UI) replay(c change, back bool) bool {
 		return false
 	}
 	u.mergeStored(out, del)
-	if u.annotation(u.selected) == nil {
-		for id := range to {
-			u.selected = 0
-			u.selectAnnotation(id)
-			break
-		}
+	if u.annotation(u.selected) == nil && len(to) > 0 {
+		// Select what the step brought back, the same one every time.
+		u.selected = 0
+		u.selectAnnotation(slices.Min(slices.Collect(maps.Keys(to))))
 	}
 	return true
 }
