@@ -561,7 +561,9 @@ func (u *UI) highlightTapped(id uint64) {
 		u.setStatus("That is not a source: click a source highlight to link it, or press Escape.")
 		return
 	}
-	u.selectAnnotation(id)
+	// The highlight was clicked, so it is on screen: the text stays under
+	// the pointer.
+	u.selectAnnotationScroll(id, false)
 }
 
 func (u *UI) typedRune(r rune) {
