@@ -61,6 +61,10 @@ type Store interface {
 	Apply(docID uint64, put []annotation.Annotation, del []uint64) ([]annotation.Annotation, error)
 	Entities() ([]annotation.Entity, error)
 	AddEntity(e annotation.Entity) (annotation.Entity, error)
+	// DeleteEntity removes an entity nothing refers to; RestoreEntity puts
+	// one back under its id (undo and redo of creating it).
+	DeleteEntity(id uint64) error
+	RestoreEntity(e annotation.Entity) error
 	UpdateEntity(e annotation.Entity) (annotation.Entity, error)
 	// MergeEntities makes every annotation of every document that refers
 	// to entity merge refer to keep, folds merge's names into keep's

@@ -21,11 +21,17 @@ type change struct {
 	after  map[uint64]annotation.Annotation
 	// A status change when statusTo is set.
 	statusFrom, statusTo annotation.Status
+	// entity, when set, was added to the registry by this step: undo
+	// removes it again (when nothing else refers to it), redo restores it.
+	entity *annotation.Entity
 }
 
 // merge folds c2, which happened right after c, into c: one undo step.
 func (c change) merge(c2 change) change {
-	out := change{desc: c.desc, docID: c.docID, before: maps.Clone(c.before), after: maps.Clone(c.after)}
+	out := change{desc: c.desc, docID: c.docID, before: maps.Clone(c.before), after: maps.Clone(c.after), entity: c.entity}
+	if out.entity == nil {
+		out.entity = c2.entity
+	}
 	if out.before == nil {
 		out.before = map[uint64]annotation.Annotation{}
 	}
@@ -410,17 +416,31 @@ func (u *UI) replay(c change, back bool) bool {
 	if back {
 		from, to = c.after, c.before
 	}
+	again := u.redo
+	if back {
+		again = u.undo
+	}
+	if c.entity != nil && !back {
+		if err := u.st.RestoreEntity(*c.entity); err != nil {
+			u.editFailed(err, again)
+			return false
+		}
+		u.reloadEntities()
+	}
 	put, del := ops(from, to)
 	out, err := u.st.Apply(c.docID, put, del)
 	if err != nil {
-		again := u.redo
-		if back {
-			again = u.undo
-		}
 		u.editFailed(err, again)
 		return false
 	}
 	u.mergeStored(out, del)
+	if c.entity != nil && back {
+		// Another annotation may have come to refer to the entity since:
+		// then it stays in the registry.
+		if err := u.st.DeleteEntity(c.entity.ID); err == nil {
+			u.reloadEntities()
+		}
+	}
 	if u.annotation(u.selected) == nil && len(to) > 0 {
 		// Select what the step brought back, the same one every time.
 		u.selected = 0

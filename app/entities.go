@@ -19,8 +19,9 @@ import (
 // another. Its edits are written at once and are not in the undo history.
 //
 // Entities are created in an annotation's Entity field (setEntity). Undoing
-// that edit unlinks the annotation but leaves the new entity in the
-// registry: the store has no way to remove an entity yet.
+// that edit unlinks the annotation and removes the new entity again, unless
+// something else has come to refer to it; redoing it restores the entity
+// under its id.
 type entityRegistry struct {
 	u        *UI
 	list     *widget.List
@@ -240,7 +241,10 @@ func (u *UI) mergeEntities(keep, merge uint64) bool {
 		return false
 	}
 	for _, cs := range [][]change{u.hist.undo, u.hist.redo} {
-		for _, c := range cs {
+		for i, c := range cs {
+			if c.entity != nil && c.entity.ID == merge {
+				cs[i].entity = nil // merged away: neither removed nor restored
+			}
 			for _, states := range []map[uint64]annotation.Annotation{c.before, c.after} {
 				for id, a := range states {
 					if a.Entity == merge {

@@ -124,3 +124,57 @@ func TestEntityTypeFollowsEntityLabelsOnly(t *testing.T) {
 		t.Errorf("entity types = %v; want none for the source's entity, Person for the person's", got)
 	}
 }
+
+func TestUndoEntityCreationRemovesIt(t *testing.T) {
+	u, st := newTestUI(t)
+	sel(t, u, "Ana Pérez", 0)
+	press(u, "3")
+	u.setEntity(u.selected, "Person", "Ana Pérez")
+	if len(st.entities) != 1 {
+		t.Fatalf("entities = %+v; want the new one", st.entities)
+	}
+	made := st.entities[0]
+	if !u.undo() {
+		t.Fatal("undo failed")
+	}
+	if len(st.entities) != 0 {
+		t.Errorf("entities after undo = %+v; want none", st.entities)
+	}
+	if a := u.annotation(u.selected); a == nil || a.Entity != 0 {
+		t.Errorf("annotation after undo = %+v; want no entity", a)
+	}
+	if !u.redo() {
+		t.Fatal("redo failed")
+	}
+	if len(st.entities) != 1 || st.entities[0].ID != made.ID {
+		t.Errorf("entities after redo = %+v; want %+v back", st.entities, made)
+	}
+	if a := u.annotation(u.selected); a == nil || a.Entity != made.ID {
+		t.Errorf("annotation after redo = %+v; want entity %d", a, made.ID)
+	}
+}
+
+func TestUndoEntityCreationKeepsAnEntityInUse(t *testing.T) {
+	u, st := newTestUI(t)
+	sel(t, u, "Ana Pérez", 0)
+	press(u, "3")
+	u.setEntity(u.selected, "Person", "Ana Pérez")
+	first := u.selected
+	sel(t, u, "the mayor", 0)
+	press(u, "3")
+	u.setEntity(u.selected, "Person", "Ana Pérez") // the same entity, by name
+	// Undo the second link, the second tag, then the first link: the entity
+	// goes only when nothing refers to it.
+	u.undo()
+	u.undo()
+	if len(st.entities) != 1 {
+		t.Fatalf("entities = %+v; want Ana Pérez kept, the first annotation refers to it", st.entities)
+	}
+	u.undo()
+	if a := u.annotation(first); a == nil || a.Entity != 0 {
+		t.Fatalf("first annotation = %+v; want it unlinked", a)
+	}
+	if len(st.entities) != 0 {
+		t.Errorf("entities = %+v; want none once nothing refers to it", st.entities)
+	}
+}

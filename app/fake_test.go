@@ -1,6 +1,8 @@
 package app
 
 import (
+	"cmp"
+	"errors"
 	"fmt"
 	"maps"
 	"slices"
@@ -233,4 +235,33 @@ func (s *fakeStore) Close() error { s.closed = true; return nil }
 func (s *fakeStore) stored() []annotation.Annotation {
 	out, _ := s.Annotations(1)
 	return out
+}
+
+func (s *fakeStore) DeleteEntity(id uint64) error {
+	if err := s.takeFail(); err != nil {
+		return err
+	}
+	for _, anns := range s.anns {
+		for _, a := range anns {
+			if a.Entity == id {
+				return errors.New("entity is still in use")
+			}
+		}
+	}
+	i := slices.IndexFunc(s.entities, func(e annotation.Entity) bool { return e.ID == id })
+	if i < 0 {
+		return annotation.ErrNotFound
+	}
+	s.entities = slices.Delete(s.entities, i, i+1)
+	return nil
+}
+
+func (s *fakeStore) RestoreEntity(e annotation.Entity) error {
+	if err := s.takeFail(); err != nil {
+		return err
+	}
+	s.entities = slices.DeleteFunc(s.entities, func(o annotation.Entity) bool { return o.ID == e.ID })
+	s.entities = append(s.entities, e)
+	slices.SortFunc(s.entities, func(a, b annotation.Entity) int { return cmp.Compare(a.ID, b.ID) })
+	return nil
 }

@@ -671,6 +671,7 @@ func (u *UI) setEntity(id uint64, label, name string) bool {
 	b := cloneAnnotation(*c)
 	name = strings.TrimSpace(name)
 	var eid uint64
+	var made *annotation.Entity
 	if name != "" {
 		for _, e := range u.entities {
 			if strings.EqualFold(e.Name, name) || slices.ContainsFunc(e.Aliases, func(al string) bool { return strings.EqualFold(al, name) }) {
@@ -692,7 +693,7 @@ func (u *UI) setEntity(id uint64, label, name string) bool {
 				return false
 			}
 			u.reloadEntities()
-			eid = e.ID
+			eid, made = e.ID, &e
 		}
 	}
 	if b.Entity == eid {
@@ -700,6 +701,9 @@ func (u *UI) setEntity(id uint64, label, name string) bool {
 	}
 	b.Entity = eid
 	return u.edit("entity", []annotation.Annotation{b}, nil, func([]annotation.Annotation) {
+		if made != nil {
+			u.hist.undo[len(u.hist.undo)-1].entity = made // undo removes it again
+		}
 		if name != "" {
 			u.setStatus(fmt.Sprintf("%s now refers to the entity %s (saved).", quoted(b.Quote(), 40), quoted(name, 40)))
 		} else {
