@@ -4,10 +4,12 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	readability "codeberg.org/readeck/go-readability/v2"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
+	"golang.org/x/net/html/charset"
 
 	"glossa/annotation"
 )
@@ -33,6 +35,26 @@ const maxReadabilityDepth = 256
 // Either way the text is rendered by htmlText: paragraphs separated by blank
 // lines, headings on lines of their own, and script, style, noscript,
 // template and form controls dropped.
+// htmlToUTF8 decodes an HTML page that is not UTF-8 as a browser would:
+// by its byte order mark, its <meta charset> or http-equiv Content-Type,
+// and otherwise as Windows-1252, the web's default for legacy pages
+// (golang.org/x/net/html/charset, the WHATWG encoding sniffing algorithm).
+// UTF-8 pages, and pages it cannot decode, are returned as they are.
+func htmlToUTF8(data []byte) []byte {
+	if utf8.Valid(data) {
+		return data
+	}
+	enc, name, _ := charset.DetermineEncoding(data, "text/html")
+	if name == "utf-8" || name == "utf-16le" || name == "utf-16be" {
+		return data // a BOM or a meta that says so: decodeText handles these
+	}
+	out, err := enc.NewDecoder().Bytes(data)
+	if err != nil {
+		return data
+	}
+	return out
+}
+
 func htmlDocument(src string) annotation.Document {
 	root, err := html.Parse(strings.NewReader(src))
 	if err != nil {

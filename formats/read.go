@@ -111,6 +111,9 @@ func readDocument(f format, data []byte) (annotation.Document, error) {
 	if kind := binaryKind(data); kind != "" {
 		return annotation.Document{}, fmt.Errorf("this is %s, not a text file: %w", kind, ErrBinary)
 	}
+	if f == formatHTML {
+		data = htmlToUTF8(data)
+	}
 	raw, err := decodeText(data)
 	if err != nil {
 		return annotation.Document{}, err
