@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"runtime/debug"
 	"runtime/pprof"
 	"strings"
 
@@ -58,7 +59,7 @@ func runGUI(id, version, path string) error {
 		// The window shows before the articles are read and the backup is
 		// taken: opening costs what an empty window costs.
 		OpenAfterShow: true,
-		AfterShow:     autoBackup,
+		AfterShow:     afterShow,
 	}
 	st, err := openProject(path, true, false)
 	if err != nil {
@@ -97,6 +98,16 @@ func openProject(path string, withSample, backupNow bool) (*storage.Store, error
 		}
 	}
 	return st, nil
+}
+
+// afterShow runs once the window is up. A window's heap is mostly
+// long-lived (the article, its layout, the offset tables): collecting when
+// it grows by half rather than doubling keeps the resident size near what
+// is in use (with the 1 MB article: 190 MB instead of 205), for a few
+// microseconds of CPU an edit; start-up keeps Go's default.
+func afterShow(st app.Store, fail func(error)) {
+	debug.SetGCPercent(50)
+	autoBackup(st, fail)
 }
 
 // autoBackup takes the automatic backup of st in the background (the
