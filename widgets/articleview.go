@@ -691,7 +691,15 @@ func (v *ArticleView) offsetAt(pos fyne.Position) int {
 		return len(v.runes)
 	}
 	pi, start, end := v.lineBounds(v.lineAtY(pos.Y))
-	return start + xToOffset(v.runes[start:end], pos.X-v.metrics.pad, v.prefixFunc(pi, start))
+	return start + xToOffset(v.runes[start:end], v.logicalX(pi, start, end, pos.X), v.prefixFunc(pi, start))
+}
+
+// logicalX maps the x of a point on a line to the line laid out left to
+// right, undoing the mirroring of its right-to-left runs.
+func (v *ArticleView) logicalX(pi, start, end int, x float32) float32 {
+	x -= v.metrics.pad
+	_, runsX := lineRuns(v.runes[start:end], start, func(off int) float32 { return v.lineX(pi, start, off) })
+	return mirror(x, runsX)
 }
 
 // charAt returns the offset of the character under a point, or -1.
@@ -704,7 +712,7 @@ func (v *ArticleView) charAt(pos fyne.Position) int {
 		return -1
 	}
 	pi, start, end := v.lineBounds(v.lineAtY(pos.Y))
-	i := charAtX(v.runes[start:end], pos.X-v.metrics.pad, v.prefixFunc(pi, start))
+	i := charAtX(v.runes[start:end], v.logicalX(pi, start, end, pos.X), v.prefixFunc(pi, start))
 	if i < 0 {
 		return -1
 	}

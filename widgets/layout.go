@@ -444,3 +444,93 @@ func charAtX(line []rune, x float32, prefixW func(n int) float32) int {
 	}
 	return bounds[max(i-1, 0)]
 }
+
+// isRTL reports whether r is a strong right-to-left character: a letter (or
+// mark) of a script written right to left.
+func isRTL(r rune) bool {
+	if r < 0x0590 {
+		return false
+	}
+	return unicode.In(r, unicode.Hebrew, unicode.Arabic, unicode.Syriac, unicode.Thaana,
+		unicode.Nko, unicode.Samaritan, unicode.Mandaic, unicode.Adlam) &&
+		(unicode.IsLetter(r) || unicode.IsMark(r))
+}
+
+// rtlRuns returns the right-to-left runs of a line as [start, end) indexes
+// into it: each from a strong right-to-left character to the last one
+// before a strong left-to-right character (a letter of another script).
+// Fyne shapes a line with the Unicode bidi algorithm in a left-to-right
+// paragraph: the neutral characters between two right-to-left ones (spaces,
+// punctuation, digits) join their run, which is drawn mirrored in place.
+// A line without right-to-left text has no runs.
+func rtlRuns(line []rune) [][2]int {
+	var runs [][2]int
+	start, last := -1, -1
+	for i, r := range line {
+		switch {
+		case isRTL(r):
+			if start < 0 {
+				start = i
+			}
+			last = i + 1
+		case unicode.IsLetter(r):
+			if start >= 0 {
+				runs = append(runs, [2]int{start, last})
+				start = -1
+			}
+		}
+	}
+	if start >= 0 {
+		runs = append(runs, [2]int{start, last})
+	}
+	return runs
+}
+
+// mirror maps an x of the line laid out left to right to where it is
+// drawn: inside a right-to-left run (whose extent runsX gives) it is
+// mirrored about the run's middle. It is its own inverse, so it also maps a
+// point clicked back to the left-to-right layout.
+func mirror(x float32, runsX [][2]float32) float32 {
+	for _, r := range runsX {
+		if x > r[0] && x < r[1] {
+			return r[0] + r[1] - x
+		}
+	}
+	return x
+}
+
+// pieces returns where the text [s, e) of a line is drawn, as x intervals:
+// one, or more where it crosses the edge of a right-to-left run. xOf gives
+// the left-to-right x of an offset; runs are offsets, runsX their extents.
+func pieces(s, e int, xOf func(int) float32, runs [][2]int, runsX [][2]float32) [][2]float32 {
+	cuts := []int{s}
+	for _, r := range runs {
+		for _, c := range r {
+			if c > s && c < e {
+				cuts = append(cuts, c)
+			}
+		}
+	}
+	cuts = append(cuts, e)
+	out := make([][2]float32, 0, len(cuts)-1)
+	for i := 1; i < len(cuts); i++ {
+		a, b := mirror(xOf(cuts[i-1]), runsX), mirror(xOf(cuts[i]), runsX)
+		if in := runIndex(cuts[i-1], cuts[i], runs); in >= 0 {
+			// Both ends inside or on the edge of one run: mirror each.
+			r := runsX[in]
+			a, b = r[0]+r[1]-xOf(cuts[i-1]), r[0]+r[1]-xOf(cuts[i])
+		}
+		out = append(out, [2]float32{min(a, b), max(a, b)})
+	}
+	return out
+}
+
+// runIndex returns the run holding the whole of [s, e), or -1.
+func runIndex(s, e int, runs [][2]int) int {
+	for i, r := range runs {
+		if s >= r[0] && e <= r[1] {
+			return i
+		}
+	}
+	return -1
+}

@@ -132,12 +132,16 @@ func (r *articleRenderer) update() {
 		y := m.pad + float32(k-v.top)*m.lineH
 		line := v.runes[start:end]
 		xOf := func(off int) float32 { return m.pad + v.lineX(pi, start, off) }
-		r.drawSpans(line, start, end, y, spans, xOf)
-		r.drawMatches(start, end, y, matches, xOf, th, variant)
+		runs, runsX := lineRuns(line, start, xOf)
+		at := func(s, e int) [][2]float32 { return pieces(s, e, xOf, runs, runsX) }
+		r.drawSpans(start, end, y, spans, at)
+		r.drawMatches(start, end, y, matches, at, th, variant)
 		if s, e := max(v.sel.start, start), min(v.sel.end, end); s < e {
-			rect := r.under.next()
-			rect.FillColor = th.Color(theme.ColorNameSelection, variant)
-			r.place(rect, xOf(s), y, xOf(e)-xOf(s), m.textH)
+			for _, p := range at(s, e) {
+				rect := r.under.next()
+				rect.FillColor = th.Color(theme.ColorNameSelection, variant)
+				r.place(rect, p[0], y, p[1]-p[0], m.textH)
+			}
 		}
 		texts = append(texts, r.lineObject(start, string(line), fg, y))
 	}
@@ -194,45 +198,52 @@ func (r *articleRenderer) lineObject(start int, s string, fg color.Color, y floa
 	return t
 }
 
-// drawSpans draws the highlight bands and underlines of one line.
-func (r *articleRenderer) drawSpans(line []rune, start, end int, y float32, spans []span, xOf func(int) float32) {
+// drawSpans draws the highlight bands and underlines of one line. at
+// gives the x intervals where a stretch of the line is drawn (pieces).
+func (r *articleRenderer) drawSpans(start, end int, y float32, spans []span, at func(s, e int) [][2]float32) {
 	v := r.v
-	m := v.metrics
 	for _, seg := range lineSegments(start, end, spans) {
 		s := spans[seg.span]
 		h := v.highlights[s.index]
 		base := toNRGBA(h.Color)
 		selected := v.selectedID != 0 && h.ID == v.selectedID
-		x0, x1 := xOf(seg.start), xOf(seg.end)
-
-		band := r.under.next()
-		band.FillColor = withAlpha(base, bandAlpha)
-		if selected {
-			band.FillColor = withAlpha(base, selectedAlpha)
-		}
-		r.place(band, x0, y, x1-x0, m.textH)
-
-		row := min(s.level, underlineRows-1)
-		ul := r.over.next()
-		ul.FillColor = withAlpha(base, 0xFF)
-		uh := float32(underlineH)
-		if selected {
-			uh++
-		}
-		r.place(ul, x0, y+m.textH+1+float32(row*underlineStep), x1-x0, uh)
-
-		if selected {
-			box := r.over.next()
-			box.FillColor = color.Transparent
-			box.StrokeColor = withAlpha(base, 0xFF)
-			box.StrokeWidth = 1.5
-			r.place(box, x0-1, y-1, x1-x0+2, m.textH+2)
+		for _, p := range at(seg.start, seg.end) {
+			r.drawSpan(p[0], p[1], y, base, s.level, selected)
 		}
 	}
 }
 
+// drawSpan draws one piece of a highlight: its band, its underline on the
+// row of its nesting level, and the outline of the selected one.
+func (r *articleRenderer) drawSpan(x0, x1, y float32, base color.NRGBA, level int, selected bool) {
+	m := r.v.metrics
+	band := r.under.next()
+	band.FillColor = withAlpha(base, bandAlpha)
+	if selected {
+		band.FillColor = withAlpha(base, selectedAlpha)
+	}
+	r.place(band, x0, y, x1-x0, m.textH)
+
+	row := min(level, underlineRows-1)
+	ul := r.over.next()
+	ul.FillColor = withAlpha(base, 0xFF)
+	uh := float32(underlineH)
+	if selected {
+		uh++
+	}
+	r.place(ul, x0, y+m.textH+1+float32(row*underlineStep), x1-x0, uh)
+
+	if selected {
+		box := r.over.next()
+		box.FillColor = color.Transparent
+		box.StrokeColor = withAlpha(base, 0xFF)
+		box.StrokeWidth = 1.5
+		r.place(box, x0-1, y-1, x1-x0+2, m.textH+2)
+	}
+}
+
 // drawMatches draws the search matches of one line.
-func (r *articleRenderer) drawMatches(start, end int, y float32, ms []Range, xOf func(int) float32, th fyne.Theme, variant fyne.ThemeVariant) {
+func (r *articleRenderer) drawMatches(start, end int, y float32, ms []Range, at func(s, e int) [][2]float32, th fyne.Theme, variant fyne.ThemeVariant) {
 	v := r.v
 	base := toNRGBA(th.Color(theme.ColorNameWarning, variant))
 	for _, mt := range ms {
@@ -241,14 +252,17 @@ func (r *articleRenderer) drawMatches(start, end int, y float32, ms []Range, xOf
 			continue
 		}
 		current := v.current >= 0 && v.current < len(v.matches) && v.matches[v.current] == mt
-		rect := r.under.next()
-		rect.FillColor = withAlpha(base, matchAlpha)
-		if current {
-			rect.FillColor = withAlpha(base, currentAlpha)
-			rect.StrokeColor = th.Color(theme.ColorNameForeground, variant)
-			rect.StrokeWidth = 1
+		for _, p := range at(s, e) {
+			rect := r.under.next()
+			rect.FillColor = withAlpha(base, matchAlpha)
+			rect.StrokeWidth = 0
+			if current {
+				rect.FillColor = withAlpha(base, currentAlpha)
+				rect.StrokeColor = th.Color(theme.ColorNameForeground, variant)
+				rect.StrokeWidth = 1
+			}
+			r.place(rect, p[0], y, p[1]-p[0], v.metrics.textH)
 		}
-		r.place(rect, xOf(s), y, xOf(e)-xOf(s), v.metrics.textH)
 	}
 }
 
@@ -348,4 +362,21 @@ func toNRGBA(c color.Color) color.NRGBA {
 func withAlpha(c color.NRGBA, a uint8) color.NRGBA {
 	c.A = a
 	return c
+}
+
+// lineRuns returns the right-to-left runs of the line starting at offset
+// start, as offsets and as x extents (xOf gives the left-to-right x of an
+// offset).
+func lineRuns(line []rune, start int, xOf func(int) float32) ([][2]int, [][2]float32) {
+	rel := rtlRuns(line)
+	if rel == nil {
+		return nil, nil
+	}
+	runs := make([][2]int, len(rel))
+	runsX := make([][2]float32, len(rel))
+	for i, r := range rel {
+		runs[i] = [2]int{start + r[0], start + r[1]}
+		runsX[i] = [2]float32{xOf(runs[i][0]), xOf(runs[i][1])}
+	}
+	return runs, runsX
 }
