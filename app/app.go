@@ -581,7 +581,34 @@ func (u *UI) typedRune(r rune) {
 		u.tag(l)
 	case r == '+':
 		u.addSpan()
+	case r == ']':
+		u.stepAnnotation(1)
+	case r == '[':
+		u.stepAnnotation(-1)
 	}
+}
+
+// stepAnnotation selects the next (d = 1) or previous (d = -1)
+// annotation of the article in reading order and scrolls to it; with none
+// selected, the first or the last.
+func (u *UI) stepAnnotation(d int) {
+	if len(u.anns) == 0 {
+		u.setStatus("This article has no annotations yet.")
+		return
+	}
+	i := slices.IndexFunc(u.anns, func(a annotation.Annotation) bool { return a.ID == u.selected })
+	switch {
+	case i < 0 && d > 0:
+		i = 0
+	case i < 0:
+		i = len(u.anns) - 1
+	case i+d < 0 || i+d >= len(u.anns):
+		u.setStatus("No more annotations that way.")
+		return
+	default:
+		i += d
+	}
+	u.selectAnnotation(u.anns[i].ID)
 }
 
 func (u *UI) typedKey(ev *fyne.KeyEvent) {

@@ -584,3 +584,30 @@ func TestEditsMergeWhatTheStoreHolds(t *testing.T) {
 	u.redo()
 	check("redo label")
 }
+
+func TestBracketsStepThroughAnnotations(t *testing.T) {
+	u, _ := newTestUI(t)
+	for _, w := range []string{"Ana Pérez", "the mayor"} {
+		sel(t, u, w, 0)
+		press(u, "3")
+	}
+	u.selected = 0
+	press(u, "]")
+	first := u.annotation(u.selected)
+	if first == nil || first.ID != u.anns[0].ID {
+		t.Fatalf("] with nothing selected selected %+v; want the first annotation in reading order", first)
+	}
+	press(u, "]")
+	second := u.annotation(u.selected)
+	if second == nil || second.ID == first.ID || second.Start() < first.Start() {
+		t.Fatalf("] selected %+v; want the next one in reading order after %+v", second, first)
+	}
+	press(u, "]")
+	if u.selected != second.ID {
+		t.Errorf("] past the last changed the selection to %d", u.selected)
+	}
+	press(u, "[")
+	if u.selected != first.ID {
+		t.Errorf("[ selected %d; want %d", u.selected, first.ID)
+	}
+}

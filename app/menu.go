@@ -317,6 +317,7 @@ func (u *UI) keyHelp() [][2]string {
 	return append(rows,
 		[2]string{"2 with a claim selected", "Tag the selected text as the claim's source and link them"},
 		[2]string{"+", "Add the selected text as another span of the selected annotation"},
+		[2]string{"] and [", "Select the next / previous annotation of the article"},
 		[2]string{"Delete", "Delete the selected annotation"},
 		[2]string{"Escape", "Deselect; cancel picking a source"},
 		[2]string{"Ctrl+Z", "Undo"},
