@@ -62,19 +62,12 @@ median() { sort -n | awk '{ a[NR] = $1 } END { print (NR % 2) ? a[(NR + 1) / 2] 
 # name matches, sets $app (pid), $wid and $ms (exec to mapped).
 start() {
   local re=$1; shift
-  local t0 i
+  local t0
   t0=$(now_ms)
   "$@" >"$work/app.log" 2>&1 &
   app=$!
   pids+=($app)
-  wid=""
-  for i in $(seq 3000); do
-    wid=$(xdotool search --onlyvisible --name "$re" 2>/dev/null | head -n1 || true)
-    [ -n "$wid" ] && break
-    kill -0 "$app" 2>/dev/null || fail "$* exited before its window appeared: $(cat "$work/app.log")"
-    sleep 0.01
-  done
-  [ -n "$wid" ] || fail "no window from $*"
+  wait_window "$re" "$app" 3000 0.01
   ms=$(( $(now_ms) - t0 ))
 }
 stop() {

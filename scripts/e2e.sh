@@ -39,14 +39,7 @@ step "starting $bin --db $db"
 "$bin" --db "$db" >"$work/app.log" 2>&1 &
 app=$!
 pids+=($app)
-wid=""
-for _ in $(seq 120); do
-  wid=$(xdotool search --onlyvisible --name '^Glossa' 2>/dev/null | head -n1 || true)
-  [ -n "$wid" ] && break
-  kill -0 "$app" 2>/dev/null || fail "Glossa exited before its window appeared: $(cat "$work/app.log")"
-  sleep 0.25
-done
-[ -n "$wid" ] || fail "the Glossa window never appeared within 30 s: $(cat "$work/app.log")"
+wait_window '^Glossa' "$app" 120 0.25 # 30 s
 step "window $wid is up"
 xdotool windowmove --sync "$wid" 0 0 || true
 xdotool windowsize --sync "$wid" 1280 800 || true
