@@ -291,28 +291,15 @@ func htmlText(n *html.Node) string {
 		exit bool
 	}
 	var (
-		t      textBuilder
-		stack  = []frame{{n: n}}
-		lists  []int // next number of each open list; -1 for bullet lists
-		inItem int
-		pre    int
+		t     htmlWriter
+		stack = []frame{{n: n}}
 	)
-	brk := func() int {
-		if inItem > 0 {
-			return 1
-		}
-		return 2
-	}
 	for len(stack) > 0 {
 		f := stack[len(stack)-1]
 		stack = stack[:len(stack)-1]
 		n := f.n
 		if n.Type == html.TextNode {
-			if pre > 0 {
-				t.verbatim(n.Data)
-			} else {
-				t.words(n.Data)
-			}
+			t.text(n.Data)
 			continue
 		}
 		if n.Type != html.ElementNode && n.Type != html.DocumentNode {
@@ -320,66 +307,108 @@ func htmlText(n *html.Node) string {
 		}
 		a := n.DataAtom
 		if f.exit {
-			switch {
-			case a == atom.Li:
-				inItem--
-				t.block(1)
-			case a == atom.Tr:
-				t.block(1)
-			case blocks[a]:
-				t.block(brk())
-			}
-			switch a {
-			case atom.Pre:
-				pre--
-			case atom.Ul, atom.Ol, atom.Menu:
-				lists = lists[:len(lists)-1]
-			}
+			t.close(a)
 			continue
 		}
 		if n.Type == html.ElementNode && (skipped[a] || hidden(n)) {
 			continue
 		}
-		switch {
-		case a == atom.Br:
-			t.lineBreak()
-			continue
-		case a == atom.Li:
-			inItem++
-			t.block(1)
-			marker := "- "
-			if k := len(lists) - 1; k >= 0 && lists[k] >= 0 {
-				marker = strconv.Itoa(lists[k]) + ". "
-				lists[k]++
-			}
-			t.prefix = strings.Repeat("  ", max(len(lists)-1, 0)) + marker
-		case a == atom.Tr:
-			t.block(1)
-		case a == atom.Td || a == atom.Th:
-			if t.breaks == 0 && !t.atLineStart() {
-				t.sep = "\t"
-			}
-		case blocks[a]:
-			t.block(brk())
+		start := 1
+		if v, err := strconv.Atoi(strings.TrimSpace(attr(n, "start"))); err == nil && v >= 0 && v < 1e9 {
+			start = v
 		}
-		switch a {
-		case atom.Pre:
-			pre++
-		case atom.Ul, atom.Menu:
-			lists = append(lists, -1)
-		case atom.Ol:
-			start := 1
-			if v, err := strconv.Atoi(strings.TrimSpace(attr(n, "start"))); err == nil && v >= 0 && v < 1e9 {
-				start = v
-			}
-			lists = append(lists, start)
-		}
+		t.open(a, start)
 		stack = append(stack, frame{n: n, exit: true})
 		for c := n.LastChild; c != nil; c = c.PrevSibling {
 			stack = append(stack, frame{n: c})
 		}
 	}
 	return t.String()
+}
+
+// htmlWriter turns the elements and text of a page, in document order,
+// into Glossa's plain text: both walkers (htmlText over a tree, tokenText
+// over the token stream) drive it. Unbalanced end tags are tolerated:
+// counters never go below zero.
+type htmlWriter struct {
+	textBuilder
+	lists  []int // next number of each open list; -1 for bullet lists
+	inItem int   // open list items
+	pre    int   // open <pre> elements
+}
+
+// text writes a text node: verbatim inside <pre>, white space collapsed
+// elsewhere.
+func (t *htmlWriter) text(s string) {
+	if t.pre > 0 {
+		t.verbatim(s)
+	} else {
+		t.words(s)
+	}
+}
+
+// brk is the break between blocks: a new line inside a list item, a blank
+// line elsewhere.
+func (t *htmlWriter) brk() int {
+	if t.inItem > 0 {
+		return 1
+	}
+	return 2
+}
+
+// open starts element a; start is the first number of an <ol>.
+func (t *htmlWriter) open(a atom.Atom, start int) {
+	switch {
+	case a == atom.Br:
+		t.lineBreak()
+		return
+	case a == atom.Li:
+		t.inItem++
+		t.block(1)
+		marker := "- "
+		if k := len(t.lists) - 1; k >= 0 && t.lists[k] >= 0 {
+			marker = strconv.Itoa(t.lists[k]) + ". "
+			t.lists[k]++
+		}
+		t.prefix = strings.Repeat("  ", min(max(len(t.lists)-1, 0), 8)) + marker
+	case a == atom.Tr:
+		t.block(1)
+	case a == atom.Td || a == atom.Th:
+		if t.breaks == 0 && !t.atLineStart() {
+			t.sep = "\t"
+		}
+	case blocks[a]:
+		t.block(t.brk())
+	}
+	switch a {
+	case atom.Pre:
+		t.pre++
+	case atom.Ul, atom.Menu:
+		t.lists = append(t.lists, -1)
+	case atom.Ol:
+		t.lists = append(t.lists, start)
+	}
+}
+
+// close ends element a.
+func (t *htmlWriter) close(a atom.Atom) {
+	switch {
+	case a == atom.Li:
+		t.inItem = max(t.inItem-1, 0)
+		t.block(1)
+	case a == atom.Tr:
+		t.block(1)
+	case blocks[a]:
+		t.block(t.brk())
+	}
+	switch a {
+	case atom.Pre:
+		t.pre = max(t.pre-1, 0)
+	case atom.Ul, atom.Ol, atom.Menu:
+		if len(t.lists) > 0 {
+			t.lists = t.lists[:len(t.lists)-1]
+		}
+	}
 }
 
 func hidden(n *html.Node) bool {
@@ -409,34 +438,19 @@ var tokenSkipped = map[atom.Atom]bool{
 // tolerated: counters never go below zero.
 func tokenText(src string) string {
 	var (
-		t      textBuilder
-		z      = html.NewTokenizer(strings.NewReader(src))
-		skip   = map[atom.Atom]int{}
-		skipN  int
-		lists  []int
-		inItem int
-		pre    int
+		t     htmlWriter
+		z     = html.NewTokenizer(strings.NewReader(src))
+		skip  = map[atom.Atom]int{}
+		skipN int
 	)
-	brk := func() int {
-		if inItem > 0 {
-			return 1
-		}
-		return 2
-	}
 	for {
 		tt := z.Next()
 		switch tt {
 		case html.ErrorToken:
 			return t.String()
 		case html.TextToken:
-			if skipN > 0 {
-				continue
-			}
-			text := html.UnescapeString(string(z.Raw()))
-			if pre > 0 {
-				t.verbatim(text)
-			} else {
-				t.words(text)
+			if skipN == 0 {
+				t.text(html.UnescapeString(string(z.Raw())))
 			}
 		case html.StartTagToken, html.SelfClosingTagToken:
 			name, _ := z.TagName()
@@ -448,37 +462,8 @@ func tokenText(src string) string {
 				}
 				continue
 			}
-			if skipN > 0 {
-				continue
-			}
-			switch {
-			case a == atom.Br:
-				t.lineBreak()
-			case a == atom.Li:
-				inItem++
-				t.block(1)
-				marker := "- "
-				if k := len(lists) - 1; k >= 0 && lists[k] >= 0 {
-					marker = strconv.Itoa(lists[k]) + ". "
-					lists[k]++
-				}
-				t.prefix = strings.Repeat("  ", min(max(len(lists)-1, 0), 8)) + marker
-			case a == atom.Tr:
-				t.block(1)
-			case a == atom.Td || a == atom.Th:
-				if t.breaks == 0 && !t.atLineStart() {
-					t.sep = "\t"
-				}
-			case blocks[a]:
-				t.block(brk())
-			}
-			switch a {
-			case atom.Pre:
-				pre++
-			case atom.Ul, atom.Menu:
-				lists = append(lists, -1)
-			case atom.Ol:
-				lists = append(lists, 1)
+			if skipN == 0 {
+				t.open(a, 1)
 			}
 		case html.EndTagToken:
 			name, _ := z.TagName()
@@ -488,25 +473,8 @@ func tokenText(src string) string {
 				skipN--
 				continue
 			}
-			if skipN > 0 {
-				continue
-			}
-			switch {
-			case a == atom.Li:
-				inItem = max(inItem-1, 0)
-				t.block(1)
-			case a == atom.Tr:
-				t.block(1)
-			case blocks[a]:
-				t.block(brk())
-			}
-			switch a {
-			case atom.Pre:
-				pre = max(pre-1, 0)
-			case atom.Ul, atom.Ol, atom.Menu:
-				if len(lists) > 0 {
-					lists = lists[:len(lists)-1]
-				}
+			if skipN == 0 {
+				t.close(a)
 			}
 		}
 	}
