@@ -503,6 +503,9 @@ func mirror(x float32, runsX [][2]float32) float32 {
 // one, or more where it crosses the edge of a right-to-left run. xOf gives
 // the left-to-right x of an offset; runs are offsets, runsX their extents.
 func pieces(s, e int, xOf func(int) float32, runs [][2]int, runsX [][2]float32) [][2]float32 {
+	if len(runs) == 0 { // the common case: a left-to-right line
+		return [][2]float32{{xOf(s), xOf(e)}}
+	}
 	cuts := []int{s}
 	for _, r := range runs {
 		for _, c := range r {
