@@ -40,9 +40,9 @@ func newTestUI(t *testing.T) (*UI, *fakeStore) {
 }
 
 // uiLock stands for the UI goroutine. The test driver runs fyne.Do and
-// fyne.DoAndWait on the calling goroutine, so the article view's
-// background wrapping would run alongside the test; lockUI makes those
-// calls wait until the test settles.
+// fyne.DoAndWait on the calling goroutine, so what import and export hand
+// back from their goroutines would run alongside the test; lockUI makes
+// those calls wait until the test settles.
 type uiLock struct {
 	fyne.Driver
 	mu *sync.Mutex
