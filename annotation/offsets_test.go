@@ -65,6 +65,56 @@ func TestOffsetsAgreeWithEncodings(t *testing.T) {
 	}
 }
 
+// TestOffsetsLongTexts checks every position of texts long enough to cross
+// many checkpoints, against tables built the obvious way: whatever the
+// checkpoints' distance, every byte and UTF-16 position of the text converts
+// back and forth exactly as a full table would have it.
+func TestOffsetsLongTexts(t *testing.T) {
+	for _, n := range []int{checkpointEvery - 1, checkpointEvery, checkpointEvery + 1, 10*checkpointEvery + 7, 5000} {
+		var text []rune
+		for i := 0; len(text) < n; i++ {
+			text = append(text, []rune(offsetTexts[1+i%(len(offsetTexts)-1)].text)...)
+		}
+		text = text[:n]
+		s := string(text)
+		o := NewOffsets(s)
+		fromByte := map[int]int{} // byte offset -> code point, at boundaries only
+		fromUnit := map[int]int{} // UTF-16 offset -> code point
+		b, u := 0, 0
+		for cp := 0; cp <= n; cp++ {
+			fromByte[b], fromUnit[u] = cp, cp
+			if got := o.Byte(cp); got != b {
+				t.Fatalf("n=%d: Byte(%d) = %d; want %d", n, cp, got, b)
+			}
+			if got := o.UTF16(cp); got != u {
+				t.Fatalf("n=%d: UTF16(%d) = %d; want %d", n, cp, got, u)
+			}
+			if cp < n {
+				b += len(string(text[cp]))
+				u += len(utf16.Encode(text[cp : cp+1]))
+			}
+		}
+		if o.Len() != n || o.UTF16Len() != u {
+			t.Fatalf("n=%d: Len, UTF16Len = %d, %d; want %d, %d", n, o.Len(), o.UTF16Len(), n, u)
+		}
+		for pos := -1; pos <= len(s)+1; pos++ {
+			want, wantOK := fromByte[pos]
+			if got, ok := o.FromByte(pos); ok != wantOK || (ok && got != want) {
+				t.Fatalf("n=%d: FromByte(%d) = %d, %v; want %d, %v", n, pos, got, ok, want, wantOK)
+			}
+		}
+		for pos := -1; pos <= u+1; pos++ {
+			want, wantOK := fromUnit[pos]
+			if got, ok := o.FromUTF16(pos); ok != wantOK || (ok && got != want) {
+				t.Fatalf("n=%d: FromUTF16(%d) = %d, %v; want %d, %v", n, pos, got, ok, want, wantOK)
+			}
+		}
+		if got, want := o.Slice(n/3, 2*n/3), string(text[n/3:2*n/3]); got != want {
+			t.Fatalf("n=%d: Slice(%d, %d) = %q; want %q", n, n/3, 2*n/3, got, want)
+		}
+	}
+}
+
 func TestOffsetsRejectPositionsInsideCharacters(t *testing.T) {
 	o := NewOffsets("a😀b€") // 😀: 4 bytes, 2 units; €: 3 bytes, 1 unit
 	tests := []struct {
@@ -114,13 +164,31 @@ func TestDecodeUTF16(t *testing.T) {
 	}
 }
 
-func BenchmarkNewOffsets(b *testing.B) {
+func benchText() string {
 	text := ""
 	for len(text) < 1<<20 {
 		text += "Der Minister sagte 😀 «nein» 李雷. "
 	}
+	return text
+}
+
+func BenchmarkNewOffsets(b *testing.B) {
+	text := benchText()
 	b.SetBytes(int64(len(text)))
 	for b.Loop() {
 		NewOffsets(text)
+	}
+}
+
+// BenchmarkOffsetsConvert is one conversion each way at positions spread
+// over a 1 MB text: what a span check or an export with UTF-16 offsets costs.
+func BenchmarkOffsetsConvert(b *testing.B) {
+	o := NewOffsets(benchText())
+	i := 0
+	for b.Loop() {
+		cp := (i * 7919) % o.Len()
+		o.FromUTF16(o.UTF16(cp))
+		o.FromByte(o.Byte(cp))
+		i++
 	}
 }
