@@ -244,7 +244,8 @@ func (p *annotationPanel) newDetail() {
 	d.hint.Wrapping = fyne.TextWrapWord
 	d.quote = widget.NewLabel("")
 	d.quote.Wrapping = fyne.TextWrapWord
-	d.quote.TextStyle = fyne.TextStyle{Italic: true}
+	// The quote is set in the regular face between quotation marks: an
+	// italic face would be one more font parsed and kept (about 5 MB).
 
 	d.saidSel = widget.NewSelect(nil, func(v string) {
 		if !p.loading {
@@ -392,7 +393,7 @@ func (p *annotationPanel) showDetail() {
 		return
 	}
 	d.hint.Hide()
-	setText(d.quote, a.Quote())
+	setText(d.quote, "“"+a.Quote()+"”")
 	if u.kindOf(a) == annotation.KindClaim {
 		p.loadSaidBy(a)
 		d.saidBy.Show()
