@@ -54,8 +54,16 @@ type Summary struct {
 
 // TextSHA256 returns the hex SHA-256 of text, as Document.SHA256 holds it.
 func TextSHA256(text string) string {
-	sum := sha256.Sum256([]byte(text))
-	return hex.EncodeToString(sum[:])
+	// Hashed through a small buffer: converting a long text to []byte
+	// would copy all of it (an export hashes every document).
+	h := sha256.New()
+	var buf [8 << 10]byte
+	for len(text) > 0 {
+		n := copy(buf[:], text)
+		h.Write(buf[:n])
+		text = text[n:]
+	}
+	return hex.EncodeToString(h.Sum(buf[:0]))
 }
 
 // Span is one contiguous stretch of a document: code points [Start, End) and

@@ -249,6 +249,7 @@ func BenchmarkExportBaseline(b *testing.B) {
 		}
 		defer st.Close()
 		fixtures.memErr = st.EachBundle(func(bu annotation.Bundle) error {
+			bu.Annotations = slices.Clone(bu.Annotations) // EachBundle reuses the slice
 			fixtures.bundles = append(fixtures.bundles, bu)
 			return nil
 		})

@@ -15,21 +15,26 @@ import (
 
 // docAnnotations reads every annotation of document docID, in id order.
 func docAnnotations(tx *bbolt.Tx, docID uint64) ([]annotation.Annotation, error) {
-	var out []annotation.Annotation
+	return appendDocAnnotations(nil, tx, docID)
+}
+
+// appendDocAnnotations appends document docID's annotations, in key order,
+// to out (which may be a previous result, reused: its elements are
+// overwritten whole).
+func appendDocAnnotations(out []annotation.Annotation, tx *bbolt.Tx, docID uint64) ([]annotation.Annotation, error) {
 	var sum annotation.Summary
 	if found, err := getJSON(tx.Bucket(bucketSummaries), idKey(docID), &sum); err == nil && found && sum.Annotations > 0 {
-		out = make([]annotation.Annotation, 0, min(sum.Annotations, 1<<16)) // a hint only
+		out = slices.Grow(out, min(sum.Annotations, 1<<16)) // a hint only
 	}
 	prefix := idKey(docID)
 	names := map[string]string{}
 	c := tx.Bucket(bucketAnnotations).Cursor()
 	for k, v := c.Seek(prefix); k != nil && hasPrefix(k, prefix); k, v = c.Next() {
-		var a annotation.Annotation
-		if err := decodeAnnotation(v, &a, names); err != nil {
+		out = append(out, annotation.Annotation{})
+		if err := decodeAnnotation(v, &out[len(out)-1], names); err != nil {
 			_, id, _ := splitAnnKey(k)
 			return nil, fmt.Errorf("annotation %d of document %d is unreadable: %w", id, docID, err)
 		}
-		out = append(out, a)
 	}
 	return out, nil
 }

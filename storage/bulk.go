@@ -195,10 +195,14 @@ func insertDocumentCounted(tx *bbolt.Tx, d annotation.Document, length, count in
 
 // EachBundle calls fn with every document (with its text) and its
 // annotations (by start, then id), in document id order, in one read
-// transaction. Only one document is in memory at a time. An error from fn
-// stops the walk and is returned.
+// transaction. Only one document is in memory at a time: the slice
+// b.Annotations is reused for the next document once fn returns, so fn
+// copies it (slices.Clone) to keep it; the annotations' own strings, maps
+// and slices are never reused. An error from fn stops the walk and is
+// returned.
 func (s *Store) EachBundle(fn func(b annotation.Bundle) error) error {
 	return s.view(func(tx *bbolt.Tx) error {
+		var as []annotation.Annotation
 		c := tx.Bucket(bucketDocuments).Cursor()
 		for k, _ := c.First(); k != nil; k, _ = c.Next() {
 			id := keyID(k)
@@ -206,9 +210,13 @@ func (s *Store) EachBundle(fn func(b annotation.Bundle) error) error {
 			if err != nil {
 				return err
 			}
-			as, err := docAnnotations(tx, id)
+			prev := len(as)
+			as, err = appendDocAnnotations(as[:0], tx, id)
 			if err != nil {
 				return err
+			}
+			if len(as) < prev {
+				clear(as[len(as):prev]) // the last document's must not stay reachable
 			}
 			sortAnnotations(as)
 			if err := fn(annotation.Bundle{Document: d, Annotations: as}); err != nil {

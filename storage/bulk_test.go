@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -45,7 +46,11 @@ func makeBundles(n, per int, firstDoc, firstAnn uint64) []annotation.Bundle {
 func collect(t *testing.T, s *Store) []annotation.Bundle {
 	t.Helper()
 	var out []annotation.Bundle
-	if err := s.EachBundle(func(b annotation.Bundle) error { out = append(out, b); return nil }); err != nil {
+	if err := s.EachBundle(func(b annotation.Bundle) error {
+		b.Annotations = slices.Clone(b.Annotations) // EachBundle reuses the slice
+		out = append(out, b)
+		return nil
+	}); err != nil {
 		t.Fatal(err)
 	}
 	return out
