@@ -182,6 +182,9 @@ if proc:
     n, each = proc.get("glossa-edits-stored"), proc.get("glossa-edit-ms")
     r = b1 / b0 if b0 and b1 else None
     row(f"process: RSS after {n:.0f} edits in the window", f"{b1:.0f} MB", f"{b0:.0f} MB before", r, "≤ 1.1x", None if r is None else r <= 1.1)
+    bw = proc.get("glossa-1mb-rss-after-first-edits")
+    if bw and b1:
+        row("process: RSS, last edits vs after the first 10", f"{b1:.0f} MB", f"{bw:.0f} MB after 10 edits", b1 / bw, "(reported)", None)
     row("process: one edit in the window (end to end)", f"{each:.0f} ms", "—", None, "(reported)", None)
 # Scale.
 if scale != 1:
