@@ -471,10 +471,10 @@ func (v *ArticleView) wrapPara(p *para) {
 		p.widths = make([]float32, len(p.toks))
 		start := int32(0)
 		for i, t := range p.toks {
-			if t.kind != tokTab {
-				p.widths[i] = v.tokenWidth(text[start:t.end])
+			if t.kind() != tokTab {
+				p.widths[i] = v.tokenWidth(text[start:t.end()])
 			}
-			start = t.end
+			start = t.end()
 		}
 	}
 	p.lines = wrap(text, p.toks, p.widths, v.wrapW, v.tokenWidth)
@@ -652,18 +652,18 @@ func (v *ArticleView) lineX(pi, lineStart, off int) float32 {
 	p := &v.paras[pi]
 	text := v.runes[p.start:p.end]
 	ls, o := lineStart-p.start, min(off-p.start, len(text))
-	i := sort.Search(len(p.toks), func(i int) bool { return int(p.toks[i].end) > ls })
+	i := sort.Search(len(p.toks), func(i int) bool { return int(p.toks[i].end()) > ls })
 	x := float32(0)
 	from := ls
 	for ; i < len(p.toks) && o > from; i++ {
 		t := p.toks[i]
-		end := int(t.end)
+		end := int(t.end())
 		switch {
-		case t.kind == tokTab:
+		case t.kind() == tokTab:
 			x = tabStop(x)
 		case o < end:
 			return x + v.tokenWidth(text[from:o])
-		case i > 0 && from == int(p.toks[i-1].end) || i == 0 && from == 0:
+		case i > 0 && from == int(p.toks[i-1].end()) || i == 0 && from == 0:
 			x += p.widths[i]
 		default: // the line starts inside a long word
 			x += v.tokenWidth(text[from:end])

@@ -16,8 +16,8 @@ func wrapMono(s string, maxW float32) []string {
 	widths := make([]float32, len(toks))
 	start := int32(0)
 	for i, t := range toks {
-		widths[i] = mono(p[start:t.end])
-		start = t.end
+		widths[i] = mono(p[start:t.end()])
+		start = t.end()
 	}
 	starts := wrap(p, toks, widths, maxW, mono)
 	var lines []string
@@ -244,5 +244,36 @@ func TestLineTree(t *testing.T) {
 	}
 	if got, want := tr.total, 5; got != want {
 		t.Errorf("total got %d; want %d", got, want)
+	}
+}
+
+func TestTokenize(t *testing.T) {
+	tests := []struct {
+		text string
+		want []string // "kind:text" per token; w word, s space, t tab
+	}{
+		{"", nil},
+		{"said Ana", []string{"w:said", "s: ", "w:Ana"}},
+		{"a  \tb", []string{"w:a", "s:  ", "t:\t", "w:b"}},
+		{"東京は", []string{"w:東", "w:京", "w:は"}},
+		{"Cafe\u0301 ok", []string{"w:Cafe\u0301", "s: ", "w:ok"}},
+		{"x\u00A0y", []string{"w:x", "s:\u00A0", "w:y"}},
+	}
+	kinds := map[uint8]string{tokWord: "w", tokSpace: "s", tokTab: "t"}
+	for _, tt := range tests {
+		p := []rune(tt.text)
+		toks := tokenize(p)
+		var got []string
+		start := 0
+		for _, tk := range toks {
+			got = append(got, kinds[tk.kind()]+":"+string(p[start:tk.end()]))
+			start = int(tk.end())
+		}
+		if !reflect.DeepEqual(got, tt.want) {
+			t.Errorf("tokenize(%q) = %q; want %q", tt.text, got, tt.want)
+		}
+		if cap(toks)-len(toks) > max(len(toks)/8, 4) { // the allocator rounds small slices up
+			t.Errorf("tokenize(%q): capacity %d for %d tokens; want the slice clipped", tt.text, cap(toks), len(toks))
+		}
 	}
 }
