@@ -127,14 +127,26 @@ func (u *UI) changeLabel(id uint64, name string) bool {
 // the last message again when there are none.
 func (u *UI) hovered(ids []uint64) {
 	var parts []string
+	n := 0
 	for _, id := range ids {
 		if a := u.annotation(id); a != nil {
-			parts = append(parts, fmt.Sprintf("%s “%s”", a.Label, shorten(a.Quote(), 50)))
+			if n < hoverMaxNamed {
+				parts = append(parts, fmt.Sprintf("%s “%s”", a.Label, shorten(a.Quote(), 50)))
+			}
+			n++
 		}
 	}
-	if len(parts) == 0 {
+	if n == 0 {
 		u.statusBar.SetText(u.status)
 		return
 	}
+	if n > hoverMaxNamed {
+		parts = append(parts, fmt.Sprintf("and %d more", n-hoverMaxNamed))
+	}
 	u.statusBar.SetText(strings.Join(parts, " · "))
 }
+
+// hoverMaxNamed is how many of the annotations under the pointer the status
+// bar names; the rest are counted. The bar is one line: where dozens stack,
+// naming them all only made a long text for Fyne to shape and cut.
+const hoverMaxNamed = 3

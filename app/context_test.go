@@ -141,3 +141,25 @@ func TestHoverShowsHighlightsInStatusLine(t *testing.T) {
 		t.Errorf("status after hovering = %q, want the last message %q back", got, msg)
 	}
 }
+
+func TestHoverOverStackedHighlightsNamesThreeAndCountsTheRest(t *testing.T) {
+	u, st := newTestUI(t)
+	for range 5 {
+		sel(t, u, "Ana Pérez", 0)
+		press(u, "3")
+	}
+	var ids []uint64
+	for _, a := range st.stored() {
+		if a.Label == "Person" {
+			ids = append(ids, a.ID)
+		}
+	}
+	if len(ids) != 5 {
+		t.Fatalf("%d Person annotations on “Ana Pérez”, want 5", len(ids))
+	}
+	u.article.OnHover(ids)
+	got := u.statusBar.Text
+	if n := strings.Count(got, "Person “Ana Pérez”"); n != 3 || !strings.HasSuffix(got, "and 2 more") {
+		t.Errorf("status while hovering 5 = %q, want 3 named and “and 2 more”", got)
+	}
+}

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
 )
@@ -189,5 +190,39 @@ func TestArticleViewReplaceHighlights(t *testing.T) {
 				t.Errorf("spans got %d; want %d", len(v.spans), len(tc.want))
 			}
 		})
+	}
+}
+
+// A word tagged ten times in one colour draws three bands and one
+// underline a row, not ten of each; another colour over it is drawn.
+func TestArticleViewSameHighlightsDrawnAtMostThreeTimes(t *testing.T) {
+	v, _ := newTestView(t, "The minister said taxes would fall.", fyne.NewSize(600, 120))
+	green := color.NRGBA{G: 0xa0, A: 0xff}
+	red := color.NRGBA{R: 0xe5, A: 0xff}
+	var hs []Highlight
+	for id := uint64(1); id <= 10; id++ {
+		hs = append(hs, Highlight{ID: id, Start: 4, End: 12, Color: green})
+	}
+	hs = append(hs, Highlight{ID: 11, Start: 4, End: 12, Color: red})
+	v.SetHighlights(hs)
+	bands, underlines := map[color.Color]int{}, map[color.Color]int{}
+	for _, o := range test.WidgetRenderer(v).Objects() {
+		if r, ok := o.(*canvas.Rectangle); ok && r.Visible() {
+			switch r.Size().Height {
+			case v.metrics.textH:
+				bands[r.FillColor]++
+			case underlineH:
+				underlines[r.FillColor]++
+			}
+		}
+	}
+	if got := underlines[green]; got != underlineRows {
+		t.Errorf("%d green underlines drawn for 10 identical highlights; want one a row, %d", got, underlineRows)
+	}
+	if got := bands[withAlpha(green, bandAlpha)]; got != maxSameBands {
+		t.Errorf("%d green bands drawn for 10 identical highlights; want %d", got, maxSameBands)
+	}
+	if got := bands[withAlpha(red, bandAlpha)]; got != 1 {
+		t.Errorf("%d red bands drawn; want 1", got)
 	}
 }

@@ -277,3 +277,25 @@ func TestTokenize(t *testing.T) {
 		}
 	}
 }
+
+func TestTipText(t *testing.T) {
+	many := make([]string, 40)
+	for i := range many {
+		many[i] = "Person"
+	}
+	tests := []struct {
+		labels []string
+		want   string
+	}{
+		{[]string{"Claim"}, "Claim"},
+		{[]string{"Claim", "Source"}, "Claim · Source"},
+		{many, "Person ×40"},
+		{append([]string{"Claim"}, append(many[:3:3], "Claim")...), "Claim ×2 · Person ×3"},
+		{[]string{"A", "B", "C", "D", "E", "E", "F"}, "A · B · C · D · +3 more"},
+	}
+	for _, tt := range tests {
+		if got := tipText(tt.labels); got != tt.want {
+			t.Errorf("tipText(%q) = %q; want %q", tt.labels, got, tt.want)
+		}
+	}
+}

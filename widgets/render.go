@@ -1,6 +1,7 @@
 package widgets
 
 import (
+	"fmt"
 	"image/color"
 	"strings"
 
@@ -33,6 +34,7 @@ type articleRenderer struct {
 	tipText  *canvas.Text
 	objects  []fyne.CanvasObject
 	lastSize fyne.Size
+	same     map[samePiece]int // drawSpans' count of identical pieces on a line
 }
 
 type lineText struct {
@@ -63,6 +65,7 @@ func newArticleRenderer(v *ArticleView) *articleRenderer {
 	r := &articleRenderer{
 		v:       v,
 		texts:   map[int]*lineText{},
+		same:    map[samePiece]int{},
 		track:   canvas.NewRectangle(color.Transparent),
 		thumb:   canvas.NewRectangle(color.Transparent),
 		tipBox:  canvas.NewRectangle(color.Transparent),
@@ -200,39 +203,65 @@ func (r *articleRenderer) lineObject(start int, s string, fg color.Color, y floa
 
 // drawSpans draws the highlight bands and underlines of one line. at
 // gives the x intervals where a stretch of the line is drawn (pieces).
+//
+// Highlights that cover the same stretch in the same colour (a word tagged
+// many times) draw at most maxSameBands bands, and one underline on each
+// row: more would not change what is seen, but each is one more rectangle
+// in every frame.
 func (r *articleRenderer) drawSpans(start, end int, y float32, spans []span, at func(s, e int) [][2]float32) {
 	v := r.v
+	clear(r.same)
 	for _, seg := range lineSegments(start, end, spans) {
 		s := spans[seg.span]
 		h := v.highlights[s.index]
 		base := toNRGBA(h.Color)
 		selected := v.selectedID != 0 && h.ID == v.selectedID
+		row := min(s.level, underlineRows-1)
 		for _, p := range at(seg.start, seg.end) {
-			r.drawSpan(p[0], p[1], y, base, s.level, selected)
+			band := samePiece{p[0], p[1], base, -1, selected}
+			under := samePiece{p[0], p[1], base, row, selected}
+			drawBand, drawUnder := r.same[band] < maxSameBands, r.same[under] == 0
+			r.same[band]++
+			r.same[under]++
+			r.drawSpan(p[0], p[1], y, base, row, selected, drawBand, drawUnder)
 		}
 	}
 }
 
-// drawSpan draws one piece of a highlight: its band, its underline on the
-// row of its nesting level, and the outline of the selected one.
-func (r *articleRenderer) drawSpan(x0, x1, y float32, base color.NRGBA, level int, selected bool) {
+// maxSameBands is how many bands of one colour over one stretch are
+// drawn: three blend to 73% of the colour.
+const maxSameBands = 3
+
+// samePiece is what makes two highlight pieces on a line look the same: a
+// band (row -1) or an underline on a row.
+type samePiece struct {
+	x0, x1   float32
+	color    color.NRGBA
+	row      int
+	selected bool
+}
+
+// drawSpan draws one piece of a highlight: its band, its underline on row
+// (its nesting level, clamped), and the outline of the selected one.
+func (r *articleRenderer) drawSpan(x0, x1, y float32, base color.NRGBA, row int, selected, drawBand, drawUnder bool) {
 	m := r.v.metrics
-	band := r.under.next()
-	band.FillColor = withAlpha(base, bandAlpha)
-	if selected {
-		band.FillColor = withAlpha(base, selectedAlpha)
+	if drawBand {
+		band := r.under.next()
+		band.FillColor = withAlpha(base, bandAlpha)
+		if selected {
+			band.FillColor = withAlpha(base, selectedAlpha)
+		}
+		r.place(band, x0, y, x1-x0, m.textH)
 	}
-	r.place(band, x0, y, x1-x0, m.textH)
-
-	row := min(level, underlineRows-1)
-	ul := r.over.next()
-	ul.FillColor = withAlpha(base, 0xFF)
-	uh := float32(underlineH)
-	if selected {
-		uh++
+	if drawUnder {
+		ul := r.over.next()
+		ul.FillColor = withAlpha(base, 0xFF)
+		uh := float32(underlineH)
+		if selected {
+			uh++
+		}
+		r.place(ul, x0, y+m.textH+1+float32(row*underlineStep), x1-x0, uh)
 	}
-	r.place(ul, x0, y+m.textH+1+float32(row*underlineStep), x1-x0, uh)
-
 	if selected {
 		box := r.over.next()
 		box.FillColor = color.Transparent
@@ -300,7 +329,7 @@ func (r *articleRenderer) updateTip(th fyne.Theme, variant fyne.ThemeVariant) {
 	if len(labels) == 0 {
 		return
 	}
-	text := strings.Join(labels, " · ")
+	text := tipText(labels)
 	size := th.Size(theme.SizeNameCaptionText)
 	ts := fyne.MeasureText(text, size, fyne.TextStyle{})
 	pad := th.Size(theme.SizeNamePadding)
@@ -322,6 +351,40 @@ func (r *articleRenderer) updateTip(th fyne.Theme, variant fyne.ThemeVariant) {
 	r.tipText.Resize(ts)
 	r.tipText.Refresh()
 	r.objects = append(r.objects, r.tipBox, r.tipText)
+}
+
+// tipMaxGroups is how many different labels a tip names before "+N more".
+const tipMaxGroups = 4
+
+// tipText is what the tip says of the labels of the highlights under the
+// pointer: each label once, in the order met, with a count when it repeats
+// ("Person ×12 · Claim"), at most tipMaxGroups of them. Where many
+// highlights stack, the tip stays one short line.
+func tipText(labels []string) string {
+	var order []string
+	count := map[string]int{}
+	for _, l := range labels {
+		if count[l] == 0 {
+			order = append(order, l)
+		}
+		count[l]++
+	}
+	parts := make([]string, 0, min(len(order), tipMaxGroups)+1)
+	for i, l := range order {
+		if i == tipMaxGroups {
+			rest := 0
+			for _, m := range order[i:] {
+				rest += count[m]
+			}
+			parts = append(parts, fmt.Sprintf("+%d more", rest))
+			break
+		}
+		if n := count[l]; n > 1 {
+			l = fmt.Sprintf("%s ×%d", l, n)
+		}
+		parts = append(parts, l)
+	}
+	return strings.Join(parts, " · ")
 }
 
 // visibleSpans returns the spans that touch [start, end), keeping order.
