@@ -62,13 +62,8 @@ median() { sort -n | awk '{ a[NR] = $1 } END { print (NR % 2) ? a[(NR + 1) / 2] 
 # name matches, sets $app (pid), $wid and $ms (exec to mapped).
 start() {
   local re=$1; shift
-  local t0
-  t0=$(now_ms)
-  "$@" >"$work/app.log" 2>&1 &
-  app=$!
-  pids+=($app)
-  wait_window "$re" "$app" 3000 0.01
-  ms=$(( $(now_ms) - t0 ))
+  launch_window "$re" 3000 0.01 "$@"
+  ms=$(( $(now_ms) - launched_ms ))
 }
 stop() {
   kill "$app" 2>/dev/null || true

@@ -36,10 +36,7 @@ got=$("$bin" --version)
 
 db=$work/e2e.glossa
 step "starting $bin --db $db"
-"$bin" --db "$db" >"$work/app.log" 2>&1 &
-app=$!
-pids+=($app)
-wait_window '^Glossa' "$app" 120 0.25 # 30 s
+launch_window '^Glossa' 120 0.25 "$bin" --db "$db" # 30 s
 step "window $wid is up"
 xdotool windowmove --sync "$wid" 0 0 || true
 xdotool windowsize --sync "$wid" 1280 800 || true

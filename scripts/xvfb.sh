@@ -17,17 +17,45 @@ start_xvfb() {
   fail "Xvfb did not start on $disp: $(cat "$work/xvfb.log")"
 }
 
-# wait_window REGEX PID TRIES PAUSE: waits for a visible window whose name
-# matches REGEX, polling TRIES times PAUSE seconds apart, and sets wid. Fails
-# when process PID exits first (showing $work/app.log) or no window comes.
-wait_window() {
+# launch_window REGEX TRIES PAUSE CMD...: starts CMD (output to
+# $work/app.log), appends its pid to pids, and waits for a visible window
+# whose name matches REGEX, polling TRIES times PAUSE seconds apart. Sets app
+# (the pid), wid and launched_ms (when the last start began). Now and then
+# Xvfb refuses a client's first connection ("Failed to open display",
+# seen about once in 30 starts on a busy machine, never twice in a row):
+# then CMD is started again, at most three times in all. Fails when the
+# program exits for another reason (showing $work/app.log) or no window
+# comes.
+launch_window() {
+  local re=$1 tries=$2 pause=$3 attempt
+  shift 3
+  for attempt in 1 2 3; do
+    launched_ms=$(( $(date +%s%N) / 1000000 ))
+    "$@" >"$work/app.log" 2>&1 &
+    app=$!
+    pids+=($app)
+    find_window "$re" "$app" "$tries" "$pause" && return 0
+    if kill -0 "$app" 2>/dev/null; then
+      fail "no window named $re appeared: $(cat "$work/app.log")"
+    fi
+    grep -q "Failed to open display" "$work/app.log" \
+      || fail "the program exited before its window appeared: $(cat "$work/app.log")"
+    echo "xvfb.sh: the X server refused $1's connection (attempt $attempt); starting it again" >&2
+  done
+  fail "the X server refused the program three times: $(cat "$work/app.log")"
+}
+
+# find_window REGEX PID TRIES PAUSE: waits for a visible window whose name
+# matches REGEX, polling TRIES times PAUSE seconds apart, and sets wid.
+# Returns 1 when process PID exits first or no window comes (wid empty).
+find_window() {
   local re=$1 pid=$2 tries=$3 pause=$4 i
   wid=""
   for i in $(seq "$tries"); do
     wid=$(xdotool search --onlyvisible --name "$re" 2>/dev/null | head -n1 || true)
     [ -n "$wid" ] && return 0
-    kill -0 "$pid" 2>/dev/null || fail "the program exited before its window appeared: $(cat "$work/app.log")"
+    kill -0 "$pid" 2>/dev/null || return 1
     sleep "$pause"
   done
-  fail "no window named $re appeared: $(cat "$work/app.log")"
+  return 1
 }
