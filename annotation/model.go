@@ -3,6 +3,8 @@ package annotation
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"maps"
+	"slices"
 	"time"
 )
 
@@ -145,6 +147,15 @@ type Annotation struct {
 	Created    time.Time         `json:"created"`
 	Modified   time.Time         `json:"modified"`
 	Provenance Provenance        `json:"provenance,omitzero"`
+}
+
+// Clone returns a copy of a that shares no slice or map with it: what a
+// store keeps, or an undo history, is not changed by the caller's edits.
+func (a Annotation) Clone() Annotation {
+	a.Spans = slices.Clone(a.Spans)
+	a.Links = slices.Clone(a.Links)
+	a.Attributes = maps.Clone(a.Attributes)
+	return a
 }
 
 // Start is the first offset the annotation covers.

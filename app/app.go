@@ -442,7 +442,7 @@ func (u *UI) mergeStored(put []annotation.Annotation, del []uint64) {
 			u.anns = slices.Delete(u.anns, i, i+1)
 		}
 		i, _ := slices.BinarySearchFunc(u.anns, a, storeOrder)
-		u.anns = slices.Insert(u.anns, i, cloneAnnotation(a)) // the history keeps a too
+		u.anns = slices.Insert(u.anns, i, a.Clone()) // the history keeps a too
 		ids = append(ids, a.ID)
 	}
 	for _, id := range del {

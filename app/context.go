@@ -113,7 +113,7 @@ func (u *UI) changeLabel(id uint64, name string) bool {
 	if !ok {
 		return false
 	}
-	b := cloneAnnotation(*c)
+	b := c.Clone()
 	b.Label = name
 	for k := range b.Attributes {
 		if _, ok := nl.Attribute(k); !ok {

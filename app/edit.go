@@ -186,7 +186,7 @@ func (u *UI) tagRange(l annotation.Label, start, end int) bool {
 	var claim *annotation.Annotation
 	if l.Kind == annotation.KindSource {
 		if c := u.annotation(u.selected); c != nil && u.kindOf(c) == annotation.KindClaim {
-			cc := cloneAnnotation(*c)
+			cc := c.Clone()
 			claim = &cc
 		}
 	}
@@ -275,7 +275,7 @@ func (u *UI) addSpan() {
 		u.showError(err, "Select the text again and retry.")
 		return
 	}
-	b := cloneAnnotation(*a)
+	b := a.Clone()
 	b.Spans = append(b.Spans, sp)
 	annotation.SortSpans(b.Spans)
 	if err := annotation.CheckSpans(u.offsets, b.Spans); err != nil {
@@ -301,7 +301,7 @@ func (u *UI) linkSource(claimID, sourceID uint64) {
 	if c == nil {
 		return
 	}
-	b := cloneAnnotation(*c)
+	b := c.Clone()
 	if slices.Contains(b.LinksOf(annotation.LinkSaidBy), sourceID) {
 		u.setStatus("That source is already linked to the claim.")
 		return
@@ -320,7 +320,7 @@ func (u *UI) unlink(id uint64, t annotation.LinkType, target uint64) {
 	if a == nil {
 		return
 	}
-	b := cloneAnnotation(*a)
+	b := a.Clone()
 	b.Links = slices.DeleteFunc(b.Links, func(l annotation.Link) bool { return l.Type == t && l.Target == target })
 	u.update("unlink", b)
 }
@@ -339,7 +339,7 @@ func (u *UI) deleteAnnotation(id uint64) {
 		}
 		kept := slices.DeleteFunc(slices.Clone(o.Links), func(l annotation.Link) bool { return l.Target == id })
 		if len(kept) != len(o.Links) {
-			o = cloneAnnotation(o)
+			o = o.Clone()
 			o.Links = kept
 			put = append(put, o)
 		}
@@ -349,13 +349,6 @@ func (u *UI) deleteAnnotation(id uint64) {
 	u.edit("delete", put, []uint64{id}, func([]annotation.Annotation) {
 		u.setStatus(fmt.Sprintf("Deleted %s %s. Ctrl+Z brings it back.", label, quoted(quote, 50)))
 	})
-}
-
-func cloneAnnotation(a annotation.Annotation) annotation.Annotation {
-	a.Spans = slices.Clone(a.Spans)
-	a.Links = slices.Clone(a.Links)
-	a.Attributes = maps.Clone(a.Attributes)
-	return a
 }
 
 // undo takes back the last edit, opening its document if need be. It

@@ -92,7 +92,7 @@ func (s *fakeStore) Annotations(docID uint64) ([]annotation.Annotation, error) {
 	}
 	var out []annotation.Annotation
 	for _, a := range s.anns[docID] {
-		out = append(out, cloneAnnotation(a))
+		out = append(out, a.Clone())
 	}
 	sort.Slice(out, func(i, j int) bool {
 		if out[i].Start() != out[j].Start() {
@@ -125,7 +125,7 @@ func (s *fakeStore) Apply(docID uint64, put []annotation.Annotation, del []uint6
 	last := s.lastID
 	var out []annotation.Annotation
 	for _, a := range put {
-		a = cloneAnnotation(a)
+		a = a.Clone()
 		a.DocID = docID
 		if a.ID == 0 {
 			last++

@@ -329,7 +329,7 @@ func (p *annotationPanel) form(l annotation.Label) *labelForm {
 		if c == nil || c.Note == v {
 			return true
 		}
-		b := cloneAnnotation(*c)
+		b := c.Clone()
 		b.Note = v
 		return u.update("note", b)
 	})
@@ -489,7 +489,7 @@ func (p *annotationPanel) setSaidBy(v string) {
 	if c == nil {
 		return
 	}
-	b := cloneAnnotation(*c)
+	b := c.Clone()
 	b.Links = slices.DeleteFunc(b.Links, func(l annotation.Link) bool { return l.Type == annotation.LinkSaidBy })
 	if i := slices.Index(d.saidNames, v); i >= 0 {
 		b.Links = append(b.Links, annotation.Link{Type: annotation.LinkSaidBy, Target: d.saidIDs[i]})
@@ -603,7 +603,7 @@ func (p *annotationPanel) setAttribute(id uint64, name, v string) bool {
 	if c == nil {
 		return true
 	}
-	b := cloneAnnotation(*c)
+	b := c.Clone()
 	if v == "—" {
 		v = ""
 	}
@@ -669,7 +669,7 @@ func (u *UI) setEntity(id uint64, label, name string) bool {
 	if c == nil {
 		return true
 	}
-	b := cloneAnnotation(*c)
+	b := c.Clone()
 	name = strings.TrimSpace(name)
 	var eid uint64
 	var made *annotation.Entity

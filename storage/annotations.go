@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"cmp"
 	"fmt"
-	"maps"
 	"slices"
 	"strconv"
 
@@ -93,15 +92,6 @@ func ownerOf(tx *bbolt.Tx, id uint64) (uint64, error) {
 	return doc, nil
 }
 
-// clone copies a's slices and map, so that the stored annotation shares
-// nothing with the caller's.
-func clone(a annotation.Annotation) annotation.Annotation {
-	a.Spans = slices.Clone(a.Spans)
-	a.Links = slices.Clone(a.Links)
-	a.Attributes = maps.Clone(a.Attributes)
-	return a
-}
-
 // prepareSpans sorts a's spans and fills in empty span texts from the text.
 func prepareSpans(a *annotation.Annotation, o *annotation.Offsets) {
 	annotation.SortSpans(a.Spans)
@@ -149,7 +139,7 @@ func (s *Store) apply(tx *bbolt.Tx, docID uint64, put []annotation.Annotation, d
 	out := make([]annotation.Annotation, 0, len(put))
 	added := map[uint64]bool{}
 	for _, a := range put {
-		a = clone(a)
+		a = a.Clone() // the stored annotation shares nothing with the caller's
 		if a.DocID != 0 && a.DocID != docID {
 			return nil, fmt.Errorf("annotation %d belongs to document %d, not %d: %w", a.ID, a.DocID, docID, annotation.ErrNotFound)
 		}

@@ -139,7 +139,7 @@ func importBundle(tx *bbolt.Tx, now time.Time, labels annotation.LabelSet, b ann
 	o := annotation.NewOffsets(d.Text)
 	anns := tx.Bucket(bucketAnnotations)
 	for i, a := range b.Annotations {
-		a = clone(a)
+		a = a.Clone()
 		old := a.ID
 		a.ID, a.DocID = newIDs[i], d.ID
 		for j, l := range a.Links {
