@@ -19,6 +19,7 @@ import (
 	"glossa/annotation"
 	"glossa/corpus"
 	"glossa/formats"
+	"glossa/internal/benchkit"
 	"glossa/storage"
 )
 
@@ -197,19 +198,6 @@ func (h *heapWatch) report(b *testing.B) {
 	close(h.stop)
 	<-h.done
 	b.ReportMetric(float64(h.peak)/1e6, "peak-heap-MB")
-}
-
-// reportPercentiles reports the p50 and p99 of per-op durations in ms.
-func reportPercentiles(b *testing.B, d []time.Duration) {
-	if len(d) == 0 {
-		return
-	}
-	slices.Sort(d)
-	at := func(p float64) float64 {
-		return float64(d[min(len(d)-1, int(p*float64(len(d))))].Microseconds()) / 1000
-	}
-	b.ReportMetric(at(0.50), "p50-ms")
-	b.ReportMetric(at(0.99), "p99-ms")
 }
 
 // BenchmarkExport100k exports the corpus (1,000 documents, 100,000
@@ -437,54 +425,47 @@ func BenchmarkOpenBaseline(b *testing.B) {
 
 // editTimes adds b.N annotations of 5 code points to document doc, one
 // durable AddAnnotation each, and after each one does what
-// BenchmarkFsyncBaseline (storage) does once: write 16 KiB and fdatasync,
-// write a 4 KiB meta page and fdatasync, on a file in the project's folder.
-// Interleaved, edit and baseline meet the same load of a shared machine.
-// It reports p50 and p99 of both, and the ratio of the p50s.
+// BenchmarkFsyncBaseline (storage) does once: a benchkit.Floor commit of
+// the size an edit writes here (measured on 20 edits first), on a file in
+// the project's folder. Interleaved, edit and baseline meet the same load
+// of a shared machine. It reports p50 and p99 of both, the ratio of the
+// p50s and the commit's size.
 func editTimes(b *testing.B, st *storage.Store, doc uint64, length int) {
-	f, err := os.Create(filepath.Join(filepath.Dir(st.Path()), "fsync.bin"))
+	add := func(i int) {
+		start := (i * 7919) % (length - 5)
+		if _, err := st.AddAnnotation(annotation.Annotation{DocID: doc, Label: "Claim", Spans: []annotation.Span{{Start: start, End: start + 5}}}); err != nil {
+			b.Fatal(err)
+		}
+	}
+	const measured = 20
+	size, _ := benchkit.CommitSize(measured, add)
+	fl, err := benchkit.NewFloor(filepath.Dir(st.Path()), size)
 	if err != nil {
 		b.Fatal(err)
 	}
-	defer f.Close()
-	pages, meta := make([]byte, 16<<10), make([]byte, 4<<10)
+	defer fl.Close()
 	times := make([]time.Duration, 0, b.N)
 	base := make([]time.Duration, 0, b.N)
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		start := (i * 7919) % (length - 5)
 		t0 := time.Now()
-		_, err := st.AddAnnotation(annotation.Annotation{DocID: doc, Label: "Claim", Spans: []annotation.Span{{Start: start, End: start + 5}}})
+		add(measured + i)
 		times = append(times, time.Since(t0))
-		if err != nil {
-			b.Fatal(err)
-		}
 		b.StopTimer()
 		t0 = time.Now()
-		if _, err := f.WriteAt(pages, int64(8<<10+(i%64)*len(pages))); err != nil {
-			b.Fatal(err)
-		}
-		if err := datasync(f); err != nil {
-			b.Fatal(err)
-		}
-		if _, err := f.WriteAt(meta, int64(i%2)*4096); err != nil {
-			b.Fatal(err)
-		}
-		if err := datasync(f); err != nil {
+		if err := fl.Commit(); err != nil {
 			b.Fatal(err)
 		}
 		base = append(base, time.Since(t0))
 		b.StartTimer()
 	}
 	b.StopTimer()
-	reportPercentiles(b, times)
-	slices.Sort(base)
-	p50 := base[len(base)/2]
-	b.ReportMetric(float64(p50.Microseconds())/1000, "base-p50-ms")
-	b.ReportMetric(float64(base[min(len(base)-1, len(base)*99/100)].Microseconds())/1000, "base-p99-ms")
-	if p50 > 0 {
-		b.ReportMetric(float64(times[len(times)/2])/float64(p50), "x-base-p50")
+	benchkit.ReportPercentiles(b, times, "")
+	benchkit.ReportPercentiles(b, base, "base-")
+	if p50 := benchkit.Percentile(base, 0.5); p50 > 0 {
+		b.ReportMetric(benchkit.Percentile(times, 0.5)/p50, "x-base-p50")
 	}
+	b.ReportMetric(float64(size)/1024, "commit-KiB")
 }
 
 // BenchmarkEditInCorpus is BenchmarkEditDurable (storage) on a document of

@@ -12,6 +12,7 @@ import (
 
 	"glossa/annotation"
 	"glossa/app"
+	"glossa/internal/benchkit"
 	"glossa/storage"
 	"glossa/widgets"
 )
@@ -96,7 +97,7 @@ func BenchmarkTagInWindow(b *testing.B) {
 		times = append(times, time.Since(t0))
 	}
 	b.StopTimer()
-	reportPercentiles(b, times)
+	benchkit.ReportPercentiles(b, times, "")
 	b.ReportMetric(float64(liveHeap()-live0)/1e6/float64(b.N)*1000, "live-heap-KB/op")
 	if n, err := st.Annotations(1); err != nil || len(n) < 3000+b.N {
 		b.Fatalf("got %d annotations (%v); want %d", len(n), err, 3000+b.N)
