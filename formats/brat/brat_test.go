@@ -225,20 +225,9 @@ func FuzzRead(f *testing.F) {
 	f.Fuzz(func(t *testing.T, ann string) {
 		fsys := fstest.MapFS{"0001-minister-on-prices.txt": {Data: text}, "0001-minister-on-prices.ann": {Data: []byte(ann)}}
 		ds, _, err := Read(fsys, "fuzz")
-		if err != nil {
-			var le *dataset.LineError
-			if !errors.As(err, &le) {
-				t.Fatalf("error %v is not a LineError", err)
-			}
+		if it.Refused(t, err) {
 			return
 		}
-		for _, b := range ds.Bundles {
-			o := annotation.NewOffsets(b.Document.Text)
-			for _, a := range b.Annotations {
-				if err := annotation.CheckSpans(o, a.Spans); err != nil {
-					t.Fatalf("imported span does not match the text: %v", err)
-				}
-			}
-		}
+		it.CheckSpans(t, ds.Bundles)
 	})
 }

@@ -3,7 +3,6 @@ package doccano
 import (
 	"bytes"
 	"encoding/json"
-	"errors"
 	"strings"
 	"testing"
 	"unicode/utf16"
@@ -115,24 +114,9 @@ func FuzzRead(f *testing.F) {
 	f.Add(`{"text":"abc","entities":[{"id":1,"label":"A","start_offset":0,"end_offset":1},{"id":2,"label":"A","start_offset":1,"end_offset":3}],"relations":[{"id":3,"from_id":1,"to_id":2,"type":"fragment"},{"id":4,"from_id":2,"to_id":1,"type":"fragment"}]}`)
 	f.Fuzz(func(t *testing.T, in string) {
 		ds, _, err := Read(strings.NewReader(in), "fuzz")
-		if err != nil {
-			var le *dataset.LineError
-			if !errors.As(err, &le) {
-				t.Fatalf("error %v is not a LineError", err)
-			}
+		if it.Refused(t, err) {
 			return
 		}
-		for _, b := range ds.Bundles {
-			o := annotation.NewOffsets(b.Document.Text)
-			ids := map[uint64]bool{}
-			for _, a := range b.Annotations {
-				ids[a.ID] = true
-			}
-			for _, a := range b.Annotations {
-				if err := a.Validate(o, ds.Labels, func(id uint64) bool { return ids[id] }); err != nil {
-					t.Fatal(err)
-				}
-			}
-		}
+		it.CheckBundles(t, ds.Labels, ds.Bundles)
 	})
 }

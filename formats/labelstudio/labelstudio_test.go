@@ -3,7 +3,6 @@ package labelstudio
 import (
 	"bytes"
 	"encoding/json"
-	"errors"
 	"strings"
 	"testing"
 
@@ -131,24 +130,9 @@ func FuzzRead(f *testing.F) {
 	f.Add(`{"data":{"text":"ab"},"predictions":[{"result":[{"id":"x","type":"labels","value":{"start":0,"end":1,"text":"a","labels":["A"]}},{"type":"relation","from_id":"x","to_id":"x","labels":["fragment"]}]}]}`)
 	f.Fuzz(func(t *testing.T, in string) {
 		ds, _, err := Read(strings.NewReader(in), "fuzz")
-		if err != nil {
-			var le *dataset.LineError
-			if !errors.As(err, &le) {
-				t.Fatalf("error %v is not a LineError", err)
-			}
+		if it.Refused(t, err) {
 			return
 		}
-		for _, b := range ds.Bundles {
-			o := annotation.NewOffsets(b.Document.Text)
-			ids := map[uint64]bool{}
-			for _, a := range b.Annotations {
-				ids[a.ID] = true
-			}
-			for _, a := range b.Annotations {
-				if err := a.Validate(o, ds.Labels, func(id uint64) bool { return ids[id] }); err != nil {
-					t.Fatal(err)
-				}
-			}
-		}
+		it.CheckBundles(t, ds.Labels, ds.Bundles)
 	})
 }

@@ -260,20 +260,9 @@ func FuzzRead(f *testing.F) {
 	lookup := it.Lookup(bundles)
 	f.Fuzz(func(t *testing.T, in string) {
 		ds, _, err := Read(strings.NewReader(in), "fuzz", lookup)
-		if err != nil {
-			var le *dataset.LineError
-			if !asLineError(err, &le) {
-				t.Fatalf("error %v is not a LineError", err)
-			}
+		if it.Refused(t, err) {
 			return
 		}
-		for _, b := range ds.Bundles {
-			o := annotation.NewOffsets(b.Document.Text)
-			for _, a := range b.Annotations {
-				if err := annotation.CheckSpans(o, a.Spans); err != nil {
-					t.Fatalf("imported span does not match the text: %v", err)
-				}
-			}
-		}
+		it.CheckSpans(t, ds.Bundles)
 	})
 }

@@ -2,6 +2,7 @@ package interchangetest
 
 import (
 	"bytes"
+	"errors"
 	"flag"
 	"io"
 	"os"
@@ -102,6 +103,35 @@ func CheckBundles(t testing.TB, labels annotation.LabelSet, bundles []annotation
 		for _, a := range b.Annotations {
 			if err := a.Validate(o, labels, func(id uint64) bool { return ids[id] }); err != nil {
 				t.Errorf("document %q: %v", b.Document.Title, err)
+			}
+		}
+	}
+}
+
+// Refused is what a reader's fuzz target checks of an error: every
+// refusal is a *dataset.LineError, which says where the input is wrong. It
+// reports whether err is not nil.
+func Refused(t testing.TB, err error) bool {
+	t.Helper()
+	if err == nil {
+		return false
+	}
+	var le *dataset.LineError
+	if !errors.As(err, &le) {
+		t.Fatalf("error %v is not a LineError", err)
+	}
+	return true
+}
+
+// CheckSpans fails the test when a span of bundles does not hold the text
+// between its offsets (annotation.CheckSpans).
+func CheckSpans(t testing.TB, bundles []annotation.Bundle) {
+	t.Helper()
+	for _, b := range bundles {
+		o := annotation.NewOffsets(b.Document.Text)
+		for _, a := range b.Annotations {
+			if err := annotation.CheckSpans(o, a.Spans); err != nil {
+				t.Fatalf("imported span does not match the text: %v", err)
 			}
 		}
 	}
