@@ -18,13 +18,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${BENCH_RUNS:-5}
 edits=${BENCH_EDITS:-1000}
-work=$(mktemp -d)
-pids=()
-cleanup() {
-  for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
-  rm -rf "$work"
-}
-trap cleanup EXIT
+. "$(dirname "$0")/xvfb.sh"
+scratch
 log() { echo "bench-process: $*" >&2; }
 fail() { log "FAIL: $*"; exit 1; }
 
@@ -36,7 +31,6 @@ go run ./bench/cmd/genarticle -o "$work/large.json" -annotations 3000
 
 export HOME=$work/home XDG_DATA_HOME=$work/data XDG_CONFIG_HOME=$work/config
 mkdir -p "$HOME"
-. "$(dirname "$0")/xvfb.sh"
 start_xvfb 130 170
 
 now_ms() { echo $(( $(date +%s%N) / 1000000 )); }

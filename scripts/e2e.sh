@@ -12,13 +12,8 @@ set -euo pipefail
 bin=$(realpath "${1:-./glossa}")
 art=$(realpath -m "${E2E_ARTIFACTS:-e2e-artifacts}")
 mkdir -p "$art"
-work=$(mktemp -d)
-pids=()
-cleanup() {
-  for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
-  rm -rf "$work"
-}
-trap cleanup EXIT
+. "$(dirname "$0")/xvfb.sh"
+scratch
 fail() { echo "e2e: FAIL: $*" >&2; exit 1; }
 step() { echo "e2e: $*"; }
 
@@ -27,7 +22,6 @@ export LANG=en_US.UTF-8 LC_ALL=
 mkdir -p "$HOME"
 
 # A display of our own, so that nothing else on the machine interferes.
-. "$(dirname "$0")/xvfb.sh"
 start_xvfb 90 120
 
 want=$(sed -n 's/^Version *= *"\(.*\)"/\1/p' FyneApp.toml)

@@ -1,5 +1,18 @@
 # Sourced by scripts/e2e.sh and scripts/bench-process.sh.
 #
+# scratch
+# sets work (a new scratch folder) and pids (processes to stop); at exit
+# the processes are killed and the folder is removed.
+scratch() {
+  work=$(mktemp -d)
+  pids=()
+  trap scratch_cleanup EXIT
+}
+scratch_cleanup() {
+  for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
+  rm -rf "$work"
+}
+
 # start_xvfb FIRST LAST
 # starts Xvfb (1280x800x24, no TCP) on the first free display number from
 # FIRST to LAST, exports DISPLAY, appends its pid to the caller's pids array
