@@ -353,36 +353,30 @@ func (u *UI) deleteAnnotation(id uint64) {
 
 // undo takes back the last edit, opening its document if need be. It
 // reports whether it did.
-func (u *UI) undo() bool {
-	if len(u.hist.undo) == 0 {
-		u.setStatus("Nothing to undo.")
-		return false
-	}
-	c := u.hist.undo[len(u.hist.undo)-1]
-	if !u.replay(c, true) {
-		return false
-	}
-	u.hist.undo = u.hist.undo[:len(u.hist.undo)-1]
-	u.hist.redo = append(u.hist.redo, c)
-	u.updateUndoItems()
-	u.setStatus("Undone: " + c.desc + ". Ctrl+Shift+Z redoes it.")
-	return true
-}
+func (u *UI) undo() bool { return u.stepHistory(&u.hist.undo, &u.hist.redo, true) }
 
 // redo makes the last undone edit again. It reports whether it did.
-func (u *UI) redo() bool {
-	if len(u.hist.redo) == 0 {
-		u.setStatus("Nothing to redo.")
+func (u *UI) redo() bool { return u.stepHistory(&u.hist.redo, &u.hist.undo, false) }
+
+// stepHistory replays the last change of from (backwards for an undo) and moves
+// it to to.
+func (u *UI) stepHistory(from, to *[]change, back bool) bool {
+	none, done := "Nothing to redo.", "Redone: %s."
+	if back {
+		none, done = "Nothing to undo.", "Undone: %s. Ctrl+Shift+Z redoes it."
+	}
+	if len(*from) == 0 {
+		u.setStatus(none)
 		return false
 	}
-	c := u.hist.redo[len(u.hist.redo)-1]
-	if !u.replay(c, false) {
+	c := (*from)[len(*from)-1]
+	if !u.replay(c, back) {
 		return false
 	}
-	u.hist.redo = u.hist.redo[:len(u.hist.redo)-1]
-	u.hist.undo = append(u.hist.undo, c)
+	*from = (*from)[:len(*from)-1]
+	*to = append(*to, c)
 	u.updateUndoItems()
-	u.setStatus("Redone: " + c.desc + ".")
+	u.setStatus(fmt.Sprintf(done, c.desc))
 	return true
 }
 
