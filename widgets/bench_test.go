@@ -146,3 +146,21 @@ func BenchmarkAddHighlight(b *testing.B) {
 		b.StartTimer()
 	}
 }
+
+// BenchmarkWrapAll1MB wraps every paragraph of a 1 MB article, as the
+// view does in the background after the first frame (token widths cached
+// from the run before, as when another article is opened).
+func BenchmarkWrapAll1MB(b *testing.B) {
+	test.NewTempApp(b)
+	text := genArticle(1, 1<<20)
+	v, w := benchView(b, "")
+	defer w.Close()
+	b.SetBytes(int64(len(text)))
+	b.ResetTimer()
+	for b.Loop() {
+		v.SetText(text)
+		for i := range v.paras {
+			v.ensureWrapped(i)
+		}
+	}
+}
