@@ -6,8 +6,9 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"strings"
 	"time"
+
+	"glossa/internal/tempfiles"
 )
 
 // WriteFileAtomic writes a file so that a crash at any moment leaves either
@@ -21,8 +22,8 @@ import (
 // are removed first; younger ones may belong to a write still running.
 func WriteFileAtomic(path string, write func(w io.Writer) error) (err error) {
 	dir := filepath.Dir(path)
-	removeStaleTemps(dir, filepath.Base(path), time.Now())
-	tmp, err := os.CreateTemp(dir, tempPrefix(filepath.Base(path))+"*")
+	tempfiles.RemoveStale(dir, filepath.Base(path), time.Now())
+	tmp, err := os.CreateTemp(dir, tempfiles.Prefix(filepath.Base(path))+"*")
 	if err != nil {
 		return fmt.Errorf("cannot write in %s: %w", dir, err)
 	}
@@ -61,32 +62,8 @@ func WriteFileAtomic(path string, write func(w io.Writer) error) (err error) {
 }
 
 // StaleTempAge is how old a temporary file of WriteFileAtomic must be
-// before a later write to the same path removes it: no export of a project
-// takes an hour, so an older one was left by a killed process.
-const StaleTempAge = time.Hour
-
-// tempPrefix is the start of the temporary files' names for a target
-// named base.
-func tempPrefix(base string) string { return "." + base + ".tmp-" }
-
-// removeStaleTemps removes dir's temporary files for target base last
-// modified before now - StaleTempAge. It is best effort: errors leave the
-// files where they are.
-func removeStaleTemps(dir, base string, now time.Time) {
-	entries, err := os.ReadDir(dir)
-	if err != nil {
-		return
-	}
-	prefix := tempPrefix(base)
-	for _, e := range entries {
-		if !e.Type().IsRegular() || !strings.HasPrefix(e.Name(), prefix) {
-			continue
-		}
-		if info, err := e.Info(); err == nil && now.Sub(info.ModTime()) > StaleTempAge {
-			_ = os.Remove(filepath.Join(dir, e.Name()))
-		}
-	}
-}
+// before a later write to the same path removes it.
+const StaleTempAge = tempfiles.StaleAge
 
 // syncDir makes a rename in dir durable. Systems that cannot sync a folder
 // (Windows) are not an error.

@@ -6,8 +6,11 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"time"
 
 	"go.etcd.io/bbolt"
+
+	"glossa/internal/tempfiles"
 )
 
 // autoBackups is how many rolling copies AutoBackup keeps.
@@ -58,8 +61,9 @@ func (s *Store) backupTo(path string) error {
 
 // writeCopy writes tx's snapshot to path via a temporary file and rename.
 func writeCopy(tx *bbolt.Tx, path string) error {
-	dir := filepath.Dir(path)
-	f, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp-*")
+	dir, base := filepath.Dir(path), filepath.Base(path)
+	tempfiles.RemoveStale(dir, base, time.Now()) // left by a copy that was killed
+	f, err := os.CreateTemp(dir, tempfiles.Prefix(base)+"*")
 	if err != nil {
 		return err
 	}

@@ -31,7 +31,8 @@
 //	project.glossa.bak1 .. .bak3  rolling copies (Options.AutoBackup, Store.AutoBackupAsync), .bak1 newest
 //	project.glossa.v1.bak         copy taken before migrating a version 1 file
 //	.project.glossa.new-*         a project being created (renamed into place)
-//	.<backup>.tmp-*               a backup being written (renamed into place)
+//	.<backup>.tmp-*               a backup being written (renamed into place); one a killed
+//	                              copy left is removed by the next copy once an hour old
 //
 // # Opening
 //

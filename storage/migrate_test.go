@@ -3,8 +3,10 @@ package storage
 import (
 	"errors"
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"go.etcd.io/bbolt"
 
@@ -161,6 +163,42 @@ func TestAutoBackup(t *testing.T) {
 		}
 		mustCheck(t, b)
 		b.Close()
+	}
+}
+
+// TestBackupRemovesStaleTemps: a backup copy killed mid-write leaves its
+// hidden temporary file, as large as the project; the next copy to the
+// same name removes it once it is an hour old, and leaves a younger one
+// (a copy still being written by another process).
+func TestBackupRemovesStaleTemps(t *testing.T) {
+	s := openTestStore(t)
+	defer s.Close()
+	addDoc(t, s, sampleText)
+	dir, base := filepath.Dir(s.Path()), filepath.Base(s.Path())+".bak1"
+	stale := filepath.Join(dir, "."+base+".tmp-1234")
+	fresh := filepath.Join(dir, "."+base+".tmp-5678")
+	for _, p := range []string{stale, fresh} {
+		if err := os.WriteFile(p, make([]byte, 4096), 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	old := time.Now().Add(-2 * time.Hour)
+	if err := os.Chtimes(stale, old, old); err != nil {
+		t.Fatal(err)
+	}
+	done := make(chan error, 1)
+	s.AutoBackupAsync(func(err error) { done <- err })
+	if err := <-done; err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(stale); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("stale temporary file still there (%v)", err)
+	}
+	if _, err := os.Stat(fresh); err != nil {
+		t.Errorf("fresh temporary file removed: %v", err)
+	}
+	if got := s.Backups(); len(got) != 1 {
+		t.Errorf("Backups: %v; want one", got)
 	}
 }
 
