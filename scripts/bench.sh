@@ -179,12 +179,15 @@ if proc:
     r = r1 / rw if r1 and rw else None
     row("process: RSS, 1 MB article open", f"{r1:.0f} MB", f"{rw:.0f} MB minimal Fyne window", r, "≤ 1.3x", None if r is None else r <= 1.3)
     b0, b1 = proc.get("glossa-1mb-rss-before-edits"), proc.get("glossa-1mb-rss-after-edits")
-    n, each = proc.get("glossa-edits-stored"), proc.get("glossa-edit-ms")
+    n, each = proc.get("glossa-edits-sent"), proc.get("glossa-edit-ms")
     r = b1 / b0 if b0 and b1 else None
     row(f"process: RSS after {n:.0f} edits in the window", f"{b1:.0f} MB", f"{b0:.0f} MB before", r, "≤ 1.1x", None if r is None else r <= 1.1)
     bw = proc.get("glossa-1mb-rss-after-first-edits")
     if bw and b1:
         row("process: RSS, last edits vs after the first 10", f"{b1:.0f} MB", f"{bw:.0f} MB after 10 edits", b1 / bw, "(reported)", None)
+    b2 = proc.get("glossa-1mb-rss-after-twice-the-edits")
+    if b1 and b2:
+        row(f"process: RSS after {2 * n:.0f} edits vs after {n:.0f} (levels off?)", f"{b2:.0f} MB", f"{b1:.0f} MB", b2 / b1, "(reported)", None)
     row("process: one edit in the window (end to end)", f"{each:.0f} ms", "—", None, "(reported)", None)
 # Scale.
 if scale != 1:
