@@ -48,7 +48,10 @@ type ArticleView struct {
 	metrics      metrics
 	wrapW        float32            // width lines are wrapped to; 0 before the first layout
 	widthCache   map[string]float32 // token widths at metrics.size
-	keyBuf       []byte             // tokenWidth's lookup key
+	bidi         *bidiSplitter      // made for bidiFont when a line first needs it
+	bidiFont     fyne.Resource
+	rtlCache     map[[2]int][][2]int // bidi.rtlRuns of the text's lines with right-to-left text, by [start, end)
+	keyBuf       []byte              // tokenWidth's lookup key
 	size         fyne.Size
 	top          int     // first line on screen; the view scrolls by whole lines so no line is cut
 	wheel        float32 // wheel movement not yet turned into lines
@@ -178,6 +181,7 @@ func (v *ArticleView) SetText(text string) {
 	v.matches, v.current = nil, -1
 	v.top, v.wheel = 0, 0
 	v.hoverIDs = nil
+	clear(v.rtlCache)
 	hadSelection := v.sel.start != v.sel.end
 	v.sel = selection{}
 	v.lines = nil
@@ -399,6 +403,20 @@ func (v *ArticleView) ensureMetrics() bool {
 		v.paras[i].toks, v.paras[i].widths, v.paras[i].lines = nil, nil, nil
 	}
 	return true
+}
+
+// bidiSplitter returns the splitter for the theme's regular font, made the
+// first time a line with right-to-left text is drawn or hit (an article
+// without any never reads the font again).
+func (v *ArticleView) bidiSplitter() *bidiSplitter {
+	if res := v.Theme().Font(fyne.TextStyle{}); res != v.bidiFont {
+		v.bidi, v.bidiFont = nil, res
+		clear(v.rtlCache)
+	}
+	if v.bidi == nil && v.bidiFont != nil {
+		v.bidi = newBidiSplitter(v.bidiFont)
+	}
+	return v.bidi
 }
 
 // Stacked underline geometry: overlapping highlights get rows below the text.
@@ -706,7 +724,7 @@ func (v *ArticleView) offsetAt(pos fyne.Position) int {
 // right, undoing the mirroring of its right-to-left runs.
 func (v *ArticleView) logicalX(pi, start, end int, x float32) float32 {
 	x -= v.metrics.pad
-	_, runsX := lineRuns(v.runes[start:end], start, func(off int) float32 { return v.lineX(pi, start, off) })
+	_, runsX := v.lineRuns(v.runes[start:end], start, func(off int) float32 { return v.lineX(pi, start, off) })
 	return mirror(x, runsX)
 }
 

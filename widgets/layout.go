@@ -466,36 +466,6 @@ func isRTL(r rune) bool {
 		(unicode.IsLetter(r) || unicode.IsMark(r))
 }
 
-// rtlRuns returns the right-to-left runs of a line as [start, end) indexes
-// into it: each from a strong right-to-left character to the last one
-// before a strong left-to-right character (a letter of another script).
-// Fyne shapes a line with the Unicode bidi algorithm in a left-to-right
-// paragraph: the neutral characters between two right-to-left ones (spaces,
-// punctuation, digits) join their run, which is drawn mirrored in place.
-// A line without right-to-left text has no runs.
-func rtlRuns(line []rune) [][2]int {
-	var runs [][2]int
-	start, last := -1, -1
-	for i, r := range line {
-		switch {
-		case isRTL(r):
-			if start < 0 {
-				start = i
-			}
-			last = i + 1
-		case unicode.IsLetter(r):
-			if start >= 0 {
-				runs = append(runs, [2]int{start, last})
-				start = -1
-			}
-		}
-	}
-	if start >= 0 {
-		runs = append(runs, [2]int{start, last})
-	}
-	return runs
-}
-
 // mirror maps an x of the line laid out left to right to where it is
 // drawn: inside a right-to-left run (whose extent runsX gives) it is
 // mirrored about the run's middle. It is its own inverse, so it also maps a
