@@ -141,6 +141,67 @@ func TestExportReplacesFolder(t *testing.T) {
 	}
 }
 
+// TestExportRefusesToReplaceOtherFiles: a folder export replaces the whole
+// folder, so it refuses one that holds anything an earlier export did not
+// write (a user's documents, a subfolder), and a file, and touches neither.
+func TestExportRefusesToReplaceOtherFiles(t *testing.T) {
+	st := openTestStore(t)
+	seed(t, st)
+	dir := t.TempDir()
+	for _, tt := range []struct {
+		name  string
+		setup func(p string)
+		want  string
+	}{
+		{"a document", func(p string) {
+			os.MkdirAll(p, 0o755)
+			os.WriteFile(filepath.Join(p, "a.ann"), []byte("T1\tX 0 1\tx\n"), 0o644)
+			os.WriteFile(filepath.Join(p, "thesis.docx"), []byte("months of work"), 0o644)
+		}, "thesis.docx"},
+		{"a subfolder", func(p string) {
+			os.MkdirAll(filepath.Join(p, "data"), 0o755)
+		}, "data"},
+		{"a file", func(p string) {
+			os.WriteFile(p, []byte("months of work"), 0o644)
+		}, "is a file"},
+	} {
+		out := filepath.Join(dir, strings.ReplaceAll(tt.name, " ", "-"))
+		tt.setup(out)
+		before := treeOf(t, out)
+		err := Export(context.Background(), st, "brat", out, ExportOptions{})
+		if err == nil || !strings.Contains(err.Error(), tt.want) || !strings.Contains(err.Error(), ".zip") {
+			t.Errorf("%s: err = %v; want one naming %q and offering a .zip", tt.name, err, tt.want)
+		}
+		if after := treeOf(t, out); !reflect.DeepEqual(after, before) {
+			t.Errorf("%s: the export changed what was there:\n%v\nnow\n%v", tt.name, before, after)
+		}
+	}
+	// An earlier export, with what a file manager adds, is replaced.
+	out := filepath.Join(dir, "earlier")
+	if err := Export(context.Background(), st, "brat", out, ExportOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	os.WriteFile(filepath.Join(out, ".DS_Store"), []byte{0}, 0o644)
+	if err := Export(context.Background(), st, "brat", out, ExportOptions{}); err != nil {
+		t.Errorf("replacing an earlier export: %v", err)
+	}
+}
+
+// treeOf lists the files under p with their contents ("" for folders).
+func treeOf(t *testing.T, p string) map[string]string {
+	t.Helper()
+	tree := map[string]string{}
+	filepath.WalkDir(p, func(q string, d os.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		b, _ := os.ReadFile(q)
+		tree[q] = string(b)
+		return nil
+	})
+	return tree
+}
+
 func TestExportCancelled(t *testing.T) {
 	st := openTestStore(t)
 	seed(t, st)

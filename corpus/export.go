@@ -2,8 +2,10 @@ package corpus
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -69,8 +71,13 @@ func Export(ctx context.Context, src Source, format, path string, opts ExportOpt
 	return exportDir(ctx, src, format, path, opts)
 }
 
-// exportDir writes a folder beside path, then swaps it in.
+// exportDir writes a folder beside path, then swaps it in. An existing
+// path is replaced only when it is a folder of files an earlier export
+// could have written: anything else there would be lost with it.
 func exportDir(ctx context.Context, src Source, format, path string, opts ExportOptions) error {
+	if err := replaceableDir(format, path); err != nil {
+		return err
+	}
 	parent := filepath.Dir(path)
 	tmp, err := os.MkdirTemp(parent, "."+filepath.Base(path)+".tmp-*")
 	if err != nil {
@@ -100,6 +107,43 @@ func exportDir(ctx context.Context, src Source, format, path string, opts Export
 		os.RemoveAll(old)
 	}
 	return syncDir(parent)
+}
+
+// replaceableDir returns nil when path does not exist or is a folder that
+// holds nothing but files a format export writes (and the files a desktop
+// leaves in folders), and an error that says what to do otherwise.
+func replaceableDir(format, path string) error {
+	fi, err := os.Stat(path)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return nil
+	case err != nil:
+		return fmt.Errorf("cannot check %s: %w", path, err)
+	case !fi.IsDir():
+		return fmt.Errorf("%s is a file; export %s to a new folder name or to a .zip file", path, format)
+	}
+	entries, err := os.ReadDir(path)
+	if err != nil {
+		return fmt.Errorf("cannot read the folder %s: %w", path, err)
+	}
+	for _, e := range entries {
+		name := e.Name()
+		if e.Type().IsRegular() && (interchange.IsExportFile(format, name) || isDesktopFile(name)) {
+			continue
+		}
+		return fmt.Errorf("%s holds %s, which a %s export does not write; an export replaces the whole folder, so export to a new folder name or to a .zip file", path, name, format)
+	}
+	return nil
+}
+
+// isDesktopFile reports whether name is a file that file managers leave in
+// the folders they show.
+func isDesktopFile(name string) bool {
+	switch name {
+	case ".DS_Store", "Thumbs.db", "desktop.ini":
+		return true
+	}
+	return false
 }
 
 func syncTree(dir string) error {

@@ -18,6 +18,7 @@
 package brat
 
 import (
+	"path/filepath"
 	"strings"
 )
 
@@ -44,4 +45,11 @@ func bratName(s string) string {
 // oneLine makes s fit in one field of an .ann line.
 func oneLine(s string) string {
 	return strings.NewReplacer("\r\n", " ", "\n", " ", "\r", " ", "\t", " ").Replace(s)
+}
+
+// IsExportFile reports whether a file named name can be one a brat export
+// writes: a document's .txt or .ann, or annotation.conf.
+func IsExportFile(name string) bool {
+	ext := strings.ToLower(filepath.Ext(name))
+	return name == confFile || ext == ".txt" || ext == ".ann"
 }

@@ -37,6 +37,12 @@ func Formats() []string {
 // zip) rather than one.
 func MultiFile(format string) bool { return format == FormatBrat }
 
+// IsExportFile reports whether a file named name in a folder can be one an
+// export in multi-file format wrote (so that a new export may replace it).
+func IsExportFile(format, name string) bool {
+	return format == FormatBrat && brat.IsExportFile(name)
+}
+
 // NewWriter returns the writer of format, writing to out.
 func NewWriter(format string, out Output, opts ExportOptions) (Writer, error) {
 	switch format {
