@@ -18,8 +18,9 @@ import (
 // error the temporary file is removed and path is untouched.
 //
 // Temporary files of earlier writes to path that were killed before they
-// could remove theirs (".NAME.tmp-*", last modified over StaleTempAge ago)
-// are removed first; younger ones may belong to a write still running.
+// could remove theirs (".NAME.tmp-*", last modified over
+// tempfiles.StaleAge ago) are removed first; younger ones may belong to a
+// write still running.
 func WriteFileAtomic(path string, write func(w io.Writer) error) (err error) {
 	dir := filepath.Dir(path)
 	tempfiles.RemoveStale(dir, filepath.Base(path), time.Now())
@@ -60,10 +61,6 @@ func WriteFileAtomic(path string, write func(w io.Writer) error) (err error) {
 	}
 	return syncDir(dir)
 }
-
-// StaleTempAge is how old a temporary file of WriteFileAtomic must be
-// before a later write to the same path removes it.
-const StaleTempAge = tempfiles.StaleAge
 
 // syncDir makes a rename in dir durable. Systems that cannot sync a folder
 // (Windows) are not an error.

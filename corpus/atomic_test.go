@@ -7,15 +7,17 @@ import (
 	"path/filepath"
 	"testing"
 	"time"
+
+	"glossa/internal/tempfiles"
 )
 
 // TestWriteFileAtomicRemovesStaleTemps: temporary files a killed write
-// left for the same target are removed once older than StaleTempAge; a
+// left for the same target are removed once older than tempfiles.StaleAge; a
 // fresh one (a concurrent write's) and other targets' are kept.
 func TestWriteFileAtomicRemovesStaleTemps(t *testing.T) {
 	dir := t.TempDir()
 	p := filepath.Join(dir, "out.json")
-	old := time.Now().Add(-2 * StaleTempAge)
+	old := time.Now().Add(-2 * tempfiles.StaleAge)
 	files := map[string]bool{ // name -> removed
 		".out.json.tmp-111": true,
 		".out.json.tmp-222": false, // fresh

@@ -13,6 +13,7 @@ import (
 	"glossa/annotation"
 	"glossa/formats"
 	"glossa/formats/interchange"
+	"glossa/internal/tempfiles"
 )
 
 // Source is what an export reads: a project, streamed one document at a
@@ -79,7 +80,7 @@ func exportDir(ctx context.Context, src Source, format, path string, opts Export
 		return err
 	}
 	parent := filepath.Dir(path)
-	tmp, err := os.MkdirTemp(parent, "."+filepath.Base(path)+".tmp-*")
+	tmp, err := os.MkdirTemp(parent, tempfiles.Prefix(filepath.Base(path))+"*")
 	if err != nil {
 		return fmt.Errorf("cannot write in %s: %w", parent, err)
 	}
