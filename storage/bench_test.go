@@ -15,8 +15,9 @@ import (
 //	go test ./storage/ -run '^$' -bench . -benchtime 300x
 
 // editFixture opens a new project with 100 documents of 20 annotations
-// and returns it with one of its documents, the one edits go to.
-func editFixture(b *testing.B) (*Store, annotation.Document) {
+// and returns it with add, which adds the i-th five-code-point claim to one
+// of its documents.
+func editFixture(b *testing.B) (s *Store, add func(i int)) {
 	s, err := Open(filepath.Join(b.TempDir(), "bench.glossa"), Options{})
 	if err != nil {
 		b.Fatal(err)
@@ -29,27 +30,25 @@ func editFixture(b *testing.B) (*Store, annotation.Document) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	return s, doc
-}
-
-// addAt adds a five-code-point claim at the i-th position of doc.
-func addAt(b *testing.B, s *Store, doc annotation.Document, i int) {
-	start := i % (annotation.Len(doc.Text) - 5)
-	if _, err := s.AddAnnotation(annotation.Annotation{DocID: doc.ID, Label: "Claim", Spans: []annotation.Span{{Start: start, End: start + 5}}}); err != nil {
-		b.Fatal(err)
+	starts := annotation.Len(doc.Text) - 5
+	return s, func(i int) {
+		start := i % starts
+		if _, err := s.AddAnnotation(annotation.Annotation{DocID: doc.ID, Label: "Claim", Spans: []annotation.Span{{Start: start, End: start + 5}}}); err != nil {
+			b.Fatal(err)
+		}
 	}
 }
 
 // BenchmarkEditDurable times one AddAnnotation (one Update, committed and
 // fsynced) per op on a project with 100 documents.
 func BenchmarkEditDurable(b *testing.B) {
-	s, doc := editFixture(b)
+	s, add := editFixture(b)
 	defer s.Close()
 	times := make([]time.Duration, 0, b.N)
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		t0 := time.Now()
-		addAt(b, s, doc, i)
+		add(i)
 		times = append(times, time.Since(t0))
 	}
 	b.StopTimer()
@@ -63,8 +62,8 @@ func BenchmarkEditDurable(b *testing.B) {
 // commit's size is measured on BenchmarkEditDurable's project and reported
 // as commit-KiB.
 func BenchmarkFsyncBaseline(b *testing.B) {
-	s, doc := editFixture(b)
-	size, _ := benchkit.CommitSize(50, func(i int) { addAt(b, s, doc, i) })
+	s, add := editFixture(b)
+	size, _ := benchkit.CommitSize(50, add)
 	s.Close()
 	fl, err := benchkit.NewFloor(b.TempDir(), size)
 	if err != nil {
