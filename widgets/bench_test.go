@@ -74,16 +74,22 @@ func benchView(b *testing.B, text string) (*ArticleView, fyne.Window) {
 	return v, w
 }
 
+// benchArticle opens an empty view in a test window (closed at the end of
+// b) and generates the article of about size bytes it is to be given.
+func benchArticle(b *testing.B, size int) (*ArticleView, string) {
+	test.NewTempApp(b)
+	v, w := benchView(b, "")
+	b.Cleanup(w.Close)
+	text := genArticle(1, size)
+	b.SetBytes(int64(len(text)))
+	return v, text
+}
+
 // benchFirstPaint measures SetText on a shown view up to its first frame
 // (the lines on screen laid out and their objects placed).
 func benchFirstPaint(b *testing.B, size int) {
-	test.NewTempApp(b)
-	text := genArticle(1, size)
+	v, text := benchArticle(b, size)
 	hs := genHighlights(2, 3000*size/(1<<20)+1, len([]rune(text)))
-	v, w := benchView(b, "")
-	defer w.Close()
-	b.SetBytes(int64(len(text)))
-	b.ResetTimer()
 	for b.Loop() {
 		v.SetText(text)
 		v.SetHighlights(hs)
@@ -151,12 +157,7 @@ func BenchmarkAddHighlight(b *testing.B) {
 // view does in the background after the first frame (token widths cached
 // from the run before, as when another article is opened).
 func BenchmarkWrapAll1MB(b *testing.B) {
-	test.NewTempApp(b)
-	text := genArticle(1, 1<<20)
-	v, w := benchView(b, "")
-	defer w.Close()
-	b.SetBytes(int64(len(text)))
-	b.ResetTimer()
+	v, text := benchArticle(b, 1<<20)
 	for b.Loop() {
 		v.SetText(text)
 		for i := range v.paras {
