@@ -12,6 +12,7 @@ import (
 	"runtime/pprof"
 	"strings"
 
+	"fyne.io/fyne/v2"
 	fyneapp "fyne.io/fyne/v2/app"
 
 	"glossa/app"
@@ -29,7 +30,7 @@ import (
 // start to quit, is written to FILE; with GLOSSA_MEMPROFILE=FILE, a heap
 // profile at quit (go tool pprof FILE): how the window's start, edits and
 // memory were profiled for docs/PERFORMANCE.md.
-func runGUI(id, version, path string) error {
+func runGUI(meta metadata, path string) error {
 	if f := os.Getenv("GLOSSA_CPUPROFILE"); f != "" {
 		stop, err := startCPUProfile(f)
 		if err != nil {
@@ -40,7 +41,17 @@ func runGUI(id, version, path string) error {
 	if f := os.Getenv("GLOSSA_MEMPROFILE"); f != "" {
 		defer writeHeapProfile(f)
 	}
-	a := fyneapp.NewWithID(id)
+	// Fyne reads FyneApp.toml from the working folder of a binary that
+	// `fyne package` did not build, so a binary started elsewhere would run
+	// without the [Migrations] the code is written for: without fyneDo,
+	// Fyne checks the calling goroutine on every call it makes on the main
+	// one (about 500 stack walks an edit), and the window behaved and
+	// measured differently depending on the folder it was started from.
+	fyneapp.SetMetadata(fyne.AppMetadata{
+		ID: meta.id, Name: meta.name, Version: meta.version, Build: 1,
+		Migrations: meta.migrations,
+	})
+	a := fyneapp.NewWithID(meta.id)
 	a.SetIcon(assets.Icon())
 	defaultPath, defErr := corpus.DefaultPath()
 	if path == "" {
@@ -50,7 +61,7 @@ func runGUI(id, version, path string) error {
 		path = defaultPath
 	}
 	cfg := app.Config{
-		Version:       version,
+		Version:       meta.version,
 		DataPath:      defaultPath,
 		Open:          func(p string) (app.Store, error) { return openProject(p, false, true) },
 		Import:        importInto,
@@ -111,6 +122,7 @@ func openProject(path string, withSample, backupNow bool) (*storage.Store, error
 func afterShow(st app.Store, fail func(error)) {
 	debug.SetGCPercent(25)
 	autoBackup(st, fail)
+	go giveBackWhenIdle()
 }
 
 // autoBackup takes the automatic backup of st in the background (the

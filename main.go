@@ -26,22 +26,30 @@ func main() {
 }
 
 func run(args []string) int {
-	id, version := appMeta(fyneAppTOML)
+	meta := appMeta(fyneAppTOML)
 	if cli.IsCommand(args) {
 		ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 		defer stop()
-		env := cli.Env{Stdout: os.Stdout, Stderr: os.Stderr, Version: version, DefaultPath: corpus.DefaultPath}
+		env := cli.Env{Stdout: os.Stdout, Stderr: os.Stderr, Version: meta.version, DefaultPath: corpus.DefaultPath}
 		return cli.Run(ctx, env, args)
 	}
-	if err := runGUI(id, version, cli.GUIPath(args)); err != nil {
+	if err := runGUI(meta, cli.GUIPath(args)); err != nil {
 		fmt.Fprintf(os.Stderr, "glossa: %v\n", err)
 		return 1
 	}
 	return 0
 }
 
-// appMeta reads ID and Version from FyneApp.toml's [Details] table.
-func appMeta(toml string) (id, version string) {
+// metadata is what FyneApp.toml says about the app.
+type metadata struct {
+	id, name, version string
+	migrations        map[string]bool // [Migrations]: Fyne behaviours the code is written for
+}
+
+// appMeta reads ID, Name and Version from FyneApp.toml's [Details] table
+// and the flags of its [Migrations] table.
+func appMeta(toml string) metadata {
+	m := metadata{migrations: map[string]bool{}}
 	section := ""
 	for _, line := range strings.Split(toml, "\n") {
 		line = strings.TrimSpace(line)
@@ -50,16 +58,23 @@ func appMeta(toml string) (id, version string) {
 			continue
 		}
 		key, value, ok := strings.Cut(line, "=")
-		if !ok || section != "Details" {
+		if !ok {
 			continue
 		}
-		value = strings.Trim(strings.TrimSpace(value), `"`)
-		switch strings.TrimSpace(key) {
-		case "ID":
-			id = value
-		case "Version":
-			version = value
+		key, value = strings.TrimSpace(key), strings.Trim(strings.TrimSpace(value), `"`)
+		switch section {
+		case "Details":
+			switch key {
+			case "ID":
+				m.id = value
+			case "Name":
+				m.name = value
+			case "Version":
+				m.version = value
+			}
+		case "Migrations":
+			m.migrations[key] = value == "true"
 		}
 	}
-	return id, version
+	return m
 }
