@@ -9,8 +9,10 @@
 #     annotations;
 #   - resident memory (VmRSS) once the window is idle: minwindow, Glossa
 #     with the 1 MB article, and Glossa after $BENCH_EDITS (default 1,000)
-#     edits made like a person: drag across words, press 3 (Person); then
-#     after as many edits again, to show where it levels off.
+#     edits made like a person: drag across words, press 3 (Person); each
+#     of the last two also after a rest of 100 s, once the window has given
+#     back what its busiest minute held (main's giveBackWhenIdle);
+#     then after as many edits again, to show where it levels off.
 # Prints "name value unit" lines that scripts/bench.sh reads, and the
 # details on standard error.
 #
@@ -107,6 +109,11 @@ xdotool windowmove --sync "$wid" 0 0 || true
 xdotool windowsize --sync "$wid" 1280 800 || true
 idle "$app"
 before=$(rss_mb "$app")
+# The same after a rest of 100 s, as after the edits below: opening the
+# article allocated enough for the window to give memory back too.
+sleep 100
+idle "$app"
+before_rested=$(rss_mb "$app")
 edit() {
   local y=$(( 260 + ($1 % 20) * 22 )) x=$(( 330 + ($1 % 7) * 20 ))
   xdotool mousemove "$x" "$y" mousedown 1 mousemove $(( x + 60 )) "$y" mousemove $(( x + 120 )) "$y" mouseup 1 key 3
@@ -123,6 +130,11 @@ for i in $(seq $(( warm + 1 )) "$edits"); do edit "$i"; done
 idle "$app"
 t1=$(now_ms)
 after=$(rss_mb "$app")
+# Then a rest of 100 s: once the window has been quiet for over a minute
+# it gives back what its busiest minute held (main's giveBackWhenIdle).
+sleep 100
+idle "$app"
+rested=$(rss_mb "$app")
 # As many edits again: where RSS levels off tells bounded caches (Fyne
 # keeps a text's texture and a widget's renderer for a minute after last
 # use) from memory that grows with every edit.
@@ -142,4 +154,6 @@ echo "glossa-edit-ms $each ms"
 echo "glossa-1mb-rss-before-edits $before MB"
 echo "glossa-1mb-rss-after-first-edits $warmed MB"
 echo "glossa-1mb-rss-after-edits $after MB"
+echo "glossa-1mb-rss-before-edits-after-a-rest $before_rested MB"
+echo "glossa-1mb-rss-after-edits-and-a-rest $rested MB"
 echo "glossa-1mb-rss-after-twice-the-edits $again MB"

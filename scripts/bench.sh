@@ -182,6 +182,10 @@ if proc:
     n, each = proc.get("glossa-edits-sent"), proc.get("glossa-edit-ms")
     r = b1 / b0 if b0 and b1 else None
     row(f"process: RSS after {n:.0f} edits in the window", f"{b1:.0f} MB", f"{b0:.0f} MB before", r, "≤ 1.1x", None if r is None else r <= 1.1)
+    br, b0r = proc.get("glossa-1mb-rss-after-edits-and-a-rest"), proc.get("glossa-1mb-rss-before-edits-after-a-rest")
+    if br and b0r:
+        r = br / b0r
+        row(f"process: RSS after {n:.0f} edits, each after 100 s of rest", f"{br:.0f} MB", f"{b0r:.0f} MB before", r, "≤ 1.1x", r <= 1.1)
     bw = proc.get("glossa-1mb-rss-after-first-edits")
     if bw and b1:
         row("process: RSS, last edits vs after the first 10", f"{b1:.0f} MB", f"{bw:.0f} MB after 10 edits", b1 / bw, "(reported)", None)

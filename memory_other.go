@@ -1,0 +1,6 @@
+//go:build !linux || !cgo
+
+package main
+
+// trimCHeap does nothing where the C heap cannot be trimmed.
+func trimCHeap() {}
