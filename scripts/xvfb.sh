@@ -14,7 +14,7 @@ scratch_cleanup() {
 }
 
 # start_xvfb FIRST LAST
-# starts Xvfb (1280x800x24, no TCP) on the first free display number from
+# starts Xvfb (1280x800x24, no TCP, -noreset) on the first free display number from
 # FIRST to LAST, exports DISPLAY, appends its pid to the caller's pids array
 # and waits until it answers. Needs $work (a scratch folder) and fail().
 start_xvfb() {
@@ -23,7 +23,10 @@ start_xvfb() {
     [ -e "/tmp/.X11-unix/X$n" ] || [ -e "/tmp/.X$n-lock" ] || { disp=":$n"; break; }
   done
   [ -n "$disp" ] || fail "no free X display number from $1 to $2"
-  Xvfb "$disp" -screen 0 1280x800x24 -nolisten tcp >"$work/xvfb.log" 2>&1 &
+  # -noreset: by default the server resets when its last client leaves
+  # (here, the xdotool that checked it), and a client connecting during
+  # the reset is refused ("Failed to open display").
+  Xvfb "$disp" -screen 0 1280x800x24 -nolisten tcp -noreset >"$work/xvfb.log" 2>&1 &
   pids+=($!)
   export DISPLAY=$disp
   for _ in $(seq 50); do xdotool getdisplaygeometry >/dev/null 2>&1 && return 0; sleep 0.1; done
@@ -33,10 +36,11 @@ start_xvfb() {
 # launch_window REGEX TRIES PAUSE CMD...: starts CMD (output to
 # $work/app.log), appends its pid to pids, and waits for a visible window
 # whose name matches REGEX, polling TRIES times PAUSE seconds apart. Sets app
-# (the pid), wid and launched_ms (when the last start began). Now and then
-# Xvfb refuses a client's first connection ("Failed to open display",
-# seen about once in 30 starts on a busy machine, never twice in a row):
-# then CMD is started again, at most three times in all. Fails when the
+# (the pid), wid and launched_ms (when the last start began). When the X
+# server refuses the connection ("Failed to open display": seen before
+# start_xvfb passed -noreset, when a client connected while the server
+# reset after xdotool left, up to three times in a row), CMD is started
+# again, at most three times in all. Fails when the
 # program exits for another reason (showing $work/app.log) or no window
 # comes.
 launch_window() {
