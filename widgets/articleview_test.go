@@ -226,3 +226,43 @@ func TestArticleViewSameHighlightsDrawnAtMostThreeTimes(t *testing.T) {
 		t.Errorf("%d red bands drawn; want 1", got)
 	}
 }
+
+// Underlines of one colour on one row that overlap or touch are drawn as
+// one rectangle spanning them; other colours and other rows stay apart.
+func TestArticleViewUnderlinesMerged(t *testing.T) {
+	v, _ := newTestView(t, "The minister said taxes would fall.", fyne.NewSize(600, 120))
+	green := color.NRGBA{G: 0xa0, A: 0xff}
+	red := color.NRGBA{R: 0xe5, A: 0xff}
+	v.SetHighlights([]Highlight{
+		{ID: 1, Start: 0, End: 3, Color: green},   // "The"
+		{ID: 2, Start: 3, End: 12, Color: green},  // " minister", touching 1: one run
+		{ID: 3, Start: 18, End: 23, Color: green}, // "taxes", apart
+		{ID: 4, Start: 24, End: 29, Color: red},   // "would"
+	})
+	type run struct{ x0, x1 float32 }
+	underlines, bands := map[color.Color][]run{}, map[color.Color][]run{}
+	for _, o := range test.WidgetRenderer(v).Objects() {
+		r, ok := o.(*canvas.Rectangle)
+		if !ok || !r.Visible() {
+			continue
+		}
+		x := run{r.Position().X, r.Position().X + r.Size().Width}
+		switch r.Size().Height {
+		case underlineH:
+			underlines[r.FillColor] = append(underlines[r.FillColor], x)
+		case v.metrics.textH:
+			bands[r.FillColor] = append(bands[r.FillColor], x)
+		}
+	}
+	gb := bands[withAlpha(green, bandAlpha)]
+	if len(gb) != 3 {
+		t.Fatalf("green bands %v; want 3", gb)
+	}
+	want := []run{{gb[0].x0, gb[1].x1}, gb[2]}
+	if got := underlines[green]; !slices.Equal(got, want) {
+		t.Errorf("green underlines %v; want %v: one under \"The minister\", one under \"taxes\"", got, want)
+	}
+	if got := underlines[red]; len(got) != 1 {
+		t.Errorf("red underlines %v; want one", got)
+	}
+}

@@ -1,8 +1,10 @@
 package widgets
 
 import (
+	"cmp"
 	"fmt"
 	"image/color"
+	"slices"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -35,6 +37,7 @@ type articleRenderer struct {
 	objects  []fyne.CanvasObject
 	lastSize fyne.Size
 	same     map[samePiece]int // drawSpans' count of identical pieces on a line
+	unders   []samePiece       // drawSpans' underline pieces of a line
 }
 
 type lineText struct {
@@ -205,12 +208,13 @@ func (r *articleRenderer) lineObject(start int, s string, fg color.Color, y floa
 // gives the x intervals where a stretch of the line is drawn (pieces).
 //
 // Highlights that cover the same stretch in the same colour (a word tagged
-// many times) draw at most maxSameBands bands, and one underline on each
-// row: more would not change what is seen, but each is one more rectangle
-// in every frame.
+// many times) draw at most maxSameBands bands: more would not change what
+// is seen, but each is one more rectangle in every frame. Underlines are
+// merged (drawUnderlines).
 func (r *articleRenderer) drawSpans(start, end int, y float32, spans []span, at func(s, e int) [][2]float32) {
 	v := r.v
 	clear(r.same)
+	r.unders = r.unders[:0]
 	for _, seg := range lineSegments(start, end, spans) {
 		s := spans[seg.span]
 		h := v.highlights[s.index]
@@ -219,13 +223,14 @@ func (r *articleRenderer) drawSpans(start, end int, y float32, spans []span, at 
 		row := min(s.level, underlineRows-1)
 		for _, p := range at(seg.start, seg.end) {
 			band := samePiece{p[0], p[1], base, -1, selected}
-			under := samePiece{p[0], p[1], base, row, selected}
-			drawBand, drawUnder := r.same[band] < maxSameBands, r.same[under] == 0
+			if r.same[band] < maxSameBands {
+				r.drawBand(p[0], p[1], y, base, selected)
+			}
 			r.same[band]++
-			r.same[under]++
-			r.drawSpan(p[0], p[1], y, base, row, selected, drawBand, drawUnder)
+			r.unders = append(r.unders, samePiece{p[0], p[1], base, row, selected})
 		}
 	}
+	r.drawUnderlines(y)
 }
 
 // maxSameBands is how many bands of one colour over one stretch are
@@ -241,34 +246,68 @@ type samePiece struct {
 	selected bool
 }
 
-// drawSpan draws one piece of a highlight: its band, its underline on row
-// (its nesting level, clamped), and the outline of the selected one.
-func (r *articleRenderer) drawSpan(x0, x1, y float32, base color.NRGBA, row int, selected, drawBand, drawUnder bool) {
-	m := r.v.metrics
-	if drawBand {
-		band := r.under.next()
-		band.FillColor = withAlpha(base, bandAlpha)
-		if selected {
-			band.FillColor = withAlpha(base, selectedAlpha)
-		}
-		r.place(band, x0, y, x1-x0, m.textH)
+// drawBand draws the band of one piece of a highlight.
+func (r *articleRenderer) drawBand(x0, x1, y float32, base color.NRGBA, selected bool) {
+	band := r.under.next()
+	band.FillColor = withAlpha(base, bandAlpha)
+	if selected {
+		band.FillColor = withAlpha(base, selectedAlpha)
 	}
-	if drawUnder {
+	r.place(band, x0, y, x1-x0, r.v.metrics.textH)
+}
+
+// drawUnderlines draws the underline pieces of the line at y (r.unders),
+// one rectangle for each run of pieces of one colour on one row (a
+// highlight's nesting level, clamped) that overlap or touch: a word tagged
+// many times, or tags side by side, draw one underline, not one each. The
+// selected highlight's, thicker, are drawn last, then its outline on top.
+func (r *articleRenderer) drawUnderlines(y float32) {
+	m := r.v.metrics
+	u := r.unders
+	slices.SortFunc(u, func(a, b samePiece) int {
+		if c := cmp.Compare(a.row, b.row); c != 0 {
+			return c
+		}
+		if a.selected != b.selected {
+			if a.selected {
+				return 1
+			}
+			return -1
+		}
+		if c := cmp.Compare(packRGBA(a.color), packRGBA(b.color)); c != 0 {
+			return c
+		}
+		return cmp.Compare(a.x0, b.x0)
+	})
+	for i := 0; i < len(u); {
+		run := u[i]
+		j := i + 1
+		for ; j < len(u) && u[j].row == run.row && u[j].color == run.color && u[j].selected == run.selected && u[j].x0 <= run.x1; j++ {
+			run.x1 = max(run.x1, u[j].x1)
+		}
+		i = j
 		ul := r.over.next()
-		ul.FillColor = withAlpha(base, 0xFF)
+		ul.FillColor = withAlpha(run.color, 0xFF)
 		uh := float32(underlineH)
-		if selected {
+		if run.selected {
 			uh++
 		}
-		r.place(ul, x0, y+m.textH+1+float32(row*underlineStep), x1-x0, uh)
+		r.place(ul, run.x0, y+m.textH+1+float32(run.row*underlineStep), run.x1-run.x0, uh)
 	}
-	if selected {
-		box := r.over.next()
-		box.FillColor = color.Transparent
-		box.StrokeColor = withAlpha(base, 0xFF)
-		box.StrokeWidth = 1.5
-		r.place(box, x0-1, y-1, x1-x0+2, m.textH+2)
+	for _, p := range u {
+		if p.selected {
+			box := r.over.next()
+			box.FillColor = color.Transparent
+			box.StrokeColor = withAlpha(p.color, 0xFF)
+			box.StrokeWidth = 1.5
+			r.place(box, p.x0-1, y-1, p.x1-p.x0+2, m.textH+2)
+		}
 	}
+}
+
+// packRGBA orders colours for drawUnderlines.
+func packRGBA(c color.NRGBA) uint32 {
+	return uint32(c.R)<<24 | uint32(c.G)<<16 | uint32(c.B)<<8 | uint32(c.A)
 }
 
 // drawMatches draws the search matches of one line.
