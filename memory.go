@@ -35,7 +35,8 @@ func giveBackWhenIdle() {
 		metrics.Read(sample)
 		return sample[0].Value.Uint64()
 	}
-	w := idleWatch{mark: allocated(), last: allocated()}
+	n := allocated()
+	w := idleWatch{mark: n, last: n}
 	for range time.Tick(idleTick) {
 		if !w.tick(allocated()) {
 			continue
