@@ -48,7 +48,7 @@ func runGUI(meta metadata, path string) error {
 	// one (about 500 stack walks an edit), and the window behaved and
 	// measured differently depending on the folder it was started from.
 	fyneapp.SetMetadata(fyne.AppMetadata{
-		ID: meta.id, Name: meta.name, Version: meta.version, Build: 1,
+		ID: meta.id, Name: meta.name, Version: meta.version, Build: meta.build,
 		Migrations: meta.migrations,
 	})
 	a := fyneapp.NewWithID(meta.id)

@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"os"
 	"os/signal"
+	"strconv"
 	"strings"
 
 	"glossa/cli"
@@ -43,11 +44,12 @@ func run(args []string) int {
 // metadata is what FyneApp.toml says about the app.
 type metadata struct {
 	id, name, version string
+	build             int             // the package's number within the version
 	migrations        map[string]bool // [Migrations]: Fyne behaviours the code is written for
 }
 
-// appMeta reads ID, Name and Version from FyneApp.toml's [Details] table
-// and the flags of its [Migrations] table.
+// appMeta reads ID, Name, Version and Build from FyneApp.toml's [Details]
+// table and the flags of its [Migrations] table.
 func appMeta(toml string) metadata {
 	m := metadata{migrations: map[string]bool{}}
 	section := ""
@@ -71,6 +73,8 @@ func appMeta(toml string) metadata {
 				m.name = value
 			case "Version":
 				m.version = value
+			case "Build":
+				m.build, _ = strconv.Atoi(value)
 			}
 		case "Migrations":
 			m.migrations[key] = value == "true"
