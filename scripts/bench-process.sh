@@ -109,11 +109,16 @@ xdotool windowmove --sync "$wid" 0 0 || true
 xdotool windowsize --sync "$wid" 1280 800 || true
 idle "$app"
 before=$(rss_mb "$app")
-# The same after a rest of 100 s, as after the edits below: opening the
-# article allocated enough for the window to give memory back too.
-sleep 100
-idle "$app"
-before_rested=$(rss_mb "$app")
+# rested_rss: RSS after a rest of 100 s, once the window has been quiet for
+# over a minute and given back what its busiest minute held (main's
+# giveBackWhenIdle). Read before the edits too: opening the article
+# allocated enough for the window to give memory back.
+rested_rss() {
+  sleep 100
+  idle "$app"
+  rss_mb "$app"
+}
+before_rested=$(rested_rss)
 edit() {
   local y=$(( 260 + ($1 % 20) * 22 )) x=$(( 330 + ($1 % 7) * 20 ))
   xdotool mousemove "$x" "$y" mousedown 1 mousemove $(( x + 60 )) "$y" mousemove $(( x + 120 )) "$y" mouseup 1 key 3
@@ -130,11 +135,7 @@ for i in $(seq $(( warm + 1 )) "$edits"); do edit "$i"; done
 idle "$app"
 t1=$(now_ms)
 after=$(rss_mb "$app")
-# Then a rest of 100 s: once the window has been quiet for over a minute
-# it gives back what its busiest minute held (main's giveBackWhenIdle).
-sleep 100
-idle "$app"
-rested=$(rss_mb "$app")
+rested=$(rested_rss)
 # As many edits again: where RSS levels off tells bounded caches (Fyne
 # keeps a text's texture and a widget's renderer for a minute after last
 # use) from memory that grows with every edit.
