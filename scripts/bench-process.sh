@@ -12,7 +12,8 @@
 #     edits made like a person: drag across words, press 3 (Person); each
 #     of the last two also after a rest of 100 s, once the window has given
 #     back what its busiest minute held (main's giveBackWhenIdle);
-#     then after as many edits again, to show where it levels off.
+#     then after as many edits again, to show where it levels off;
+#   - the Go heap in use at those two rests (gctrace), Glossa's own data.
 # Prints "name value unit" lines that scripts/bench.sh reads, and the
 # details on standard error.
 #
@@ -103,8 +104,9 @@ for name in minwindow glossa-default glossa-1mb; do
 done
 
 # Edits through the real window: drag across a few words on one of 20
-# lines of the article, press 3 (Person).
-start '^Glossa' "$work/glossa" --db "$large"
+# lines of the article, press 3 (Person). Go's collector reports each
+# collection (gctrace) to tell the program's own memory from the rest.
+start '^Glossa' env GODEBUG=gctrace=1 "$work/glossa" --db "$large"
 xdotool windowmove --sync "$wid" 0 0 || true
 xdotool windowsize --sync "$wid" 1280 800 || true
 idle "$app"
@@ -118,7 +120,15 @@ rested_rss() {
   idle "$app"
   rss_mb "$app"
 }
+# live_mb: the Go heap in use after the last collection, from gctrace's
+# "A->B->C MB" (C). After a rest it is the collection giveBackWhenIdle
+# forced: what Glossa's own data holds, apart from the C memory of the
+# graphics driver and the pages Go and glibc keep.
+live_mb() {
+  grep -o '[0-9]*->[0-9]*->[0-9]* MB' "$work/app.log" | tail -n1 | sed 's/.*->\([0-9]*\) MB/\1/'
+}
 before_rested=$(rested_rss)
+live_before=$(live_mb)
 edit() {
   local y=$(( 260 + ($1 % 20) * 22 )) x=$(( 330 + ($1 % 7) * 20 ))
   xdotool mousemove "$x" "$y" mousedown 1 mousemove $(( x + 60 )) "$y" mousemove $(( x + 120 )) "$y" mouseup 1 key 3
@@ -136,6 +146,7 @@ idle "$app"
 t1=$(now_ms)
 after=$(rss_mb "$app")
 rested=$(rested_rss)
+live_after=$(live_mb)
 # As many edits again: where RSS levels off tells bounded caches (Fyne
 # keeps a text's texture and a widget's renderer for a minute after last
 # use) from memory that grows with every edit.
@@ -158,3 +169,5 @@ echo "glossa-1mb-rss-after-edits $after MB"
 echo "glossa-1mb-rss-before-edits-after-a-rest $before_rested MB"
 echo "glossa-1mb-rss-after-edits-and-a-rest $rested MB"
 echo "glossa-1mb-rss-after-twice-the-edits $again MB"
+echo "glossa-1mb-go-live-before-edits ${live_before:-0} MB"
+echo "glossa-1mb-go-live-after-edits ${live_after:-0} MB"

@@ -186,6 +186,9 @@ if proc:
     if br and b0r:
         r = br / b0r
         row(f"process: RSS after {n:.0f} edits, each after 100 s of rest", f"{br:.0f} MB", f"{b0r:.0f} MB before", r, "≤ 1.1x", r <= 1.1)
+    g0, g1 = proc.get("glossa-1mb-go-live-before-edits"), proc.get("glossa-1mb-go-live-after-edits")
+    if g0 and g1:
+        row(f"process: Go heap in use at rest, after {n:.0f} edits", f"{g1:.0f} MB", f"{g0:.0f} MB before", g1 / g0, "(reported)", None)
     bw = proc.get("glossa-1mb-rss-after-first-edits")
     if bw and b1:
         row("process: RSS, last edits vs after the first 10", f"{b1:.0f} MB", f"{bw:.0f} MB after 10 edits", b1 / bw, "(reported)", None)
