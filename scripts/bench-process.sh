@@ -125,7 +125,7 @@ rested_rss() {
 # forced: what Glossa's own data holds, apart from the C memory of the
 # graphics driver and the pages Go and glibc keep.
 live_mb() {
-  grep -o '[0-9]*->[0-9]*->[0-9]* MB' "$work/app.log" | tail -n1 | sed 's/.*->\([0-9]*\) MB/\1/'
+  { grep -o '[0-9]*->[0-9]*->[0-9]* MB' "$work/app.log" || true; } | tail -n1 | sed 's/.*->\([0-9]*\) MB/\1/'
 }
 before_rested=$(rested_rss)
 live_before=$(live_mb)
