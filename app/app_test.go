@@ -10,6 +10,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"glossa/annotation"
 )
@@ -294,6 +295,52 @@ func TestSplitQuoteSecondSpan(t *testing.T) {
 	u.undo()
 	if c := only(t, st, "Claim"); len(c.Spans) != 1 {
 		t.Errorf("spans after undo = %d, want 1", len(c.Spans))
+	}
+}
+
+// An attribute value the label does not offer (from an imported dataset)
+// is shown as stored: Fyne's Select ignores an unknown value and went on
+// showing the previous annotation's.
+func TestAttributeValueTheLabelDoesNotOffer(t *testing.T) {
+	u, st := newTestUI(t)
+	sel(t, u, "the plan would cost €4 million", 0)
+	press(u, "1")
+	a := only(t, st, "Claim")
+	u.panel.setAttribute(a.ID, annotation.AttrVerdict, "false")
+	sel(t, u, "The reservoir will be full by June,", 0)
+	press(u, "1")
+	var b annotation.Annotation
+	for _, c := range st.stored() {
+		if c.ID != a.ID {
+			b = c.Clone()
+		}
+	}
+	b.Attributes = map[string]string{annotation.AttrVerdict: "partly false"}
+	if !u.update("verdict", b) {
+		t.Fatal("update refused")
+	}
+	verdict := func() *widget.Select {
+		for _, f := range u.panel.ed.forms["Claim"].attrs {
+			if f.name == annotation.AttrVerdict {
+				return f.sel
+			}
+		}
+		t.Fatal("no verdict field in the Claim form")
+		return nil
+	}
+	for _, step := range []struct {
+		id   uint64
+		want string
+	}{{a.ID, "false"}, {b.ID, "partly false"}, {a.ID, "false"}, {b.ID, "partly false"}} {
+		u.selectAnnotation(step.id)
+		if got := verdict().Selected; got != step.want {
+			t.Errorf("annotation %d: verdict shows %q, want %q", step.id, got, step.want)
+		}
+	}
+	for _, c := range st.stored() {
+		if want := map[uint64]string{a.ID: "false", b.ID: "partly false"}[c.ID]; c.Attributes[annotation.AttrVerdict] != want {
+			t.Errorf("annotation %d: stored verdict %q, want %q (showing must not change it)", c.ID, c.Attributes[annotation.AttrVerdict], want)
+		}
 	}
 }
 

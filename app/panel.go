@@ -428,6 +428,13 @@ func (p *annotationPanel) loadForm(f *labelForm, a *annotation.Annotation, same 
 			if val == "" {
 				val = "—"
 			}
+			if !slices.Contains(at.sel.Options, val) {
+				// A value the label does not offer (an imported dataset's,
+				// or one a label set edit removed): Fyne's Select ignores
+				// it and would go on showing the previous annotation's.
+				// Offered from now on, so the form shows what is stored.
+				at.sel.SetOptions(append(at.sel.Options, val))
+			}
 			if at.sel.Selected != val {
 				at.sel.SetSelected(val)
 			}
