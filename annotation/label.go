@@ -2,6 +2,7 @@ package annotation
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 )
 
@@ -108,6 +109,79 @@ func (s LabelSet) OfKind(k Kind) []Label {
 		}
 	}
 	return out
+}
+
+// Clone returns a copy of s that shares no slice with it.
+func (s LabelSet) Clone() LabelSet {
+	out := LabelSet{Labels: slices.Clone(s.Labels)}
+	for i := range out.Labels {
+		l := &out.Labels[i]
+		l.Attributes = slices.Clone(l.Attributes)
+		for j := range l.Attributes {
+			l.Attributes[j].Values = slices.Clone(l.Attributes[j].Values)
+		}
+	}
+	return out
+}
+
+// AddAttribute makes the label called label offer the attribute def: def is
+// added when the label lacks an attribute of that name; when both list
+// values, the values of def the label's list lacks are appended (a free
+// text attribute takes any value already). A label s lacks is left alone.
+// It reports whether s changed. s's slices are changed in place: call it
+// on a Clone.
+func (s LabelSet) AddAttribute(label string, def AttributeDef) bool {
+	l := s.label(label)
+	if l == nil {
+		return false
+	}
+	j := slices.IndexFunc(l.Attributes, func(a AttributeDef) bool { return a.Name == def.Name })
+	if j < 0 {
+		def.Values = slices.Clone(def.Values)
+		l.Attributes = append(l.Attributes, def)
+		return true
+	}
+	have := &l.Attributes[j]
+	if len(have.Values) == 0 {
+		return false
+	}
+	changed := false
+	for _, v := range def.Values {
+		if !slices.Contains(have.Values, v) {
+			have.Values = append(have.Values, v)
+			changed = true
+		}
+	}
+	return changed
+}
+
+// AdmitValues appends to each attribute's list of values the values anns
+// give it that the list lacks, so that the label offers every value its
+// annotations hold (an imported dataset's "partly false" where the project
+// lists "false" and "mostly false"). Attributes a label does not define are
+// left alone. It reports whether s changed; call it on a Clone.
+func (s LabelSet) AdmitValues(anns []Annotation) bool {
+	changed := false
+	for _, a := range anns {
+		l := s.label(a.Label)
+		if l == nil {
+			continue
+		}
+		for name, v := range a.Attributes {
+			if def, ok := l.Attribute(name); ok && v != "" && !def.Allows(v) {
+				changed = s.AddAttribute(a.Label, AttributeDef{Name: name, Values: []string{v}}) || changed
+			}
+		}
+	}
+	return changed
+}
+
+// label returns the label called name in place, or nil.
+func (s LabelSet) label(name string) *Label {
+	if i := slices.IndexFunc(s.Labels, func(l Label) bool { return l.Name == name }); i >= 0 {
+		return &s.Labels[i]
+	}
+	return nil
 }
 
 // Validate checks every label: a name, a known kind, a #rrggbb colour, and

@@ -325,6 +325,91 @@ func TestMergeLabels(t *testing.T) {
 	if err := got.Validate(); err != nil {
 		t.Error(err)
 	}
+	more.Labels[0].Attributes = []annotation.AttributeDef{
+		{Name: annotation.AttrVerdict, Values: []string{"false", "satire"}}, {Name: "topic"}}
+	got, _ = MergeLabels(have, more)
+	claim, _ := got.Find("Claim")
+	if v, _ := claim.Attribute(annotation.AttrVerdict); v.Values[len(v.Values)-1] != "satire" || len(v.Values) != 7 {
+		t.Errorf("Claim verdict values %q; want the six it had, then satire", v.Values)
+	}
+	if _, ok := claim.Attribute("topic"); !ok {
+		t.Error("Claim lacks the attribute topic that more defines")
+	}
+	if claim.Color != "#e6a700" || claim.Key != "1" {
+		t.Errorf("Claim became %+v; want its colour and key kept", claim)
+	}
+	if !reflect.DeepEqual(have, annotation.DefaultLabelSet()) {
+		t.Error("MergeLabels changed have")
+	}
+}
+
+// A dataset's annotations may hold attribute values its labels do not list
+// (a label set edited after tagging, another tool's file): the import adds
+// them to the project's lists, into a new project and into one with
+// documents alike, so that the detail editor offers and shows them.
+func TestImportAdmitsAttributeValues(t *testing.T) {
+	src := openTestStore(t)
+	doc := seed(t, src)
+	o := annotation.NewOffsets(doc.Text)
+	span, _ := annotation.NewSpan(o, 19, 31)
+	if _, err := src.Apply(doc.ID, []annotation.Annotation{{DocID: doc.ID, Label: "Claim", Spans: []annotation.Span{span},
+		Attributes: map[string]string{annotation.AttrVerdict: "partly false", annotation.AttrCheckWorthy: "yes"}}}, nil); err != nil {
+		t.Fatal(err)
+	}
+	p := filepath.Join(t.TempDir(), "dataset.json")
+	if err := Export(context.Background(), src, "json", p, ExportOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		name string
+		into func(t *testing.T) *storage.Store
+	}{
+		{"new project", openTestStore},
+		{"project with documents", func(t *testing.T) *storage.Store {
+			st := openTestStore(t)
+			if _, err := st.AddDocument(annotation.Document{Title: "Other", Text: "Something else.\n"}); err != nil {
+				t.Fatal(err)
+			}
+			return st
+		}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			st := tc.into(t)
+			if tot, err := ImportPaths(context.Background(), st, []string{p}, nil); err != nil || tot.Failed > 0 {
+				t.Fatalf("import: %+v, %v", tot, err)
+			}
+			ls, err := st.Labels()
+			if err != nil {
+				t.Fatal(err)
+			}
+			claim, _ := ls.Find("Claim")
+			verdict, _ := claim.Attribute(annotation.AttrVerdict)
+			want := append(annotation.DefaultLabelSet().Labels[0].Attributes[1].Values, "partly false")
+			if !reflect.DeepEqual(verdict.Values, want) {
+				t.Errorf("verdict values %q, want %q", verdict.Values, want)
+			}
+			if cw, _ := claim.Attribute(annotation.AttrCheckWorthy); len(cw.Values) != 2 {
+				t.Errorf("check-worthy values %q, want yes and no only", cw.Values)
+			}
+			found := false
+			docs, _ := st.Documents()
+			for _, d := range docs {
+				anns, _ := st.Annotations(d.ID)
+				for _, a := range anns {
+					found = found || a.Attributes[annotation.AttrVerdict] == "partly false"
+				}
+			}
+			if !found {
+				t.Error("no annotation holds the verdict partly false")
+			}
+			if err := st.Check(); err != nil {
+				t.Error(err)
+			}
+		})
+	}
+	if ls, _ := src.Labels(); !reflect.DeepEqual(ls, annotation.DefaultLabelSet()) {
+		t.Errorf("the exporting project's labels changed: %+v", ls)
+	}
 }
 
 func TestImportCancelled(t *testing.T) {

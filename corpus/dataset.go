@@ -5,6 +5,7 @@ import (
 	"context"
 	"fmt"
 	"os"
+	"reflect"
 
 	"glossa/annotation"
 	"glossa/formats"
@@ -37,6 +38,9 @@ func importDataset(ctx context.Context, st Target, path string, emit func(FileRe
 		}
 		if err := ctx.Err(); err != nil {
 			return fmt.Errorf("import cancelled: %w", err)
+		}
+		if err := admitValues(st, batch); err != nil {
+			return err
 		}
 		res, err := st.ImportBundles(batch, opt)
 		if err != nil {
@@ -89,7 +93,8 @@ func importDataset(ctx context.Context, st Target, path string, emit func(FileRe
 
 // mergeLabels makes the project's label set hold every label of ls: all of
 // ls as it is when replace is set (a new project), else the missing labels
-// appended, keeping their key only where it is free.
+// appended, keeping their key only where it is free, and the labels both
+// have offering what ls's define too (MergeLabels).
 func mergeLabels(st Target, ls annotation.LabelSet, replace bool) error {
 	if replace && len(ls.Labels) > 0 {
 		return st.SetLabels(ls)
@@ -98,21 +103,46 @@ func mergeLabels(st Target, ls annotation.LabelSet, replace bool) error {
 	if err != nil {
 		return err
 	}
-	merged, added := MergeLabels(have, ls)
-	if len(added) == 0 {
+	merged, _ := MergeLabels(have, ls)
+	if reflect.DeepEqual(merged, have) {
 		return nil
 	}
 	return st.SetLabels(merged)
 }
 
+// admitValues makes the project's labels offer every attribute value the
+// annotations of batch hold (annotation.LabelSet's AdmitValues), before
+// they are stored: a dataset may use values its header's labels do not
+// list, and a form shows only values its label offers.
+func admitValues(st Target, batch []annotation.Bundle) error {
+	have, err := st.Labels()
+	if err != nil {
+		return err
+	}
+	ls := have.Clone()
+	changed := false
+	for _, b := range batch {
+		changed = ls.AdmitValues(b.Annotations) || changed
+	}
+	if !changed {
+		return nil
+	}
+	return st.SetLabels(ls)
+}
+
 // MergeLabels appends to have the labels of more it lacks (by name), keeping
-// their shortcut key only where have does not use it. It returns the merged
-// set and the names added.
+// their shortcut key only where have does not use it; a label both have
+// gets the attributes and listed values of more's it lacks
+// (annotation.LabelSet's AddAttribute). It returns the merged set and the
+// names added; have is not changed.
 func MergeLabels(have, more annotation.LabelSet) (annotation.LabelSet, []string) {
-	out := annotation.LabelSet{Labels: append([]annotation.Label(nil), have.Labels...)}
+	out := have.Clone()
 	var added []string
-	for _, l := range more.Labels {
+	for _, l := range more.Clone().Labels {
 		if _, ok := out.Find(l.Name); ok {
+			for _, a := range l.Attributes {
+				out.AddAttribute(l.Name, a)
+			}
 			continue
 		}
 		if _, taken := out.ByKey(l.Key); taken {

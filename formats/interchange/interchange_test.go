@@ -4,7 +4,10 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
+	"reflect"
 	"testing"
+
+	"glossa/annotation"
 
 	it "glossa/formats/interchange/interchangetest"
 )
@@ -106,5 +109,37 @@ func TestReadBratFolder(t *testing.T) {
 	_, rep, err := Read(dir, nil)
 	if err != nil || rep.Annotations != 17 {
 		t.Errorf("Read(folder): %v, %+v", err, rep)
+	}
+}
+
+// Another tool's file may list more values of an attribute than the
+// project, or use values it lists nowhere: the merged labels offer them.
+func TestMergeLabelsAdmitsValues(t *testing.T) {
+	project := annotation.DefaultLabelSet()
+	ds := Dataset{
+		Labels: annotation.LabelSet{Labels: []annotation.Label{{Name: "Claim", Kind: annotation.KindClaim, Color: "#000000",
+			Attributes: []annotation.AttributeDef{{Name: annotation.AttrVerdict, Values: []string{"false", "satire"}}}}}},
+		Bundles: []annotation.Bundle{{Annotations: []annotation.Annotation{
+			{Label: "Claim", Attributes: map[string]string{annotation.AttrVerdict: "partly false"}},
+			{Label: "Source", Attributes: map[string]string{annotation.AttrSourceType: "named"}},
+		}}},
+	}
+	var rep Report
+	got := MergeLabels(project, ds, &rep)
+	claim, _ := got.Find("Claim")
+	v, _ := claim.Attribute(annotation.AttrVerdict)
+	want := append(append([]string(nil), project.Labels[0].Attributes[1].Values...), "satire", "partly false")
+	if !reflect.DeepEqual(v.Values, want) {
+		t.Errorf("verdict values %q, want %q", v.Values, want)
+	}
+	if len(rep.NewLabels) != 0 {
+		t.Errorf("new labels %v, want none", rep.NewLabels)
+	}
+	if !reflect.DeepEqual(project, annotation.DefaultLabelSet()) {
+		t.Error("MergeLabels changed the project's set")
+	}
+	src, _ := got.Find("Source")
+	if st, _ := src.Attribute(annotation.AttrSourceType); len(st.Values) != 4 {
+		t.Errorf("source type values %q, want the four it had", st.Values)
 	}
 }

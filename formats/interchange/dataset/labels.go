@@ -75,31 +75,27 @@ func (l *Labels) Inferred() []string { return l.inferred }
 
 // MergeLabels returns project with every label of ds that it lacks added at
 // the end (with no shortcut key), and sets r.NewLabels to the names added.
-// Attributes a dataset label defines that the project's label lacks are
-// added to it too.
+// A label both have offers what ds's defines too (annotation.LabelSet's
+// AddAttribute: missing attributes, missing values of a list), and every
+// label offers the values ds's annotations give its listed attributes
+// (AdmitValues), so the project's forms show each imported value. project
+// is not changed.
 func MergeLabels(project annotation.LabelSet, ds Dataset, r *Report) annotation.LabelSet {
-	out := annotation.LabelSet{Labels: append([]annotation.Label(nil), project.Labels...)}
+	out := project.Clone()
 	r.NewLabels = nil
-	for _, lab := range ds.Labels.Labels {
-		i := -1
-		for j, p := range out.Labels {
-			if p.Name == lab.Name {
-				i = j
-				break
-			}
-		}
-		if i < 0 {
+	for _, lab := range ds.Labels.Clone().Labels {
+		if _, ok := out.Find(lab.Name); !ok {
 			lab.Key = ""
 			out.Labels = append(out.Labels, lab)
 			r.NewLabels = append(r.NewLabels, lab.Name)
 			continue
 		}
 		for _, a := range lab.Attributes {
-			if _, ok := out.Labels[i].Attribute(a.Name); !ok {
-				p := &out.Labels[i]
-				p.Attributes = append(append([]annotation.AttributeDef(nil), p.Attributes...), a)
-			}
+			out.AddAttribute(lab.Name, a)
 		}
+	}
+	for _, b := range ds.Bundles {
+		out.AdmitValues(b.Annotations)
 	}
 	return out
 }

@@ -1,0 +1,84 @@
+package annotation
+
+import (
+	"reflect"
+	"testing"
+)
+
+func TestLabelSetAddAttribute(t *testing.T) {
+	verdict := func(vs ...string) AttributeDef { return AttributeDef{Name: AttrVerdict, Values: vs} }
+	tests := []struct {
+		name    string
+		label   string
+		def     AttributeDef
+		want    []AttributeDef // the Claim label's attributes after
+		changed bool
+	}{
+		{"new attribute", "Claim", AttributeDef{Name: "topic"},
+			[]AttributeDef{verdict("true", "false"), {Name: "note"}, {Name: "topic"}}, true},
+		{"values the list lacks, in order", "Claim", verdict("false", "partly false", "satire"),
+			[]AttributeDef{verdict("true", "false", "partly false", "satire"), {Name: "note"}}, true},
+		{"values it has", "Claim", verdict("false"),
+			[]AttributeDef{verdict("true", "false"), {Name: "note"}}, false},
+		{"free text takes any value", "Claim", AttributeDef{Name: "note", Values: []string{"a", "b"}},
+			[]AttributeDef{verdict("true", "false"), {Name: "note"}}, false},
+		{"a label the set lacks", "Quote", verdict("x"),
+			[]AttributeDef{verdict("true", "false"), {Name: "note"}}, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			orig := LabelSet{Labels: []Label{{Name: "Claim", Attributes: []AttributeDef{verdict("true", "false"), {Name: "note"}}}}}
+			s := orig.Clone()
+			if got := s.AddAttribute(tt.label, tt.def); got != tt.changed {
+				t.Errorf("changed = %v, want %v", got, tt.changed)
+			}
+			if got := s.Labels[0].Attributes; !reflect.DeepEqual(got, tt.want) {
+				t.Errorf("attributes = %+v\nwant %+v", got, tt.want)
+			}
+			if got := orig.Labels[0].Attributes; !reflect.DeepEqual(got, []AttributeDef{verdict("true", "false"), {Name: "note"}}) {
+				t.Errorf("the set cloned from changed: %+v", got)
+			}
+		})
+	}
+}
+
+func TestLabelSetAdmitValues(t *testing.T) {
+	ann := func(label string, kv ...string) Annotation {
+		a := Annotation{Label: label, Attributes: map[string]string{}}
+		for i := 0; i < len(kv); i += 2 {
+			a.Attributes[kv[i]] = kv[i+1]
+		}
+		return a
+	}
+	tests := []struct {
+		name    string
+		anns    []Annotation
+		want    []string // the Claim label's verdict values after
+		changed bool
+	}{
+		{"none", nil, []string{"true", "false"}, false},
+		{"values offered", []Annotation{ann("Claim", AttrVerdict, "false")}, []string{"true", "false"}, false},
+		{"new values in the order met, once",
+			[]Annotation{ann("Claim", AttrVerdict, "satire"), ann("Claim", AttrVerdict, "partly false"), ann("Claim", AttrVerdict, "satire")},
+			[]string{"true", "false", "satire", "partly false"}, true},
+		{"empty value", []Annotation{ann("Claim", AttrVerdict, "")}, []string{"true", "false"}, false},
+		{"attribute the label lacks", []Annotation{ann("Claim", "topic", "x")}, []string{"true", "false"}, false},
+		{"free text attribute", []Annotation{ann("Claim", "note", "anything")}, []string{"true", "false"}, false},
+		{"unknown label", []Annotation{ann("Quote", AttrVerdict, "x")}, []string{"true", "false"}, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s := LabelSet{Labels: []Label{{Name: "Claim", Attributes: []AttributeDef{
+				{Name: AttrVerdict, Values: []string{"true", "false"}}, {Name: "note"}}}}}
+			if got := s.AdmitValues(tt.anns); got != tt.changed {
+				t.Errorf("changed = %v, want %v", got, tt.changed)
+			}
+			if got := s.Labels[0].Attributes[0].Values; !reflect.DeepEqual(got, tt.want) {
+				t.Errorf("verdict values = %q, want %q", got, tt.want)
+			}
+			if got := len(s.Labels[0].Attributes); got != 2 {
+				t.Errorf("%d attributes, want 2 (none added)", got)
+			}
+		})
+	}
+}
