@@ -33,6 +33,7 @@ import (
 	"image/color"
 	"os"
 	"os/user"
+	"reflect"
 	"slices"
 	"strings"
 	"time"
@@ -285,6 +286,24 @@ func (u *UI) loadDocuments() {
 	} else {
 		u.setStatus("The project has no articles yet: import some with File > Import or drop files on the window.")
 	}
+}
+
+// reloadLabels rereads the labels after something else changed them (an
+// import): the label bar and the detail editor's forms are built again,
+// after the text typed in the forms is saved.
+func (u *UI) reloadLabels() {
+	ls, err := u.st.Labels()
+	if err != nil {
+		u.showError(err, "Glossa could not reread the project's labels; labels an import added show once the project is opened again.")
+		return
+	}
+	if reflect.DeepEqual(ls, u.labels) {
+		return
+	}
+	u.panel.flush()
+	u.labels = ls
+	u.panel.resetForms()
+	u.buildLabelBar()
 }
 
 func (u *UI) buildLabelBar() {

@@ -1,8 +1,10 @@
 package app
 
 import (
+	"context"
 	"errors"
 	"reflect"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -656,5 +658,52 @@ func TestBracketsStepThroughAnnotations(t *testing.T) {
 	press(u, "[")
 	if u.selected != first.ID {
 		t.Errorf("[ selected %d; want %d", u.selected, first.ID)
+	}
+}
+
+// An import in the window may add labels and annotations to the article on
+// screen (a W3C file re-anchored on it): the label bar, the forms and the
+// article follow, and a note typed meanwhile is saved, not dropped with
+// the old forms.
+func TestImportReloadsLabelsAndTheOpenArticle(t *testing.T) {
+	u, st := newTestUI(t)
+	sel(t, u, "the plan would cost €4 million", 0)
+	press(u, "1")
+	claim := only(t, st, "Claim")
+	findNote(t, u).SetText("typed, not yet saved")
+	var quoteID uint64
+	u.cfg.Import = func(_ context.Context, _ Store, _ []string, _ func(done, total int, msg string)) (string, error) {
+		st.labels.Labels = append(slices.Clone(st.labels.Labels), annotation.Label{Name: "Quote", Kind: annotation.KindClaim, Color: "#123456"})
+		o := annotation.NewOffsets(u.doc.Text)
+		s, _ := annotation.NewSpan(o, 0, 5)
+		put, err := st.Apply(u.doc.ID, []annotation.Annotation{{DocID: u.doc.ID, Label: "Quote", Spans: []annotation.Span{s}}}, nil)
+		if err == nil {
+			quoteID = put[0].ID
+		}
+		return "Imported 1 annotation.", err
+	}
+	u.importPaths([]string{"quotes.json"})
+	settle()
+	settle()
+	if _, ok := u.labels.Find("Quote"); !ok {
+		t.Error("the window's labels lack Quote after the import")
+	}
+	if got, want := len(u.labelBar.Objects), len(st.labels.Labels); got != want {
+		t.Errorf("label bar has %d labels, want %d", got, want)
+	}
+	if u.annotation(quoteID) == nil {
+		t.Errorf("the open article does not show the imported annotation %d", quoteID)
+	}
+	for _, a := range st.stored() {
+		if a.ID == claim.ID && a.Note != "typed, not yet saved" {
+			t.Errorf("note = %q, want the text typed before the import saved", a.Note)
+		}
+	}
+	if got := findNote(t, u).Text; got != "typed, not yet saved" {
+		t.Errorf("the note field shows %q after the import, want the text typed", got)
+	}
+	u.selectAnnotation(quoteID)
+	if got := u.panel.ed.forms["Quote"]; got == nil {
+		t.Error("no form for the imported label")
 	}
 }

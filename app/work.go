@@ -79,10 +79,16 @@ func (u *UI) importPaths(paths []string) {
 			if st != u.st {
 				return // another project file was opened meanwhile
 			}
+			// An import adds labels, attribute values and entities, and
+			// annotations to articles the project has (W3C files), the
+			// one on screen among them.
+			u.reloadLabels()
 			u.reloadEntities()
 			u.reloadDocuments()
 			if u.doc.ID == 0 && len(u.docs) > 0 {
 				u.openDocument(u.docs[len(u.docs)-1].ID)
+			} else {
+				u.reloadAnnotations()
 			}
 			switch {
 			case errors.Is(err, context.Canceled):
