@@ -290,7 +290,7 @@ func (u *UI) loadDocuments() {
 
 // reloadLabels rereads the labels after something else changed them (an
 // import): the label bar and the detail editor's forms are built again,
-// after the text typed in the forms is saved.
+// the forms once the text typed in them is saved.
 func (u *UI) reloadLabels() {
 	ls, err := u.st.Labels()
 	if err != nil {
@@ -300,10 +300,11 @@ func (u *UI) reloadLabels() {
 	if reflect.DeepEqual(ls, u.labels) {
 		return
 	}
-	u.panel.flush()
 	u.labels = ls
-	u.panel.resetForms()
 	u.buildLabelBar()
+	if u.panel.flush() { // else the text typed stays, in forms built for the labels before
+		u.panel.resetForms()
+	}
 }
 
 func (u *UI) buildLabelBar() {
