@@ -10,8 +10,8 @@ import (
 	"fmt"
 	"os"
 	"os/signal"
-	"strconv"
-	"strings"
+
+	"github.com/BurntSushi/toml"
 
 	"glossa/cli"
 	"glossa/corpus"
@@ -27,7 +27,11 @@ func main() {
 }
 
 func run(args []string) int {
-	meta := appMeta(fyneAppTOML)
+	meta, err := appMeta(fyneAppTOML)
+	if err != nil {
+		fmt.Fprintf(os.Stderr, "glossa: %v\n", err)
+		return 1
+	}
 	if cli.IsCommand(args) {
 		ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 		defer stop()
@@ -50,35 +54,17 @@ type metadata struct {
 
 // appMeta reads ID, Name, Version and Build from FyneApp.toml's [Details]
 // table and the flags of its [Migrations] table.
-func appMeta(toml string) metadata {
-	m := metadata{migrations: map[string]bool{}}
-	section := ""
-	for _, line := range strings.Split(toml, "\n") {
-		line = strings.TrimSpace(line)
-		if strings.HasPrefix(line, "[") {
-			section = strings.Trim(line, "[]")
-			continue
+func appMeta(text string) (metadata, error) {
+	var f struct {
+		Details struct {
+			ID, Name, Version string
+			Build             int
 		}
-		key, value, ok := strings.Cut(line, "=")
-		if !ok {
-			continue
-		}
-		key, value = strings.TrimSpace(key), strings.Trim(strings.TrimSpace(value), `"`)
-		switch section {
-		case "Details":
-			switch key {
-			case "ID":
-				m.id = value
-			case "Name":
-				m.name = value
-			case "Version":
-				m.version = value
-			case "Build":
-				m.build, _ = strconv.Atoi(value)
-			}
-		case "Migrations":
-			m.migrations[key] = value == "true"
-		}
+		Migrations map[string]bool
 	}
-	return m
+	if _, err := toml.Decode(text, &f); err != nil {
+		return metadata{}, fmt.Errorf("FyneApp.toml: %w", err)
+	}
+	d := f.Details
+	return metadata{id: d.ID, name: d.Name, version: d.Version, build: d.Build, migrations: f.Migrations}, nil
 }

@@ -16,10 +16,19 @@ func TestAppMeta(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got := appMeta(tt.toml)
+			got, err := appMeta(tt.toml)
+			if err != nil {
+				t.Fatal(err)
+			}
 			if got.id != tt.want.id || got.name != tt.want.name || got.version != tt.want.version || got.build != tt.want.build || !maps.Equal(got.migrations, tt.want.migrations) {
 				t.Errorf("appMeta = %+v; want %+v", got, tt.want)
 			}
 		})
+	}
+}
+
+func TestAppMetaMalformed(t *testing.T) {
+	if _, err := appMeta("[Details\nID = \"x\"\n"); err == nil {
+		t.Error("appMeta of a broken table header: no error")
 	}
 }
