@@ -124,6 +124,29 @@ func (s LabelSet) Clone() LabelSet {
 	return out
 }
 
+// Merge returns s with the labels of more it lacks (by name) appended,
+// each keeping its shortcut key only where s does not use it, and each
+// label both have offering what more's defines too (AddAttribute). It
+// returns the merged set and the names added; s is not changed.
+func (s LabelSet) Merge(more LabelSet) (LabelSet, []string) {
+	out := s.Clone()
+	var added []string
+	for _, l := range more.Clone().Labels {
+		if out.label(l.Name) != nil {
+			for _, a := range l.Attributes {
+				out.AddAttribute(l.Name, a)
+			}
+			continue
+		}
+		if _, taken := out.ByKey(l.Key); taken {
+			l.Key = ""
+		}
+		out.Labels = append(out.Labels, l)
+		added = append(added, l.Name)
+	}
+	return out, added
+}
+
 // AddAttribute makes the label called label offer the attribute def: def is
 // added when the label lacks an attribute of that name; when both list
 // values, the values of def the label's list lacks are appended (a free

@@ -82,3 +82,41 @@ func TestLabelSetAdmitValues(t *testing.T) {
 		})
 	}
 }
+
+func TestLabelSetMerge(t *testing.T) {
+	have := DefaultLabelSet()
+	more := LabelSet{Labels: []Label{
+		{Name: "Claim", Kind: KindClaim, Color: "#000000", Key: "1"},
+		{Name: "Cue", Kind: KindOther, Color: "#111111", Key: "1"},
+		{Name: "Quote", Kind: KindClaim, Color: "#222222", Key: "9"},
+	}}
+	got, added := have.Merge(more)
+	if !reflect.DeepEqual(added, []string{"Cue", "Quote"}) {
+		t.Errorf("added %v; want [Cue Quote]", added)
+	}
+	if cue, _ := got.Find("Cue"); cue.Key != "" {
+		t.Errorf("Cue key %q; want none (1 is taken)", cue.Key)
+	}
+	if q, _ := got.Find("Quote"); q.Key != "9" {
+		t.Errorf("Quote key %q; want 9", q.Key)
+	}
+	if err := got.Validate(); err != nil {
+		t.Error(err)
+	}
+	more.Labels[0].Attributes = []AttributeDef{
+		{Name: AttrVerdict, Values: []string{"false", "satire"}}, {Name: "topic"}}
+	got, _ = have.Merge(more)
+	claim, _ := got.Find("Claim")
+	if v, _ := claim.Attribute(AttrVerdict); v.Values[len(v.Values)-1] != "satire" || len(v.Values) != 7 {
+		t.Errorf("Claim verdict values %q; want the six it had, then satire", v.Values)
+	}
+	if _, ok := claim.Attribute("topic"); !ok {
+		t.Error("Claim lacks the attribute topic that more defines")
+	}
+	if claim.Color != "#e6a700" || claim.Key != "1" {
+		t.Errorf("Claim became %+v; want its colour and key kept", claim)
+	}
+	if !reflect.DeepEqual(have, DefaultLabelSet()) {
+		t.Error("Merge changed have")
+	}
+}

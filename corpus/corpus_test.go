@@ -305,44 +305,6 @@ func TestW3CImportAddsToExistingDocument(t *testing.T) {
 	}
 }
 
-func TestMergeLabels(t *testing.T) {
-	have := annotation.DefaultLabelSet()
-	more := annotation.LabelSet{Labels: []annotation.Label{
-		{Name: "Claim", Kind: annotation.KindClaim, Color: "#000000", Key: "1"},
-		{Name: "Cue", Kind: annotation.KindOther, Color: "#111111", Key: "1"},
-		{Name: "Quote", Kind: annotation.KindClaim, Color: "#222222", Key: "9"},
-	}}
-	got, added := MergeLabels(have, more)
-	if !reflect.DeepEqual(added, []string{"Cue", "Quote"}) {
-		t.Errorf("added %v; want [Cue Quote]", added)
-	}
-	if cue, _ := got.Find("Cue"); cue.Key != "" {
-		t.Errorf("Cue key %q; want none (1 is taken)", cue.Key)
-	}
-	if q, _ := got.Find("Quote"); q.Key != "9" {
-		t.Errorf("Quote key %q; want 9", q.Key)
-	}
-	if err := got.Validate(); err != nil {
-		t.Error(err)
-	}
-	more.Labels[0].Attributes = []annotation.AttributeDef{
-		{Name: annotation.AttrVerdict, Values: []string{"false", "satire"}}, {Name: "topic"}}
-	got, _ = MergeLabels(have, more)
-	claim, _ := got.Find("Claim")
-	if v, _ := claim.Attribute(annotation.AttrVerdict); v.Values[len(v.Values)-1] != "satire" || len(v.Values) != 7 {
-		t.Errorf("Claim verdict values %q; want the six it had, then satire", v.Values)
-	}
-	if _, ok := claim.Attribute("topic"); !ok {
-		t.Error("Claim lacks the attribute topic that more defines")
-	}
-	if claim.Color != "#e6a700" || claim.Key != "1" {
-		t.Errorf("Claim became %+v; want its colour and key kept", claim)
-	}
-	if !reflect.DeepEqual(have, annotation.DefaultLabelSet()) {
-		t.Error("MergeLabels changed have")
-	}
-}
-
 // A dataset's annotations may hold attribute values its labels do not list
 // (a label set edited after tagging, another tool's file): the import adds
 // them to the project's lists, into a new project and into one with

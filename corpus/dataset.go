@@ -94,7 +94,7 @@ func importDataset(ctx context.Context, st Target, path string, emit func(FileRe
 // mergeLabels makes the project's label set hold every label of ls: all of
 // ls as it is when replace is set (a new project), else the missing labels
 // appended, keeping their key only where it is free, and the labels both
-// have offering what ls's define too (MergeLabels).
+// have offering what ls's define too (annotation.LabelSet's Merge).
 func mergeLabels(st Target, ls annotation.LabelSet, replace bool) error {
 	if replace && len(ls.Labels) > 0 {
 		return st.SetLabels(ls)
@@ -103,7 +103,7 @@ func mergeLabels(st Target, ls annotation.LabelSet, replace bool) error {
 	if err != nil {
 		return err
 	}
-	merged, _ := MergeLabels(have, ls)
+	merged, _ := have.Merge(ls)
 	if reflect.DeepEqual(merged, have) {
 		return nil
 	}
@@ -128,28 +128,4 @@ func admitValues(st Target, batch []annotation.Bundle) error {
 		return nil
 	}
 	return st.SetLabels(ls)
-}
-
-// MergeLabels appends to have the labels of more it lacks (by name), keeping
-// their shortcut key only where have does not use it; a label both have
-// gets the attributes and listed values of more's it lacks
-// (annotation.LabelSet's AddAttribute). It returns the merged set and the
-// names added; have is not changed.
-func MergeLabels(have, more annotation.LabelSet) (annotation.LabelSet, []string) {
-	out := have.Clone()
-	var added []string
-	for _, l := range more.Clone().Labels {
-		if _, ok := out.Find(l.Name); ok {
-			for _, a := range l.Attributes {
-				out.AddAttribute(l.Name, a)
-			}
-			continue
-		}
-		if _, taken := out.ByKey(l.Key); taken {
-			l.Key = ""
-		}
-		out.Labels = append(out.Labels, l)
-		added = append(added, l.Name)
-	}
-	return out, added
 }

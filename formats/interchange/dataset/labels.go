@@ -74,26 +74,14 @@ func (l *Labels) Set() annotation.LabelSet { return l.set }
 func (l *Labels) Inferred() []string { return l.inferred }
 
 // MergeLabels returns project with every label of ds that it lacks added at
-// the end (with no shortcut key), and sets r.NewLabels to the names added.
-// A label both have offers what ds's defines too (annotation.LabelSet's
-// AddAttribute: missing attributes, missing values of a list), and every
-// label offers the values ds's annotations give its listed attributes
-// (AdmitValues), so the project's forms show each imported value. project
-// is not changed.
+// the end, and sets r.NewLabels to the names added; a label both have
+// offers what ds's defines too, and every label offers the values ds's
+// annotations give its listed attributes, so the project's forms show each
+// imported value (annotation.LabelSet's Merge and AdmitValues). project is
+// not changed.
 func MergeLabels(project annotation.LabelSet, ds Dataset, r *Report) annotation.LabelSet {
-	out := project.Clone()
-	r.NewLabels = nil
-	for _, lab := range ds.Labels.Clone().Labels {
-		if _, ok := out.Find(lab.Name); !ok {
-			lab.Key = ""
-			out.Labels = append(out.Labels, lab)
-			r.NewLabels = append(r.NewLabels, lab.Name)
-			continue
-		}
-		for _, a := range lab.Attributes {
-			out.AddAttribute(lab.Name, a)
-		}
-	}
+	out, added := project.Merge(ds.Labels)
+	r.NewLabels = added
 	for _, b := range ds.Bundles {
 		out.AdmitValues(b.Annotations)
 	}
