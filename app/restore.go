@@ -16,6 +16,8 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+
+	"glossa/internal/durable"
 )
 
 // restoredSuffix is what restoredName adds, to be taken off again when a
@@ -31,47 +33,39 @@ func restoredName(path string, now time.Time) string {
 
 // copyBackup copies the backup file src to a new file beside path named by
 // restoredName, and returns its path. It never overwrites a file: the copy
-// is written to a temporary file, fsynced and then linked to its name,
-// which fails if the name exists (then "-2", "-3", … are tried). src and
-// path are only read.
+// is written to a temporary file, synced and then moved to its name with
+// durable.RenameNew, which fails if the name exists (then "-2", "-3", … are
+// tried). src and path are only read.
 func copyBackup(src, path string, now time.Time) (string, error) {
 	in, err := os.Open(src)
 	if err != nil {
 		return "", fmt.Errorf("cannot read the backup %s: %w", src, err)
 	}
 	defer in.Close()
-	dir := filepath.Dir(path)
-	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".restore-*")
+	base := restoredName(path, now)
+	tmp, err := durable.CreateTemp(base)
 	if err != nil {
-		return "", fmt.Errorf("cannot write in %s: %w", dir, err)
+		return "", err
 	}
-	defer os.Remove(tmp.Name()) // the link, once made, keeps the copy
+	defer os.Remove(tmp.Name()) // gone once moved into place
 	_, err = io.Copy(tmp, in)
-	if err == nil {
-		err = tmp.Sync()
-	}
-	if cerr := tmp.Close(); err == nil {
+	if cerr := durable.Finish(tmp); err == nil {
 		err = cerr
 	}
 	if err != nil {
-		return "", fmt.Errorf("cannot copy the backup %s into %s: %w", src, dir, err)
+		return "", fmt.Errorf("cannot copy the backup %s into %s: %w", src, filepath.Dir(path), err)
 	}
-	base := restoredName(path, now)
 	for n := 1; n < 100; n++ {
 		dst := base
 		if n > 1 {
 			dst = strings.TrimSuffix(base, ".glossa") + fmt.Sprintf("-%d.glossa", n)
 		}
-		err := os.Link(tmp.Name(), dst)
+		err := durable.RenameNew(tmp.Name(), dst)
 		if errors.Is(err, fs.ErrExist) {
 			continue
 		}
 		if err != nil {
 			return "", fmt.Errorf("cannot name the copy %s: %w", dst, err)
-		}
-		if d, err := os.Open(dir); err == nil {
-			_ = d.Sync() // make the new name durable where the system can
-			d.Close()
 		}
 		return dst, nil
 	}

@@ -50,33 +50,6 @@ func seed(t *testing.T, st *storage.Store) annotation.Document {
 	return doc
 }
 
-func TestWriteFileAtomicKeepsOldFileOnFailure(t *testing.T) {
-	p := filepath.Join(t.TempDir(), "out.json")
-	if err := os.WriteFile(p, []byte("old"), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	boom := errors.New("boom")
-	err := WriteFileAtomic(p, func(w io.Writer) error {
-		io.WriteString(w, "partial")
-		return boom
-	})
-	if !errors.Is(err, boom) {
-		t.Fatalf("err = %v; want boom", err)
-	}
-	if b, _ := os.ReadFile(p); string(b) != "old" {
-		t.Errorf("file = %q after a failed write; want old", b)
-	}
-	if m, _ := filepath.Glob(filepath.Join(filepath.Dir(p), ".*tmp*")); len(m) != 0 {
-		t.Errorf("temporary files left: %v", m)
-	}
-	if err := WriteFileAtomic(p, func(w io.Writer) error { _, err := io.WriteString(w, "new"); return err }); err != nil {
-		t.Fatal(err)
-	}
-	if b, _ := os.ReadFile(p); string(b) != "new" {
-		t.Errorf("file = %q; want new", b)
-	}
-}
-
 func TestExportEveryFormat(t *testing.T) {
 	st := openTestStore(t)
 	seed(t, st)
@@ -434,25 +407,5 @@ func TestExportRefusesTheProjectFile(t *testing.T) {
 	}
 	if after, _ := os.ReadFile(st.Path()); !bytes.Equal(before, after) {
 		t.Error("the project file changed")
-	}
-}
-
-func TestWriteFileAtomicKeepsMode(t *testing.T) {
-	dir := t.TempDir()
-	fresh := filepath.Join(dir, "fresh.json")
-	if err := WriteFileAtomic(fresh, func(w io.Writer) error { return nil }); err != nil {
-		t.Fatal(err)
-	}
-	if info, _ := os.Stat(fresh); info.Mode().Perm() != 0o644 {
-		t.Errorf("new file mode %v; want 0644", info.Mode().Perm())
-	}
-	shared := filepath.Join(dir, "shared.json")
-	os.WriteFile(shared, []byte("old"), 0o664)
-	os.Chmod(shared, 0o664)
-	if err := WriteFileAtomic(shared, func(w io.Writer) error { return nil }); err != nil {
-		t.Fatal(err)
-	}
-	if info, _ := os.Stat(shared); info.Mode().Perm() != 0o664 {
-		t.Errorf("replaced file mode %v; want 0664 as before", info.Mode().Perm())
 	}
 }

@@ -13,6 +13,7 @@ import (
 	"glossa/annotation"
 	"glossa/formats"
 	"glossa/formats/interchange"
+	"glossa/internal/durable"
 	"glossa/internal/tempfiles"
 )
 
@@ -56,12 +57,12 @@ func Export(ctx context.Context, src Source, format, path string, opts ExportOpt
 		return fmt.Errorf("%s is the project file itself; choose another name for the export", path)
 	}
 	if !MultiFile(format) {
-		return WriteFileAtomic(path, func(w io.Writer) error {
+		return durable.WriteFile(path, 0o644, func(w io.Writer) error {
 			return ExportTo(ctx, src, format, w, opts)
 		})
 	}
 	if strings.EqualFold(filepath.Ext(path), ".zip") {
-		return WriteFileAtomic(path, func(w io.Writer) error {
+		return durable.WriteFile(path, 0o644, func(w io.Writer) error {
 			out, closer := interchange.ZipOutput(w)
 			if err := export(ctx, src, format, out, opts); err != nil {
 				return err
@@ -94,20 +95,20 @@ func exportDir(ctx context.Context, src Source, format, path string, opts Export
 	old := ""
 	if _, err := os.Stat(path); err == nil {
 		old = tmp + ".old"
-		if err := os.Rename(path, old); err != nil {
+		if err := durable.Rename(path, old); err != nil {
 			return fmt.Errorf("cannot replace %s: %w", path, err)
 		}
 	}
-	if err := os.Rename(tmp, path); err != nil {
+	if err := durable.Rename(tmp, path); err != nil {
 		if old != "" {
-			os.Rename(old, path)
+			durable.Rename(old, path)
 		}
 		return fmt.Errorf("cannot replace %s: %w", path, err)
 	}
 	if old != "" {
 		os.RemoveAll(old)
 	}
-	return syncDir(parent)
+	return nil
 }
 
 // replaceableDir returns nil when path does not exist or is a folder that

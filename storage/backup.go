@@ -3,14 +3,13 @@ package storage
 import (
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
-	"path/filepath"
-	"time"
 
 	"go.etcd.io/bbolt"
 
-	"glossa/internal/tempfiles"
+	"glossa/internal/durable"
 )
 
 // autoBackups is how many rolling copies AutoBackup keeps.
@@ -59,36 +58,13 @@ func (s *Store) backupTo(path string) error {
 	return s.db.View(func(tx *bbolt.Tx) error { return writeCopy(tx, path) })
 }
 
-// writeCopy writes tx's snapshot to path via a temporary file and rename.
+// writeCopy writes tx's snapshot to path durably (see package durable),
+// private to the user like the project file.
 func writeCopy(tx *bbolt.Tx, path string) error {
-	dir, base := filepath.Dir(path), filepath.Base(path)
-	tempfiles.RemoveStale(dir, base, time.Now()) // left by a copy that was killed
-	f, err := os.CreateTemp(dir, tempfiles.Prefix(base)+"*")
-	if err != nil {
+	return durable.WriteFile(path, 0o600, func(w io.Writer) error {
+		_, err := tx.WriteTo(w)
 		return err
-	}
-	tmp := f.Name()
-	ok := false
-	defer func() {
-		if !ok {
-			_ = f.Close()
-			_ = os.Remove(tmp)
-		}
-	}()
-	if _, err := tx.WriteTo(f); err != nil {
-		return err
-	}
-	if err := f.Sync(); err != nil {
-		return err
-	}
-	if err := f.Close(); err != nil {
-		return err
-	}
-	if err := os.Rename(tmp, path); err != nil {
-		return err
-	}
-	ok = true
-	return syncDir(dir)
+	})
 }
 
 // AutoBackupAsync takes the automatic backup that Options.AutoBackup takes
@@ -124,7 +100,7 @@ func (s *Store) autoBackup() error {
 			}
 		}
 		for n := autoBackups - 1; n >= 1; n-- {
-			err := os.Rename(backupName(s.path, n), backupName(s.path, n+1))
+			err := durable.Rename(backupName(s.path, n), backupName(s.path, n+1))
 			if err != nil && !errors.Is(err, fs.ErrNotExist) {
 				return err
 			}

@@ -30,9 +30,12 @@
 //
 //	project.glossa.bak1 .. .bak3  rolling copies (Options.AutoBackup, Store.AutoBackupAsync), .bak1 newest
 //	project.glossa.v1.bak         copy taken before migrating a version 1 file
-//	.project.glossa.new-*         a project being created (renamed into place)
-//	.<backup>.tmp-*               a backup being written (renamed into place); one a killed
-//	                              copy left is removed by the next copy once an hour old
+//	.project.glossa.tmp-*         a project being created (moved into place)
+//	.<backup>.tmp-*               a backup being written (moved into place)
+//
+// A temporary file a killed process left is removed by the next write to the
+// same name once an hour old. Every file is written through package durable:
+// synced, then moved into place in a way that survives a crash on each system.
 //
 // # Opening
 //

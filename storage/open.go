@@ -11,7 +11,6 @@ import (
 	"io"
 	"io/fs"
 	"os"
-	"path/filepath"
 	"runtime/debug"
 	"strings"
 	"sync"
@@ -22,6 +21,7 @@ import (
 	berrors "go.etcd.io/bbolt/errors"
 
 	"glossa/annotation"
+	"glossa/internal/durable"
 )
 
 // Options says how Open opens a project.
@@ -372,13 +372,12 @@ func createBuckets(tx *bbolt.Tx) error {
 // folder, then linked into place, so that a file at path is never a half
 // made project.
 func create(path string, now time.Time) error {
-	dir := filepath.Dir(path)
-	f, err := os.CreateTemp(dir, "."+filepath.Base(path)+".new-*")
+	f, err := durable.CreateTemp(path)
 	if err != nil {
 		return fmt.Errorf("cannot create %s: %w", path, err)
 	}
 	tmp := f.Name()
-	defer os.Remove(tmp)
+	defer os.Remove(tmp) // gone once moved into place
 	if err := f.Close(); err != nil {
 		return fmt.Errorf("cannot create %s: %w", path, err)
 	}
@@ -417,14 +416,12 @@ func create(path string, now time.Time) error {
 	if err != nil {
 		return fmt.Errorf("cannot create %s: %w", path, err)
 	}
-	// Link fails if a file appeared at path meanwhile; then Open goes on to
-	// inspect that file. Some file systems have no hard links: rename.
-	if err := os.Link(tmp, path); err != nil && !errors.Is(err, fs.ErrExist) {
-		if err := os.Rename(tmp, path); err != nil {
-			return fmt.Errorf("cannot create %s: %w", path, err)
-		}
+	// bbolt synced the file at each commit. If a file appeared at path
+	// meanwhile, it is left alone: Open goes on to inspect it.
+	if err := durable.RenameNew(tmp, path); err != nil && !errors.Is(err, fs.ErrExist) {
+		return fmt.Errorf("cannot create %s: %w", path, err)
 	}
-	return syncDir(dir)
+	return nil
 }
 
 // bbolt's on-disk meta page, as bbolt 1.x writes it in the machine's byte
@@ -515,19 +512,6 @@ func inspectFile(path string) (boltHeader, error) {
 		return boltHeader{}, corruptError(path, nil, fmt.Sprintf("it is cut short: %d bytes of at least %d", size, best.pages*best.pageSize))
 	}
 	return best, nil
-}
-
-// syncDir fsyncs a folder, so that a new or renamed file in it is on disk.
-func syncDir(dir string) error {
-	d, err := os.Open(dir)
-	if err != nil {
-		return err
-	}
-	err = d.Sync()
-	if cerr := d.Close(); err == nil {
-		err = cerr
-	}
-	return err
 }
 
 // Create makes a new project at path and opens it. Unlike Open it refuses

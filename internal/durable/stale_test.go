@@ -1,4 +1,4 @@
-package corpus
+package durable
 
 import (
 	"errors"
@@ -11,10 +11,10 @@ import (
 	"glossa/internal/tempfiles"
 )
 
-// TestWriteFileAtomicRemovesStaleTemps: temporary files a killed write
+// TestWriteFileRemovesStaleTemps: temporary files a killed write
 // left for the same target are removed once older than tempfiles.StaleAge; a
 // fresh one (a concurrent write's) and other targets' are kept.
-func TestWriteFileAtomicRemovesStaleTemps(t *testing.T) {
+func TestWriteFileRemovesStaleTemps(t *testing.T) {
 	dir := t.TempDir()
 	p := filepath.Join(dir, "out.json")
 	old := time.Now().Add(-2 * tempfiles.StaleAge)
@@ -35,7 +35,7 @@ func TestWriteFileAtomicRemovesStaleTemps(t *testing.T) {
 			}
 		}
 	}
-	if err := WriteFileAtomic(p, func(w io.Writer) error { _, err := io.WriteString(w, "new"); return err }); err != nil {
+	if err := WriteFile(p, 0o644, func(w io.Writer) error { _, err := io.WriteString(w, "new"); return err }); err != nil {
 		t.Fatal(err)
 	}
 	for name, removed := range files {
