@@ -84,7 +84,7 @@ func CreateTemp(path string) (*os.File, error) {
 	tempfiles.RemoveStale(dir, base, time.Now())
 	f, err := os.CreateTemp(dir, tempfiles.Prefix(base)+"*")
 	if err != nil {
-		return nil, fmt.Errorf("cannot write in the folder %s: %w", dir, err)
+		return nil, fmt.Errorf("cannot write in the folder %s: check that it exists and that you may write there, or choose another folder: %w", dir, err)
 	}
 	return f, nil
 }
@@ -105,7 +105,7 @@ func Finish(f *os.File) error {
 // the same volume.
 func Rename(from, to string) error {
 	if err := move(from, to, true); err != nil {
-		return fmt.Errorf("cannot move %s to %s: %w", from, to, err)
+		return moveError(to, err)
 	}
 	return syncDirs(from, to)
 }
@@ -117,9 +117,20 @@ func RenameNew(from, to string) error {
 		if errors.Is(err, fs.ErrExist) {
 			return fmt.Errorf("%s exists already: %w", to, err)
 		}
-		return fmt.Errorf("cannot move %s to %s: %w", from, to, err)
+		return moveError(to, err)
 	}
 	return syncDirs(from, to)
+}
+
+// moveError says why to could not be written, and what to do.
+func moveError(to string, err error) error {
+	if busy(err) {
+		return fmt.Errorf("cannot replace %s: another program has it open, or it is read-only. Close it there (or clear its read-only flag) and try again, or choose another name: %w", to, err)
+	}
+	if errors.Is(err, fs.ErrPermission) {
+		return fmt.Errorf("cannot write %s: you may not write in the folder %s. Choose another folder: %w", to, filepath.Dir(to), err)
+	}
+	return fmt.Errorf("cannot write %s: %w", to, err)
 }
 
 // syncDirs makes a move from -> to durable where the system needs the

@@ -178,3 +178,20 @@ func TestWriteFileKeepsMode(t *testing.T) {
 		t.Errorf("replaced file mode %v; want 0664 as before", info.Mode().Perm())
 	}
 }
+
+func TestMoveErrorSaysWhatToDo(t *testing.T) {
+	to := filepath.Join("exports", "claims.csv")
+	tests := []struct {
+		err  error
+		want string
+	}{
+		{&fs.PathError{Op: "rename", Path: to, Err: fs.ErrPermission}, "you may not write in the folder exports. Choose another folder"},
+		{&fs.PathError{Op: "rename", Path: to, Err: syscall.ENOSPC}, "cannot write " + to},
+	}
+	for _, tt := range tests {
+		got := moveError(to, tt.err)
+		if !strings.Contains(got.Error(), tt.want) || !errors.Is(got, tt.err) {
+			t.Errorf("moveError(%v) = %q, want it to contain %q and wrap the error", tt.err, got, tt.want)
+		}
+	}
+}

@@ -40,3 +40,11 @@ func move(from, to string, replace bool) error {
 // unsupportedSync: Windows syncs no folder (see SyncDir), so nothing that
 // reaches here is a failure to write.
 func unsupportedSync(error) bool { return true }
+
+// busy reports whether err is Windows refusing to replace a file that
+// another program holds open (an export open in Excel) or that is
+// read-only.
+func busy(err error) bool {
+	return errors.Is(err, windows.ERROR_SHARING_VIOLATION) || errors.Is(err, windows.ERROR_LOCK_VIOLATION) ||
+		errors.Is(err, windows.ERROR_ACCESS_DENIED)
+}
