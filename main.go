@@ -15,6 +15,7 @@ import (
 
 	"glossa/cli"
 	"glossa/corpus"
+	"glossa/internal/console"
 )
 
 // FyneApp.toml is the one place the app's ID and version are written.
@@ -33,6 +34,7 @@ func run(args []string) int {
 		return 1
 	}
 	if cli.IsCommand(args) {
+		console.Attach()
 		ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 		defer stop()
 		env := cli.Env{Stdout: os.Stdout, Stderr: os.Stderr, Version: meta.version, DefaultPath: corpus.DefaultPath}

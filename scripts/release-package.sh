@@ -2,6 +2,7 @@
 # Packages Glossa for one system with Fyne's own packager and leaves the result in dist/:
 #   scripts/release-package.sh linux     dist/Glossa.tar.xz  (binary, icon, .desktop, Makefile)
 #   scripts/release-package.sh windows   dist/glossa.exe     (GUI subsystem, icon and version embedded)
+#                                        dist/glossa-cli.exe (console program: the command line alone)
 #   scripts/release-package.sh darwin    dist/Glossa.app     (on a Mac only)
 # Name, app ID, version, build number and icon come from FyneApp.toml.
 #
@@ -66,7 +67,14 @@ windows)
   # carries the icon, the manifest and the version from FyneApp.toml.
   "$FYNE" package -os windows -release
   mv Glossa.exe dist/glossa.exe
-  out=dist/glossa.exe
+  # glossa-cli.exe: the same commands as a console program, for scripts and
+  # terminals, which wait for it and get its exit code (they do not wait for
+  # a GUI program; glossa.exe attaches to their console but returns at once:
+  # see internal/console). The nogui build has no window, so it needs no cgo
+  # and links in seconds.
+  rm -f dist/glossa-cli.exe
+  CGO_ENABLED=0 GOOS=windows "$GO" build -tags nogui -trimpath -ldflags "-s -w" -o dist/glossa-cli.exe .
+  out="dist/glossa.exe dist/glossa-cli.exe"
   ;;
 darwin)
   [ "$host" = Darwin ] || { echo "darwin packages are built on a Mac (see docs/RELEASE.md)" >&2; exit 1; }
@@ -80,4 +88,5 @@ darwin)
   exit 2
   ;;
 esac
-echo "$out ($(du -sh "$out" | cut -f1), $((SECONDS - start)) s)"
+for o in $out; do echo "$o ($(du -sh "$o" | cut -f1))"; done
+echo "$target package built in $((SECONDS - start)) s"
