@@ -6,7 +6,10 @@
 #          checks the icon and .desktop entry against assets/, and installs the
 #          archive with its own Makefile into a scratch DESTDIR.
 # windows: dist/glossa.exe must be a PE32+ GUI program for x86-64 carrying the
-#          icon and the version in its resources.
+#          icon and the version in its resources, dist/glossa-cli.exe a console
+#          program; then both run under Wine (scripts/wine-check.sh): import,
+#          export in every format (byte-identical to the Linux build's), backup,
+#          check, and the first start of the window.
 # Prints one line per check and "N passed, N failed" at the end; exits 1 on a failure.
 set -uo pipefail
 cd "$(dirname "$0")/.." || exit 1
@@ -44,6 +47,7 @@ check_linux() {
   icon=$(find "$tmp/linux" -path "*/share/pixmaps/$app_id.png" | head -1)
   if [ -z "$bin" ] || [ ! -x "$bin" ]; then bad "linux: no executable bin/glossa in the archive"; return; fi
   ok "linux: ${bin#"$tmp/linux/"}: $(file -b "$bin" | cut -d, -f1-2)"
+  linux_bin=$bin
 
   # --version must work from the unpacked archive, without a display
   # (stderr apart: Fyne logs a complaint there when the locale is C or POSIX)
@@ -107,8 +111,35 @@ check_windows() {
   else
     bad "windows: version $product not found in the resources of $exe"
   fi
+
+  local cli=dist/glossa-cli.exe
+  kind=$(file -b "$cli" 2>/dev/null)
+  case "$kind" in
+  "PE32+ executable (console) x86-64"*) ok "windows: $cli, $(du -h "$cli" | cut -f1): $kind" ;;
+  *) bad "windows: $cli is \"$kind\", want a PE32+ executable (console) x86-64" ;;
+  esac
+
+  # The programs run under Wine, against a Linux build of the same source.
+  if [ -z "$linux_bin" ]; then
+    linux_bin=$tmp/glossa-linux
+    "${GO:-go}" build -o "$linux_bin" . || { bad "windows: cannot build the Linux glossa to compare with"; return; }
+  fi
+  local line wine_failed=0
+  scripts/wine-check.sh "$exe" "$cli" "$linux_bin" >"$tmp/wine.log" 2>&1
+  local status=$?
+  while IFS= read -r line; do
+    echo "$line"
+    case $line in
+    "ok "*) passed=$((passed + 1)) ;;
+    FAIL*) failed=$((failed + 1)) wine_failed=1 ;;
+    esac
+  done < <(grep -E '^(ok |FAIL)' "$tmp/wine.log")
+  if [ "$status" -ne 0 ] && [ "$wine_failed" -eq 0 ]; then
+    bad "windows: scripts/wine-check.sh exited $status: $(tail -5 "$tmp/wine.log")"
+  fi
 }
 
+linux_bin=""
 targets=("$@")
 [ ${#targets[@]} -gt 0 ] || targets=(linux windows)
 for t in "${targets[@]}"; do
