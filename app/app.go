@@ -127,6 +127,7 @@ type UI struct {
 	picking  bool   // the next click on a source in the article links it to the selected claim
 	hist     history
 	failDlg  *dialog.CustomDialog // the failed-edit dialog while it is open
+	registry *entityRegistry      // Edit > Entities… while it is open
 
 	article   *widgets.ArticleView
 	corpus    *corpusPanel
@@ -165,6 +166,7 @@ func New(a fyne.App, st Store, cfg Config) *UI {
 	u.win.SetMainMenu(u.makeMenu())
 	u.addShortcuts()
 	u.win.SetOnDropped(u.dropped)
+	u.win.SetCloseIntercept(u.closeRequested)
 	u.addRecent(st.Path())
 	return u
 }

@@ -85,9 +85,14 @@ func newEntityRegistry(u *UI) *entityRegistry {
 		func(i widget.ListItemID, o fyne.CanvasObject) { o.(*widget.Label).SetText(u.entityRow(u.entities[i])) },
 	)
 	r.list.OnSelected = func(i widget.ListItemID) {
-		if i < len(u.entities) {
-			r.choose(u.entities[i].ID)
+		if i >= len(u.entities) || u.entities[i].ID == r.chosen {
+			return
 		}
+		if !r.flush() {
+			r.selectChosen() // the text typed stays on screen
+			return
+		}
+		r.choose(u.entities[i].ID)
 	}
 	r.name = widget.NewEntry()
 	r.typ = widget.NewSelectEntry(labelNames(u.labels))
@@ -159,6 +164,39 @@ func (r *entityRegistry) edited() annotation.Entity {
 	return e
 }
 
+// dirty reports whether the editor's fields differ from the chosen
+// entity as stored.
+func (r *entityRegistry) dirty() bool {
+	e := r.u.entity(r.chosen)
+	if e == nil {
+		return false
+	}
+	ed := r.edited()
+	return ed.Name != e.Name || ed.Type != e.Type || ed.ExternalID != e.ExternalID || ed.Note != e.Note ||
+		!slices.Equal(ed.Aliases, e.Aliases)
+}
+
+// flush saves the editor's fields when they were changed and not saved:
+// the user chose another entity, closed the dialog or quit. It reports
+// false when they could not be saved; they stay in the editor.
+func (r *entityRegistry) flush() bool {
+	if !r.dirty() {
+		return true
+	}
+	return r.saveEntity()
+}
+
+// selectChosen selects the chosen entity's row in the list.
+func (r *entityRegistry) selectChosen() {
+	for i, e := range r.u.entities {
+		if e.ID == r.chosen {
+			r.list.Select(i)
+			return
+		}
+	}
+	r.list.UnselectAll()
+}
+
 // saveEntity writes the editor's fields through Store.UpdateEntity.
 func (r *entityRegistry) saveEntity() bool {
 	u := r.u
@@ -167,7 +205,7 @@ func (r *entityRegistry) saveEntity() bool {
 	}
 	e := r.edited()
 	if e.Name == "" {
-		u.setStatus("An entity needs a name.")
+		u.setStatus("An entity needs a name: type one in the Name field of Edit > Entities….")
 		return false
 	}
 	if _, err := u.st.UpdateEntity(e); err != nil {
@@ -267,7 +305,12 @@ func (u *UI) showEntities() *entityRegistry {
 	u.reloadEntities()
 	r := newEntityRegistry(u)
 	d := dialog.NewCustom("Entities", "Close", r.content, u.win)
+	d.SetOnClosed(func() {
+		r.flush() // what was typed and not saved with Save
+		u.registry = nil
+	})
 	d.Resize(fyne.NewSize(900, 560))
 	d.Show()
+	u.registry = r
 	return r
 }

@@ -67,7 +67,7 @@ func (u *UI) actions() map[string]func() {
 		"import":  u.importFilesDialog,
 		"done":    u.markDoneAndNext,
 		"tagAll":  u.tagAllOccurrences,
-		"quit":    u.app.Quit,
+		"quit":    u.quit,
 	}
 }
 

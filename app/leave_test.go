@@ -1,0 +1,131 @@
+package app
+
+import (
+	"errors"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/test"
+)
+
+// quitCounter is the app with Quit counted.
+type quitCounter struct {
+	fyne.App
+	quits int
+}
+
+func (a *quitCounter) Quit() { a.quits++ }
+
+// newQuitUI is newTestUI on an app that counts Quit.
+func newQuitUI(t *testing.T) (*UI, *fakeStore, *quitCounter) {
+	t.Helper()
+	a := &quitCounter{App: lockUI(t, test.NewTempApp(t))}
+	st := newFakeStore(testDocs()...)
+	u := New(a, st, Config{Version: "test"})
+	settle()
+	u.win.Show()
+	return u, st, a
+}
+
+var ctrlQ = &desktop.CustomShortcut{KeyName: fyne.KeyQ, Modifier: fyne.KeyModifierShortcutDefault}
+
+// typeNote tags s as an Organisation and types text into its note,
+// leaving the focus there.
+func typeNote(t *testing.T, u *UI, s, text string) {
+	t.Helper()
+	sel(t, u, s, 0)
+	press(u, "4")
+	note := findNote(t, u)
+	u.win.Canvas().Focus(note)
+	test.Type(note, text)
+}
+
+func TestQuitSavesTypedNote(t *testing.T) {
+	u, st, a := newQuitUI(t)
+	typeNote(t, u, "Green Party", "check the party's name")
+	if !menuShortcut(u, ctrlQ) {
+		t.Fatal("no menu item has Ctrl+Q")
+	}
+	if got := only(t, st, "Organisation").Note; got != "check the party's name" {
+		t.Errorf("note stored after Ctrl+Q = %q, want what was typed", got)
+	}
+	if a.quits != 1 {
+		t.Errorf("Quit called %d times, want 1", a.quits)
+	}
+}
+
+func TestCloseButtonSavesTypedNote(t *testing.T) {
+	u, st, _ := newQuitUI(t)
+	typeNote(t, u, "Green Party", "typed then closed")
+	u.closeRequested() // what the window's close button runs (SetCloseIntercept)
+	if got := only(t, st, "Organisation").Note; got != "typed then closed" {
+		t.Errorf("note stored after closing the window = %q, want what was typed", got)
+	}
+}
+
+func TestQuitSavesTypedEntityName(t *testing.T) {
+	u, st, _ := newQuitUI(t)
+	sel(t, u, "Ana Pérez", 0)
+	press(u, "3")
+	f := u.panel.ed.shown
+	u.win.Canvas().Focus(f.entity)
+	test.Type(f.entity, "Ana Pérez")
+	menuShortcut(u, ctrlQ)
+	p := only(t, st, "Person")
+	if p.Entity == 0 || u.entityName(p.Entity) != "Ana Pérez" {
+		t.Errorf("entity of the person after Ctrl+Q = %d (%q), want the entity typed", p.Entity, u.entityName(p.Entity))
+	}
+}
+
+func TestQuitSavesTypedEntityRegistryFields(t *testing.T) {
+	u, st, _ := newQuitUI(t)
+	sel(t, u, "Ana Pérez", 0)
+	press(u, "3")
+	u.setEntity(u.selected, "Person", "Ana Pérez")
+	r := u.showEntities()
+	r.list.Select(0)
+	r.aliases.SetText("A. Pérez, the mayor")
+	menuShortcut(u, ctrlQ)
+	if got := st.entities[0].Aliases; strings.Join(got, "|") != "A. Pérez|the mayor" {
+		t.Errorf("aliases stored after Ctrl+Q in Edit > Entities = %q, want those typed", got)
+	}
+}
+
+func TestEntityRegistryCloseAndChoosingAnotherSaveTypedFields(t *testing.T) {
+	u, st, _ := newQuitUI(t)
+	sel(t, u, "Ana Pérez", 0)
+	press(u, "3")
+	u.setEntity(u.selected, "Person", "Ana Pérez")
+	sel(t, u, "Green Party", 0)
+	press(u, "4")
+	u.setEntity(u.selected, "Organisation", "Green Party")
+
+	r := u.showEntities()
+	r.list.Select(0)
+	r.extID.SetText("Q1")
+	r.list.Select(1) // another entity: the first one's typed id is saved
+	if got := st.entities[0].ExternalID; got != "Q1" {
+		t.Errorf("external id after choosing another entity = %q, want Q1", got)
+	}
+	r.note.SetText("a party")
+	tapButton(t, u, "Close")
+	if got := st.entities[1].Note; got != "a party" {
+		t.Errorf("note after closing Edit > Entities = %q, want the one typed", got)
+	}
+}
+
+func TestQuitAsksWhenTypedTextCannotBeSaved(t *testing.T) {
+	u, st, a := newQuitUI(t)
+	typeNote(t, u, "Green Party", "not saved")
+	st.fail = errors.New("disk full")
+	menuShortcut(u, ctrlQ)
+	if a.quits != 0 {
+		t.Fatalf("Glossa quit although the typed note could not be saved")
+	}
+	tapButton(t, u, "Quit without saving")
+	if a.quits != 1 {
+		t.Errorf("Quit called %d times after Quit without saving, want 1", a.quits)
+	}
+}
