@@ -593,6 +593,9 @@ func (u *UI) highlightTapped(id uint64) {
 }
 
 func (u *UI) typedRune(r rune) {
+	if u.dialogOpen() {
+		return // the key was meant for the dialog
+	}
 	switch {
 	case r >= '1' && r <= '9':
 		l, ok := u.labels.ByKey(string(r))
@@ -634,6 +637,9 @@ func (u *UI) stepAnnotation(d int) {
 }
 
 func (u *UI) typedKey(ev *fyne.KeyEvent) {
+	if u.dialogOpen() {
+		return // the key was meant for the dialog
+	}
 	switch ev.Name {
 	case fyne.KeyDelete:
 		if u.selected != 0 {

@@ -54,8 +54,11 @@ func (u *UI) shortcuts() map[string]fyne.Shortcut {
 	}
 }
 
+// actions are what the shortcuts do. While a dialog is open they do
+// nothing (quitting aside, and redo, which then acts on the dialog's text
+// field only): the keys must not act on the article behind it.
 func (u *UI) actions() map[string]func() {
-	return map[string]func(){
+	acts := map[string]func(){
 		"redo":    u.redoItemAction,
 		"find":    u.find.open,
 		"zoomIn":  func() { u.zoom(1.1) },
@@ -69,6 +72,27 @@ func (u *UI) actions() map[string]func() {
 		"tagAll":  u.tagAllOccurrences,
 		"quit":    u.quit,
 	}
+	for name, f := range acts {
+		if name != "quit" && name != "redo" {
+			acts[name] = u.unlessDialog(f)
+		}
+	}
+	return acts
+}
+
+// dialogOpen reports whether a dialog or pop-up is over the window.
+func (u *UI) dialogOpen() bool {
+	c := u.win.Canvas()
+	return c != nil && c.Overlays().Top() != nil
+}
+
+// unlessDialog returns f made to do nothing while a dialog is open.
+func (u *UI) unlessDialog(f func()) func() {
+	return func() {
+		if !u.dialogOpen() {
+			f()
+		}
+	}
 }
 
 // addShortcuts puts every shortcut on the canvas too, so that they work
@@ -80,9 +104,9 @@ func (u *UI) addShortcuts() {
 		f := act[name]
 		c.AddShortcut(s, func(fyne.Shortcut) { f() })
 	}
-	c.AddShortcut(&fyne.ShortcutUndo{}, func(fyne.Shortcut) { u.undo() })
-	c.AddShortcut(&fyne.ShortcutRedo{}, func(fyne.Shortcut) { u.redo() })
-	c.AddShortcut(&fyne.ShortcutCopy{}, func(fyne.Shortcut) { u.copy() })
+	c.AddShortcut(&fyne.ShortcutUndo{}, func(fyne.Shortcut) { u.unlessDialog(func() { u.undo() })() })
+	c.AddShortcut(&fyne.ShortcutRedo{}, func(fyne.Shortcut) { u.unlessDialog(func() { u.redo() })() })
+	c.AddShortcut(&fyne.ShortcutCopy{}, func(fyne.Shortcut) { u.unlessDialog(u.copy)() })
 }
 
 // textEntry is a text field: *widget.Entry and the types that embed it
@@ -112,21 +136,22 @@ func (u *UI) toFocusedEntry(s fyne.Shortcut) bool {
 }
 
 // undoItemAction, redoItemAction and copyItemAction are the Edit menu's
-// Undo, Redo and Copy: the focused text field's, or else the project's.
+// Undo, Redo and Copy: the focused text field's, or else the project's
+// (not while a dialog is open).
 func (u *UI) undoItemAction() {
-	if !u.toFocusedEntry(&fyne.ShortcutUndo{}) {
+	if !u.toFocusedEntry(&fyne.ShortcutUndo{}) && !u.dialogOpen() {
 		u.undo()
 	}
 }
 
 func (u *UI) redoItemAction() {
-	if !u.toFocusedEntry(&fyne.ShortcutRedo{}) {
+	if !u.toFocusedEntry(&fyne.ShortcutRedo{}) && !u.dialogOpen() {
 		u.redo()
 	}
 }
 
 func (u *UI) copyItemAction() {
-	if !u.toFocusedEntry(&fyne.ShortcutCopy{Clipboard: u.app.Clipboard()}) {
+	if !u.toFocusedEntry(&fyne.ShortcutCopy{Clipboard: u.app.Clipboard()}) && !u.dialogOpen() {
 		u.copy()
 	}
 }
