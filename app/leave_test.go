@@ -8,6 +8,8 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
+
+	"glossa/annotation"
 )
 
 // quitCounter is the app with Quit counted.
@@ -127,5 +129,76 @@ func TestQuitAsksWhenTypedTextCannotBeSaved(t *testing.T) {
 	tapButton(t, u, "Quit without saving")
 	if a.quits != 1 {
 		t.Errorf("Quit called %d times after Quit without saving, want 1", a.quits)
+	}
+}
+
+func TestUndoRedoEntityLinkKeepsLaterRegistryEdits(t *testing.T) {
+	u, st := newTestUI(t)
+	u.win.Show()
+	sel(t, u, "Ana Pérez", 0)
+	press(u, "3")
+	f := u.panel.ed.shown
+	u.win.Canvas().Focus(f.entity)
+	test.Type(f.entity, "Ana Pérez")
+	f.entity.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	if len(st.entities) != 1 {
+		t.Fatalf("%d entities after typing a name + Enter, want 1", len(st.entities))
+	}
+	r := u.showEntities()
+	r.list.Select(0)
+	r.aliases.SetText("Pérez, A. Pérez")
+	r.extID.SetText("Q123")
+	r.note.SetText("mayor of Río Verde")
+	tapButton(t, u, "Save")
+	tapButton(t, u, "Close")
+
+	u.focusArticle()
+	menuShortcut(u, &fyne.ShortcutUndo{})
+	if p := only(t, st, "Person"); p.Entity != 0 {
+		t.Fatalf("entity after undo = %d, want none", p.Entity)
+	}
+	menuShortcut(u, ctrlShiftZ)
+	p := only(t, st, "Person")
+	if len(st.entities) != 1 || p.Entity != st.entities[0].ID {
+		t.Fatalf("after redo: entities %+v, person refers to %d; want it linked again", st.entities, p.Entity)
+	}
+	e := st.entities[0]
+	if strings.Join(e.Aliases, "|") != "Pérez|A. Pérez" || e.ExternalID != "Q123" || e.Note != "mayor of Río Verde" {
+		t.Errorf("entity after undo and redo = %+v, want the aliases, external id and note saved after the link", e)
+	}
+	if got := u.entity(e.ID); got == nil || got.ExternalID != "Q123" {
+		t.Errorf("the window's entity after redo = %+v, want the one stored", got)
+	}
+}
+
+func TestUndoRedoEntityLinkAfterOtherMentions(t *testing.T) {
+	u, st := newTestUI(t)
+	u.win.Show()
+	sel(t, u, "Ana Pérez", 0)
+	press(u, "3")
+	u.setEntity(u.selected, "Person", "Ana Pérez") // makes the entity
+	first := u.selected
+	sel(t, u, "the mayor", 0)
+	press(u, "3")
+	u.setEntity(u.selected, "Person", "Ana Pérez") // the same entity
+	eid := st.entities[0].ID
+	if _, err := st.UpdateEntity(annotation.Entity{ID: eid, Name: "Ana Pérez", Aliases: []string{"the mayor"}}); err != nil {
+		t.Fatal(err)
+	}
+	u.reloadEntities()
+	// Undo the second link, the second tag, then the first link, which
+	// made the entity: it is removed then, with the alias added since, and
+	// redo puts it back as it was removed.
+	for range 3 {
+		u.undo()
+	}
+	if p := u.annotation(first); p == nil || p.Entity != 0 {
+		t.Fatalf("after three undos the first person refers to %+v, want no entity", p)
+	}
+	for range 3 {
+		u.redo()
+	}
+	if got := st.entities[0].Aliases; len(got) != 1 || got[0] != "the mayor" {
+		t.Errorf("aliases after undos and redos = %q, want the later edit kept", got)
 	}
 }
