@@ -6,8 +6,10 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"glossa/annotation"
 )
@@ -200,5 +202,61 @@ func TestUndoRedoEntityLinkAfterOtherMentions(t *testing.T) {
 	}
 	if got := st.entities[0].Aliases; len(got) != 1 || got[0] != "the mayor" {
 		t.Errorf("aliases after undos and redos = %q, want the later edit kept", got)
+	}
+}
+
+func TestPickingAnEntityFromTheListLinksIt(t *testing.T) {
+	u, st := newTestUI(t)
+	u.win.Show()
+	sel(t, u, "Ana Pérez", 0)
+	press(u, "3")
+	u.setEntity(u.selected, "Person", "Ana Pérez")
+	sel(t, u, "the mayor", 0)
+	press(u, "3")
+	mayor := u.selected
+	steps := len(u.hist.undo)
+
+	f := u.panel.ed.shown
+	var drop *widget.Button
+	walk(t, f.entity, func(o fyne.CanvasObject) {
+		if b, ok := o.(*widget.Button); ok && drop == nil {
+			drop = b
+		}
+	})
+	if drop == nil {
+		t.Fatal("the Entity field has no drop-down button")
+	}
+	test.Tap(drop)
+	var item fyne.Tappable
+	walk(t, topOverlay(t, u), func(o fyne.CanvasObject) {
+		tp, ok := o.(fyne.Tappable) // the innermost one holding the name: the menu item
+		if !ok {
+			return
+		}
+		walk(t, o, func(c fyne.CanvasObject) {
+			if txt, ok := c.(*canvas.Text); ok && txt.Text == "Ana Pérez" {
+				item = tp
+			}
+		})
+	})
+	if item == nil {
+		t.Fatalf("the drop-down list does not offer Ana Pérez: %q", overlayText(t, u))
+	}
+	test.Tap(item)
+
+	if got := u.annotation(mayor); got == nil || got.Entity != st.entities[0].ID {
+		t.Fatalf("the mayor refers to %+v after picking Ana Pérez, want entity %d", got, st.entities[0].ID)
+	}
+	if len(u.hist.undo) != steps+1 {
+		t.Errorf("%d undo steps after the pick, want %d", len(u.hist.undo), steps+1)
+	}
+	u.selectAnnotation(0)
+	u.selectAnnotation(mayor)
+	if got := u.panel.ed.shown.entity.Text; got != "Ana Pérez" {
+		t.Errorf("Entity field after reselecting = %q, want Ana Pérez", got)
+	}
+	u.undo()
+	if got := u.annotation(mayor); got.Entity != 0 {
+		t.Errorf("the pick's undo left entity %d", got.Entity)
 	}
 }
