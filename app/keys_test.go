@@ -71,3 +71,23 @@ func TestKeysDoNothingBehindADialog(t *testing.T) {
 		})
 	}
 }
+
+func TestTabInNoteMovesFocus(t *testing.T) {
+	u, st := newTestUI(t)
+	u.win.Show()
+	typeNote(t, u, "Green Party", "first")
+	note := findNote(t, u)
+	// The desktop driver types a tab into a focused widget only when it
+	// accepts tabs (fyne.Tabbable); otherwise Tab moves the focus on.
+	if tb, ok := any(note).(fyne.Tabbable); ok && tb.AcceptsTab() {
+		note.TypedKey(&fyne.KeyEvent{Name: fyne.KeyTab})
+	} else {
+		u.win.Canvas().FocusNext()
+	}
+	if got := only(t, st, "Organisation").Note; got != "first" {
+		t.Errorf("note after Tab = %q, want %q saved (the focus left it) and no tab in it", got, "first")
+	}
+	if u.win.Canvas().Focused() == note {
+		t.Error("the note still has the focus after Tab")
+	}
+}

@@ -843,6 +843,10 @@ func (e *entityEntry) TypedShortcut(s fyne.Shortcut) {
 	e.SelectEntry.TypedShortcut(s)
 }
 
+// AcceptsTab is part of fyne.Tabbable: Tab moves the focus on, as in every
+// form, instead of typing a tab into the note.
+func (e *commitEntry) AcceptsTab() bool { return false }
+
 // FocusLost saves the text.
 func (e *commitEntry) FocusLost() {
 	e.Entry.FocusLost()
