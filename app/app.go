@@ -126,8 +126,9 @@ type UI struct {
 	selected uint64 // the selected annotation; 0 for none
 	picking  bool   // the next click on a source in the article links it to the selected claim
 	hist     history
-	failDlg  *dialog.CustomDialog // the failed-edit dialog while it is open
-	registry *entityRegistry      // Edit > Entities… while it is open
+	failDlg  *dialog.CustomDialog             // the failed-edit dialog while it is open
+	registry *entityRegistry                  // Edit > Entities… while it is open
+	dlgKeys  map[fyne.CanvasObject]dialogKeys // Escape and Enter of the dialogs open, by overlay
 
 	article   *widgets.ArticleView
 	corpus    *corpusPanel
@@ -638,7 +639,8 @@ func (u *UI) stepAnnotation(d int) {
 
 func (u *UI) typedKey(ev *fyne.KeyEvent) {
 	if u.dialogOpen() {
-		return // the key was meant for the dialog
+		u.dialogKey(ev.Name) // Escape and Enter; the rest was not meant for the article
+		return
 	}
 	switch ev.Name {
 	case fyne.KeyDelete:

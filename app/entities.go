@@ -26,11 +26,11 @@ type entityRegistry struct {
 	u        *UI
 	list     *widget.List
 	chosen   uint64 // the entity in the editor; 0 for none
-	name     *widget.Entry
+	name     *dialogEntry
 	typ      *widget.SelectEntry
-	aliases  *widget.Entry
-	extID    *widget.Entry
-	note     *widget.Entry
+	aliases  *dialogEntry
+	extID    *dialogEntry
+	note     *dialogEntry
 	mentions *widget.Label
 	save     *widget.Button
 	merge    *widget.Button
@@ -94,15 +94,14 @@ func newEntityRegistry(u *UI) *entityRegistry {
 		}
 		r.choose(u.entities[i].ID)
 	}
-	r.name = widget.NewEntry()
+	r.name = newDialogEntry(u, false)
 	r.typ = widget.NewSelectEntry(labelNames(u.labels))
-	r.aliases = widget.NewEntry()
+	r.aliases = newDialogEntry(u, false)
 	r.aliases.SetPlaceHolder("Other names, separated by commas")
-	r.extID = widget.NewEntry()
+	r.extID = newDialogEntry(u, false)
 	r.extID.SetPlaceHolder("e.g. a Wikidata id: Q42")
-	r.note = widget.NewMultiLineEntry()
+	r.note = newDialogEntry(u, true)
 	r.note.SetMinRowsVisible(3)
-	r.note.Wrapping = fyne.TextWrapWord
 	r.mentions = widget.NewLabel("")
 	r.mentions.Importance = widget.LowImportance
 	r.save = widget.NewButtonWithIcon("Save", theme.DocumentSaveIcon(), func() { r.saveEntity() })
@@ -246,6 +245,7 @@ func (r *entityRegistry) askMerge() {
 		}, u.win)
 	d.Resize(fyne.NewSize(560, 300))
 	d.Show()
+	u.keyed(d.Hide, d.Submit)
 }
 
 // mergeInto merges the chosen entity into entity keep.
@@ -311,6 +311,7 @@ func (u *UI) showEntities() *entityRegistry {
 	})
 	d.Resize(fyne.NewSize(900, 560))
 	d.Show()
+	u.keyed(d.Hide, func() { r.saveEntity() })
 	u.registry = r
 	return r
 }

@@ -1,10 +1,13 @@
 package app
 
 import (
+	"strings"
+
 	"testing"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/test"
 )
 
 // keyPress delivers a key press as the desktop driver does: to the focused
@@ -89,5 +92,96 @@ func TestTabInNoteMovesFocus(t *testing.T) {
 	}
 	if u.win.Canvas().Focused() == note {
 		t.Error("the note still has the focus after Tab")
+	}
+}
+
+func TestEscapeClosesEveryDialog(t *testing.T) {
+	for _, open := range []struct {
+		name string
+		show func(u *UI)
+	}{
+		{"Keyboard shortcuts", func(u *UI) { u.showKeys() }},
+		{"About", func(u *UI) { u.showAbout() }},
+		{"Entities", func(u *UI) { u.showEntities() }},
+		{"Settings", func(u *UI) { u.showSettings() }},
+	} {
+		t.Run(open.name, func(t *testing.T) {
+			u, st := newTestUI(t)
+			u.win.Show()
+			sel(t, u, "Green Party", 0)
+			press(u, "4")
+			open.show(u)
+			keyPress(u, fyne.KeyEscape)
+			if u.dialogOpen() {
+				t.Fatalf("the %s dialog is still open after Escape", open.name)
+			}
+			if len(st.stored()) != 1 || u.selected == 0 {
+				t.Errorf("Escape closing the %s dialog also acted on the article: %d stored, selected %d", open.name, len(st.stored()), u.selected)
+			}
+		})
+	}
+}
+
+func TestEscapeInADialogTextFieldClosesIt(t *testing.T) {
+	u, _ := newTestUI(t)
+	u.win.Show()
+	u.showSettings()
+	var name *dialogEntry
+	walk(t, topOverlay(t, u), func(o fyne.CanvasObject) {
+		if e, ok := o.(*dialogEntry); ok {
+			name = e
+		}
+	})
+	if name == nil {
+		t.Fatal("no text field in Settings")
+	}
+	u.win.Canvas().Focus(name)
+	test.Type(name, "x")
+	keyPress(u, fyne.KeyEscape)
+	if u.dialogOpen() {
+		t.Fatal("Settings is still open after Escape in its Annotator field")
+	}
+	if got := u.annotator(); strings.HasSuffix(got, "x") {
+		t.Errorf("Escape saved the annotator %q; want Settings cancelled", got)
+	}
+}
+
+func TestEnterInSettingsSavesThem(t *testing.T) {
+	u, _ := newTestUI(t)
+	u.win.Show()
+	u.showSettings()
+	var name *dialogEntry
+	walk(t, topOverlay(t, u), func(o fyne.CanvasObject) {
+		if e, ok := o.(*dialogEntry); ok {
+			name = e
+		}
+	})
+	u.win.Canvas().Focus(name)
+	name.SetText("enter-tester")
+	keyPress(u, fyne.KeyReturn)
+	if u.dialogOpen() || u.annotator() != "enter-tester" {
+		t.Errorf("after Enter in Settings: open %v, annotator %q; want it closed and saved", u.dialogOpen(), u.annotator())
+	}
+}
+
+func TestEnterPressesTagInTagAll(t *testing.T) {
+	u, st := newTestUI(t)
+	u.win.Show()
+	sel(t, u, "The plan", 0)
+	press(u, "1")
+	u.tagAllOccurrences()
+	if !u.dialogOpen() {
+		t.Fatal("Tag all asked nothing")
+	}
+	keyPress(u, fyne.KeyReturn)
+	if n := len(st.stored()); n != 2 {
+		t.Errorf("%d stored after Enter in Tag all, want 2 (the occurrence tagged)", n)
+	}
+	keyPress(u, fyne.KeyEscape) // Stop
+	if n := len(st.stored()); n != 2 {
+		t.Errorf("%d stored after Escape in Tag all, want 2", n)
+	}
+	if u.dialogOpen() {
+		t.Error("Tag all still asks after Escape")
 	}
 }

@@ -37,6 +37,7 @@ func (u *UI) leave(verb string, then func()) {
 	d.SetConfirmText(verb + " without saving")
 	d.SetDismissText("Stay")
 	d.Show()
+	u.keyed(d.Hide, nil) // Enter must not throw the text away
 }
 
 // quit quits Glossa once the text typed is saved (File > Quit, Ctrl+Q).

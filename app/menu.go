@@ -293,7 +293,7 @@ func (u *UI) applyTheme() {
 
 func (u *UI) showSettings() {
 	p := u.app.Preferences()
-	name := widget.NewEntry()
+	name := newDialogEntry(u, false)
 	name.SetText(u.annotator())
 	snap := widget.NewCheck("Snap selections to whole words", nil)
 	snap.SetChecked(p.BoolWithFallback(prefWordSnap, true))
@@ -311,7 +311,7 @@ func (u *UI) showSettings() {
 		widget.NewFormItem("Theme", th),
 	}
 	items[0].HintText = "Stored on every annotation you make"
-	dialog.ShowForm("Settings", "Save", "Cancel", items, func(ok bool) {
+	d := dialog.NewForm("Settings", "Save", "Cancel", items, func(ok bool) {
 		if !ok {
 			return
 		}
@@ -329,6 +329,8 @@ func (u *UI) showSettings() {
 		u.win.SetMainMenu(u.makeMenu())
 		u.setStatus("Settings saved.")
 	}, u.win)
+	d.Show()
+	u.keyed(d.Hide, d.Submit)
 }
 
 // keyHelp lists the keyboard shortcuts, for Help > Keyboard shortcuts.
@@ -371,6 +373,7 @@ func (u *UI) showKeys() {
 	d := dialog.NewCustom("Keyboard shortcuts", "Close", container.NewVScroll(grid), u.win)
 	d.Resize(fyne.NewSize(640, 560))
 	d.Show()
+	u.keyed(d.Hide, d.Hide)
 }
 
 // formGrid lays out pairs of objects in two columns, as a form does.
@@ -421,4 +424,5 @@ func (u *UI) showAbout() {
 	d := dialog.NewCustom("About Glossa", "Close", l, u.win)
 	d.Resize(fyne.NewSize(520, 340))
 	d.Show()
+	u.keyed(d.Hide, d.Hide)
 }
