@@ -115,7 +115,7 @@ func newEntityRegistry(u *UI) *entityRegistry {
 		widget.NewFormItem("Note", r.note),
 	)
 	editor := container.NewBorder(nil, container.NewVBox(r.mentions, container.NewHBox(r.merge, r.save)), nil, nil, container.NewVScroll(form))
-	hint := widget.NewLabel("Entities are made in an annotation's Entity field. Choose one here to edit it or merge it into another.")
+	hint := widget.NewLabel("Entities are made in an annotation's Entity field. Choose one here to edit it or merge it into another. Changes here are saved at once (also when you choose another entity or close) and Ctrl+Z does not undo them.")
 	hint.Wrapping = fyne.TextWrapWord
 	split := container.NewHSplit(r.list, editor)
 	split.Offset = 0.45

@@ -358,6 +358,9 @@ func (u *UI) keyHelp() [][2]string {
 		[2]string{"Ctrl+D", "Mark the article done and open the next"},
 		[2]string{"Ctrl+= / Ctrl+- / Ctrl+0", "Zoom in / out / actual size"},
 		[2]string{"Ctrl+O, Ctrl+I", "Open a project file; import files"},
+		[2]string{"Ctrl+Q", "Quit (text typed and not yet saved is saved first)"},
+		[2]string{"Escape, Enter in a dialog", "Close it; press its default button"},
+		[2]string{"Tab, Shift+Tab", "Next, previous field"},
 	)
 }
 
