@@ -126,7 +126,9 @@ type UI struct {
 	selected uint64 // the selected annotation; 0 for none
 	picking  bool   // the next click on a source in the article links it to the selected claim
 	hist     history
-	failDlg  *dialog.CustomDialog // the failed-edit dialog while it is open
+	failDlg  *dialog.CustomDialog             // the failed-edit dialog while it is open
+	registry *entityRegistry                  // Edit > Entities… while it is open
+	dlgKeys  map[fyne.CanvasObject]dialogKeys // Escape and Enter of the dialogs open, by overlay
 
 	article   *widgets.ArticleView
 	corpus    *corpusPanel
@@ -165,6 +167,7 @@ func New(a fyne.App, st Store, cfg Config) *UI {
 	u.win.SetMainMenu(u.makeMenu())
 	u.addShortcuts()
 	u.win.SetOnDropped(u.dropped)
+	u.win.SetCloseIntercept(u.closeRequested)
 	u.addRecent(st.Path())
 	return u
 }
@@ -591,6 +594,9 @@ func (u *UI) highlightTapped(id uint64) {
 }
 
 func (u *UI) typedRune(r rune) {
+	if u.dialogOpen() {
+		return // the key was meant for the dialog
+	}
 	switch {
 	case r >= '1' && r <= '9':
 		l, ok := u.labels.ByKey(string(r))
@@ -632,6 +638,10 @@ func (u *UI) stepAnnotation(d int) {
 }
 
 func (u *UI) typedKey(ev *fyne.KeyEvent) {
+	if u.dialogOpen() {
+		u.dialogKey(ev.Name) // Escape and Enter; the rest was not meant for the article
+		return
+	}
 	switch ev.Name {
 	case fyne.KeyDelete:
 		if u.selected != 0 {

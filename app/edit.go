@@ -370,7 +370,7 @@ func (u *UI) stepHistory(from, to *[]change, back bool) bool {
 		return false
 	}
 	c := (*from)[len(*from)-1]
-	if !u.replay(c, back) {
+	if !u.replay(&c, back) {
 		return false
 	}
 	*from = (*from)[:len(*from)-1]
@@ -381,7 +381,10 @@ func (u *UI) stepHistory(from, to *[]change, back bool) bool {
 }
 
 // replay applies c backwards (undo) or forwards (redo) through the store.
-func (u *UI) replay(c change, back bool) bool {
+// An entity the step made is removed by undo as it is then (c keeps that
+// state, edits made in Edit > Entities since included) and put back by
+// redo only when it is gone: the step never overwrites a later edit.
+func (u *UI) replay(c *change, back bool) bool {
 	if u.failDlg != nil {
 		return false
 	}
@@ -407,7 +410,7 @@ func (u *UI) replay(c change, back bool) bool {
 	if back {
 		again = u.undo
 	}
-	if c.entity != nil && !back {
+	if c.entity != nil && !back && u.entity(c.entity.ID) == nil {
 		if err := u.st.RestoreEntity(*c.entity); err != nil {
 			u.editFailed(err, again)
 			return false
@@ -424,8 +427,14 @@ func (u *UI) replay(c change, back bool) bool {
 	if c.entity != nil && back {
 		// Another annotation may have come to refer to the entity since:
 		// then it stays in the registry.
-		if err := u.st.DeleteEntity(c.entity.ID); err == nil {
-			u.reloadEntities()
+		now := u.entity(c.entity.ID)
+		if now != nil {
+			kept := *now
+			kept.Aliases = slices.Clone(now.Aliases)
+			if err := u.st.DeleteEntity(c.entity.ID); err == nil {
+				c.entity = &kept // what redo puts back
+				u.reloadEntities()
+			}
 		}
 	}
 	if u.annotation(u.selected) == nil && len(to) > 0 {

@@ -26,11 +26,11 @@ type entityRegistry struct {
 	u        *UI
 	list     *widget.List
 	chosen   uint64 // the entity in the editor; 0 for none
-	name     *widget.Entry
+	name     *dialogEntry
 	typ      *widget.SelectEntry
-	aliases  *widget.Entry
-	extID    *widget.Entry
-	note     *widget.Entry
+	aliases  *dialogEntry
+	extID    *dialogEntry
+	note     *dialogEntry
 	mentions *widget.Label
 	save     *widget.Button
 	merge    *widget.Button
@@ -85,19 +85,23 @@ func newEntityRegistry(u *UI) *entityRegistry {
 		func(i widget.ListItemID, o fyne.CanvasObject) { o.(*widget.Label).SetText(u.entityRow(u.entities[i])) },
 	)
 	r.list.OnSelected = func(i widget.ListItemID) {
-		if i < len(u.entities) {
-			r.choose(u.entities[i].ID)
+		if i >= len(u.entities) || u.entities[i].ID == r.chosen {
+			return
 		}
+		if !r.flush() {
+			r.selectChosen() // the text typed stays on screen
+			return
+		}
+		r.choose(u.entities[i].ID)
 	}
-	r.name = widget.NewEntry()
+	r.name = newDialogEntry(u, false)
 	r.typ = widget.NewSelectEntry(labelNames(u.labels))
-	r.aliases = widget.NewEntry()
+	r.aliases = newDialogEntry(u, false)
 	r.aliases.SetPlaceHolder("Other names, separated by commas")
-	r.extID = widget.NewEntry()
+	r.extID = newDialogEntry(u, false)
 	r.extID.SetPlaceHolder("e.g. a Wikidata id: Q42")
-	r.note = widget.NewMultiLineEntry()
+	r.note = newDialogEntry(u, true)
 	r.note.SetMinRowsVisible(3)
-	r.note.Wrapping = fyne.TextWrapWord
 	r.mentions = widget.NewLabel("")
 	r.mentions.Importance = widget.LowImportance
 	r.save = widget.NewButtonWithIcon("Save", theme.DocumentSaveIcon(), func() { r.saveEntity() })
@@ -111,7 +115,7 @@ func newEntityRegistry(u *UI) *entityRegistry {
 		widget.NewFormItem("Note", r.note),
 	)
 	editor := container.NewBorder(nil, container.NewVBox(r.mentions, container.NewHBox(r.merge, r.save)), nil, nil, container.NewVScroll(form))
-	hint := widget.NewLabel("Entities are made in an annotation's Entity field. Choose one here to edit it or merge it into another.")
+	hint := widget.NewLabel("Entities are made in an annotation's Entity field. Choose one here to edit it or merge it into another. Changes here are saved at once (also when you choose another entity or close) and Ctrl+Z does not undo them.")
 	hint.Wrapping = fyne.TextWrapWord
 	split := container.NewHSplit(r.list, editor)
 	split.Offset = 0.45
@@ -159,6 +163,39 @@ func (r *entityRegistry) edited() annotation.Entity {
 	return e
 }
 
+// dirty reports whether the editor's fields differ from the chosen
+// entity as stored.
+func (r *entityRegistry) dirty() bool {
+	e := r.u.entity(r.chosen)
+	if e == nil {
+		return false
+	}
+	ed := r.edited()
+	return ed.Name != e.Name || ed.Type != e.Type || ed.ExternalID != e.ExternalID || ed.Note != e.Note ||
+		!slices.Equal(ed.Aliases, e.Aliases)
+}
+
+// flush saves the editor's fields when they were changed and not saved:
+// the user chose another entity, closed the dialog or quit. It reports
+// false when they could not be saved; they stay in the editor.
+func (r *entityRegistry) flush() bool {
+	if !r.dirty() {
+		return true
+	}
+	return r.saveEntity()
+}
+
+// selectChosen selects the chosen entity's row in the list.
+func (r *entityRegistry) selectChosen() {
+	for i, e := range r.u.entities {
+		if e.ID == r.chosen {
+			r.list.Select(i)
+			return
+		}
+	}
+	r.list.UnselectAll()
+}
+
 // saveEntity writes the editor's fields through Store.UpdateEntity.
 func (r *entityRegistry) saveEntity() bool {
 	u := r.u
@@ -167,7 +204,7 @@ func (r *entityRegistry) saveEntity() bool {
 	}
 	e := r.edited()
 	if e.Name == "" {
-		u.setStatus("An entity needs a name.")
+		u.setStatus("An entity needs a name: type one in the Name field of Edit > Entities….")
 		return false
 	}
 	if _, err := u.st.UpdateEntity(e); err != nil {
@@ -208,6 +245,7 @@ func (r *entityRegistry) askMerge() {
 		}, u.win)
 	d.Resize(fyne.NewSize(560, 300))
 	d.Show()
+	u.keyed(d.Hide, d.Submit)
 }
 
 // mergeInto merges the chosen entity into entity keep.
@@ -267,7 +305,13 @@ func (u *UI) showEntities() *entityRegistry {
 	u.reloadEntities()
 	r := newEntityRegistry(u)
 	d := dialog.NewCustom("Entities", "Close", r.content, u.win)
+	d.SetOnClosed(func() {
+		r.flush() // what was typed and not saved with Save
+		u.registry = nil
+	})
 	d.Resize(fyne.NewSize(900, 560))
 	d.Show()
+	u.keyed(d.Hide, func() { r.saveEntity() })
+	u.registry = r
 	return r
 }

@@ -55,6 +55,11 @@ func (u *UI) editFailed(err error, retry func() bool) {
 	d.SetButtons([]fyne.CanvasObject{closeB, saveCopy, retryB})
 	d.Resize(fyne.NewSize(560, 300))
 	d.Show()
+	var retryKey func()
+	if retry != nil {
+		retryKey = retryB.OnTapped
+	}
+	u.keyed(closeB.OnTapped, retryKey)
 }
 
 // saveCopyDialog asks where to write a copy of the project and writes it.

@@ -355,6 +355,7 @@ func (u *UI) askTagAll(t *tagAll) {
 	d.SetButtons([]fyne.CanvasObject{stop, no, yes})
 	d.Resize(fyne.NewSize(520, 200))
 	d.Show()
+	u.keyed(stop.OnTapped, yes.OnTapped)
 }
 
 // stopTagAll ends the walk at an occurrence that could not be tagged. The

@@ -54,8 +54,11 @@ func (u *UI) shortcuts() map[string]fyne.Shortcut {
 	}
 }
 
+// actions are what the shortcuts do. While a dialog is open they do
+// nothing (quitting aside, and redo, which then acts on the dialog's text
+// field only): the keys must not act on the article behind it.
 func (u *UI) actions() map[string]func() {
-	return map[string]func(){
+	acts := map[string]func(){
 		"redo":    u.redoItemAction,
 		"find":    u.find.open,
 		"zoomIn":  func() { u.zoom(1.1) },
@@ -67,7 +70,28 @@ func (u *UI) actions() map[string]func() {
 		"import":  u.importFilesDialog,
 		"done":    u.markDoneAndNext,
 		"tagAll":  u.tagAllOccurrences,
-		"quit":    u.app.Quit,
+		"quit":    u.quit,
+	}
+	for name, f := range acts {
+		if name != "quit" && name != "redo" {
+			acts[name] = u.unlessDialog(f)
+		}
+	}
+	return acts
+}
+
+// dialogOpen reports whether a dialog or pop-up is over the window.
+func (u *UI) dialogOpen() bool {
+	c := u.win.Canvas()
+	return c != nil && c.Overlays().Top() != nil
+}
+
+// unlessDialog returns f made to do nothing while a dialog is open.
+func (u *UI) unlessDialog(f func()) func() {
+	return func() {
+		if !u.dialogOpen() {
+			f()
+		}
 	}
 }
 
@@ -80,9 +104,9 @@ func (u *UI) addShortcuts() {
 		f := act[name]
 		c.AddShortcut(s, func(fyne.Shortcut) { f() })
 	}
-	c.AddShortcut(&fyne.ShortcutUndo{}, func(fyne.Shortcut) { u.undo() })
-	c.AddShortcut(&fyne.ShortcutRedo{}, func(fyne.Shortcut) { u.redo() })
-	c.AddShortcut(&fyne.ShortcutCopy{}, func(fyne.Shortcut) { u.copy() })
+	c.AddShortcut(&fyne.ShortcutUndo{}, func(fyne.Shortcut) { u.unlessDialog(func() { u.undo() })() })
+	c.AddShortcut(&fyne.ShortcutRedo{}, func(fyne.Shortcut) { u.unlessDialog(func() { u.redo() })() })
+	c.AddShortcut(&fyne.ShortcutCopy{}, func(fyne.Shortcut) { u.unlessDialog(u.copy)() })
 }
 
 // textEntry is a text field: *widget.Entry and the types that embed it
@@ -112,21 +136,22 @@ func (u *UI) toFocusedEntry(s fyne.Shortcut) bool {
 }
 
 // undoItemAction, redoItemAction and copyItemAction are the Edit menu's
-// Undo, Redo and Copy: the focused text field's, or else the project's.
+// Undo, Redo and Copy: the focused text field's, or else the project's
+// (not while a dialog is open).
 func (u *UI) undoItemAction() {
-	if !u.toFocusedEntry(&fyne.ShortcutUndo{}) {
+	if !u.toFocusedEntry(&fyne.ShortcutUndo{}) && !u.dialogOpen() {
 		u.undo()
 	}
 }
 
 func (u *UI) redoItemAction() {
-	if !u.toFocusedEntry(&fyne.ShortcutRedo{}) {
+	if !u.toFocusedEntry(&fyne.ShortcutRedo{}) && !u.dialogOpen() {
 		u.redo()
 	}
 }
 
 func (u *UI) copyItemAction() {
-	if !u.toFocusedEntry(&fyne.ShortcutCopy{Clipboard: u.app.Clipboard()}) {
+	if !u.toFocusedEntry(&fyne.ShortcutCopy{Clipboard: u.app.Clipboard()}) && !u.dialogOpen() {
 		u.copy()
 	}
 }
@@ -268,7 +293,7 @@ func (u *UI) applyTheme() {
 
 func (u *UI) showSettings() {
 	p := u.app.Preferences()
-	name := widget.NewEntry()
+	name := newDialogEntry(u, false)
 	name.SetText(u.annotator())
 	snap := widget.NewCheck("Snap selections to whole words", nil)
 	snap.SetChecked(p.BoolWithFallback(prefWordSnap, true))
@@ -286,7 +311,7 @@ func (u *UI) showSettings() {
 		widget.NewFormItem("Theme", th),
 	}
 	items[0].HintText = "Stored on every annotation you make"
-	dialog.ShowForm("Settings", "Save", "Cancel", items, func(ok bool) {
+	d := dialog.NewForm("Settings", "Save", "Cancel", items, func(ok bool) {
 		if !ok {
 			return
 		}
@@ -304,6 +329,8 @@ func (u *UI) showSettings() {
 		u.win.SetMainMenu(u.makeMenu())
 		u.setStatus("Settings saved.")
 	}, u.win)
+	d.Show()
+	u.keyed(d.Hide, d.Submit)
 }
 
 // keyHelp lists the keyboard shortcuts, for Help > Keyboard shortcuts.
@@ -331,6 +358,9 @@ func (u *UI) keyHelp() [][2]string {
 		[2]string{"Ctrl+D", "Mark the article done and open the next"},
 		[2]string{"Ctrl+= / Ctrl+- / Ctrl+0", "Zoom in / out / actual size"},
 		[2]string{"Ctrl+O, Ctrl+I", "Open a project file; import files"},
+		[2]string{"Ctrl+Q", "Quit (text typed and not yet saved is saved first)"},
+		[2]string{"Escape, Enter in a dialog", "Close it; press its default button"},
+		[2]string{"Tab, Shift+Tab", "Next, previous field"},
 	)
 }
 
@@ -346,6 +376,7 @@ func (u *UI) showKeys() {
 	d := dialog.NewCustom("Keyboard shortcuts", "Close", container.NewVScroll(grid), u.win)
 	d.Resize(fyne.NewSize(640, 560))
 	d.Show()
+	u.keyed(d.Hide, d.Hide)
 }
 
 // formGrid lays out pairs of objects in two columns, as a form does.
@@ -396,4 +427,5 @@ func (u *UI) showAbout() {
 	d := dialog.NewCustom("About Glossa", "Close", l, u.win)
 	d.Resize(fyne.NewSize(520, 340))
 	d.Show()
+	u.keyed(d.Hide, d.Hide)
 }

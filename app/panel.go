@@ -213,7 +213,7 @@ type labelForm struct {
 	label  *widget.Select
 	attrs  []attrField
 	note   *commitEntry
-	entity *widget.SelectEntry
+	entity *entityEntry
 }
 
 // attrField edits one attribute: a choice when the definition lists
@@ -336,17 +336,18 @@ func (p *annotationPanel) form(l annotation.Label) *labelForm {
 	f.note.SetPlaceHolder("Note (saved when you leave the field)")
 	f.form.Append("Note", f.note)
 
-	f.entity = widget.NewSelectEntry(nil)
-	f.entity.SetPlaceHolder("Type a name, Enter to link")
-	f.entity.OnChanged = func(s string) { f.entity.SetOptions(entitySuggestions(u.entities, s, 10)) }
-	f.entity.OnSubmitted = func(s string) {
-		if a := u.annotation(d.id); a != nil {
-			u.setEntity(a.ID, a.Label, s)
+	f.entity = newEntityEntry()
+	f.entity.SetPlaceHolder("Type or pick a name")
+	f.entity.OnChanged = func(s string) {
+		f.entity.SetOptions(entitySuggestions(u.entities, s, 10))
+		if !p.loading && !f.entity.typing {
+			p.commitEntity(f) // picked from the drop-down list
 		}
 	}
+	f.entity.OnSubmitted = func(string) { p.commitEntity(f) }
 	clearEntity := widget.NewButtonWithIcon("", theme.ContentClearIcon(), func() {
-		if a := u.annotation(d.id); a != nil {
-			u.setEntity(a.ID, a.Label, "")
+		if a := u.annotation(d.id); a != nil && u.setEntity(a.ID, a.Label, "") {
+			f.entity.show("")
 		}
 	})
 	clearEntity.Importance = widget.LowImportance
@@ -445,19 +446,34 @@ func (p *annotationPanel) loadForm(f *labelForm, a *annotation.Annotation, same 
 	}
 	f.note.load(a.Note, same)
 	p.pending = append(p.pending, f.note.commit)
-	name := ""
-	if a.Entity != 0 {
-		for _, en := range u.entities {
-			if en.ID == a.Entity {
-				name = en.Name
-			}
-		}
+	f.entity.load(u.entityName(a.Entity), same)
+	f.entity.SetOptions(entitySuggestions(u.entities, f.entity.Text, 10))
+	p.pending = append(p.pending, func() bool { return p.commitEntity(f) })
+}
+
+// entityName is the name of entity id; "" for none.
+func (u *UI) entityName(id uint64) string {
+	if e := u.entity(id); e != nil {
+		return e.Name
 	}
-	if f.entity.Text != name {
-		f.entity.SetText(name) // OnChanged sets the suggestions
-	} else {
-		f.entity.SetOptions(entitySuggestions(u.entities, name, 10))
+	return ""
+}
+
+// commitEntity links the annotation shown to the entity named in f's
+// Entity field, when the field holds another name than the one stored.
+func (p *annotationPanel) commitEntity(f *labelForm) bool {
+	u := p.u
+	a := u.annotation(p.ed.id)
+	if a == nil || strings.TrimSpace(f.entity.Text) == f.entity.saved {
+		return true
 	}
+	if !u.setEntity(a.ID, a.Label, f.entity.Text) {
+		return false
+	}
+	if b := u.annotation(a.ID); b != nil {
+		f.entity.show(u.entityName(b.Entity)) // the canonical name, for an alias typed
+	}
+	return true
 }
 
 // loadSaidBy offers the document's sources for claim a.
@@ -768,6 +784,68 @@ func (e *commitEntry) commit() bool {
 	e.saved = e.Text
 	return true
 }
+
+// entityEntry is the Entity field: a name typed is linked on Enter or when
+// the editor is left (flush); a name picked from the drop-down list is
+// linked at once.
+type entityEntry struct {
+	widget.SelectEntry
+	saved  string // the name of the entity linked
+	typing bool   // a key is being handled: a change comes from the keyboard, not a pick
+}
+
+func newEntityEntry() *entityEntry {
+	e := &entityEntry{}
+	e.ExtendBaseWidget(e)
+	e.Wrapping = fyne.TextWrap(fyne.TextTruncateClip) // as widget.NewSelectEntry
+	return e
+}
+
+// load shows name, the linked entity's. keepTyped: a name typed and not
+// yet linked stays.
+func (e *entityEntry) load(name string, keepTyped bool) {
+	if keepTyped && e.Text != e.saved {
+		e.saved = name
+		return
+	}
+	e.show(name)
+}
+
+// show shows name as the linked entity's, without linking anything.
+func (e *entityEntry) show(name string) {
+	e.saved = name
+	if e.Text != name {
+		e.typing = true // not a pick
+		e.SetText(name)
+		e.typing = false
+	}
+}
+
+// TypedRune is part of fyne.Focusable.
+func (e *entityEntry) TypedRune(r rune) {
+	e.typing = true
+	defer func() { e.typing = false }()
+	e.SelectEntry.TypedRune(r)
+}
+
+// TypedKey is part of fyne.Focusable.
+func (e *entityEntry) TypedKey(ev *fyne.KeyEvent) {
+	e.typing = true
+	defer func() { e.typing = false }()
+	e.SelectEntry.TypedKey(ev)
+}
+
+// TypedShortcut is part of fyne.Shortcutable (paste, cut, undo in the
+// field).
+func (e *entityEntry) TypedShortcut(s fyne.Shortcut) {
+	e.typing = true
+	defer func() { e.typing = false }()
+	e.SelectEntry.TypedShortcut(s)
+}
+
+// AcceptsTab is part of fyne.Tabbable: Tab moves the focus on, as in every
+// form, instead of typing a tab into the note.
+func (e *commitEntry) AcceptsTab() bool { return false }
 
 // FocusLost saves the text.
 func (e *commitEntry) FocusLost() {

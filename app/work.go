@@ -17,7 +17,9 @@ import (
 
 // errorDialog shows err in the window.
 func (u *UI) errorDialog(err error) {
-	dialog.ShowError(err, u.win)
+	d := dialog.NewError(err, u.win)
+	d.Show()
+	u.keyed(d.Hide, d.Hide)
 }
 
 // progress is a dialog with a progress bar and a Cancel button for work

@@ -10,3 +10,9 @@ SOURCE_FROM="840 527"
 SOURCE_TO="912 527"
 export E2E_CLAIM="We will not dig up a problem"
 export E2E_SOURCE="Inês Valadares"
+# The Help menu and its first item, Keyboard shortcuts.
+HELP_MENU="231 14"
+KEYS_ITEM="280 45"
+# The Note field of the detail editor, the claim selected.
+NOTE_FIELD="1170 550"
+export E2E_NOTE="checked by e2e: typed, then Ctrl+Q"

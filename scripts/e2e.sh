@@ -2,8 +2,10 @@
 # End-to-end test of the built binary in a real window under Xvfb, driven
 # with xdotool like a person: on a fresh project (which opens on the sample
 # article) drag across words, press 1 (Claim), drag across the speaker's
-# name, press 2 (Source: linked to the selected claim), quit with Ctrl+Q.
-# Then `glossa export` must hold the claim, its source and the said_by link,
+# name, press 2 (Source: linked to the selected claim), open Help > Keyboard
+# shortcuts and press Delete (the claim behind it must stay), Escape, type a
+# note into the claim's Note field and quit with Ctrl+Q at once.
+# Then `glossa export` must hold the claim with that note, its source and the said_by link,
 # every span slicing the text exactly (code points), and `glossa check` must
 # pass. Screenshots go to $E2E_ARTIFACTS (default: e2e-artifacts/).
 #
@@ -60,11 +62,21 @@ step "select the source and press 2"
 drag $SOURCE_FROM $SOURCE_TO
 xdotool key 2; sleep 0.5
 import -window root "$art/e2e-3-source.png" 2>/dev/null || true
-step "quit with Ctrl+Q"
+step "open Help > Keyboard shortcuts and press Delete: the claim behind the dialog stays"
+xdotool mousemove $HELP_MENU click 1; sleep 0.5
+xdotool mousemove $KEYS_ITEM click 1; sleep 0.7
+xdotool key Delete; sleep 0.5
+import -window root "$art/e2e-4-dialog-delete.png" 2>/dev/null || true
+step "Escape closes the dialog"
+xdotool key Escape; sleep 0.5
+step "type a note and quit with Ctrl+Q at once: the note is saved"
+xdotool mousemove $NOTE_FIELD click 1; sleep 0.3
+xdotool type --delay 20 "$E2E_NOTE"; sleep 0.2
+import -window root "$art/e2e-5-note.png" 2>/dev/null || true
 xdotool key ctrl+q
 for _ in $(seq 40); do kill -0 "$app" 2>/dev/null || break; sleep 0.25; done
 if kill -0 "$app" 2>/dev/null; then
-  import -window root "$art/e2e-4-quit.png" 2>/dev/null || true
+  import -window root "$art/e2e-6-quit.png" 2>/dev/null || true
   fail "Glossa did not quit on Ctrl+Q"
 fi
 
@@ -101,6 +113,9 @@ if exp_claim:
     assert claim["spans"][0]["text"] == exp_claim, f"claim {claim['spans'][0]['text']!r}, want {exp_claim!r}"
 if exp_source:
     assert source["spans"][0]["text"] == exp_source, f"source {source['spans'][0]['text']!r}, want {exp_source!r}"
+exp_note = os.environ.get("E2E_NOTE")
+if exp_note:
+    assert claim.get("note") == exp_note, f"claim note {claim.get('note')!r}, want {exp_note!r}: the note typed before Ctrl+Q was lost"
 print(f"e2e: claim {claim['spans'][0]['text']!r} [{claim['spans'][0]['start']},{claim['spans'][0]['end']}) said_by source {source['spans'][0]['text']!r} [{source['spans'][0]['start']},{source['spans'][0]['end']})")
 PY
 echo "e2e: passed"
