@@ -16,6 +16,7 @@ import (
 	"glossa/cli"
 	"glossa/corpus"
 	"glossa/internal/console"
+	"glossa/internal/desktop"
 )
 
 // FyneApp.toml is the one place the app's ID and version are written.
@@ -37,26 +38,19 @@ func run(args []string) int {
 		console.Attach()
 		ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 		defer stop()
-		env := cli.Env{Stdout: os.Stdout, Stderr: os.Stderr, Version: meta.version, DefaultPath: corpus.DefaultPath}
+		env := cli.Env{Stdout: os.Stdout, Stderr: os.Stderr, Version: meta.Version, DefaultPath: corpus.DefaultPath}
 		return cli.Run(ctx, env, args)
 	}
-	if err := runGUI(meta, cli.GUIPath(args)); err != nil {
+	if err := desktop.Run(meta, cli.GUIPath(args)); err != nil {
 		fmt.Fprintf(os.Stderr, "glossa: %v\n", err)
 		return 1
 	}
 	return 0
 }
 
-// metadata is what FyneApp.toml says about the app.
-type metadata struct {
-	id, name, version string
-	build             int             // the package's number within the version
-	migrations        map[string]bool // [Migrations]: Fyne behaviours the code is written for
-}
-
 // appMeta reads ID, Name, Version and Build from FyneApp.toml's [Details]
 // table and the flags of its [Migrations] table.
-func appMeta(text string) (metadata, error) {
+func appMeta(text string) (desktop.Meta, error) {
 	var f struct {
 		Details struct {
 			ID, Name, Version string
@@ -65,8 +59,8 @@ func appMeta(text string) (metadata, error) {
 		Migrations map[string]bool
 	}
 	if _, err := toml.Decode(text, &f); err != nil {
-		return metadata{}, fmt.Errorf("FyneApp.toml: %w", err)
+		return desktop.Meta{}, fmt.Errorf("FyneApp.toml: %w", err)
 	}
 	d := f.Details
-	return metadata{id: d.ID, name: d.Name, version: d.Version, build: d.Build, migrations: f.Migrations}, nil
+	return desktop.Meta{ID: d.ID, Name: d.Name, Version: d.Version, Build: d.Build, Migrations: f.Migrations}, nil
 }

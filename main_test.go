@@ -3,16 +3,18 @@ package main
 import (
 	"maps"
 	"testing"
+
+	"glossa/internal/desktop"
 )
 
 func TestAppMeta(t *testing.T) {
 	tests := []struct {
 		name, toml string
-		want       metadata
+		want       desktop.Meta
 	}{
-		{"the embedded FyneApp.toml", fyneAppTOML, metadata{id: "io.glossa.app", name: "Glossa", version: "0.1.0", build: 1, migrations: map[string]bool{"fyneDo": true}}},
-		{"keys of other tables are not details", "Name = \"top\"\n[LinuxAndBSD]\nName = \"linux\"\n[Details]\n ID = \"x.y\" \nVersion=\"2\"\nBuild = 7\n", metadata{id: "x.y", version: "2", build: 7, migrations: map[string]bool{}}},
-		{"a migration turned off", "[Migrations]\nfyneDo = false\n", metadata{migrations: map[string]bool{"fyneDo": false}}},
+		{"the embedded FyneApp.toml", fyneAppTOML, desktop.Meta{ID: "io.glossa.app", Name: "Glossa", Version: "0.1.0", Build: 1, Migrations: map[string]bool{"fyneDo": true}}},
+		{"keys of other tables are not details", "Name = \"top\"\n[LinuxAndBSD]\nName = \"linux\"\n[Details]\n ID = \"x.y\" \nVersion=\"2\"\nBuild = 7\n", desktop.Meta{ID: "x.y", Version: "2", Build: 7, Migrations: map[string]bool{}}},
+		{"a migration turned off", "[Migrations]\nfyneDo = false\n", desktop.Meta{Migrations: map[string]bool{"fyneDo": false}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -20,7 +22,7 @@ func TestAppMeta(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if got.id != tt.want.id || got.name != tt.want.name || got.version != tt.want.version || got.build != tt.want.build || !maps.Equal(got.migrations, tt.want.migrations) {
+			if got.ID != tt.want.ID || got.Name != tt.want.Name || got.Version != tt.want.Version || got.Build != tt.want.Build || !maps.Equal(got.Migrations, tt.want.Migrations) {
 				t.Errorf("appMeta = %+v; want %+v", got, tt.want)
 			}
 		})

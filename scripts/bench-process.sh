@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Whole-process figures of Glossa under Xvfb, next to their floor, a minimal
-# Fyne window (scripts/minwindow) built with the same toolchain and measured
+# Fyne window (internal/bench/cmd/minwindow) built with the same toolchain and measured
 # in the same run:
 #   - start to first frame: exec to the window being mapped (viewable), the
 #     median of $BENCH_RUNS runs (default 5), for minwindow, Glossa on its
@@ -11,7 +11,7 @@
 #     with the 1 MB article, and Glossa after $BENCH_EDITS (default 1,000)
 #     edits made like a person: drag across words, press 3 (Person); each
 #     of the last two also after a rest of 100 s, once the window has given
-#     back what its busiest minute held (main's giveBackWhenIdle);
+#     back what its busiest minute held (internal/desktop's giveBackWhenIdle);
 #     then after as many edits again, to show where it levels off;
 #   - the Go heap in use at those two rests (gctrace), Glossa's own data.
 # Prints "name value unit" lines that scripts/bench.sh reads, and the
@@ -28,10 +28,10 @@ log() { echo "bench-process: $*" >&2; }
 fail() { log "FAIL: $*"; exit 1; }
 
 export LANG=C.UTF-8 LC_ALL=C.UTF-8
-log "building ./glossa and scripts/minwindow"
+log "building ./glossa and internal/bench/cmd/minwindow"
 go build -o "$work/glossa" .
-go build -o "$work/minwindow" ./scripts/minwindow
-go run ./bench/cmd/genarticle -o "$work/large.json" -annotations 3000
+go build -o "$work/minwindow" ./internal/bench/cmd/minwindow
+go run ./internal/bench/cmd/genarticle -o "$work/large.json" -annotations 3000
 
 export HOME=$work/home XDG_DATA_HOME=$work/data XDG_CONFIG_HOME=$work/config
 mkdir -p "$HOME"

@@ -5,7 +5,7 @@
 #   - storage: BenchmarkEditDurable next to BenchmarkFsyncBaseline
 #     (storage/bench_test.go);
 #   - bench: export, import, opening and edits on the seeded corpus
-#     (bench/bench_test.go), next to their baselines;
+#     (internal/bench/bench_test.go), next to their baselines;
 #   - widgets: the article view's benchmarks (widgets/bench_test.go);
 #   - the whole process under Xvfb next to a minimal Fyne window
 #     (scripts/bench-process.sh).
@@ -38,8 +38,8 @@ log() { echo "bench: $*" >&2; }
 export LANG=C.UTF-8 LC_ALL=C.UTF-8
 
 log "compiling the benchmark binaries"
-for p in storage bench widgets; do
-  go test -c -o "$bin/$p.test" "./$p"
+for p in storage internal/bench widgets; do
+  go test -c -o "$bin/${p##*/}.test" "./$p"
 done
 
 # run PKG SCALE BENCHTIME REGEXP: one group, output appended to the round's
@@ -47,7 +47,7 @@ done
 run() {
   local pkg=$1 sc=$2 bt=$3 re=$4
   echo "scale $sc" >>"$raw"
-  (cd "$pkg" && BENCH_SCALE=$sc "$bin/$pkg.test" -test.run '^$' -test.bench "$re" -test.benchtime "$bt" -test.benchmem) >>"$raw" 2>&1 \
+  (cd "$pkg" && BENCH_SCALE=$sc "$bin/${pkg##*/}.test" -test.run '^$' -test.bench "$re" -test.benchtime "$bt" -test.benchmem) >>"$raw" 2>&1 \
     || { cat "$raw" >&2; log "FAILED: $pkg $re"; exit 1; }
 }
 
@@ -59,10 +59,10 @@ for r in $(seq "$rounds"); do
   log "round $r of $rounds"
   run storage 1 200x '^Benchmark(FsyncBaseline|EditDurable)$'
   for sc in $scales; do
-    run bench "$sc" 3x '^Benchmark(ExportBaseline|Export100k)$'
-    run bench "$sc" 1x '^Benchmark(ImportBaseline|Import1000)$'
-    run bench "$sc" 10x '^Benchmark(OpenBaseline|OpenProject)$'
-    run bench "$sc" 100x '^Benchmark(EditInCorpus|EditLarge)$'
+    run internal/bench "$sc" 3x '^Benchmark(ExportBaseline|Export100k)$'
+    run internal/bench "$sc" 1x '^Benchmark(ImportBaseline|Import1000)$'
+    run internal/bench "$sc" 10x '^Benchmark(OpenBaseline|OpenProject)$'
+    run internal/bench "$sc" 100x '^Benchmark(EditInCorpus|EditLarge)$'
   done
   run widgets 1 10x '^Benchmark(FirstPaint1MB|ScrollStep|AddHighlight|Relayout)$'
 done

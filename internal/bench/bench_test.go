@@ -26,7 +26,7 @@ import (
 // Figures only: nothing here asserts a time. scripts/bench.sh runs these
 // with the storage and widgets benchmarks and prints one table; alone:
 //
-//	go test ./bench/ -run '^$' -bench . -benchtime 3x
+//	go test ./internal/bench/ -run '^$' -bench . -benchtime 3x
 //
 // BENCH_SCALE=10 multiplies the corpus (10,000 documents, 1,000,000
 // annotations) to show how each figure grows.
@@ -344,7 +344,7 @@ func BenchmarkImportBaseline(b *testing.B) {
 }
 
 // openWindowData does what the window does between opening the file and
-// its first frame (gui.go openProject, app.New loadProject): open with
+// its first frame (internal/desktop openProject, app.New loadProject): open with
 // automatic backups, read labels, entities and the corpus list, open the
 // first document and its annotations.
 func openWindowData(b *testing.B, path string) {

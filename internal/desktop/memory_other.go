@@ -1,6 +1,6 @@
 //go:build (!linux || !cgo) && !nogui
 
-package main
+package desktop
 
 // trimCHeap does nothing where the C heap cannot be trimmed.
 func trimCHeap() {}

@@ -1,6 +1,6 @@
 //go:build !nogui
 
-package main
+package desktop
 
 import (
 	"runtime/debug"

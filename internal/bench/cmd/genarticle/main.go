@@ -2,8 +2,8 @@
 // dataset (one document with its annotations), or as plain text, for
 // scripts/bench-process.sh to import with `glossa import`.
 //
-//	go run ./bench/cmd/genarticle -o large.json [-annotations 3000]
-//	go run ./bench/cmd/genarticle -o large.txt
+//	go run ./internal/bench/cmd/genarticle -o large.json [-annotations 3000]
+//	go run ./internal/bench/cmd/genarticle -o large.txt
 package main
 
 import (
@@ -13,8 +13,8 @@ import (
 	"strings"
 
 	"glossa/annotation"
-	"glossa/bench"
 	"glossa/formats"
+	"glossa/internal/bench"
 )
 
 func main() {

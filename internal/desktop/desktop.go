@@ -1,6 +1,6 @@
 //go:build !nogui
 
-package main
+package desktop
 
 import (
 	"bytes"
@@ -24,7 +24,7 @@ import (
 	"glossa/storage"
 )
 
-// runGUI opens the window on the project file at path, or on the default
+// Run opens the window on the project file at path, or on the default
 // project when path is empty. A project file the window creates gets the
 // bundled sample article, so that a first run has something to annotate.
 //
@@ -32,7 +32,7 @@ import (
 // start to quit, is written to FILE; with GLOSSA_MEMPROFILE=FILE, a heap
 // profile at quit (go tool pprof FILE): how the window's start, edits and
 // memory were profiled for docs/PERFORMANCE.md.
-func runGUI(meta metadata, path string) error {
+func Run(meta Meta, path string) error {
 	if f := os.Getenv("GLOSSA_CPUPROFILE"); f != "" {
 		stop, err := startCPUProfile(f)
 		if err != nil {
@@ -50,10 +50,10 @@ func runGUI(meta metadata, path string) error {
 	// one (about 500 stack walks an edit), and the window behaved and
 	// measured differently depending on the folder it was started from.
 	fyneapp.SetMetadata(fyne.AppMetadata{
-		ID: meta.id, Name: meta.name, Version: meta.version, Build: meta.build,
-		Migrations: meta.migrations,
+		ID: meta.ID, Name: meta.Name, Version: meta.Version, Build: meta.Build,
+		Migrations: meta.Migrations,
 	})
-	a := fyneapp.NewWithID(meta.id)
+	a := fyneapp.NewWithID(meta.ID)
 	a.SetIcon(assets.Icon())
 	defaultPath, defErr := corpus.DefaultPath()
 	if path == "" {
@@ -63,7 +63,7 @@ func runGUI(meta metadata, path string) error {
 		path = defaultPath
 	}
 	cfg := app.Config{
-		Version:       meta.version,
+		Version:       meta.Version,
 		DataPath:      defaultPath,
 		Open:          func(p string) (app.Store, error) { return openProject(p, false, true) },
 		Import:        importInto,

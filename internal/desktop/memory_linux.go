@@ -1,6 +1,6 @@
 //go:build linux && cgo && !nogui
 
-package main
+package desktop
 
 /*
 #include <stddef.h>
