@@ -337,11 +337,18 @@ func (v *ArticleView) ScrollTo(offset int) {
 		v.pendingScroll(offset)
 		return
 	}
+	v.scrollTo(offset)
+	v.Refresh()
+}
+
+// scrollTo moves the top line so that offset is about a third from the
+// top, without refreshing: the renderer's Layout calls it for a scroll
+// asked for before the first layout, and Layout must only place objects.
+func (v *ArticleView) scrollTo(offset int) {
 	v.setTop(v.lineOf(offset) - v.pageLines()/3)
 	v.prepareVisible()
 	// Wrapping the paragraphs now on screen may have moved the line.
 	v.setTop(v.lineOf(offset) - v.pageLines()/3)
-	v.Refresh()
 }
 
 // pendingScroll remembers a scroll request made before the first layout.

@@ -109,7 +109,7 @@ func (r *articleRenderer) update() {
 	if v.scrollTarget > 0 {
 		off := v.scrollTarget - 1
 		v.scrollTarget = 0
-		v.ScrollTo(off)
+		v.scrollTo(off)
 	}
 	v.setTop(v.top)
 	v.prepareVisible()
