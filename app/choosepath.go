@@ -14,6 +14,8 @@ import (
 	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+
+	"glossa/internal/samefile"
 )
 
 // pathMode says what choosePath does with a file that exists already.
@@ -51,7 +53,7 @@ func checkPath(path, open string, mode pathMode) (abs string, exists bool, err e
 	if di, err := os.Stat(filepath.Dir(abs)); err != nil || !di.IsDir() {
 		return "", false, fmt.Errorf("The folder %s does not exist. Choose one with Browse folder….", filepath.Dir(abs))
 	}
-	if samePath(abs, open) {
+	if samefile.Is(abs, open) {
 		return "", false, fmt.Errorf("%s is the project file that is open. Choose another name.", abs)
 	}
 	fi, err := os.Stat(abs)
@@ -68,26 +70,6 @@ func checkPath(path, open string, mode pathMode) (abs string, exists bool, err e
 		return "", false, fmt.Errorf("%s already exists. Choose a new name for the new project file (File › Open project file… opens an existing one).", abs)
 	}
 	return abs, true, nil
-}
-
-// samePath reports whether a and b name the same file: the same absolute
-// path, or (both existing) the same file by os.SameFile, which sees
-// through links and other spellings.
-func samePath(a, b string) bool {
-	if a == "" || b == "" {
-		return false
-	}
-	aa, err1 := filepath.Abs(a)
-	ab, err2 := filepath.Abs(b)
-	if err1 == nil && err2 == nil && aa == ab {
-		return true
-	}
-	ia, err := os.Stat(a)
-	if err != nil {
-		return false
-	}
-	ib, err := os.Stat(b)
-	return err == nil && os.SameFile(ia, ib)
 }
 
 // freeName is dir/base+ext, or dir/base-2+ext, -3, … the first that does

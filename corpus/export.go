@@ -14,6 +14,7 @@ import (
 	"glossa/formats"
 	"glossa/formats/interchange"
 	"glossa/internal/durable"
+	"glossa/internal/samefile"
 	"glossa/internal/tempfiles"
 )
 
@@ -53,7 +54,7 @@ func MultiFile(format string) bool {
 // crash leaves any previous file at path as it was. A multi-file format
 // writes a zip when path ends in .zip and a folder otherwise.
 func Export(ctx context.Context, src Source, format, path string, opts ExportOptions) error {
-	if sameFile(path, src.Path()) {
+	if samefile.Is(path, src.Path()) {
 		return fmt.Errorf("%s is the project file itself; choose another name for the export", path)
 	}
 	if !MultiFile(format) {
@@ -230,14 +231,4 @@ func export(ctx context.Context, src Source, format string, out interchange.Outp
 		return err
 	}
 	return enc.End()
-}
-
-// sameFile reports whether a and b name one existing file.
-func sameFile(a, b string) bool {
-	ia, err := os.Stat(a)
-	if err != nil {
-		return false
-	}
-	ib, err := os.Stat(b)
-	return err == nil && os.SameFile(ia, ib)
 }

@@ -10,6 +10,7 @@ import (
 	"go.etcd.io/bbolt"
 
 	"glossa/internal/durable"
+	"glossa/internal/samefile"
 )
 
 // autoBackups is how many rolling copies AutoBackup keeps.
@@ -24,7 +25,7 @@ func backupName(path string, n int) string { return fmt.Sprintf("%s.bak%d", path
 // folder fsynced, so path holds either its old content or a whole copy.
 // It runs in one read transaction, so edits may go on meanwhile.
 func (s *Store) Backup(path string) error {
-	if same(path, s.path) {
+	if samefile.Is(path, s.path) {
 		return fmt.Errorf("cannot back up %s onto itself; choose another file", s.path)
 	}
 	if err := s.backupTo(path); err != nil {
@@ -43,15 +44,6 @@ func (s *Store) Backups() []string {
 		}
 	}
 	return out
-}
-
-func same(a, b string) bool {
-	ia, err := os.Stat(a)
-	if err != nil {
-		return false
-	}
-	ib, err := os.Stat(b)
-	return err == nil && os.SameFile(ia, ib)
 }
 
 func (s *Store) backupTo(path string) error {
