@@ -3,8 +3,6 @@ package w3c
 import (
 	"bytes"
 	"encoding/json"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -151,8 +149,7 @@ func TestUnknownDocumentIsReported(t *testing.T) {
 // TestSchemas validates every exported annotation against every schema
 // that annotationMusts.test lists.
 func TestSchemas(t *testing.T) {
-	root := filepath.Join(it.Interop(t), "w3c-web-annotation-tests")
-	musts := compileMusts(t, root)
+	musts := it.W3CMusts(t)
 	for _, line := range strings.Split(strings.TrimSpace(string(export(t, dataset.ExportOptions{W3CLines: true}))), "\n") {
 		inst, err := jsonschema.UnmarshalJSON(strings.NewReader(line))
 		if err != nil {
@@ -188,62 +185,6 @@ func TestSchemas(t *testing.T) {
 	}
 	if coll.Type != "AnnotationCollection" || coll.Total != len(coll.First.Items) || coll.Total == 0 {
 		t.Errorf("collection: type %q, total %d, %d items", coll.Type, coll.Total, len(coll.First.Items))
-	}
-}
-
-func compileMusts(t *testing.T, root string) map[string]*jsonschema.Schema {
-	t.Helper()
-	var test struct {
-		Assertions []string `json:"assertions"`
-	}
-	data, err := os.ReadFile(filepath.Join(root, "annotations", "annotationMusts.test"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := json.Unmarshal(data, &test); err != nil {
-		t.Fatal(err)
-	}
-	c := jsonschema.NewCompiler()
-	c.DefaultDraft(jsonschema.Draft4)
-	c.AssertFormat()
-	defs, _ := filepath.Glob(filepath.Join(root, "definitions", "*.json"))
-	folders := map[string]bool{filepath.Join(root, "definitions"): true}
-	for _, a := range test.Assertions {
-		folders[filepath.Dir(filepath.Join(root, filepath.FromSlash(a)))] = true
-	}
-	// Assertions refer to definitions by bare name relative to their own
-	// folder: register each definition in every such folder.
-	for _, d := range defs {
-		for dir := range folders {
-			add(t, c, d, filepath.Join(dir, filepath.Base(d)))
-		}
-	}
-	out := map[string]*jsonschema.Schema{}
-	for _, a := range test.Assertions {
-		p := filepath.Join(root, filepath.FromSlash(a))
-		add(t, c, p, p)
-		sch, err := c.Compile("file://" + filepath.ToSlash(p))
-		if err != nil {
-			t.Fatalf("compile %s: %v", a, err)
-		}
-		out[a] = sch
-	}
-	return out
-}
-
-func add(t *testing.T, c *jsonschema.Compiler, file, as string) {
-	t.Helper()
-	f, err := os.Open(file)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	doc, err := jsonschema.UnmarshalJSON(f)
-	if err != nil {
-		t.Fatalf("%s: %v", file, err)
-	}
-	if err := c.AddResource("file://"+filepath.ToSlash(as), doc); err != nil {
-		t.Fatalf("%s: %v", as, err)
 	}
 }
 
