@@ -28,6 +28,7 @@ const (
 	confAttribute = "# glossa-attribute\t" // brat name, original name
 	confValue     = "# glossa-value\t"     // brat value, original value
 	confFile      = "annotation.conf"
+	toolsFile     = "tools.conf"
 )
 
 // bratName makes s usable as a brat type, attribute name or value: spaces
@@ -48,8 +49,8 @@ func oneLine(s string) string {
 }
 
 // IsExportFile reports whether a file named name can be one a brat export
-// writes: a document's .txt or .ann, or annotation.conf.
+// writes: a document's .txt or .ann, annotation.conf or tools.conf.
 func IsExportFile(name string) bool {
 	ext := strings.ToLower(filepath.Ext(name))
-	return name == confFile || ext == ".txt" || ext == ".ann"
+	return name == confFile || name == toolsFile || ext == ".txt" || ext == ".ann"
 }

@@ -329,15 +329,8 @@ func (b *build) normalization(l line) {
 	rd := b.rd
 	id, ok := rd.entities[ref]
 	if !ok {
-		db, key, _ := strings.Cut(ref, ":")
 		e := annotation.Entity{ID: uint64(len(rd.ds.Entities) + 1), Name: strings.TrimSpace(l.text), Type: b.bundle.Annotations[i].Label}
-		switch db {
-		case "Glossa":
-		case "Wikidata", "Ref":
-			e.ExternalID = key
-		default:
-			e.ExternalID = ref
-		}
+		e.ExternalID, _ = parseReference(ref)
 		if e.Name == "" {
 			e.Name = ref
 		}
