@@ -5,9 +5,11 @@
 // TextualBody, its note a commenting body, each attribute a describing body
 // "name: value", its entity an identifying body with the entity's name; one
 // SpecificResource target per span, with a TextPositionSelector (code
-// points, as the model requires) and a TextQuoteSelector (exact, and up to
-// 32 code points of prefix and suffix). The target's source is the
-// document's URL, or urn:sha256:<hex> of its text. Each link becomes an
+// points, as the model requires) and a TextQuoteSelector (exact, with 32
+// code points of prefix and suffix, or more where the article repeats
+// itself: the fewest that make the quote unique in the text, see
+// quoteFinder). The target's source is the document's URL, or
+// urn:sha256:<hex> of its text. Each link becomes an
 // annotation with motivation linking whose target is the linking
 // annotation's id and whose body is the linked annotation's id plus a
 // tagging body naming the link type.
@@ -24,7 +26,7 @@ import (
 const Context = "http://www.w3.org/ns/anno.jsonld"
 
 // contextLen is how many code points of prefix and suffix a
-// TextQuoteSelector carries.
+// TextQuoteSelector carries at least (each side stops at the text's ends).
 const contextLen = 32
 
 // Body purposes Glossa writes.
