@@ -17,9 +17,13 @@ package w3c
 
 import (
 	"encoding/json"
+	"net/url"
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
+
+	"glossa/annotation"
 )
 
 // Context is the Web Annotation JSON-LD context.
@@ -111,13 +115,24 @@ func (i ids) page() string {
 	return i.base + "annotations/?page=1"
 }
 
-// documentSource is a target's source: the document's URL, or a urn
-// naming the SHA-256 of its text.
-func documentSource(url, sha string) string {
-	if url != "" {
-		return url
+// documentSource is a target's source: the document's URL when it is an
+// absolute IRI (a scheme, no white space or control character), else a urn
+// naming the SHA-256 of its text (sha, or of text when sha is empty): the
+// model wants an IRI, and an article's URL is what it was given ("example.org/a"
+// from a front matter fails every W3C schema that checks a target).
+func documentSource(u, sha, text string) string {
+	if p, err := url.Parse(u); err == nil && p.IsAbs() && !strings.ContainsFunc(u, notInIRI) {
+		return u
+	}
+	if sha == "" {
+		sha = annotation.TextSHA256(text)
 	}
 	return "urn:sha256:" + sha
+}
+
+// notInIRI reports whether r cannot stand in an IRI as it is (RFC 3987).
+func notInIRI(r rune) bool {
+	return unicode.IsSpace(r) || unicode.IsControl(r) || strings.ContainsRune(`<>"{}|\^`+"`", r)
 }
 
 // shaFromSource returns the hex SHA-256 a urn:sha256 source names.

@@ -74,10 +74,7 @@ func (w *Writer) Begin(h dataset.Header) error {
 // Bundle writes the annotations and links of one document.
 func (w *Writer) Bundle(b annotation.Bundle) error {
 	o := annotation.NewOffsets(b.Document.Text)
-	src := documentSource(b.Document.URL, b.Document.SHA256)
-	if b.Document.SHA256 == "" && b.Document.URL == "" {
-		src = documentSource("", annotation.TextSHA256(b.Document.Text))
-	}
+	src := documentSource(b.Document.URL, b.Document.SHA256, b.Document.Text)
 	for _, a := range b.Annotations {
 		for _, s := range a.Spans {
 			w.quotes.add(s.Start, s.End)
