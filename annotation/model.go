@@ -5,7 +5,9 @@ import (
 	"encoding/hex"
 	"maps"
 	"slices"
+	"strings"
 	"time"
+	"unicode"
 )
 
 // Status is where a document stands in the annotator's work.
@@ -96,6 +98,33 @@ func (t LinkType) Valid() bool {
 		return true
 	}
 	return false
+}
+
+// linkTypes lists every link type, in the order they are documented.
+var linkTypes = [...]LinkType{LinkSaidBy, LinkAbout, LinkIs, LinkCue, LinkOther}
+
+// ParseLinkType returns the link type another tool's relation name stands
+// for: a name that equals a link type once letter case, '-', '_' and white
+// space are ignored ("SaidBy", "said-by", "Said_By", "SAID BY" are
+// said_by). ok is false for any other name.
+func ParseLinkType(name string) (LinkType, bool) {
+	key := linkKey(name)
+	for _, t := range linkTypes {
+		if key == linkKey(string(t)) && key != "" {
+			return t, true
+		}
+	}
+	return "", false
+}
+
+// linkKey is name in lower case without '-', '_' and white space.
+func linkKey(name string) string {
+	return strings.Map(func(r rune) rune {
+		if r == '-' || r == '_' || unicode.IsSpace(r) {
+			return -1
+		}
+		return unicode.ToLower(r)
+	}, name)
 }
 
 // Link points from one annotation to another of the same document.

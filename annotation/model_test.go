@@ -17,3 +17,32 @@ func TestCloneSharesNothing(t *testing.T) {
 		t.Errorf("editing the clone changed the original: %+v", a)
 	}
 }
+
+func TestParseLinkType(t *testing.T) {
+	for _, tt := range []struct {
+		in   string
+		want LinkType
+		ok   bool
+	}{
+		{"said_by", LinkSaidBy, true},
+		{"SaidBy", LinkSaidBy, true},
+		{"said-by", LinkSaidBy, true},
+		{"Said_By", LinkSaidBy, true},
+		{"SAID_BY", LinkSaidBy, true},
+		{" said by ", LinkSaidBy, true},
+		{"About", LinkAbout, true},
+		{"IS", LinkIs, true},
+		{"Cue", LinkCue, true},
+		{"Related", LinkOther, true},
+		{"saidbyx", "", false},
+		{"said", "", false},
+		{"", "", false},
+		{"-_ ", "", false},
+		{"Coref", "", false},
+	} {
+		got, ok := ParseLinkType(tt.in)
+		if got != tt.want || ok != tt.ok {
+			t.Errorf("ParseLinkType(%q) = %q, %v; want %q, %v", tt.in, got, ok, tt.want, tt.ok)
+		}
+	}
+}

@@ -324,8 +324,11 @@ func (e *Encoder) build(b annotation.Bundle) error {
 			}
 		}
 	}
-	e.anns = slices.Grow(e.anns[:0], len(b.Annotations))
-	e.spans = slices.Grow(e.spans[:0], nspans)
+	// Never nil, even when empty: a nil slice is written null where the
+	// schema says array (a first document without annotations had
+	// "annotations": null).
+	e.anns = slices.Grow(nonNil(e.anns)[:0], len(b.Annotations))
+	e.spans = slices.Grow(nonNil(e.spans)[:0], nspans)
 	e.entity = slices.Grow(e.entity[:0], len(b.Annotations))
 	npairs := 0
 	if e.utf16 {
@@ -413,6 +416,14 @@ func (e *Encoder) build(b annotation.Bundle) error {
 		e.doc.Status = annotation.StatusNew
 	}
 	return nil
+}
+
+// nonNil returns s, or an empty slice when s is nil.
+func nonNil[S ~[]E, E any](s S) S {
+	if s == nil {
+		return S{}
+	}
+	return s
 }
 
 // timeStrings formats a document's times for the dataset into one string

@@ -3,7 +3,6 @@ package formats
 import (
 	"bytes"
 	"errors"
-	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -15,9 +14,8 @@ import (
 	"github.com/santhosh-tekuri/jsonschema/v6"
 
 	"glossa/annotation"
+	it "glossa/formats/interchange/interchangetest"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
 
 // spanOf returns the span of the n-th (from 0) occurrence of sub in o's text.
 func spanOf(t testing.TB, o *annotation.Offsets, sub string, n int) annotation.Span {
@@ -193,7 +191,7 @@ func TestGolden(t *testing.T) {
 		t.Run(g.file, func(t *testing.T) {
 			got := encode(t, g.opts, h, bundles)
 			path := filepath.Join("testdata", g.file)
-			if *update {
+			if it.Update() {
 				if err := os.WriteFile(path, got, 0o644); err != nil {
 					t.Fatal(err)
 				}
@@ -237,54 +235,11 @@ func firstDiff(got, want []byte) string {
 	return fmt.Sprintf("at byte %d:\n got …%s…\nwant …%s…", i, got[from:min(i+60, len(got))], want[from:min(i+60, len(want))])
 }
 
-const schemaPath = "../docs/glossa.schema.json"
-
-func compileSchema(t testing.TB, frag string) *jsonschema.Schema {
-	t.Helper()
-	f, err := os.Open(schemaPath)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	doc, err := jsonschema.UnmarshalJSON(f)
-	if err != nil {
-		t.Fatal(err)
-	}
-	c := jsonschema.NewCompiler()
-	const url = "file:///glossa.schema.json"
-	if err := c.AddResource(url, doc); err != nil {
-		t.Fatal(err)
-	}
-	s, err := c.Compile(url + frag)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return s
-}
+func compileSchema(t testing.TB, frag string) *jsonschema.Schema { return it.GlossaSchema(t, frag) }
 
 func validateSchema(t *testing.T, data []byte, lines bool) {
 	t.Helper()
-	check := func(s *jsonschema.Schema, what string, b []byte) {
-		v, err := jsonschema.UnmarshalJSON(bytes.NewReader(b))
-		if err != nil {
-			t.Fatalf("%s: %v", what, err)
-		}
-		if err := s.Validate(v); err != nil {
-			t.Errorf("%s does not match %s: %v", what, schemaPath, err)
-		}
-	}
-	if !lines {
-		check(compileSchema(t, ""), "dataset", data)
-		return
-	}
-	header, docSchema := compileSchema(t, "#/$defs/linesHeader"), compileSchema(t, "#/$defs/document")
-	for i, line := range bytes.Split(bytes.TrimSuffix(data, []byte("\n")), []byte("\n")) {
-		if i == 0 {
-			check(header, "line 1", line)
-		} else {
-			check(docSchema, fmt.Sprintf("line %d", i+1), line)
-		}
-	}
+	it.ValidateGlossa(t, data, lines)
 }
 
 // TestSchemaRejects makes sure the schema is not vacuous.
@@ -588,4 +543,18 @@ func TestFormatDocExample(t *testing.T) {
 		t.Errorf("the example is not as Glossa writes it:\n got %s\nwant %s", got, example)
 	}
 	validateSchema(t, []byte(example), false)
+}
+
+// TestEncodeDocumentWithoutAnnotations: the first document an encoder
+// writes, without annotations, has "annotations": [] (it had null).
+func TestEncodeDocumentWithoutAnnotations(t *testing.T) {
+	text := "A plain article."
+	b := annotation.Bundle{Document: annotation.Document{ID: 1, Title: "Plain", Text: text}}
+	for _, opts := range []EncodeOptions{{}, {JSONLines: true}, {Indent: true}, {Offsets: []string{UnitUTF16}}} {
+		got := encode(t, opts, Header{}, []annotation.Bundle{b})
+		if !bytes.Contains(bytes.ReplaceAll(got, []byte(" "), nil), []byte(`"annotations":[]`)) {
+			t.Errorf("%+v: got %s; want \"annotations\": []", opts, got)
+		}
+		validateSchema(t, got, opts.JSONLines)
+	}
 }

@@ -17,6 +17,7 @@ import (
 	"unicode/utf8"
 
 	"glossa/annotation"
+	it "glossa/formats/interchange/interchangetest"
 )
 
 func TestSupported(t *testing.T) {
@@ -283,7 +284,7 @@ func TestReadHTMLArticle(t *testing.T) {
 	}
 	checkDocument(t, "article.html", doc)
 	golden := "testdata/article.txt"
-	if *update {
+	if it.Update() {
 		if err := os.WriteFile(golden, []byte(doc.Text), 0o644); err != nil {
 			t.Fatal(err)
 		}

@@ -1,11 +1,12 @@
 // Package brat writes and reads brat standoff annotations: per document a
 // .txt holding the text and an .ann holding the annotations, plus an
-// annotation.conf for the label set, in a folder or a zip.
+// annotation.conf for the label set and a tools.conf declaring the
+// databases of entity references, in a folder or a zip.
 //
 // Offsets count Unicode code points, as brat's server (Python) does. Glossa
 // writes T lines (discontinuous spans as "s e;s e"), R lines for links, A
-// lines for attributes, N lines for entity references and # AnnotatorNotes
-// for notes. It reads those and E lines (events): an event whose roles
+// lines for attributes, N lines for entity references (DB:ID, see
+// reference) and # AnnotatorNotes for notes. It reads those and E lines (events): an event whose roles
 // include Content and Source or Cue (how attribution corpora such as PARC
 // encode an attribution) becomes a claim, the content, linked to its source
 // (said_by) and its cue (cue); any other event becomes links from its
@@ -28,6 +29,7 @@ const (
 	confAttribute = "# glossa-attribute\t" // brat name, original name
 	confValue     = "# glossa-value\t"     // brat value, original value
 	confFile      = "annotation.conf"
+	toolsFile     = "tools.conf"
 )
 
 // bratName makes s usable as a brat type, attribute name or value: spaces
@@ -48,8 +50,8 @@ func oneLine(s string) string {
 }
 
 // IsExportFile reports whether a file named name can be one a brat export
-// writes: a document's .txt or .ann, or annotation.conf.
+// writes: a document's .txt or .ann, annotation.conf or tools.conf.
 func IsExportFile(name string) bool {
 	ext := strings.ToLower(filepath.Ext(name))
-	return name == confFile || ext == ".txt" || ext == ".ann"
+	return name == confFile || name == toolsFile || ext == ".txt" || ext == ".ann"
 }

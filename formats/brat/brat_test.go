@@ -231,3 +231,22 @@ func FuzzRead(f *testing.F) {
 		it.CheckSpans(t, ds.Bundles)
 	})
 }
+
+// TestRelationNamesOfLinkTypes: a relation whose name is a link type
+// written another way (case, '-', '_') is that link type, not related.
+func TestRelationNamesOfLinkTypes(t *testing.T) {
+	for _, name := range []string{"SaidBy", "said-by", "Said_By", "SAID_BY", "said_by"} {
+		ann := "T1\tClaim 0 10\tRates rise\nT2\tSource 12 15\tBen\nR1\t" + name + " Arg1:T1 Arg2:T2\t\n"
+		ds, rep, err := Read(fstest.MapFS{"a.txt": {Data: []byte("Rates rise, Ben said.")}, "a.ann": {Data: []byte(ann)}}, "c")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(rep.Dropped) > 0 || len(rep.Warnings) > 0 {
+			t.Errorf("%s: dropped %v, warnings %q; want none", name, rep.Dropped, rep.Warnings)
+		}
+		a := ds.Bundles[0].Annotations[0]
+		if got := a.LinksOf(annotation.LinkSaidBy); len(got) != 1 {
+			t.Errorf("%s: links %+v; want one said_by", name, a.Links)
+		}
+	}
+}

@@ -224,8 +224,8 @@ func (b *build) event(id string) (int, bool) {
 		return c, true
 	}
 	for _, a := range args {
-		t := annotation.LinkType(a.role)
-		if !t.Valid() {
+		t, ok := annotation.ParseLinkType(a.role)
+		if !ok {
 			t = annotation.LinkOther
 			b.rd.rep.Drop("event role name (kept as a related link)")
 		}
@@ -287,11 +287,8 @@ func (b *build) relation(l line) {
 	if !ok1 || !ok2 {
 		return
 	}
-	typ := annotation.LinkType(l.typ)
-	if !typ.Valid() {
-		typ = annotation.LinkType(strings.ToLower(l.typ))
-	}
-	if !typ.Valid() {
+	typ, ok := annotation.ParseLinkType(l.typ)
+	if !ok {
 		typ = annotation.LinkOther
 		b.rd.rep.Drop(fmt.Sprintf("relation type %s (kept as related)", l.typ))
 	}
@@ -332,15 +329,8 @@ func (b *build) normalization(l line) {
 	rd := b.rd
 	id, ok := rd.entities[ref]
 	if !ok {
-		db, key, _ := strings.Cut(ref, ":")
 		e := annotation.Entity{ID: uint64(len(rd.ds.Entities) + 1), Name: strings.TrimSpace(l.text), Type: b.bundle.Annotations[i].Label}
-		switch db {
-		case "Glossa":
-		case "Wikidata", "Ref":
-			e.ExternalID = key
-		default:
-			e.ExternalID = ref
-		}
+		e.ExternalID, _ = parseReference(ref)
 		if e.Name == "" {
 			e.Name = ref
 		}

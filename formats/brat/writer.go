@@ -23,6 +23,7 @@ type Writer struct {
 	// labels carrying each attribute.
 	attrLabels map[string]map[string]bool
 	used       map[string]bool // labels used but missing from the label set
+	dbs        map[string]bool // databases of the N lines, for tools.conf
 	n          int
 }
 
@@ -43,6 +44,7 @@ func (w *Writer) Begin(h dataset.Header) error {
 	w.values = map[string]map[string]bool{}
 	w.attrLabels = map[string]map[string]bool{}
 	w.used = map[string]bool{}
+	w.dbs = map[string]bool{}
 	for _, l := range h.Labels.Labels {
 		for _, a := range l.Attributes {
 			w.noteAttr(l.Name, a.Name, a.Values...)
@@ -141,7 +143,10 @@ func (w *Writer) ann(bw *bufio.Writer, b annotation.Bundle) {
 		}
 		if e, ok := w.entities[a.Entity]; ok && a.Entity != 0 {
 			nn++
-			fmt.Fprintf(bw, "N%d\tReference %s %s\t%s\n", nn, tid[a.ID], reference(e), oneLine(e.Name))
+			ref := reference(e.ID, e.ExternalID)
+			db, _, _ := strings.Cut(ref, ":")
+			w.dbs[db] = true
+			fmt.Fprintf(bw, "N%d\tReference %s %s\t%s\n", nn, tid[a.ID], ref, oneLine(e.Name))
 		}
 		if a.Note != "" {
 			nnote++
@@ -150,26 +155,36 @@ func (w *Writer) ann(bw *bufio.Writer, b annotation.Bundle) {
 	}
 }
 
-var wikidataID = regexp.MustCompile(`^Q[0-9]+$`)
-
-// reference is an N line's DB:ID for e: its external id (Wikidata:Q42 for
-// a bare Q-id), or Glossa:<registry id> when it has none.
-func reference(e annotation.Entity) string {
-	switch id := e.ExternalID; {
-	case id == "":
-		return "Glossa:" + strconv.FormatUint(e.ID, 10)
-	case wikidataID.MatchString(id):
-		return "Wikidata:" + id
-	case strings.Contains(id, ":"):
-		return bratName(id)
-	default:
-		return "Ref:" + bratName(id)
+// End writes annotation.conf and tools.conf.
+func (w *Writer) End() error {
+	if err := w.file(confFile, w.conf); err != nil {
+		return err
 	}
+	return w.file(toolsFile, w.tools)
 }
 
-// End writes annotation.conf.
-func (w *Writer) End() error {
-	return w.file(confFile, w.conf)
+// Home pages of the databases Glossa knows, for tools.conf.
+var dbHomes = map[string][2]string{ // <URL>, <URLBASE>
+	dbWikidata:  {"https://www.wikidata.org/", "https://www.wikidata.org/wiki/%s"},
+	"Wikipedia": {"https://www.wikipedia.org/", ""},
+}
+
+// tools writes tools.conf, whose [normalization] section declares every
+// database the N lines name: brat offers and links only those.
+func (w *Writer) tools(bw *bufio.Writer) {
+	fmt.Fprintf(bw, "# brat tools configuration written by Glossa: the databases of its normalizations (N lines).\n")
+	bw.WriteString("[options]\n\n[search]\n\n[annotators]\n\n[disambiguators]\n\n[normalization]\n")
+	for _, db := range sortedKeys(w.dbs) {
+		home, ok := dbHomes[db]
+		if !ok {
+			home[0] = "about:blank" // brat requires a <URL>; Glossa knows none
+		}
+		line := db + "\t<URL>:" + home[0]
+		if home[1] != "" {
+			line += ", <URLBASE>:" + home[1]
+		}
+		fmt.Fprintln(bw, line)
+	}
 }
 
 func (w *Writer) conf(bw *bufio.Writer) {

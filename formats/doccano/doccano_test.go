@@ -120,3 +120,22 @@ func FuzzRead(f *testing.F) {
 		it.CheckBundles(t, ds.Labels, ds.Bundles)
 	})
 }
+
+// TestRelationTypesOfLinkTypes: a relation type that is a link type
+// written another way (case, '-', '_', space) is that link type.
+func TestRelationTypesOfLinkTypes(t *testing.T) {
+	for _, typ := range []string{"SaidBy", "said-by", "Said By", "SAID_BY"} {
+		in := `{"id":1,"text":"Rates rise, Ben said.","entities":[{"id":1,"label":"Claim","start_offset":0,"end_offset":10},{"id":2,"label":"Source","start_offset":12,"end_offset":15}],"relations":[{"id":3,"from_id":1,"to_id":2,"type":"` + typ + `"}]}` + "\n"
+		ds, rep, err := Read(strings.NewReader(in), "d.jsonl")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(rep.Dropped) > 0 {
+			t.Errorf("%s: dropped %v; want none", typ, rep.Dropped)
+		}
+		a := ds.Bundles[0].Annotations[0]
+		if len(a.LinksOf(annotation.LinkSaidBy)) != 1 {
+			t.Errorf("%s: links %+v; want one said_by", typ, a.Links)
+		}
+	}
+}

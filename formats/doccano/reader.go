@@ -135,8 +135,8 @@ func bundle(rec inRecord, ents []entity, name string, no int, rep *dataset.Repor
 			fragments = append(fragments, [2]uint64{from, to})
 			continue
 		}
-		t := annotation.LinkType(r.Type)
-		if !t.Valid() {
+		t, ok := annotation.ParseLinkType(r.Type)
+		if !ok {
 			t = annotation.LinkOther
 			rep.Drop(fmt.Sprintf("relation type %s (kept as related)", r.Type))
 		}

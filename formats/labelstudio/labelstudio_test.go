@@ -136,3 +136,25 @@ func FuzzRead(f *testing.F) {
 		it.CheckBundles(t, ds.Labels, ds.Bundles)
 	})
 }
+
+// TestRelationLabelsOfLinkTypes: a relation label that is a link type
+// written another way (case, '-', '_', space) is that link type.
+func TestRelationLabelsOfLinkTypes(t *testing.T) {
+	for _, label := range []string{"SaidBy", "said-by", "Said By", "SAID_BY"} {
+		in := `[{"data":{"text":"Rates rise, Ben said."},"annotations":[{"result":[
+{"id":"a","from_name":"label","to_name":"text","type":"labels","value":{"start":0,"end":10,"text":"Rates rise","labels":["Claim"]}},
+{"id":"b","from_name":"label","to_name":"text","type":"labels","value":{"start":12,"end":15,"text":"Ben","labels":["Source"]}},
+{"type":"relation","from_id":"a","to_id":"b","direction":"right","labels":["` + label + `"]}]}]}]`
+		ds, rep, err := Read(strings.NewReader(in), "ls.json")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(rep.Dropped) > 0 {
+			t.Errorf("%s: dropped %v; want none", label, rep.Dropped)
+		}
+		a := ds.Bundles[0].Annotations[0]
+		if len(a.LinksOf(annotation.LinkSaidBy)) != 1 {
+			t.Errorf("%s: links %+v; want one said_by", label, a.Links)
+		}
+	}
+}

@@ -438,7 +438,7 @@ func (rd *reader) link(a rawAnnotation, froms []string, line int) {
 		}
 		var b rawBody
 		if json.Unmarshal(raw, &b) == nil && b.Value != nil && has(strings1(b.Purpose), purposeTagging) {
-			if t := annotation.LinkType(*b.Value); t.Valid() {
+			if t, ok := annotation.ParseLinkType(*b.Value); ok {
 				typ = t
 			} else {
 				rd.rep.Drop("link type Glossa does not have (kept as related)")

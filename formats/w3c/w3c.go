@@ -5,9 +5,11 @@
 // TextualBody, its note a commenting body, each attribute a describing body
 // "name: value", its entity an identifying body with the entity's name; one
 // SpecificResource target per span, with a TextPositionSelector (code
-// points, as the model requires) and a TextQuoteSelector (exact, and up to
-// 32 code points of prefix and suffix). The target's source is the
-// document's URL, or urn:sha256:<hex> of its text. Each link becomes an
+// points, as the model requires) and a TextQuoteSelector (exact, with 32
+// code points of prefix and suffix, or more where the article repeats
+// itself: the fewest that make the quote unique in the text, see
+// quoteFinder). The target's source is the document's URL, or
+// urn:sha256:<hex> of its text. Each link becomes an
 // annotation with motivation linking whose target is the linking
 // annotation's id and whose body is the linked annotation's id plus a
 // tagging body naming the link type.
@@ -15,16 +17,20 @@ package w3c
 
 import (
 	"encoding/json"
+	"net/url"
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
+
+	"glossa/annotation"
 )
 
 // Context is the Web Annotation JSON-LD context.
 const Context = "http://www.w3.org/ns/anno.jsonld"
 
 // contextLen is how many code points of prefix and suffix a
-// TextQuoteSelector carries.
+// TextQuoteSelector carries at least (each side stops at the text's ends).
 const contextLen = 32
 
 // Body purposes Glossa writes.
@@ -109,13 +115,24 @@ func (i ids) page() string {
 	return i.base + "annotations/?page=1"
 }
 
-// documentSource is a target's source: the document's URL, or a urn
-// naming the SHA-256 of its text.
-func documentSource(url, sha string) string {
-	if url != "" {
-		return url
+// documentSource is a target's source: the document's URL when it is an
+// absolute IRI (a scheme, no white space or control character), else a urn
+// naming the SHA-256 of its text (sha, or of text when sha is empty): the
+// model wants an IRI, and an article's URL is what it was given ("example.org/a"
+// from a front matter fails every W3C schema that checks a target).
+func documentSource(u, sha, text string) string {
+	if p, err := url.Parse(u); err == nil && p.IsAbs() && !strings.ContainsFunc(u, notInIRI) {
+		return u
+	}
+	if sha == "" {
+		sha = annotation.TextSHA256(text)
 	}
 	return "urn:sha256:" + sha
+}
+
+// notInIRI reports whether r cannot stand in an IRI as it is (RFC 3987).
+func notInIRI(r rune) bool {
+	return unicode.IsSpace(r) || unicode.IsControl(r) || strings.ContainsRune(`<>"{}|\^`+"`", r)
 }
 
 // shaFromSource returns the hex SHA-256 a urn:sha256 source names.

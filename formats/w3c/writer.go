@@ -20,6 +20,7 @@ type Writer struct {
 	entities map[uint64]annotation.Entity
 	project  string
 	n        int
+	quotes   quoteFinder
 }
 
 var _ dataset.Writer = (*Writer)(nil)
@@ -73,12 +74,17 @@ func (w *Writer) Begin(h dataset.Header) error {
 // Bundle writes the annotations and links of one document.
 func (w *Writer) Bundle(b annotation.Bundle) error {
 	o := annotation.NewOffsets(b.Document.Text)
-	src := documentSource(b.Document.URL, b.Document.SHA256)
-	if b.Document.SHA256 == "" && b.Document.URL == "" {
-		src = documentSource("", annotation.TextSHA256(b.Document.Text))
-	}
+	src := documentSource(b.Document.URL, b.Document.SHA256, b.Document.Text)
 	for _, a := range b.Annotations {
-		if err := w.emit(w.annotation(o, src, a)); err != nil {
+		for _, s := range a.Spans {
+			w.quotes.add(s.Start, s.End)
+		}
+	}
+	contexts := w.quotes.contexts(o, contextLen)
+	for _, a := range b.Annotations {
+		n := contexts[:len(a.Spans)]
+		contexts = contexts[len(a.Spans):]
+		if err := w.emit(w.annotation(o, src, a, n)); err != nil {
 			return err
 		}
 		for i, l := range a.Links {
@@ -106,7 +112,9 @@ func (w *Writer) emit(wa webAnnotation) error {
 	return nil
 }
 
-func (w *Writer) annotation(o *annotation.Offsets, src string, a annotation.Annotation) webAnnotation {
+// annotation is a's Web Annotation; contexts[i] is how many code points of
+// prefix and suffix the quote of its span i carries (quoteFinder.contexts).
+func (w *Writer) annotation(o *annotation.Offsets, src string, a annotation.Annotation, contexts []int) webAnnotation {
 	wa := webAnnotation{
 		Context:  Context,
 		ID:       w.ids.annotation(a.ID),
@@ -126,9 +134,9 @@ func (w *Writer) annotation(o *annotation.Offsets, src string, a annotation.Anno
 		wa.Body = append(wa.Body, textualBody{Type: "TextualBody", Purpose: purposeIdentifying, Value: e.Name})
 	}
 	targets := make([]any, 0, len(a.Spans))
-	for _, s := range a.Spans {
+	for i, s := range a.Spans {
 		start, end := s.Start, s.End
-		prefix, suffix := dataset.Context(o, s.Start, s.End, contextLen)
+		prefix, suffix := dataset.Context(o, s.Start, s.End, contexts[i])
 		targets = append(targets, target{
 			Type:   "SpecificResource",
 			Source: src,

@@ -226,6 +226,24 @@ func BenchmarkExport100k(b *testing.B) {
 	}
 }
 
+// BenchmarkExportW3C100k is BenchmarkExport100k in the W3C format: one
+// Web Annotation per annotation and link, with position and quote
+// selectors.
+func BenchmarkExportW3C100k(b *testing.B) {
+	st, err := storage.Open(projectPath(b), storage.Options{ReadOnly: true})
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer st.Close()
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		if err := corpus.ExportTo(context.Background(), st, "w3c", io.Discard, corpus.ExportOptions{}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
 // BenchmarkExportBaseline encodes the same bundles, already in memory,
 // with encoding/json to io.Discard: the floor under BenchmarkExport100k.
 func BenchmarkExportBaseline(b *testing.B) {

@@ -53,7 +53,8 @@ func Anchor(o *annotation.Offsets, start, end int, quote, prefix, suffix string)
 
 // commonSuffix counts the code points a and b share at their ends.
 func commonSuffix(a, b string) int {
-	ra, rb := []rune(lastRunes(a, 64)), []rune(b)
+	rb := []rune(b)
+	ra := []rune(lastRunes(a, len(rb)))
 	n := 0
 	for n < len(ra) && n < len(rb) && ra[len(ra)-1-n] == rb[len(rb)-1-n] {
 		n++

@@ -73,21 +73,11 @@ func Golden(t testing.TB, name string, got []byte) {
 // test when it is absent.
 func Interop(t testing.TB) string {
 	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
+	p := findUp(t, filepath.Join("shared", "interop"))
+	if p == "" {
+		t.Skip("shared/interop reference data not found in any folder above the package; skipping (see ../shared/interop/README.md)")
 	}
-	for {
-		p := filepath.Join(dir, "shared", "interop")
-		if st, err := os.Stat(p); err == nil && st.IsDir() {
-			return p
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Skip("shared/interop reference data not found in any folder above the package; skipping (see ../shared/interop/README.md)")
-		}
-		dir = parent
-	}
+	return p
 }
 
 // CheckBundles fails the test when an annotation of bundles does not pass
@@ -166,3 +156,6 @@ func (m *MemOutput) FS() fstest.MapFS {
 type nopCloser struct{ io.Writer }
 
 func (nopCloser) Close() error { return nil }
+
+// Update reports whether the tests run with -update (rewrite golden files).
+func Update() bool { return *update }
