@@ -497,21 +497,41 @@ func (u *UI) replayRegistry(s *registryStep, back bool, again func() bool) bool 
 	return true
 }
 
-// updateUndoItems names the edits Undo and Redo would take back. The
-// menu is refreshed only when an item changed: a refresh rebuilds the
-// whole menu bar (new widgets each time in Fyne's in-window menu).
+// updateUndoItems names the edits Undo and Redo would take back, with
+// the focus where it is.
 func (u *UI) updateUndoItems() {
+	var focused fyne.Focusable
+	if c := u.win.Canvas(); c != nil {
+		focused = c.Focused()
+	}
+	u.setUndoItems(focused)
+}
+
+// setUndoItems names what Undo and Redo would do with focused having the
+// focus (see historyItem): "Undo typing" when a text field has typing of
+// its own to undo, else the project's last edit. The menu is refreshed
+// only when an item changed: a refresh rebuilds the whole menu bar (new
+// widgets each time in Fyne's in-window menu).
+func (u *UI) setUndoItems(focused fyne.Focusable) {
 	if u.undoItem == nil {
 		return
 	}
 	was := [2]fyne.MenuItem{*u.undoItem, *u.redoItem}
-	u.undoItem.Disabled = len(u.hist.undo) == 0
-	u.redoItem.Disabled = len(u.hist.redo) == 0
+	var typedUndo, typedRedo bool
+	if e, ok := focused.(textEntry); ok {
+		typedUndo, typedRedo = typingHistory(e)
+	}
+	u.undoItem.Disabled = len(u.hist.undo) == 0 && !typedUndo
+	u.redoItem.Disabled = len(u.hist.redo) == 0 && !typedRedo
 	u.undoItem.Label, u.redoItem.Label = "Undo", "Redo"
-	if n := len(u.hist.undo); n > 0 {
+	if n := len(u.hist.undo); typedUndo {
+		u.undoItem.Label = "Undo typing"
+	} else if n > 0 {
 		u.undoItem.Label = "Undo " + u.hist.undo[n-1].desc
 	}
-	if n := len(u.hist.redo); n > 0 {
+	if n := len(u.hist.redo); typedRedo {
+		u.redoItem.Label = "Redo typing"
+	} else if n > 0 {
 		u.redoItem.Label = "Redo " + u.hist.redo[n-1].desc
 	}
 	changed := false
