@@ -69,8 +69,10 @@ type Store interface {
 	UpdateEntity(e annotation.Entity) (annotation.Entity, error)
 	// MergeEntities makes every annotation of every document that refers
 	// to entity merge refer to keep, folds merge's names into keep's
-	// aliases and removes merge, in one transaction.
-	MergeEntities(keep, merge uint64) error
+	// aliases and removes merge, in one transaction. It returns what it
+	// changed, which UnmergeEntities takes back (undo).
+	MergeEntities(keep, merge uint64) (annotation.EntityMerge, error)
+	UnmergeEntities(m annotation.EntityMerge) error
 	// Backup writes a consistent copy of the project file to path.
 	Backup(path string) error
 	// Backups lists the automatic backups of the project file, newest

@@ -13,7 +13,8 @@ import (
 
 // change is one undoable edit: the states before and after of the
 // annotations it touched (absent from before: it created them; absent from
-// after: it deleted them), or a document status change.
+// after: it deleted them), a document status change, or an edit of the
+// entity registry.
 type change struct {
 	desc   string
 	docID  uint64
@@ -24,6 +25,20 @@ type change struct {
 	// entity, when set, was added to the registry by this step: undo
 	// removes it again (when nothing else refers to it), redo restores it.
 	entity *annotation.Entity
+	// registry, when set, makes this a step of Edit > Entities… instead:
+	// it is project-wide and touches no document's annotations but those
+	// a merge moved.
+	registry *registryStep
+}
+
+// registryStep is one Save or merge in Edit > Entities…. A save is undone
+// field by field (annotation.RestoreFields): only the fields it changed,
+// and only where they still hold what it wrote, so that an edit made since
+// is kept. A merge is undone by Store.UnmergeEntities, which relinks only
+// the mentions it moved, and redone by merging again.
+type registryStep struct {
+	before, after annotation.Entity       // a save
+	merge         *annotation.EntityMerge // a merge, instead
 }
 
 // merge folds c2, which happened right after c, into c: one undo step.
@@ -388,6 +403,13 @@ func (u *UI) replay(c *change, back bool) bool {
 	if u.failDlg != nil {
 		return false
 	}
+	if c.registry != nil {
+		again := u.redo
+		if back {
+			again = u.undo
+		}
+		return u.replayRegistry(c.registry, back, again)
+	}
 	if c.docID != u.doc.ID && !u.openDocument(c.docID) {
 		return false
 	}
@@ -445,21 +467,71 @@ func (u *UI) replay(c *change, back bool) bool {
 	return true
 }
 
-// updateUndoItems names the edits Undo and Redo would take back. The
-// menu is refreshed only when an item changed: a refresh rebuilds the
-// whole menu bar (new widgets each time in Fyne's in-window menu).
+// replayRegistry undoes (back) or redoes the registry step s through the
+// store; again retries it after a failure. A merge redone is recorded
+// anew: what it moved this time is what its next undo relinks.
+func (u *UI) replayRegistry(s *registryStep, back bool, again func() bool) bool {
+	var err error
+	switch {
+	case s.merge != nil && back:
+		err = u.st.UnmergeEntities(*s.merge)
+	case s.merge != nil:
+		var m annotation.EntityMerge
+		if m, err = u.st.MergeEntities(s.merge.Before.ID, s.merge.Merged.ID); err == nil {
+			s.merge = &m
+		}
+	default:
+		from, to := s.before, s.after
+		if back {
+			from, to = to, from
+		}
+		if now := u.entity(s.before.ID); now != nil {
+			_, err = u.st.UpdateEntity(annotation.RestoreFields(*now, from, to))
+		}
+	}
+	if err != nil {
+		u.editFailed(err, again)
+		return false
+	}
+	u.entitiesChanged(s.merge != nil)
+	return true
+}
+
+// updateUndoItems names the edits Undo and Redo would take back, with
+// the focus where it is.
 func (u *UI) updateUndoItems() {
+	var focused fyne.Focusable
+	if c := u.win.Canvas(); c != nil {
+		focused = c.Focused()
+	}
+	u.setUndoItems(focused)
+}
+
+// setUndoItems names what Undo and Redo would do with focused having the
+// focus (see historyItem): "Undo typing" when a text field has typing of
+// its own to undo, else the project's last edit. The menu is refreshed
+// only when an item changed: a refresh rebuilds the whole menu bar (new
+// widgets each time in Fyne's in-window menu).
+func (u *UI) setUndoItems(focused fyne.Focusable) {
 	if u.undoItem == nil {
 		return
 	}
 	was := [2]fyne.MenuItem{*u.undoItem, *u.redoItem}
-	u.undoItem.Disabled = len(u.hist.undo) == 0
-	u.redoItem.Disabled = len(u.hist.redo) == 0
+	var typedUndo, typedRedo bool
+	if e, ok := focused.(textEntry); ok {
+		typedUndo, typedRedo = typingHistory(e)
+	}
+	u.undoItem.Disabled = len(u.hist.undo) == 0 && !typedUndo
+	u.redoItem.Disabled = len(u.hist.redo) == 0 && !typedRedo
 	u.undoItem.Label, u.redoItem.Label = "Undo", "Redo"
-	if n := len(u.hist.undo); n > 0 {
+	if n := len(u.hist.undo); typedUndo {
+		u.undoItem.Label = "Undo typing"
+	} else if n > 0 {
 		u.undoItem.Label = "Undo " + u.hist.undo[n-1].desc
 	}
-	if n := len(u.hist.redo); n > 0 {
+	if n := len(u.hist.redo); typedRedo {
+		u.redoItem.Label = "Redo typing"
+	} else if n > 0 {
 		u.redoItem.Label = "Redo " + u.hist.redo[n-1].desc
 	}
 	changed := false

@@ -16,7 +16,8 @@ import (
 
 // entityRegistry is the Edit > Entities… dialog: the project's entities,
 // each editable (name, type, aliases, external id, note) and mergeable into
-// another. Its edits are written at once and are not in the undo history.
+// another. Its edits are written at once; each Save and each merge is one
+// step of the undo history (registryStep).
 //
 // Entities are created in an annotation's Entity field (setEntity). Undoing
 // that edit unlinks the annotation and removes the new entity again, unless
@@ -115,7 +116,7 @@ func newEntityRegistry(u *UI) *entityRegistry {
 		widget.NewFormItem("Note", r.note),
 	)
 	editor := container.NewBorder(nil, container.NewVBox(r.mentions, container.NewHBox(r.merge, r.save)), nil, nil, container.NewVScroll(form))
-	hint := widget.NewLabel("Entities are made in an annotation's Entity field. Choose one here to edit it or merge it into another. Changes here are saved at once (also when you choose another entity or close) and Ctrl+Z does not undo them.")
+	hint := widget.NewLabel("Entities are made in an annotation's Entity field. Choose one here to edit it or merge it into another. Changes here are saved at once (also when you choose another entity or close); once this window is closed, Ctrl+Z undoes each save and merge.")
 	hint.Wrapping = fyne.TextWrapWord
 	split := container.NewHSplit(r.list, editor)
 	split.Offset = 0.45
@@ -207,15 +208,47 @@ func (r *entityRegistry) saveEntity() bool {
 		u.setStatus("An entity needs a name: type one in the Name field of Edit > Entities….")
 		return false
 	}
-	if _, err := u.st.UpdateEntity(e); err != nil {
+	was := u.entity(e.ID)
+	if was == nil {
+		return false
+	}
+	before := *was
+	before.Aliases = slices.Clone(was.Aliases)
+	after, err := u.st.UpdateEntity(e)
+	if err != nil {
 		u.editFailed(err, r.saveEntity)
 		return false
 	}
-	u.reloadEntities()
-	r.list.Refresh()
-	u.panel.refresh() // the Entity field shows the name
-	u.setStatus("Entity " + quoted(e.Name, 80) + " saved.")
+	if !entityEqual(before, after) {
+		u.hist.push(change{desc: "edit of " + quoted(after.Name, 30), registry: &registryStep{before: before, after: after}})
+		u.updateUndoItems()
+	}
+	u.entitiesChanged(false)
+	u.setStatus("Entity " + quoted(e.Name, 80) + " saved. Ctrl+Z undoes it once Edit > Entities is closed.")
 	return true
+}
+
+// entityEqual reports whether a and b hold the same values.
+func entityEqual(a, b annotation.Entity) bool {
+	return a.ID == b.ID && a.Name == b.Name && a.Type == b.Type && a.Note == b.Note && a.ExternalID == b.ExternalID &&
+		slices.Equal(a.Aliases, b.Aliases)
+}
+
+// entitiesChanged shows the registry as stored after it changed: the
+// entity list and, when annotations were relinked (reread), the open
+// article's annotations; the Entity field shows the new names, and Edit >
+// Entities…, if open, the entities as they are now.
+func (u *UI) entitiesChanged(reread bool) {
+	u.reloadEntities()
+	if reread {
+		u.reloadAnnotations() // refreshes the panel too
+	} else {
+		u.panel.refresh()
+	}
+	if r := u.registry; r != nil {
+		r.list.Refresh()
+		r.choose(r.chosen)
+	}
 }
 
 // askMerge asks which entity the chosen one becomes, then merges them.
@@ -235,7 +268,7 @@ func (r *entityRegistry) askMerge() {
 	}
 	target := widget.NewSelect(names, nil)
 	name := quoted(from.Name, 80)
-	expl := widget.NewLabel(fmt.Sprintf("Every annotation that refers to %s, in every article, will refer to the entity you choose; %s and its aliases become aliases of it, and %s is removed. This cannot be undone.", name, name, name))
+	expl := widget.NewLabel(fmt.Sprintf("Every annotation that refers to %s, in every article, will refer to the entity you choose; %s and its aliases become aliases of it, and %s is removed. Ctrl+Z undoes the merge once Edit > Entities is closed.", name, name, name))
 	expl.Wrapping = fyne.TextWrapWord
 	d := dialog.NewForm("Merge "+from.Name+" into…", "Merge", "Cancel",
 		[]*widget.FormItem{widget.NewFormItem("", expl), widget.NewFormItem("Keep", target)}, func(ok bool) {
@@ -264,38 +297,25 @@ func (r *entityRegistry) mergeInto(keep uint64) bool {
 	return true
 }
 
-// mergeEntities merges entity merge into keep through the store and shows
-// the result: the open article's annotations are reread, and the undo
-// history is rewritten to refer to keep, so that undoing an older edit does
-// not bring back a reference to an entity that is gone.
+// mergeEntities merges entity merge into keep through the store, as one
+// undoable step, and shows the result: the open article's annotations are
+// reread. Steps older than the merge that refer to the merged entity are
+// undone only after the merge is, which brings it back.
 func (u *UI) mergeEntities(keep, merge uint64) bool {
 	k, m := u.entity(keep), u.entity(merge)
 	if k == nil || m == nil || keep == merge || u.failDlg != nil {
 		return false
 	}
 	kName, mName := k.Name, m.Name
-	if err := u.st.MergeEntities(keep, merge); err != nil {
+	rec, err := u.st.MergeEntities(keep, merge)
+	if err != nil {
 		u.editFailed(err, func() bool { return u.mergeEntities(keep, merge) })
 		return false
 	}
-	for _, cs := range [][]change{u.hist.undo, u.hist.redo} {
-		for i, c := range cs {
-			if c.entity != nil && c.entity.ID == merge {
-				cs[i].entity = nil // merged away: neither removed nor restored
-			}
-			for _, states := range []map[uint64]annotation.Annotation{c.before, c.after} {
-				for id, a := range states {
-					if a.Entity == merge {
-						a.Entity = keep
-						states[id] = a
-					}
-				}
-			}
-		}
-	}
-	u.reloadEntities()
-	u.reloadAnnotations()
-	u.setStatus(fmt.Sprintf("%s merged into %s: %d mentions in this article now refer to it.", quoted(mName, 60), quoted(kName, 60), u.mentions(keep)))
+	u.hist.push(change{desc: "merge of " + quoted(mName, 30), registry: &registryStep{merge: &rec}})
+	u.updateUndoItems()
+	u.entitiesChanged(true)
+	u.setStatus(fmt.Sprintf("%s merged into %s: %d mentions in this article now refer to it. Ctrl+Z undoes the merge once Edit > Entities is closed.", quoted(mName, 60), quoted(kName, 60), u.mentions(keep)))
 	return true
 }
 

@@ -7,6 +7,8 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2/test"
+
+	"glossa/annotation"
 )
 
 // twoEntities tags Ana Pérez and "the mayor" as Persons linked to two
@@ -75,8 +77,8 @@ func TestEntityMergeRepointsAnnotations(t *testing.T) {
 		t.Fatalf("chose %d (merge disabled %v), want The Mayor", r.chosen, r.merge.Disabled())
 	}
 	test.Tap(r.merge)
-	if text := overlayText(t, u); !strings.Contains(text, "cannot be undone") {
-		t.Errorf("merge dialog does not warn:\n%s", text)
+	if text := overlayText(t, u); !strings.Contains(text, "Ctrl+Z undoes the merge") {
+		t.Errorf("merge dialog does not say how to undo it:\n%s", text)
 	}
 	if !r.mergeInto(ana) {
 		t.Fatal("merge failed")
@@ -92,8 +94,8 @@ func TestEntityMergeRepointsAnnotations(t *testing.T) {
 	if u.mentions(ana) != 2 || r.chosen != ana {
 		t.Errorf("after merge: %d mentions shown, editor on %d; want 2 and Ana", u.mentions(ana), r.chosen)
 	}
-	// Undoing an edit made before the merge does not bring the merged
-	// entity back.
+	// Undo and redo everything, the merge included: afterwards it is as
+	// after the merge.
 	for u.undo() {
 	}
 	for u.redo() {
@@ -105,6 +107,106 @@ func TestEntityMergeRepointsAnnotations(t *testing.T) {
 		if a.Entity == mayor {
 			t.Errorf("annotation %d refers to the merged entity after undo and redo", a.ID)
 		}
+	}
+	if len(st.entities) != 1 {
+		t.Errorf("entities after undo and redo = %+v, want Ana Pérez only", st.entities)
+	}
+}
+
+// TestUndoRegistrySaveKeepsLaterEdits: each Save in Edit > Entities… is one
+// undo step that takes back only the fields it changed; a note written
+// since, outside the history, stays.
+func TestUndoRegistrySaveKeepsLaterEdits(t *testing.T) {
+	u, st := newTestUI(t)
+	u.win.Show()
+	ana, _ := twoEntities(t, u, st)
+	r := u.showEntities()
+	r.list.Select(0)
+	r.aliases.SetText("Ana")
+	test.Tap(r.save)
+	r.extID.SetText("Q123")
+	test.Tap(r.save)
+	test.Tap(r.save) // nothing changed: no step
+	tapButton(t, u, "Close")
+	if got := u.undoItem.Label; got != "Undo edit of “Ana Pérez”" {
+		t.Errorf("Undo item = %q", got)
+	}
+	// A note written elsewhere, after the saves (another window of the
+	// same store would do this).
+	e := st.entities[0]
+	e.Note = "written later"
+	st.UpdateEntity(e)
+	u.reloadEntities()
+
+	if !u.undo() {
+		t.Fatal("undo failed")
+	}
+	if e := st.entities[0]; e.ExternalID != "" || !slices.Equal(e.Aliases, []string{"Ana"}) || e.Note != "written later" {
+		t.Errorf("after undoing the second save: %+v; want aliases kept, external id gone, the later note kept", e)
+	}
+	u.undo()
+	if e := st.entities[0]; len(e.Aliases) != 0 || e.Note != "written later" || e.ID != ana {
+		t.Errorf("after undoing the first save: %+v; want no aliases, the later note kept", e)
+	}
+	if got := u.entity(ana); got == nil || len(got.Aliases) != 0 {
+		t.Errorf("the window's entity after undo = %+v, want the stored one", got)
+	}
+	u.redo()
+	u.redo()
+	if e := st.entities[0]; e.ExternalID != "Q123" || !slices.Equal(e.Aliases, []string{"Ana"}) || e.Note != "written later" {
+		t.Errorf("after redoing both saves: %+v", e)
+	}
+	if !strings.HasPrefix(u.statusBar.Text, "Redone: edit of “Ana Pérez”") {
+		t.Errorf("status = %q", u.statusBar.Text)
+	}
+}
+
+// TestUndoMergeRelinksOnlyWhatItMoved: undoing a merge brings the merged
+// entity back and relinks the mentions the merge moved, in every article;
+// a mention linked to the kept entity after the merge stays with it.
+func TestUndoMergeRelinksOnlyWhatItMoved(t *testing.T) {
+	u, st := newTestUI(t)
+	u.win.Show()
+	ana, mayor := twoEntities(t, u, st)
+	moved := u.selected // the mayor's mention
+	u.step(1)
+	sel(t, u, "officials", 0)
+	press(u, "3")
+	u.setEntity(u.selected, "Person", "The Mayor")
+	elsewhere := u.selected
+	u.step(-1)
+	r := u.showEntities()
+	r.list.Select(1)
+	if !r.mergeInto(ana) {
+		t.Fatal("merge failed")
+	}
+	tapButton(t, u, "Close")
+	if got := u.undoItem.Label; got != "Undo merge of “The Mayor”" {
+		t.Errorf("Undo item = %q", got)
+	}
+	// Linked after the merge, outside the history: stays with Ana.
+	later, err := st.Apply(1, []annotation.Annotation{{Label: "Person", Spans: []annotation.Span{{Start: 0, End: 3, Text: "Río"}}, Entity: ana}}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	u.reloadAnnotations()
+
+	if !u.undo() {
+		t.Fatalf("undo of the merge failed: %s", u.statusBar.Text)
+	}
+	entityOf := func(doc, id uint64) uint64 { return st.anns[doc][id].Entity }
+	if len(st.entities) != 2 || entityOf(1, moved) != mayor || entityOf(2, elsewhere) != mayor || entityOf(1, later[0].ID) != ana {
+		t.Errorf("after undoing the merge: entities %+v; mayor's mentions refer to %d, %d (want %d); the later one to %d (want %d)",
+			st.entities, entityOf(1, moved), entityOf(2, elsewhere), mayor, entityOf(1, later[0].ID), ana)
+	}
+	if a := u.annotation(moved); a == nil || a.Entity != mayor {
+		t.Errorf("the window shows the mayor's mention as %+v, want it linked to %d again", a, mayor)
+	}
+	if slices.Contains(st.entities[0].Aliases, "The Mayor") {
+		t.Errorf("Ana keeps the alias the merge gave: %+v", st.entities[0])
+	}
+	if !u.redo() || len(st.entities) != 1 || entityOf(1, moved) != ana || entityOf(2, elsewhere) != ana {
+		t.Errorf("after redoing the merge: entities %+v, mentions %d, %d; want %d", st.entities, entityOf(1, moved), entityOf(2, elsewhere), ana)
 	}
 }
 

@@ -191,26 +191,56 @@ func (s *fakeStore) UpdateEntity(e annotation.Entity) (annotation.Entity, error)
 
 // MergeEntities repoints annotations and keeps the aliases simply; the
 // store's rules are tested in storage.
-func (s *fakeStore) MergeEntities(keep, merge uint64) error {
+func (s *fakeStore) MergeEntities(keep, merge uint64) (annotation.EntityMerge, error) {
 	if err := s.takeFail(); err != nil {
-		return err
+		return annotation.EntityMerge{}, err
 	}
 	ki := slices.IndexFunc(s.entities, func(e annotation.Entity) bool { return e.ID == keep })
 	mi := slices.IndexFunc(s.entities, func(e annotation.Entity) bool { return e.ID == merge })
 	if ki < 0 || mi < 0 || keep == merge {
-		return fmt.Errorf("entities %d, %d: %w", keep, merge, annotation.ErrNotFound)
+		return annotation.EntityMerge{}, fmt.Errorf("entities %d, %d: %w", keep, merge, annotation.ErrNotFound)
 	}
-	for _, m := range s.anns {
-		for id, a := range m {
-			if a.Entity == merge {
+	rec := annotation.EntityMerge{Before: s.entities[ki], Merged: s.entities[mi]}
+	rec.Before.Aliases = slices.Clone(rec.Before.Aliases)
+	for _, doc := range slices.Sorted(maps.Keys(s.anns)) {
+		m := s.anns[doc]
+		for _, id := range slices.Sorted(maps.Keys(m)) {
+			if a := m[id]; a.Entity == merge {
 				a.Entity = keep
 				m[id] = a
+				rec.Moved = append(rec.Moved, annotation.AnnotationRef{DocID: doc, ID: id})
 			}
 		}
 	}
 	m := s.entities[mi]
-	s.entities[ki].Aliases = append(s.entities[ki].Aliases, append([]string{m.Name}, m.Aliases...)...)
+	k := &s.entities[ki]
+	k.Aliases = append(slices.Clone(k.Aliases), append([]string{m.Name}, m.Aliases...)...)
+	if k.Note == "" {
+		k.Note = m.Note
+	}
+	rec.After = *k
 	s.entities = slices.Delete(s.entities, mi, mi+1)
+	return rec, nil
+}
+
+// UnmergeEntities takes back a merge as storage.UnmergeEntities does.
+func (s *fakeStore) UnmergeEntities(m annotation.EntityMerge) error {
+	if err := s.takeFail(); err != nil {
+		return err
+	}
+	ki := slices.IndexFunc(s.entities, func(e annotation.Entity) bool { return e.ID == m.Before.ID })
+	if ki < 0 || slices.ContainsFunc(s.entities, func(e annotation.Entity) bool { return e.ID == m.Merged.ID }) {
+		return fmt.Errorf("entities %d, %d: %w", m.Before.ID, m.Merged.ID, annotation.ErrNotFound)
+	}
+	s.entities[ki] = annotation.RestoreFields(s.entities[ki], m.After, m.Before)
+	for _, r := range m.Moved {
+		if a, ok := s.anns[r.DocID][r.ID]; ok && a.Entity == m.Before.ID {
+			a.Entity = m.Merged.ID
+			s.anns[r.DocID][r.ID] = a
+		}
+	}
+	s.entities = append(s.entities, m.Merged)
+	slices.SortFunc(s.entities, func(a, b annotation.Entity) int { return cmp.Compare(a.ID, b.ID) })
 	return nil
 }
 

@@ -139,6 +139,25 @@ func newFindEntry(f *findBar) *findEntry {
 func (e *findEntry) FocusGained() {
 	e.Entry.FocusGained()
 	e.f.hint()
+	e.f.u.fieldChanged(e)
+}
+
+// FocusLost is part of fyne.Focusable.
+func (e *findEntry) FocusLost() {
+	e.Entry.FocusLost()
+	e.f.u.fieldChanged(nil)
+}
+
+// TypedRune is part of fyne.Focusable.
+func (e *findEntry) TypedRune(r rune) {
+	e.Entry.TypedRune(r)
+	e.f.u.fieldChanged(e)
+}
+
+// TypedShortcut is part of fyne.Shortcutable.
+func (e *findEntry) TypedShortcut(s fyne.Shortcut) {
+	e.Entry.TypedShortcut(s)
+	e.f.u.fieldChanged(e)
 }
 
 // KeyDown and KeyUp track Shift: the driver reports Shift+F3 as a typed
@@ -169,6 +188,7 @@ func (e *findEntry) TypedKey(ev *fyne.KeyEvent) {
 		e.f.close()
 	default:
 		e.Entry.TypedKey(ev)
+		e.f.u.fieldChanged(e)
 	}
 }
 

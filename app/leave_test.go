@@ -154,11 +154,18 @@ func TestUndoRedoEntityLinkKeepsLaterRegistryEdits(t *testing.T) {
 	tapButton(t, u, "Save")
 	tapButton(t, u, "Close")
 
+	// The save is a step of its own, undone first; then the link, which
+	// removes the entity.
 	u.focusArticle()
 	menuShortcut(u, &fyne.ShortcutUndo{})
-	if p := only(t, st, "Person"); p.Entity != 0 {
-		t.Fatalf("entity after undo = %d, want none", p.Entity)
+	if e := st.entities[0]; len(e.Aliases) != 0 || e.ExternalID != "" || e.Note != "" || only(t, st, "Person").Entity != e.ID {
+		t.Fatalf("after undoing the save: entity %+v, want it linked without aliases, external id or note", e)
 	}
+	menuShortcut(u, &fyne.ShortcutUndo{})
+	if p := only(t, st, "Person"); p.Entity != 0 || len(st.entities) != 0 {
+		t.Fatalf("entity after undoing the link = %d (%d entities), want none", p.Entity, len(st.entities))
+	}
+	menuShortcut(u, ctrlShiftZ)
 	menuShortcut(u, ctrlShiftZ)
 	p := only(t, st, "Person")
 	if len(st.entities) != 1 || p.Entity != st.entities[0].ID {
@@ -166,7 +173,7 @@ func TestUndoRedoEntityLinkKeepsLaterRegistryEdits(t *testing.T) {
 	}
 	e := st.entities[0]
 	if strings.Join(e.Aliases, "|") != "Pérez|A. Pérez" || e.ExternalID != "Q123" || e.Note != "mayor of Río Verde" {
-		t.Errorf("entity after undo and redo = %+v, want the aliases, external id and note saved after the link", e)
+		t.Errorf("entity after undo and redo = %+v, want the aliases, external id and note saved after the link back", e)
 	}
 	if got := u.entity(e.ID); got == nil || got.ExternalID != "Q123" {
 		t.Errorf("the window's entity after redo = %+v, want the one stored", got)

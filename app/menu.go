@@ -120,15 +120,11 @@ type textEntry interface {
 // toFocusedEntry hands s to the focused text field, if a text field has
 // the focus, and reports whether it did. The driver runs a main-menu
 // item's shortcut before the focused widget sees the keys, so the menu's
-// Undo, Redo and Copy call this first: in the Note or Find field Ctrl+Z
-// undoes the typing and Ctrl+C copies the field's text, as everywhere else.
+// Copy calls this first: in the Note or Find field Ctrl+C copies the
+// field's text, as everywhere else. Undo and Redo: see historyItem.
 func (u *UI) toFocusedEntry(s fyne.Shortcut) bool {
-	c := u.win.Canvas()
-	if c == nil {
-		return false
-	}
-	e, ok := c.Focused().(textEntry)
-	if !ok {
+	e := u.focusedEntry()
+	if e == nil {
 		return false
 	}
 	e.TypedShortcut(s)
@@ -136,19 +132,12 @@ func (u *UI) toFocusedEntry(s fyne.Shortcut) bool {
 }
 
 // undoItemAction, redoItemAction and copyItemAction are the Edit menu's
-// Undo, Redo and Copy: the focused text field's, or else the project's
-// (not while a dialog is open).
-func (u *UI) undoItemAction() {
-	if !u.toFocusedEntry(&fyne.ShortcutUndo{}) && !u.dialogOpen() {
-		u.undo()
-	}
-}
+// Undo, Redo and Copy: the focused text field's (for Undo and Redo when it
+// has typing to take back), or else the project's (not while a dialog is
+// open).
+func (u *UI) undoItemAction() { u.historyItem(true) }
 
-func (u *UI) redoItemAction() {
-	if !u.toFocusedEntry(&fyne.ShortcutRedo{}) && !u.dialogOpen() {
-		u.redo()
-	}
-}
+func (u *UI) redoItemAction() { u.historyItem(false) }
 
 func (u *UI) copyItemAction() {
 	if !u.toFocusedEntry(&fyne.ShortcutCopy{Clipboard: u.app.Clipboard()}) && !u.dialogOpen() {
@@ -347,8 +336,8 @@ func (u *UI) keyHelp() [][2]string {
 		[2]string{"] and [", "Select the next / previous annotation of the article"},
 		[2]string{"Delete", "Delete the selected annotation"},
 		[2]string{"Escape", "Deselect; cancel picking a source"},
-		[2]string{"Ctrl+Z", "Undo"},
-		[2]string{"Ctrl+Shift+Z, Ctrl+Y", "Redo"},
+		[2]string{"Ctrl+Z", "Undo (in a text field, its typing first)"},
+		[2]string{"Ctrl+Shift+Z, Ctrl+Y", "Redo (in a text field, its typing first)"},
 		[2]string{"Ctrl+C", "Copy the selected text"},
 		[2]string{"Ctrl+F", "Find in the article"},
 		[2]string{"In the find field: Enter or F3, Shift+F3, Escape", "Next match, previous match, close the find bar"},

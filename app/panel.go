@@ -321,6 +321,7 @@ func (p *annotationPanel) form(l annotation.Label) *labelForm {
 			continue
 		}
 		e := newCommitEntry("", false, func(v string) bool { return d.id == 0 || p.setAttribute(d.id, name, v) })
+		e.watch = u.fieldChanged
 		f.attrs = append(f.attrs, attrField{name: name, entry: e})
 		f.form.Append(name, e)
 	}
@@ -333,10 +334,12 @@ func (p *annotationPanel) form(l annotation.Label) *labelForm {
 		b.Note = v
 		return u.update("note", b)
 	})
+	f.note.watch = u.fieldChanged
 	f.note.SetPlaceHolder("Note (saved when you leave the field)")
 	f.form.Append("Note", f.note)
 
 	f.entity = newEntityEntry()
+	f.entity.watch = u.fieldChanged
 	f.entity.SetPlaceHolder("Type or pick a name")
 	f.entity.OnChanged = func(s string) {
 		f.entity.SetOptions(entitySuggestions(u.entities, s, 10))
@@ -744,6 +747,7 @@ type commitEntry struct {
 	widget.Entry
 	saved    string
 	onCommit func(string) bool
+	watch    func(fyne.Focusable) // told of typing and focus changes (UI.fieldChanged); may be nil
 }
 
 func newCommitEntry(text string, multi bool, onCommit func(string) bool) *commitEntry {
@@ -790,8 +794,9 @@ func (e *commitEntry) commit() bool {
 // linked at once.
 type entityEntry struct {
 	widget.SelectEntry
-	saved  string // the name of the entity linked
-	typing bool   // a key is being handled: a change comes from the keyboard, not a pick
+	saved  string               // the name of the entity linked
+	typing bool                 // a key is being handled: a change comes from the keyboard, not a pick
+	watch  func(fyne.Focusable) // told of typing and focus changes (UI.fieldChanged); may be nil
 }
 
 func newEntityEntry() *entityEntry {
@@ -824,14 +829,14 @@ func (e *entityEntry) show(name string) {
 // TypedRune is part of fyne.Focusable.
 func (e *entityEntry) TypedRune(r rune) {
 	e.typing = true
-	defer func() { e.typing = false }()
+	defer func() { e.typing = false; tell(e.watch, e) }()
 	e.SelectEntry.TypedRune(r)
 }
 
 // TypedKey is part of fyne.Focusable.
 func (e *entityEntry) TypedKey(ev *fyne.KeyEvent) {
 	e.typing = true
-	defer func() { e.typing = false }()
+	defer func() { e.typing = false; tell(e.watch, e) }()
 	e.SelectEntry.TypedKey(ev)
 }
 
@@ -839,8 +844,27 @@ func (e *entityEntry) TypedKey(ev *fyne.KeyEvent) {
 // field).
 func (e *entityEntry) TypedShortcut(s fyne.Shortcut) {
 	e.typing = true
-	defer func() { e.typing = false }()
+	defer func() { e.typing = false; tell(e.watch, e) }()
 	e.SelectEntry.TypedShortcut(s)
+}
+
+// FocusGained is part of fyne.Focusable.
+func (e *entityEntry) FocusGained() {
+	e.SelectEntry.FocusGained()
+	tell(e.watch, e)
+}
+
+// FocusLost is part of fyne.Focusable.
+func (e *entityEntry) FocusLost() {
+	e.SelectEntry.FocusLost()
+	tell(e.watch, nil)
+}
+
+// tell calls watch, if set, with the field focused now.
+func tell(watch func(fyne.Focusable), focused fyne.Focusable) {
+	if watch != nil {
+		watch(focused)
+	}
 }
 
 // AcceptsTab is part of fyne.Tabbable: Tab moves the focus on, as in every
@@ -851,6 +875,31 @@ func (e *commitEntry) AcceptsTab() bool { return false }
 func (e *commitEntry) FocusLost() {
 	e.Entry.FocusLost()
 	e.commit()
+	tell(e.watch, nil)
+}
+
+// FocusGained is part of fyne.Focusable.
+func (e *commitEntry) FocusGained() {
+	e.Entry.FocusGained()
+	tell(e.watch, e)
+}
+
+// TypedRune is part of fyne.Focusable.
+func (e *commitEntry) TypedRune(r rune) {
+	e.Entry.TypedRune(r)
+	tell(e.watch, e)
+}
+
+// TypedKey is part of fyne.Focusable.
+func (e *commitEntry) TypedKey(ev *fyne.KeyEvent) {
+	e.Entry.TypedKey(ev)
+	tell(e.watch, e)
+}
+
+// TypedShortcut is part of fyne.Shortcutable.
+func (e *commitEntry) TypedShortcut(s fyne.Shortcut) {
+	e.Entry.TypedShortcut(s)
+	tell(e.watch, e)
 }
 
 // listRow is a row template of a widget.List: its content, with a minimum

@@ -17,12 +17,14 @@ import (
 // instead (its Modified time set to now), merge's name and aliases become
 // aliases of keep (without duplicates, ignoring case), keep's empty note and
 // external id are taken from merge, and merge is removed from the registry.
-// On any error nothing changes.
-func (s *Store) MergeEntities(keep, merge uint64) error {
+// On any error nothing changes. It returns what it changed, for
+// UnmergeEntities.
+func (s *Store) MergeEntities(keep, merge uint64) (annotation.EntityMerge, error) {
 	if keep == merge {
-		return fmt.Errorf("cannot merge entity %d into itself: %w", keep, ErrInvalidEntity)
+		return annotation.EntityMerge{}, fmt.Errorf("cannot merge entity %d into itself: %w", keep, ErrInvalidEntity)
 	}
-	return s.update(func(tx *bbolt.Tx) error {
+	var rec annotation.EntityMerge
+	err := s.update(func(tx *bbolt.Tx) error {
 		ents := tx.Bucket(bucketEntities)
 		var k, m annotation.Entity
 		for _, x := range []struct {
@@ -37,20 +39,82 @@ func (s *Store) MergeEntities(keep, merge uint64) error {
 				return fmt.Errorf("entity %d: %w", x.id, annotation.ErrNotFound)
 			}
 		}
-		if err := repointAnnotations(tx, merge, keep, s.now()); err != nil {
+		moved, err := repointAnnotations(tx, merge, keep, s.now())
+		if err != nil {
 			return err
 		}
-		if err := putJSON(ents, idKey(keep), mergedEntity(k, m)); err != nil {
+		after := mergedEntity(k, m)
+		if err := putJSON(ents, idKey(keep), after); err != nil {
 			return err
 		}
+		rec = annotation.EntityMerge{Before: k, After: after, Merged: m, Moved: moved}
 		return ents.Delete(idKey(merge))
+	})
+	if err != nil {
+		return annotation.EntityMerge{}, err
+	}
+	return rec, nil
+}
+
+// UnmergeEntities undoes the merge m (see MergeEntities), in one Update:
+// the merged entity is put back under its id, the fields of the kept
+// entity that the merge changed and that still hold what the merge wrote
+// get their values from before it (see annotation.RestoreFields), and each
+// annotation the merge moved that still refers to the kept entity refers to
+// the merged one again (its Modified time set to now). Annotations that came
+// to refer to the kept entity otherwise stay with it. It refuses, changing
+// nothing, when the kept entity is gone or the merged one's id is in use.
+func (s *Store) UnmergeEntities(m annotation.EntityMerge) error {
+	if err := checkEntityValue(m.Merged); err != nil {
+		return err
+	}
+	keep, merged := m.Before.ID, m.Merged.ID
+	return s.update(func(tx *bbolt.Tx) error {
+		ents := tx.Bucket(bucketEntities)
+		var now annotation.Entity
+		found, err := getJSON(ents, idKey(keep), &now)
+		if err != nil {
+			return fmt.Errorf("entity %d is unreadable: %w", keep, err)
+		}
+		if !found {
+			return fmt.Errorf("entity %d, which entity %d was merged into: %w", keep, merged, annotation.ErrNotFound)
+		}
+		if ents.Get(idKey(merged)) != nil {
+			return fmt.Errorf("entity %d is in the registry again, the merge cannot be undone: %w", merged, ErrInvalidEntity)
+		}
+		if err := putJSON(ents, idKey(keep), annotation.RestoreFields(now, m.After, m.Before)); err != nil {
+			return err
+		}
+		if err := bumpSequence(ents, merged); err != nil {
+			return err
+		}
+		if err := putJSON(ents, idKey(merged), m.Merged); err != nil {
+			return err
+		}
+		anns := tx.Bucket(bucketAnnotations)
+		at := s.now()
+		for _, r := range m.Moved {
+			var a annotation.Annotation
+			found, err := getJSON(anns, annKey(r.DocID, r.ID), &a)
+			if err != nil {
+				return fmt.Errorf("annotation %d of document %d is unreadable: %w", r.ID, r.DocID, err)
+			}
+			if !found || a.Entity != keep {
+				continue // deleted, or linked to another entity since
+			}
+			a.Entity, a.Modified = merged, at
+			if err := putJSON(anns, annKey(r.DocID, r.ID), a); err != nil {
+				return err
+			}
+		}
+		return nil
 	})
 }
 
 // repointAnnotations makes every annotation that refers to entity from
-// refer to entity to. The changes are collected first: bbolt does not allow
-// writes to a bucket while a cursor walks it.
-func repointAnnotations(tx *bbolt.Tx, from, to uint64, now time.Time) error {
+// refer to entity to, and returns them. The changes are collected first:
+// bbolt does not allow writes to a bucket while a cursor walks it.
+func repointAnnotations(tx *bbolt.Tx, from, to uint64, now time.Time) ([]annotation.AnnotationRef, error) {
 	anns := tx.Bucket(bucketAnnotations)
 	type change struct {
 		key []byte
@@ -70,14 +134,17 @@ func repointAnnotations(tx *bbolt.Tx, from, to uint64, now time.Time) error {
 		return nil
 	})
 	if err != nil {
-		return err
+		return nil, err
 	}
+	var moved []annotation.AnnotationRef
 	for _, c := range changes {
 		if err := putJSON(anns, c.key, c.a); err != nil {
-			return err
+			return nil, err
 		}
+		doc, id, _ := splitAnnKey(c.key)
+		moved = append(moved, annotation.AnnotationRef{DocID: doc, ID: id})
 	}
-	return nil
+	return moved, nil
 }
 
 // mergedEntity is k with m folded in (see MergeEntities).

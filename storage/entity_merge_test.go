@@ -37,8 +37,15 @@ func TestMergeEntities(t *testing.T) {
 		t.Fatal(err)
 	}
 
-	if err := s.MergeEntities(keep.ID, merge.ID); err != nil {
+	rec, err := s.MergeEntities(keep.ID, merge.ID)
+	if err != nil {
 		t.Fatalf("MergeEntities: %v", err)
+	}
+	if want := []annotation.AnnotationRef{{DocID: d1.ID, ID: a1.ID}, {DocID: d2.ID, ID: a2.ID}}; !reflect.DeepEqual(rec.Moved, want) {
+		t.Errorf("moved = %v, want %v", rec.Moved, want)
+	}
+	if !reflect.DeepEqual(rec.Before, keep) || !reflect.DeepEqual(rec.Merged, merge) {
+		t.Errorf("merge record before = %+v, merged = %+v; want %+v, %+v", rec.Before, rec.Merged, keep, merge)
 	}
 	s = reopen(t, s) // the merge is on disk
 	for _, c := range []struct {
@@ -90,7 +97,7 @@ func TestMergeEntitiesRefusesAndChangesNothing(t *testing.T) {
 		{"missing kept", 99, e.ID, annotation.ErrNotFound},
 		{"missing merged", e.ID, 99, annotation.ErrNotFound},
 	} {
-		if err := s.MergeEntities(c.keep, c.merge); !errors.Is(err, c.want) {
+		if _, err := s.MergeEntities(c.keep, c.merge); !errors.Is(err, c.want) {
 			t.Errorf("%s: err = %v, want %v", c.name, err, c.want)
 		}
 	}
@@ -99,6 +106,81 @@ func TestMergeEntitiesRefusesAndChangesNothing(t *testing.T) {
 	}
 	if es, _ := s.Entities(); len(es) != 1 {
 		t.Errorf("%d entities after refused merges, want 1", len(es))
+	}
+}
+
+// TestUnmergeEntities undoes a merge after later edits: the merged entity
+// comes back, the mentions the merge moved refer to it again except one
+// linked to another entity since, a mention linked to the kept entity
+// after the merge stays with it, and a note written on the kept entity
+// after the merge stays.
+func TestUnmergeEntities(t *testing.T) {
+	s := openTestStore(t)
+	d1 := addDoc(t, s, sampleText)
+	d2 := addDoc(t, s, "Yet another text: the minister again.")
+	keep, _ := s.AddEntity(annotation.Entity{Name: "Jane Doe", Type: "Person"})
+	merge, _ := s.AddEntity(annotation.Entity{Name: "the minister", Aliases: []string{"Minister Doe"}, ExternalID: "Q42"})
+	other, _ := s.AddEntity(annotation.Entity{Name: "Critics"})
+	add := func(doc annotation.Document, start, end int, e uint64) annotation.Annotation {
+		t.Helper()
+		a, err := s.AddAnnotation(annotation.Annotation{DocID: doc.ID, Label: "Source", Spans: span(doc.Text, start, end), Entity: e})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return a
+	}
+	a1 := add(d1, 0, 12, merge.ID)
+	a2 := add(d2, 18, 30, merge.ID)
+	a3 := add(d1, 51, 58, merge.ID)
+	a4 := add(d1, 13, 20, keep.ID)
+	rec, err := s.MergeEntities(keep.ID, merge.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// After the merge: a3 is linked to another entity, a new mention of
+	// the kept entity is made, the kept entity gets a note.
+	a3.Entity = other.ID
+	if _, err := s.UpdateAnnotation(a3); err != nil {
+		t.Fatal(err)
+	}
+	a5 := add(d2, 0, 3, keep.ID)
+	k, _ := s.Entity(keep.ID)
+	k.Note = "written after the merge"
+	if _, err := s.UpdateEntity(k); err != nil {
+		t.Fatal(err)
+	}
+
+	if err := s.UnmergeEntities(rec); err != nil {
+		t.Fatalf("UnmergeEntities: %v", err)
+	}
+	s = reopen(t, s)
+	for _, c := range []struct {
+		id, want uint64
+	}{{a1.ID, merge.ID}, {a2.ID, merge.ID}, {a3.ID, other.ID}, {a4.ID, keep.ID}, {a5.ID, keep.ID}} {
+		if a, err := s.Annotation(c.id); err != nil || a.Entity != c.want {
+			t.Errorf("annotation %d refers to %d (%v), want %d", c.id, a.Entity, err, c.want)
+		}
+	}
+	if got, err := s.Entity(merge.ID); err != nil || !reflect.DeepEqual(got, merge) {
+		t.Errorf("merged entity after undo = %+v, %v; want %+v", got, err, merge)
+	}
+	want := annotation.Entity{ID: keep.ID, Name: "Jane Doe", Type: "Person", Note: "written after the merge"}
+	if got, _ := s.Entity(keep.ID); !reflect.DeepEqual(got, want) {
+		t.Errorf("kept entity after undo = %+v, want %+v (aliases and external id the merge gave taken back, the later note kept)", got, want)
+	}
+	if err := s.Check(); err != nil {
+		t.Errorf("Check after undoing the merge: %v", err)
+	}
+	// Twice is refused: the merged entity is back.
+	if err := s.UnmergeEntities(rec); !errors.Is(err, ErrInvalidEntity) {
+		t.Errorf("second UnmergeEntities: err = %v, want ErrInvalidEntity", err)
+	}
+	// Redo: merging again moves the mentions back.
+	if _, err := s.MergeEntities(keep.ID, merge.ID); err != nil {
+		t.Fatal(err)
+	}
+	if a, _ := s.Annotation(a1.ID); a.Entity != keep.ID {
+		t.Errorf("after merging again annotation %d refers to %d, want %d", a1.ID, a.Entity, keep.ID)
 	}
 }
 
