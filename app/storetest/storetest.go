@@ -225,15 +225,40 @@ func entities(t *testing.T, open Open) {
 	if _, err := st.UpdateEntity(e); err != nil {
 		t.Fatal(err)
 	}
-	if err := st.MergeEntities(e.ID, other.ID); err != nil {
+	m, err := st.MergeEntities(e.ID, other.ID)
+	if err != nil {
 		t.Fatal(err)
 	}
+	// Undo of the merge: the merged entity comes back and only the mention
+	// the merge moved goes back to it; one linked to the kept entity since
+	// stays.
+	later := ann(t, Text, "Person", "Critics")
+	later.Entity = e.ID
+	lout, err := st.Apply(1, []annotation.Annotation{later}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := st.UnmergeEntities(m); err != nil {
+		t.Fatalf("UnmergeEntities: %v", err)
+	}
 	es, _ := st.Entities()
+	got, _ := st.Annotations(1)
+	if len(es) != 2 || find(got, out[0].ID).Entity != other.ID || find(got, lout[0].ID).Entity != e.ID {
+		t.Fatalf("after undoing the merge: entities %+v, mention -> %d, later mention -> %d; want both entities back, %d and %d",
+			es, find(got, out[0].ID).Entity, find(got, lout[0].ID).Entity, other.ID, e.ID)
+	}
+	if _, err := st.Apply(1, nil, []uint64{lout[0].ID}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := st.MergeEntities(e.ID, other.ID); err != nil {
+		t.Fatalf("merging again (redo): %v", err)
+	}
+	es, _ = st.Entities()
 	if len(es) != 1 || es[0].ID != e.ID || es[0].Note != "spokesperson" ||
 		!slices.Contains(es[0].Aliases, "A. Ruiz") || !slices.Contains(es[0].Aliases, "Ruiz") {
 		t.Fatalf("after the merge: %+v; want Ana Ruiz with A. Ruiz and Ruiz as aliases", es)
 	}
-	got, _ := st.Annotations(1)
+	got, _ = st.Annotations(1)
 	if a := find(got, out[0].ID); a == nil || a.Entity != e.ID {
 		t.Fatalf("the mention after the merge: %+v; want it to refer to %d", a, e.ID)
 	}
