@@ -82,6 +82,27 @@ type Store interface {
 	Close() error
 }
 
+// Project is an open project file as the window gets it: the store it
+// edits, and the work main wires to that store. A nil function disables
+// what needs it (menu items, drops).
+type Project struct {
+	Store
+	// Import reads the files or folders at paths into the project. It runs
+	// on a goroutine, reports progress (progress may be called from any
+	// goroutine) and stops early when ctx is cancelled. The summary is shown
+	// to the user.
+	Import func(ctx context.Context, paths []string, progress func(done, total int, msg string)) (summary string, err error)
+	// Export writes the whole project in format (one of
+	// Config.ExportFormats) to path, on a goroutine, as Import does.
+	Export func(ctx context.Context, format, path string, progress func(done, total int)) error
+	// AfterShow, if not nil, is called on the UI goroutine once the window
+	// has drawn its first frame and the first article is open (ShowAndRun
+	// only, for the project the window opens with): work that may wait,
+	// such as the automatic backup. It must return at once; an error it
+	// hands to fail, from any goroutine, is shown in a dialog.
+	AfterShow func(fail func(error))
+}
+
 // Config holds what the window gets from main.go. Every function may be
 // nil; the menu items that need it are then disabled.
 type Config struct {
@@ -89,35 +110,22 @@ type Config struct {
 	DataPath string // the default project file, shown in About
 	// Open opens or creates the project file at path (File > New, Open,
 	// Recent). The window closes the store it had after the new one opened.
-	Open func(path string) (Store, error)
-	// Import reads the files or folders at paths into st. It runs on a
-	// goroutine, reports progress (progress may be called from any
-	// goroutine) and stops early when ctx is cancelled. The summary is shown
-	// to the user.
-	Import func(ctx context.Context, st Store, paths []string, progress func(done, total int, msg string)) (summary string, err error)
-	// Export writes the whole project in format (one of ExportFormats) to
-	// path, on a goroutine, as Import does.
-	Export        func(ctx context.Context, st Store, format, path string, progress func(done, total int)) error
+	Open          func(path string) (Project, error)
 	ExportFormats []string // e.g. "json", "jsonl": one File > Export item each
 	// OpenAfterShow: New reads only the labels, and ShowAndRun reads the
 	// list of articles and opens the first once the window has drawn its
 	// first frame, so that the window appears as fast as an empty one.
 	// Without it New reads everything (tests, benchmarks).
 	OpenAfterShow bool
-	// AfterShow, if not nil, is called on the UI goroutine once the window
-	// has drawn its first frame and the first article is open (ShowAndRun
-	// only), with the project: work that may wait, such as the automatic
-	// backup. It must return at once; an error it hands to fail, from any
-	// goroutine, is shown in a dialog.
-	AfterShow func(st Store, fail func(error))
 }
 
 // UI is the main window with everything it shows.
 type UI struct {
 	app fyne.App
 	win fyne.Window
-	cfg Config
-	st  Store
+	cfg  Config
+	proj Project // the open project: its store is st
+	st   Store
 
 	labels   annotation.LabelSet
 	docs     []annotation.Summary // every document of the project, store order
@@ -146,10 +154,11 @@ type UI struct {
 	redoItem  *fyne.MenuItem
 }
 
-// New builds Glossa's main window on the project st. It shows the first
+// New builds Glossa's main window on the project p. It shows the first
 // document of the corpus, if any. Call ShowAndRun, or Window().Show().
-func New(a fyne.App, st Store, cfg Config) *UI {
-	u := &UI{app: a, cfg: cfg, st: st}
+func New(a fyne.App, p Project, cfg Config) *UI {
+	st := p.Store
+	u := &UI{app: a, cfg: cfg, proj: p, st: st}
 	u.win = a.NewWindow("Glossa")
 	u.win.Resize(fyne.NewSize(1280, 800))
 	u.applyTheme()
@@ -180,13 +189,13 @@ func (u *UI) Window() fyne.Window { return u.win }
 // ShowAndRun shows the window and runs the app until it quits, then closes
 // the project file.
 func (u *UI) ShowAndRun() {
-	if u.cfg.OpenAfterShow || u.cfg.AfterShow != nil {
+	if u.cfg.OpenAfterShow || u.proj.AfterShow != nil {
 		u.afterFirstFrame(func() {
 			if u.cfg.OpenAfterShow {
 				u.loadDocuments()
 			}
-			if f := u.cfg.AfterShow; f != nil {
-				f(u.st, func(err error) { fyne.Do(func() { u.showError(err, "") }) })
+			if f := u.proj.AfterShow; f != nil {
+				f(func(err error) { fyne.Do(func() { u.showError(err, "") }) })
 			}
 		})
 	}

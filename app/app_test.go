@@ -34,7 +34,7 @@ func newTestUI(t *testing.T) (*UI, *fakeStore) {
 	t.Helper()
 	a := lockUI(t, test.NewTempApp(t))
 	st := newFakeStore(testDocs()...)
-	u := New(a, st, Config{Version: "test"})
+	u := New(a, Project{Store: st}, Config{Version: "test"})
 	if u.doc.ID != 1 {
 		t.Fatalf("open document = %d, want 1", u.doc.ID)
 	}
@@ -672,7 +672,7 @@ func TestImportReloadsLabelsAndTheOpenArticle(t *testing.T) {
 	claim := only(t, st, "Claim")
 	findNote(t, u).SetText("typed, not yet saved")
 	var quoteID uint64
-	u.cfg.Import = func(_ context.Context, _ Store, _ []string, _ func(done, total int, msg string)) (string, error) {
+	u.proj.Import = func(_ context.Context, _ []string, _ func(done, total int, msg string)) (string, error) {
 		st.labels.Labels = append(slices.Clone(st.labels.Labels), annotation.Label{Name: "Quote", Kind: annotation.KindClaim, Color: "#123456"})
 		o := annotation.NewOffsets(u.doc.Text)
 		s, _ := annotation.NewSpan(o, 0, 5)

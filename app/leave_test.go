@@ -27,7 +27,7 @@ func newQuitUI(t *testing.T) (*UI, *fakeStore, *quitCounter) {
 	t.Helper()
 	a := &quitCounter{App: lockUI(t, test.NewTempApp(t))}
 	st := newFakeStore(testDocs()...)
-	u := New(a, st, Config{Version: "test"})
+	u := New(a, Project{Store: st}, Config{Version: "test"})
 	settle()
 	u.win.Show()
 	return u, st, a

@@ -169,10 +169,10 @@ func (u *UI) makeMenu() *fyne.MainMenu {
 	if u.cfg.Open == nil {
 		newProject.Disabled, openProject.Disabled, recent.Disabled, restore.Disabled = true, true, true, true
 	}
-	if u.cfg.Import == nil {
+	if u.proj.Import == nil {
 		importFiles.Disabled, importFolder.Disabled = true, true
 	}
-	if u.cfg.Export == nil || len(exports) == 0 {
+	if u.proj.Export == nil || len(exports) == 0 {
 		export.Disabled = true
 	}
 	quit := item("Quit", "quit")

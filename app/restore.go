@@ -100,12 +100,12 @@ func ShowOpenError(a fyne.App, path string, openErr error, backups []string, cfg
 	buttons := container.NewHBox(quit)
 
 	open := func(p string) bool {
-		st, err := cfg.Open(p)
+		proj, err := cfg.Open(p)
 		if err != nil {
 			info.SetText(fmt.Sprintf("%s could not be opened either: %v", p, err))
 			return false
 		}
-		ui := New(a, st, cfg)
+		ui := New(a, proj, cfg)
 		ui.win.SetOnClosed(func() { _ = ui.st.Close() })
 		ui.win.Show()
 		w.Close()

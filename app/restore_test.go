@@ -63,7 +63,7 @@ func writeFile(t *testing.T, path, content string) {
 func TestOpenErrorLockedOnlyExplains(t *testing.T) {
 	a := test.NewTempApp(t)
 	msg := "/data/p.glossa is open in another Glossa window; close it there or open a copy"
-	w := ShowOpenError(a, "/data/p.glossa", errors.New(msg), nil, Config{Open: func(string) (Store, error) { return newFakeStore(), nil }})
+	w := ShowOpenError(a, "/data/p.glossa", errors.New(msg), nil, Config{Open: func(string) (Project, error) { return Project{Store: newFakeStore()}, nil }})
 	text := contentText(t, w.Content())
 	if !strings.Contains(text, msg+"\n") {
 		t.Errorf("window does not show the lock message as is:\n%s", text)
@@ -83,11 +83,11 @@ func TestOpenErrorOpensCopyOfLatestBackup(t *testing.T) {
 	writeFile(t, path+".bak1", "newest backup")
 	writeFile(t, path+".bak2", "older backup")
 	var opened string
-	cfg := Config{Open: func(p string) (Store, error) {
+	cfg := Config{Open: func(p string) (Project, error) {
 		opened = p
 		st := newFakeStore(testDocs()...)
 		st.path = p
-		return st, nil
+		return Project{Store: st}, nil
 	}}
 	w := ShowOpenError(a, path, errors.New(path+" is damaged (bad checksum); Glossa has not changed it: open one of its backups or a copy instead"),
 		[]string{path + ".bak1", path + ".bak2"}, cfg)
@@ -118,7 +118,7 @@ func TestOpenErrorCopyThatFailsToOpen(t *testing.T) {
 	path := filepath.Join(dir, "p.glossa")
 	writeFile(t, path, "x")
 	writeFile(t, path+".bak1", "also damaged")
-	cfg := Config{Open: func(p string) (Store, error) { return nil, errors.New(p + " is damaged too") }}
+	cfg := Config{Open: func(p string) (Project, error) { return Project{}, errors.New(p + " is damaged too") }}
 	w := ShowOpenError(a, path, errors.New("damaged"), []string{path + ".bak1"}, cfg)
 	test.Tap(button(t, w.Content(), "Open a copy of the latest backup"))
 	if text := contentText(t, w.Content()); !strings.Contains(text, "could not be opened either") {
@@ -166,11 +166,11 @@ func TestRestoreFromBackupSwitchesToCopy(t *testing.T) {
 	writeFile(t, st.path+".bak1", "backup one")
 	st.backups = []string{st.path + ".bak1"}
 	var opened string
-	u.cfg.Open = func(p string) (Store, error) {
+	u.cfg.Open = func(p string) (Project, error) {
 		opened = p
 		s := newFakeStore(testDocs()...)
 		s.path = p
-		return s, nil
+		return Project{Store: s}, nil
 	}
 	u.restoreDialog()
 	if text := overlayText(t, u); !strings.Contains(text, "p.glossa.bak1") || !strings.Contains(text, "(newest)") {

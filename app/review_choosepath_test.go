@@ -114,11 +114,11 @@ func TestNewProjectRefusesOpenAndExistingFiles(t *testing.T) {
 	other := filepath.Join(dir, "other.glossa")
 	writeFile(t, other, "OTHER")
 	var opened []string
-	u.cfg.Open = func(path string) (Store, error) {
+	u.cfg.Open = func(path string) (Project, error) {
 		opened = append(opened, path)
 		s := newFakeStore(testDocs()...)
 		s.path = path
-		return s, nil
+		return Project{Store: s}, nil
 	}
 
 	u.newProjectDialog()
@@ -158,7 +158,7 @@ func TestExportReplacesExistingFileOnlyAfterConfirmation(t *testing.T) {
 	out := filepath.Join(dir, "out.json")
 	writeFile(t, out, "OLD")
 	var calls []string
-	u.cfg.Export = func(_ context.Context, _ Store, format, path string, _ func(done, total int)) error {
+	u.proj.Export = func(_ context.Context, format, path string, _ func(done, total int)) error {
 		calls = append(calls, format+" "+path+" "+readFile(t, path))
 		return errors.New("disk full")
 	}

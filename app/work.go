@@ -58,10 +58,10 @@ func (p *progress) set(done, total int, msg string) {
 	}
 }
 
-// importPaths imports files or folders through Config.Import, with a
+// importPaths imports files or folders through Project.Import, with a
 // progress dialog, without blocking the window.
 func (u *UI) importPaths(paths []string) {
-	if u.cfg.Import == nil {
+	if u.proj.Import == nil {
 		u.showError(errors.New("this build of Glossa cannot import files"), "Use the glossa command line to import them.")
 		return
 	}
@@ -70,9 +70,9 @@ func (u *UI) importPaths(paths []string) {
 	}
 	ctx, cancel := context.WithCancel(context.Background())
 	p := u.newProgress("Importing", cancel)
-	st := u.st
+	st, imp := u.st, u.proj.Import
 	go func() {
-		summary, err := u.cfg.Import(ctx, st, paths, func(done, total int, msg string) {
+		summary, err := imp(ctx, paths, func(done, total int, msg string) {
 			fyne.Do(func() { p.set(done, total, msg) })
 		})
 		fyne.Do(func() {
@@ -107,13 +107,13 @@ func (u *UI) importPaths(paths []string) {
 	}()
 }
 
-// exportTo exports the project through Config.Export.
+// exportTo exports the project through Project.Export.
 func (u *UI) exportTo(format, path string) {
 	ctx, cancel := context.WithCancel(context.Background())
 	p := u.newProgress("Exporting "+strings.ToUpper(format), cancel)
-	st := u.st
+	export := u.proj.Export
 	go func() {
-		err := u.cfg.Export(ctx, st, format, path, func(done, total int) {
+		err := export(ctx, format, path, func(done, total int) {
 			fyne.Do(func() { p.set(done, total, "") })
 		})
 		fyne.Do(func() {
@@ -142,7 +142,7 @@ func (u *UI) exportDialog(format string) {
 }
 
 func (u *UI) importFilesDialog() {
-	if u.cfg.Import == nil {
+	if u.proj.Import == nil {
 		return
 	}
 	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
@@ -161,7 +161,7 @@ func (u *UI) importFilesDialog() {
 }
 
 func (u *UI) importFolderDialog() {
-	if u.cfg.Import == nil {
+	if u.proj.Import == nil {
 		return
 	}
 	dialog.ShowFolderOpen(func(l fyne.ListableURI, err error) {
@@ -233,13 +233,13 @@ func (u *UI) switchProject(path string) {
 	if !u.panel.flush() {
 		return
 	}
-	st, err := u.cfg.Open(path)
+	p, err := u.cfg.Open(path)
 	if err != nil {
 		u.showError(err, "The project that was open stays open.")
 		return
 	}
 	old := u.st
-	u.st = st
+	u.proj, u.st = p, p.Store
 	u.hist.clear()
 	if old != nil {
 		if err := old.Close(); err != nil {

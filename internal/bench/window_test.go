@@ -71,7 +71,7 @@ func BenchmarkTagInWindow(b *testing.B) {
 	if _, err := st.ImportBundles([]annotation.Bundle{bu}, storage.ImportOptions{}); err != nil {
 		b.Fatal(err)
 	}
-	u := app.New(a, st, app.Config{})
+	u := app.New(a, app.Project{Store: st}, app.Config{})
 	w := u.Window()
 	w.Resize(fyne.NewSize(1280, 800))
 	w.Show()

@@ -63,16 +63,19 @@ func Run(meta Meta, path string) error {
 		path = defaultPath
 	}
 	cfg := app.Config{
-		Version:       meta.Version,
-		DataPath:      defaultPath,
-		Open:          func(p string) (app.Store, error) { return openProject(p, false, true) },
-		Import:        importInto,
-		Export:        exportFrom,
+		Version:  meta.Version,
+		DataPath: defaultPath,
+		Open: func(p string) (app.Project, error) {
+			st, err := openProject(p, false, true)
+			if err != nil {
+				return app.Project{}, err
+			}
+			return project(st), nil
+		},
 		ExportFormats: corpus.Formats(),
 		// The window shows before the articles are read and the backup is
 		// taken: opening costs what an empty window costs.
 		OpenAfterShow: true,
-		AfterShow:     afterShow,
 	}
 	st, err := openProject(path, true, false)
 	if err != nil {
@@ -86,8 +89,32 @@ func Run(meta Meta, path string) error {
 		a.Run()
 		return nil
 	}
-	app.New(a, st, cfg).ShowAndRun()
+	p := project(st)
+	p.AfterShow = func(fail func(error)) { afterShow(st, fail) }
+	app.New(a, p, cfg).ShowAndRun()
 	return nil
+}
+
+// The window edits a storage.Store, and corpus imports into and exports
+// from one: checked here, where they are wired together.
+var (
+	_ app.Store     = (*storage.Store)(nil)
+	_ corpus.Target = (*storage.Store)(nil)
+	_ corpus.Source = (*storage.Store)(nil)
+)
+
+// project is the project file st as the window gets it: the store, and
+// import and export through package corpus.
+func project(st *storage.Store) app.Project {
+	return app.Project{
+		Store: st,
+		Import: func(ctx context.Context, paths []string, progress func(done, total int, msg string)) (string, error) {
+			return importInto(ctx, st, paths, progress)
+		},
+		Export: func(ctx context.Context, format, path string, progress func(done, total int)) error {
+			return corpus.Export(ctx, st, format, path, corpus.ExportOptions{Progress: progress})
+		},
+	}
 }
 
 // openProject opens or creates the project file at path; a new one gets
@@ -121,7 +148,7 @@ func openProject(path string, withSample, backupNow bool) (*storage.Store, error
 // it Fyne shaping the labels it truncates), so a collection runs every few
 // edits, a few milliseconds of CPU beside the edit, never in its way.
 // Start-up keeps Go's default.
-func afterShow(st app.Store, fail func(error)) {
+func afterShow(st *storage.Store, fail func(error)) {
 	debug.SetGCPercent(25)
 	autoBackup(st, fail)
 	go giveBackWhenIdle()
@@ -129,25 +156,18 @@ func afterShow(st app.Store, fail func(error)) {
 
 // autoBackup takes the automatic backup of st in the background (the
 // window is up and editable meanwhile; Close waits for it).
-func autoBackup(st app.Store, fail func(error)) {
-	s, ok := st.(*storage.Store)
-	if !ok {
-		return
-	}
-	s.AutoBackupAsync(func(err error) {
+func autoBackup(st *storage.Store, fail func(error)) {
+	st.AutoBackupAsync(func(err error) {
 		if err != nil {
 			fail(fmt.Errorf("%w.\n\nYour edits are saved in the project file as you make them; only the rolling copy beside it is missing. Check that its folder has free space and can be written to, then reopen the project to try again.", err))
 		}
 	})
 }
 
-func importInto(ctx context.Context, st app.Store, paths []string, progress func(done, total int, msg string)) (string, error) {
-	target, ok := st.(corpus.Target)
-	if !ok {
-		return "", errors.New("this project cannot import files")
-	}
+// importInto imports paths into st and sums up what happened for the user.
+func importInto(ctx context.Context, st *storage.Store, paths []string, progress func(done, total int, msg string)) (string, error) {
 	var failures []string
-	tot, err := corpus.ImportPaths(ctx, target, paths, func(r corpus.FileResult) {
+	tot, err := corpus.ImportPaths(ctx, st, paths, func(r corpus.FileResult) {
 		msg := filepath.Base(r.Path)
 		if r.Err != nil {
 			failures = append(failures, fmt.Sprintf("%s: %v", r.Path, r.Err))
@@ -172,14 +192,6 @@ func importInto(ctx context.Context, st app.Store, paths []string, progress func
 		fmt.Fprintf(&b, "\n\nWarnings:\n%s", strings.Join(tot.Warnings, "\n"))
 	}
 	return b.String(), err
-}
-
-func exportFrom(ctx context.Context, st app.Store, format, path string, progress func(done, total int)) error {
-	src, ok := st.(corpus.Source)
-	if !ok {
-		return errors.New("this project cannot be exported")
-	}
-	return corpus.Export(ctx, src, format, path, corpus.ExportOptions{Progress: progress})
 }
 
 // startCPUProfile writes a CPU profile to path until stop is called.
