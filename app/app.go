@@ -3,37 +3,29 @@
 // right, with menus, shortcuts, undo and redo, find, and the dialogs for
 // long work. It is the only package that knows both Fyne and the domain.
 //
-// The window reaches the project file through the small Store interface
-// declared here (storage.Store satisfies it) and reaches import, export and
-// project opening through the functions of Config, so that it can be tested
-// against a fake. main.go wires it:
-//
-//	ui := app.New(a, st, app.Config{
-//		Version:  "1.0.0",
-//		DataPath: defaultPath,
-//		Open:     func(path string) (app.Store, error) { return storage.Open(path, storage.Options{}) },
-//		Import:   corpus.Import, // func(ctx, st app.Store, paths, progress) (summary string, err error)
-//		Export:   corpus.Export, // func(ctx, st app.Store, format, path, progress) error
-//		ExportFormats: []string{"json", "jsonl"},
-//	})
-//	ui.ShowAndRun()
+// The window's editing state (labels, articles, the open article, its
+// annotations, the selection, the undo history) is a session.Session, which
+// knows no Fyne; the window is views over it that redraw what each
+// session.Step says changed. The project reaches the window as a Project:
+// its Store (the small interface declared here; storage.Store satisfies
+// it, and internal/desktop checks so at compile time) and the import,
+// export and after-show work bound to it. Tests use a fake Store that
+// passes the same contract as the real one (app/storetest).
 //
 // Every edit is written through the store at once: the window shows an
 // annotation only after the store has taken it, and when the store refuses
 // an edit a dialog says what happened and what to do. Undo and redo keep one
-// history for the whole project file (see history), cleared when another
-// project file is opened.
+// history for the whole project file, cleared when another project file is
+// opened.
 package app
 
 import (
-	"cmp"
 	"context"
 	"errors"
 	"fmt"
 	"image/color"
 	"os"
 	"os/user"
-	"reflect"
 	"slices"
 	"strings"
 	"time"
@@ -46,33 +38,14 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"glossa/annotation"
+	"glossa/app/session"
 	"glossa/widgets"
 )
 
-// Store is what the window needs of a project file. storage.Store
-// implements it.
+// Store is what the window needs of a project file: what the editing
+// session needs, and the file's own operations.
 type Store interface {
-	Labels() (annotation.LabelSet, error)
-	Documents() ([]annotation.Summary, error)
-	Document(id uint64) (annotation.Document, error)
-	SetStatus(id uint64, status annotation.Status) error
-	Annotations(docID uint64) ([]annotation.Annotation, error)
-	// Apply puts and deletes annotations of one document atomically; a put
-	// with an unused nonzero id recreates it. It returns the stored puts.
-	Apply(docID uint64, put []annotation.Annotation, del []uint64) ([]annotation.Annotation, error)
-	Entities() ([]annotation.Entity, error)
-	AddEntity(e annotation.Entity) (annotation.Entity, error)
-	// DeleteEntity removes an entity nothing refers to; RestoreEntity puts
-	// one back under its id (undo and redo of creating it).
-	DeleteEntity(id uint64) error
-	RestoreEntity(e annotation.Entity) error
-	UpdateEntity(e annotation.Entity) (annotation.Entity, error)
-	// MergeEntities makes every annotation of every document that refers
-	// to entity merge refer to keep, folds merge's names into keep's
-	// aliases and removes merge, in one transaction. It returns what it
-	// changed, which UnmergeEntities takes back (undo).
-	MergeEntities(keep, merge uint64) (annotation.EntityMerge, error)
-	UnmergeEntities(m annotation.EntityMerge) error
+	session.Store
 	// Backup writes a consistent copy of the project file to path.
 	Backup(path string) error
 	// Backups lists the automatic backups of the project file, newest
@@ -121,21 +94,14 @@ type Config struct {
 
 // UI is the main window with everything it shows.
 type UI struct {
-	app fyne.App
-	win fyne.Window
+	app  fyne.App
+	win  fyne.Window
 	cfg  Config
 	proj Project // the open project: its store is st
 	st   Store
 
-	labels   annotation.LabelSet
-	docs     []annotation.Summary // every document of the project, store order
-	doc      annotation.Document  // the open document; ID 0 for none
-	offsets  *annotation.Offsets
-	anns     []annotation.Annotation // the open document's annotations, by start
-	entities []annotation.Entity
-	selected uint64 // the selected annotation; 0 for none
-	picking  bool   // the next click on a source in the article links it to the selected claim
-	hist     history
+	s        *session.Session                 // the editing state: articles, annotations, selection, history
+	picking  bool                             // the next click on a source in the article links it to the selected claim
 	failDlg  *dialog.CustomDialog             // the failed-edit dialog while it is open
 	registry *entityRegistry                  // Edit > Entities… while it is open
 	dlgKeys  map[fyne.CanvasObject]dialogKeys // Escape and Enter of the dialogs open, by overlay
@@ -158,7 +124,7 @@ type UI struct {
 // document of the corpus, if any. Call ShowAndRun, or Window().Show().
 func New(a fyne.App, p Project, cfg Config) *UI {
 	st := p.Store
-	u := &UI{app: a, cfg: cfg, proj: p, st: st}
+	u := &UI{app: a, cfg: cfg, proj: p, st: st, s: session.New(st)}
 	u.win = a.NewWindow("Glossa")
 	u.win.Resize(fyne.NewSize(1280, 800))
 	u.applyTheme()
@@ -278,12 +244,9 @@ func (u *UI) loadProject() {
 // loadLabels reads the project's labels and builds the label bar: what the
 // first frame needs of the project.
 func (u *UI) loadLabels() {
-	ls, err := u.st.Labels()
-	if err != nil {
+	if err := u.s.LoadLabels(); err != nil {
 		u.showError(err, "Glossa could not read the project's labels. Open another project file or a backup (File > Open).")
-		ls = annotation.DefaultLabelSet()
 	}
-	u.labels = ls
 	u.panel.resetForms() // their label choices and attributes were the last project's
 	u.buildLabelBar()
 	u.win.SetTitle("Glossa — " + u.st.Path())
@@ -295,8 +258,8 @@ func (u *UI) loadDocuments() {
 	u.reloadEntities()
 	u.closeDocument()
 	u.reloadDocuments()
-	if len(u.docs) > 0 {
-		u.openDocument(u.docs[0].ID)
+	if len(u.s.Documents()) > 0 {
+		u.openDocument(u.s.Documents()[0].ID)
 	} else {
 		u.setStatus("The project has no articles yet: import some with File > Import or drop files on the window.")
 	}
@@ -306,15 +269,14 @@ func (u *UI) loadDocuments() {
 // import): the label bar and the detail editor's forms are built again,
 // the forms once the text typed in them is saved.
 func (u *UI) reloadLabels() {
-	ls, err := u.st.Labels()
+	changed, err := u.s.ReloadLabels()
 	if err != nil {
 		u.showError(err, "Glossa could not reread the project's labels; labels an import added show once the project is opened again.")
 		return
 	}
-	if reflect.DeepEqual(ls, u.labels) {
+	if !changed {
 		return
 	}
-	u.labels = ls
 	u.buildLabelBar()
 	if u.panel.flush() { // else the text typed stays, in forms built for the labels before
 		u.panel.resetForms()
@@ -323,7 +285,7 @@ func (u *UI) reloadLabels() {
 
 func (u *UI) buildLabelBar() {
 	u.labelBar.Objects = nil
-	for _, l := range u.labels.Labels {
+	for _, l := range u.s.Labels().Labels {
 		text := l.Name
 		if l.Key != "" {
 			text = l.Key + " " + l.Name
@@ -339,29 +301,21 @@ func (u *UI) buildLabelBar() {
 }
 
 func (u *UI) reloadEntities() {
-	es, err := u.st.Entities()
-	if err != nil {
+	if err := u.s.LoadEntities(); err != nil {
 		u.showError(err, "Glossa could not read the entity registry; entity suggestions are missing until the file is readable.")
-		return
 	}
-	u.entities = es
 }
 
 func (u *UI) reloadDocuments() {
-	ds, err := u.st.Documents()
-	if err != nil {
+	if err := u.s.LoadDocuments(); err != nil {
 		u.showError(err, "Glossa could not read the list of articles. Open another project file or a backup (File > Open).")
 		return
 	}
-	u.docs = ds
 	u.corpus.refresh()
 }
 
 func (u *UI) closeDocument() {
-	u.doc = annotation.Document{}
-	u.offsets = annotation.NewOffsets("")
-	u.anns = nil
-	u.selected = 0
+	u.s.CloseDocument()
 	u.picking = false
 	if u.article.Text() != "" {
 		u.article.SetText("")
@@ -378,20 +332,17 @@ func (u *UI) closeDocument() {
 // openDocument shows document id. It returns false (after saying why) if
 // the store cannot read it.
 func (u *UI) openDocument(id uint64) bool {
-	d, err := u.st.Document(id)
-	if err != nil {
-		u.showError(err, "Glossa could not read this article. Try another one; if every article fails, open a backup of the project file.")
+	if err := u.s.Open(id); err != nil {
+		u.showError(err, "Glossa could not read this article or its annotations. Try another one; if every article fails, open a backup of the project file.")
 		return false
 	}
-	anns, err := u.st.Annotations(id)
-	if err != nil {
-		u.showError(err, "Glossa could not read this article's annotations. Try another article or open a backup of the project file.")
-		return false
-	}
-	u.doc = d
-	u.offsets = annotation.NewOffsets(d.Text)
-	u.anns = anns
-	u.selected = 0
+	u.documentShown()
+	return true
+}
+
+// documentShown shows the session's open document, nothing selected.
+func (u *UI) documentShown() {
+	d := u.s.Doc()
 	u.picking = false
 	u.article.SetText(d.Text)
 	u.title.SetText(d.Title)
@@ -400,9 +351,8 @@ func (u *UI) openDocument(id uint64) bool {
 	u.statusSel.SetSelectedIndex(statusIndex(d.Status)) // fires setDocStatus, which ignores an unchanged status
 	u.find.reset()
 	u.refreshAnnotations()
-	u.corpus.selectDoc(id)
-	u.setStatus(fmt.Sprintf("%s: %d annotations. Select text and press 1–9 to tag it.", d.Title, len(anns)))
-	return true
+	u.corpus.selectDoc(d.ID)
+	u.setStatus(fmt.Sprintf("%s: %d annotations. Select text and press 1–9 to tag it.", d.Title, len(u.s.Annotations())))
 }
 
 func docMeta(d annotation.Document) string {
@@ -421,130 +371,58 @@ func docMeta(d annotation.Document) string {
 // reloadAnnotations rereads the open document's annotations from the store,
 // so that the window shows what is stored.
 func (u *UI) reloadAnnotations() {
-	if u.doc.ID == 0 {
-		return
-	}
-	anns, err := u.st.Annotations(u.doc.ID)
-	if err != nil {
+	if err := u.s.ReloadAnnotations(); err != nil {
 		u.showError(err, "Glossa could not reread this article's annotations. Reopen the article; if that fails, open a backup of the project file.")
 		return
 	}
-	u.anns = anns
 	u.refreshAnnotations()
 }
 
-// refreshAnnotations redraws all highlights and the panel from u.anns.
+// refreshAnnotations redraws all highlights and the panel from u.s.Annotations().
 func (u *UI) refreshAnnotations() {
-	hs := make([]widgets.Highlight, 0, len(u.anns))
-	for _, a := range u.anns {
+	hs := make([]widgets.Highlight, 0, len(u.s.Annotations()))
+	for _, a := range u.s.Annotations() {
 		hs = u.appendHighlights(hs, a)
 	}
 	u.article.SetHighlights(hs)
 	u.annotationsChanged()
 }
 
-// annotationsChanged redraws what depends on u.anns besides the
+// annotationsChanged redraws what depends on the annotations besides the
 // highlights: the selection, the panel, the undo items.
 func (u *UI) annotationsChanged() {
-	if u.annotation(u.selected) == nil {
-		u.selected = 0
-	}
-	u.article.SetSelectedHighlight(u.selected)
+	u.s.Select(u.s.Selected()) // none, if it is gone
+	u.article.SetSelectedHighlight(u.s.Selected())
 	u.panel.refresh()
 	u.updateUndoItems()
 }
 
 // appendHighlights appends the highlights of a, one a span.
 func (u *UI) appendHighlights(hs []widgets.Highlight, a annotation.Annotation) []widgets.Highlight {
-	l, _ := u.labels.Find(a.Label)
+	l, _ := u.s.Label(a.Label)
 	for _, s := range a.Spans {
 		hs = append(hs, widgets.Highlight{ID: a.ID, Start: s.Start, End: s.End, Color: labelColor(l.Color, 0xff), Label: a.Label})
 	}
 	return hs
 }
 
-// mergeStored brings what the store took into the window: put are the
-// annotations Apply returned (new or replacing those of the same id), del
-// the ids it deleted. u.anns stays in the store's order (start, then id)
-// and only the highlights of those annotations change, so that an edit
+// storedShown redraws what an edit stored: put are the annotations the
+// store returned (new or replacing those of the same id), del the ids it
+// deleted. Only the highlights of those annotations change, so that an edit
 // costs the same on an article of 3,000 annotations as on one of 3.
-func (u *UI) mergeStored(put []annotation.Annotation, del []uint64) {
+func (u *UI) storedShown(put []annotation.Annotation, del []uint64) {
 	ids := make([]uint64, 0, len(put)+len(del))
 	var hs []widgets.Highlight
 	for _, a := range put {
-		if i := u.annIndex(a.ID); i >= 0 {
-			u.anns = slices.Delete(u.anns, i, i+1)
-		}
-		i, _ := slices.BinarySearchFunc(u.anns, a, storeOrder)
-		u.anns = slices.Insert(u.anns, i, a.Clone()) // the history keeps a too
 		ids = append(ids, a.ID)
-	}
-	for _, id := range del {
-		if i := u.annIndex(id); i >= 0 {
-			u.anns = slices.Delete(u.anns, i, i+1)
-		}
-		ids = append(ids, id)
-	}
-	for _, a := range put {
 		if !slices.Contains(del, a.ID) {
 			hs = u.appendHighlights(hs, a)
 		}
 	}
+	ids = append(ids, del...)
 	u.article.ReplaceHighlights(ids, hs)
 	u.annotationsChanged()
-	u.docChanged()
-}
-
-// storeOrder orders annotations as Store.Annotations returns them.
-func storeOrder(a, b annotation.Annotation) int {
-	if c := cmp.Compare(a.Start(), b.Start()); c != 0 {
-		return c
-	}
-	return cmp.Compare(a.ID, b.ID)
-}
-
-// annIndex returns the index in u.anns of annotation id, or -1.
-func (u *UI) annIndex(id uint64) int {
-	for i := range u.anns {
-		if u.anns[i].ID == id {
-			return i
-		}
-	}
-	return -1
-}
-
-// docChanged puts the open document's annotation count and status into
-// its summary and the corpus list, without rereading every summary.
-func (u *UI) docChanged() {
-	for i := range u.docs {
-		if u.docs[i].ID == u.doc.ID {
-			u.docs[i].Annotations = len(u.anns)
-			u.docs[i].Status = u.doc.Status
-		}
-	}
-	u.corpus.refresh()
-}
-
-// annotation returns the open document's annotation id, or nil.
-func (u *UI) annotation(id uint64) *annotation.Annotation {
-	if id == 0 {
-		return nil
-	}
-	if i := u.annIndex(id); i >= 0 {
-		return &u.anns[i]
-	}
-	return nil
-}
-
-func (u *UI) kindOf(a *annotation.Annotation) annotation.Kind {
-	if a == nil {
-		return ""
-	}
-	l, ok := u.labels.Find(a.Label)
-	if !ok {
-		return annotation.KindOther
-	}
-	return l.Kind
+	u.corpus.refresh() // the article's count
 }
 
 // selectAnnotation makes id the selected annotation, scrolls the article
@@ -554,20 +432,20 @@ func (u *UI) selectAnnotation(id uint64) { u.selectAnnotationScroll(id, true) }
 // selectAnnotationScroll is selectAnnotation; scroll false leaves the
 // article where it is (the annotation was just tagged on screen).
 func (u *UI) selectAnnotationScroll(id uint64, scroll bool) {
-	if u.selected == id {
+	if u.s.Selected() == id {
 		return
 	}
 	if !u.panel.flush() {
 		return // the typed text was not saved: keep it on screen
 	}
-	u.selected = id
+	u.s.Select(id)
 	u.picking = false
 	u.article.SetSelectedHighlight(id)
-	if a := u.annotation(id); a != nil {
+	if a := u.s.Annotation(id); a != nil {
 		if scroll {
 			u.article.ScrollTo(a.Start())
 		}
-		l, _ := u.labels.Find(a.Label)
+		l, _ := u.s.Label(a.Label)
 		u.setStatus(fmt.Sprintf("%s %s selected%s", a.Label, quoted(a.Quote(), 60), selectedHint(l.Kind)))
 	}
 	u.panel.selectionChanged()
@@ -581,8 +459,8 @@ func selectedHint(k annotation.Kind) string {
 }
 
 func (u *UI) sourceHint() string {
-	if a := u.annotation(u.selected); a != nil && u.kindOf(a) == annotation.KindClaim {
-		if l := u.labels.OfKind(annotation.KindSource); len(l) > 0 && l[0].Key != "" {
+	if a := u.s.Annotation(u.s.Selected()); a != nil && u.s.KindOf(a) == annotation.KindClaim {
+		if l := u.s.Labels().OfKind(annotation.KindSource); len(l) > 0 && l[0].Key != "" {
 			return fmt.Sprintf("; %s (%s) links the source to the selected claim", l[0].Key, l[0].Name)
 		}
 	}
@@ -591,9 +469,9 @@ func (u *UI) sourceHint() string {
 
 func (u *UI) highlightTapped(id uint64) {
 	if u.picking {
-		if a := u.annotation(id); a != nil && u.kindOf(a) == annotation.KindSource {
+		if a := u.s.Annotation(id); a != nil && u.s.KindOf(a) == annotation.KindSource {
 			u.picking = false
-			u.linkSource(u.selected, id)
+			u.linkSource(u.s.Selected(), id)
 			return
 		}
 		u.setStatus("That is not a source: click a source highlight to link it, or press Escape.")
@@ -610,7 +488,7 @@ func (u *UI) typedRune(r rune) {
 	}
 	switch {
 	case r >= '1' && r <= '9':
-		l, ok := u.labels.ByKey(string(r))
+		l, ok := u.s.Labels().ByKey(string(r))
 		if !ok {
 			u.setStatus(fmt.Sprintf("No label has the key %c.", r))
 			return
@@ -629,23 +507,23 @@ func (u *UI) typedRune(r rune) {
 // annotation of the article in reading order and scrolls to it; with none
 // selected, the first or the last.
 func (u *UI) stepAnnotation(d int) {
-	if len(u.anns) == 0 {
+	if len(u.s.Annotations()) == 0 {
 		u.setStatus("This article has no annotations yet.")
 		return
 	}
-	i := slices.IndexFunc(u.anns, func(a annotation.Annotation) bool { return a.ID == u.selected })
+	i := slices.IndexFunc(u.s.Annotations(), func(a annotation.Annotation) bool { return a.ID == u.s.Selected() })
 	switch {
 	case i < 0 && d > 0:
 		i = 0
 	case i < 0:
-		i = len(u.anns) - 1
-	case i+d < 0 || i+d >= len(u.anns):
+		i = len(u.s.Annotations()) - 1
+	case i+d < 0 || i+d >= len(u.s.Annotations()):
 		u.setStatus("No more annotations that way.")
 		return
 	default:
 		i += d
 	}
-	u.selectAnnotation(u.anns[i].ID)
+	u.selectAnnotation(u.s.Annotations()[i].ID)
 }
 
 func (u *UI) typedKey(ev *fyne.KeyEvent) {
@@ -655,8 +533,8 @@ func (u *UI) typedKey(ev *fyne.KeyEvent) {
 	}
 	switch ev.Name {
 	case fyne.KeyDelete:
-		if u.selected != 0 {
-			u.deleteAnnotation(u.selected)
+		if u.s.Selected() != 0 {
+			u.deleteAnnotation(u.s.Selected())
 		}
 	case fyne.KeyEscape:
 		if u.picking {

@@ -35,8 +35,8 @@ func newTestUI(t *testing.T) (*UI, *fakeStore) {
 	a := lockUI(t, test.NewTempApp(t))
 	st := newFakeStore(testDocs()...)
 	u := New(a, Project{Store: st}, Config{Version: "test"})
-	if u.doc.ID != 1 {
-		t.Fatalf("open document = %d, want 1", u.doc.ID)
+	if u.s.DocID() != 1 {
+		t.Fatalf("open document = %d, want 1", u.s.DocID())
 	}
 	settle()
 	return u, st
@@ -90,7 +90,7 @@ func settle() {
 // sel selects the nth (0-based) occurrence of s in the article.
 func sel(t *testing.T, u *UI, s string, nth int) (start, end int) {
 	t.Helper()
-	ms := findAll(u.doc.Text, s, true)
+	ms := findAll(u.s.Doc().Text, s, true)
 	if len(ms) <= nth {
 		t.Fatalf("%q occurs %d times, want occurrence %d", s, len(ms), nth)
 	}
@@ -131,8 +131,8 @@ func TestTagWithKeyCreatesAndListsAnnotation(t *testing.T) {
 	if c.Author != "tester" {
 		t.Errorf("author = %q, want tester", c.Author)
 	}
-	if u.selected != c.ID {
-		t.Errorf("selected = %d, want the new claim %d", u.selected, c.ID)
+	if u.s.Selected() != c.ID {
+		t.Errorf("selected = %d, want the new claim %d", u.s.Selected(), c.ID)
 	}
 	if len(u.panel.rows) != 2 || u.panel.rows[0].heading != "Claims (1)" || u.panel.rows[1].id != c.ID {
 		t.Errorf("panel rows = %+v, want the Claims heading and the claim", u.panel.rows)
@@ -178,8 +178,8 @@ func TestUndoRedoTag(t *testing.T) {
 	if n := len(st.stored()); n != 0 {
 		t.Fatalf("stored %d annotations after undo, want 0", n)
 	}
-	if len(u.anns) != 0 || len(u.panel.rows) != 0 {
-		t.Errorf("UI still shows %d annotations, %d rows after undo", len(u.anns), len(u.panel.rows))
+	if len(u.s.Annotations()) != 0 || len(u.panel.rows) != 0 {
+		t.Errorf("UI still shows %d annotations, %d rows after undo", len(u.s.Annotations()), len(u.panel.rows))
 	}
 	u.redo()
 	again := only(t, st, "Organisation")
@@ -190,8 +190,8 @@ func TestUndoRedoTag(t *testing.T) {
 	u.undo()
 	sel(t, u, "Monday", 0)
 	press(u, "6")
-	if len(u.hist.redo) != 0 {
-		t.Errorf("redo stack has %d entries after a new edit, want 0", len(u.hist.redo))
+	if u.s.RedoSteps() != 0 {
+		t.Errorf("redo stack has %d entries after a new edit, want 0", u.s.RedoSteps())
 	}
 }
 
@@ -211,14 +211,14 @@ func TestSourceFlowLinksClaimAndSource(t *testing.T) {
 	if src.Attributes[annotation.AttrSourceType] != "named" {
 		t.Errorf("source type = %q, want the default named", src.Attributes[annotation.AttrSourceType])
 	}
-	if u.selected != claim.ID {
-		t.Errorf("selected = %d, want the claim %d to stay selected", u.selected, claim.ID)
+	if u.s.Selected() != claim.ID {
+		t.Errorf("selected = %d, want the claim %d to stay selected", u.s.Selected(), claim.ID)
 	}
 	if !strings.Contains(u.statusBar.Text, "linked") {
 		t.Errorf("status = %q, want it to say the source was linked", u.statusBar.Text)
 	}
-	if !strings.Contains(u.panel.rowText(u.annotation(claim.ID)), "Ana Pérez") {
-		t.Errorf("claim row = %q, want it to name the source", u.panel.rowText(u.annotation(claim.ID)))
+	if !strings.Contains(u.panel.rowText(u.s.Annotation(claim.ID)), "Ana Pérez") {
+		t.Errorf("claim row = %q, want it to name the source", u.panel.rowText(u.s.Annotation(claim.ID)))
 	}
 
 	// One undo takes back source and link together.
@@ -371,11 +371,11 @@ func TestAttributeNoteAndEntityEdits(t *testing.T) {
 	sel(t, u, "Río Verde", 0)
 	press(u, "5")
 	loc := only(t, st, "Location")
-	u.setEntity(loc.ID, loc.Label, "Río Verde")
+	u.setEntity(loc.ID, "Río Verde")
 	if len(st.entities) != 1 || only(t, st, "Location").Entity != st.entities[0].ID {
 		t.Fatalf("entity not created and linked: %+v, %+v", st.entities, only(t, st, "Location"))
 	}
-	if got := entitySuggestions(u.entities, "río", 5); len(got) != 1 || got[0] != "Río Verde" {
+	if got := entitySuggestions(u.s.Entities(), "río", 5); len(got) != 1 || got[0] != "Río Verde" {
 		t.Errorf("suggestions = %v, want [Río Verde]", got)
 	}
 }
@@ -437,17 +437,17 @@ func TestNextPreviousDocument(t *testing.T) {
 	u, _ := newTestUI(t)
 	u.step(1)
 	settle()
-	if u.doc.ID != 2 || u.title.Text != "Second article" {
-		t.Fatalf("after next: doc %d %q, want 2", u.doc.ID, u.title.Text)
+	if u.s.DocID() != 2 || u.title.Text != "Second article" {
+		t.Fatalf("after next: doc %d %q, want 2", u.s.DocID(), u.title.Text)
 	}
 	u.step(1)
-	if u.doc.ID != 2 {
-		t.Errorf("next past the end moved to %d", u.doc.ID)
+	if u.s.DocID() != 2 {
+		t.Errorf("next past the end moved to %d", u.s.DocID())
 	}
 	u.step(-1)
 	settle()
-	if u.doc.ID != 1 {
-		t.Errorf("after previous: doc %d, want 1", u.doc.ID)
+	if u.s.DocID() != 1 {
+		t.Errorf("after previous: doc %d, want 1", u.s.DocID())
 	}
 }
 
@@ -459,8 +459,8 @@ func TestUndoAcrossDocumentsOpensTheDocument(t *testing.T) {
 	settle()
 	u.undo()
 	settle()
-	if u.doc.ID != 1 || len(st.stored()) != 0 {
-		t.Errorf("undo: open doc %d, %d stored; want doc 1 open and nothing stored", u.doc.ID, len(st.stored()))
+	if u.s.DocID() != 1 || len(st.stored()) != 0 {
+		t.Errorf("undo: open doc %d, %d stored; want doc 1 open and nothing stored", u.s.DocID(), len(st.stored()))
 	}
 }
 
@@ -489,8 +489,8 @@ func TestFindNextPrevious(t *testing.T) {
 	}
 	// The current match can be tagged with a key.
 	press(u, "7")
-	if len(u.anns) != 1 || u.anns[0].Spans[0].Text != "The plan" {
-		t.Errorf("tagging the match stored %+v", u.anns)
+	if len(u.s.Annotations()) != 1 || u.s.Annotations()[0].Spans[0].Text != "The plan" {
+		t.Errorf("tagging the match stored %+v", u.s.Annotations())
 	}
 	u.find.entry.SetText("zzz")
 	if u.find.count.Text != "no match" {
@@ -502,7 +502,7 @@ func TestTagAllOccurrences(t *testing.T) {
 	u, st := newTestUI(t)
 	sel(t, u, "plan", 0)
 	press(u, "7")
-	ta := u.newTagAll(u.annotation(u.selected))
+	ta := u.newTagAll(u.s.Annotation(u.s.Selected()))
 	if len(ta.ranges) != 3 {
 		t.Fatalf("other occurrences = %d, want 3", len(ta.ranges))
 	}
@@ -522,7 +522,7 @@ func TestTagAllOccurrences(t *testing.T) {
 	if n := len(st.stored()); n != 3 {
 		t.Errorf("stored %d, want 3 Event annotations", n)
 	}
-	if ta := u.newTagAll(u.annotation(u.selected)); len(ta.ranges) != 1 {
+	if ta := u.newTagAll(u.s.Annotation(u.s.Selected())); len(ta.ranges) != 1 {
 		t.Errorf("after tagging, %d untagged occurrences remain, want 1", len(ta.ranges))
 	}
 }
@@ -533,8 +533,8 @@ func TestStoreErrorShowsDialogAndNoAnnotation(t *testing.T) {
 	st.fail = errors.New("disk full")
 	sel(t, u, "Green Party", 0)
 	press(u, "4")
-	if len(st.stored()) != 0 || len(u.anns) != 0 {
-		t.Fatalf("an annotation shows after the store failed: %+v", u.anns)
+	if len(st.stored()) != 0 || len(u.s.Annotations()) != 0 {
+		t.Fatalf("an annotation shows after the store failed: %+v", u.s.Annotations())
 	}
 	if u.win.Canvas().Overlays().Top() == nil {
 		t.Error("no error dialog shown")
@@ -542,8 +542,8 @@ func TestStoreErrorShowsDialogAndNoAnnotation(t *testing.T) {
 	if !strings.Contains(u.statusBar.Text, "disk full") {
 		t.Errorf("status = %q, want the error", u.statusBar.Text)
 	}
-	if len(u.hist.undo) != 0 {
-		t.Errorf("undo stack has %d entries for a failed edit", len(u.hist.undo))
+	if u.s.UndoSteps() != 0 {
+		t.Errorf("undo stack has %d entries for a failed edit", u.s.UndoSteps())
 	}
 }
 
@@ -568,19 +568,6 @@ func TestFindAll(t *testing.T) {
 	}
 }
 
-func TestChangeMerge(t *testing.T) {
-	a1 := annotation.Annotation{ID: 1, Label: "Claim"}
-	a1linked := annotation.Annotation{ID: 1, Label: "Claim", Links: []annotation.Link{{Type: annotation.LinkSaidBy, Target: 2}}}
-	s2 := annotation.Annotation{ID: 2, Label: "Source"}
-	c := change{before: map[uint64]annotation.Annotation{}, after: map[uint64]annotation.Annotation{2: s2}}
-	c2 := change{before: map[uint64]annotation.Annotation{1: a1}, after: map[uint64]annotation.Annotation{1: a1linked}}
-	m := c.merge(c2)
-	put, del := ops(m.after, m.before)
-	if len(put) != 1 || put[0].ID != 1 || len(put[0].Links) != 0 || len(del) != 1 || del[0] != 2 {
-		t.Errorf("undo of merged = put %+v del %v; want the unlinked claim and delete 2", put, del)
-	}
-}
-
 // TestEditsMergeWhatTheStoreHolds checks that the window's annotations
 // and highlights, merged from what Apply returns, stay what the store
 // holds, edit after edit.
@@ -592,7 +579,7 @@ func TestEditsMergeWhatTheStoreHolds(t *testing.T) {
 		if len(want) == 0 {
 			want = nil
 		}
-		got := u.anns
+		got := u.s.Annotations()
 		if len(got) == 0 {
 			got = nil
 		}
@@ -606,7 +593,7 @@ func TestEditsMergeWhatTheStoreHolds(t *testing.T) {
 		if n := len(u.article.Highlights()); n != spans {
 			t.Errorf("%s: %d highlights, want one for each of the %d spans", step, n, spans)
 		}
-		if n := u.docs[0].Annotations; n != len(want) {
+		if n := u.s.Documents()[0].Annotations; n != len(want) {
 			t.Errorf("%s: corpus count %d, want %d", step, n, len(want))
 		}
 	}
@@ -622,7 +609,7 @@ func TestEditsMergeWhatTheStoreHolds(t *testing.T) {
 	sel(t, u, "Green Party", 0)
 	press(u, "4")
 	check("tag organisation")
-	u.changeLabel(u.selected, "Person")
+	u.changeLabel(u.s.Selected(), "Person")
 	check("change label")
 	u.deleteAnnotation(only(t, st, "Source").ID)
 	check("delete linked source")
@@ -640,24 +627,24 @@ func TestBracketsStepThroughAnnotations(t *testing.T) {
 		sel(t, u, w, 0)
 		press(u, "3")
 	}
-	u.selected = 0
+	u.s.Select(0)
 	press(u, "]")
-	first := u.annotation(u.selected)
-	if first == nil || first.ID != u.anns[0].ID {
+	first := u.s.Annotation(u.s.Selected())
+	if first == nil || first.ID != u.s.Annotations()[0].ID {
 		t.Fatalf("] with nothing selected selected %+v; want the first annotation in reading order", first)
 	}
 	press(u, "]")
-	second := u.annotation(u.selected)
+	second := u.s.Annotation(u.s.Selected())
 	if second == nil || second.ID == first.ID || second.Start() < first.Start() {
 		t.Fatalf("] selected %+v; want the next one in reading order after %+v", second, first)
 	}
 	press(u, "]")
-	if u.selected != second.ID {
-		t.Errorf("] past the last changed the selection to %d", u.selected)
+	if u.s.Selected() != second.ID {
+		t.Errorf("] past the last changed the selection to %d", u.s.Selected())
 	}
 	press(u, "[")
-	if u.selected != first.ID {
-		t.Errorf("[ selected %d; want %d", u.selected, first.ID)
+	if u.s.Selected() != first.ID {
+		t.Errorf("[ selected %d; want %d", u.s.Selected(), first.ID)
 	}
 }
 
@@ -674,9 +661,9 @@ func TestImportReloadsLabelsAndTheOpenArticle(t *testing.T) {
 	var quoteID uint64
 	u.proj.Import = func(_ context.Context, _ []string, _ func(done, total int, msg string)) (string, error) {
 		st.labels.Labels = append(slices.Clone(st.labels.Labels), annotation.Label{Name: "Quote", Kind: annotation.KindClaim, Color: "#123456"})
-		o := annotation.NewOffsets(u.doc.Text)
+		o := annotation.NewOffsets(u.s.Doc().Text)
 		s, _ := annotation.NewSpan(o, 0, 5)
-		put, err := st.Apply(u.doc.ID, []annotation.Annotation{{DocID: u.doc.ID, Label: "Quote", Spans: []annotation.Span{s}}}, nil)
+		put, err := st.Apply(u.s.DocID(), []annotation.Annotation{{DocID: u.s.DocID(), Label: "Quote", Spans: []annotation.Span{s}}}, nil)
 		if err == nil {
 			quoteID = put[0].ID
 		}
@@ -685,13 +672,13 @@ func TestImportReloadsLabelsAndTheOpenArticle(t *testing.T) {
 	u.importPaths([]string{"quotes.json"})
 	settle()
 	settle()
-	if _, ok := u.labels.Find("Quote"); !ok {
+	if _, ok := u.s.Label("Quote"); !ok {
 		t.Error("the window's labels lack Quote after the import")
 	}
 	if got, want := len(u.labelBar.Objects), len(st.labels.Labels); got != want {
 		t.Errorf("label bar has %d labels, want %d", got, want)
 	}
-	if u.annotation(quoteID) == nil {
+	if u.s.Annotation(quoteID) == nil {
 		t.Errorf("the open article does not show the imported annotation %d", quoteID)
 	}
 	for _, a := range st.stored() {

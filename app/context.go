@@ -39,7 +39,7 @@ func (u *UI) contextMenu(offset int, ids []uint64) *fyne.Menu {
 // selectionMenu tags or copies the article's selection.
 func (u *UI) selectionMenu() *fyne.Menu {
 	var tags []*fyne.MenuItem
-	for _, l := range u.labels.Labels {
+	for _, l := range u.s.Labels().Labels {
 		name := l.Name
 		if l.Key != "" {
 			name = l.Key + "  " + l.Name
@@ -49,7 +49,7 @@ func (u *UI) selectionMenu() *fyne.Menu {
 	tagAs := fyne.NewMenuItem("Tag as", nil)
 	tagAs.ChildMenu = fyne.NewMenu("", tags...)
 	items := []*fyne.MenuItem{tagAs}
-	if a := u.annotation(u.selected); a != nil {
+	if a := u.s.Annotation(u.s.Selected()); a != nil {
 		items = append(items, fyne.NewMenuItem(fmt.Sprintf("Add as a span of the selected %s (+)", a.Label), u.addSpan))
 	}
 	cp := fyne.NewMenuItem("Copy", u.copy)
@@ -62,21 +62,21 @@ func (u *UI) selectionMenu() *fyne.Menu {
 // selection at the end.
 func (u *UI) highlightMenu(ids []uint64) *fyne.Menu {
 	id := ids[0]
-	if slices.Contains(ids, u.selected) {
-		id = u.selected
+	if slices.Contains(ids, u.s.Selected()) {
+		id = u.s.Selected()
 	}
-	a := u.annotation(id)
+	a := u.s.Annotation(id)
 	if a == nil {
 		return nil
 	}
 	title := fyne.NewMenuItem(fmt.Sprintf("%s: “%s”", a.Label, shorten(a.Quote(), 40)), nil)
 	title.Disabled = true
 	items := []*fyne.MenuItem{title, fyne.NewMenuItemSeparator()}
-	if id != u.selected {
+	if id != u.s.Selected() {
 		items = append(items, fyne.NewMenuItem("Select", func() { u.selectAnnotation(id) }))
 	}
 	var labels []*fyne.MenuItem
-	for _, l := range u.labels.Labels {
+	for _, l := range u.s.Labels().Labels {
 		it := fyne.NewMenuItem(l.Name, func() { u.changeLabel(id, l.Name) })
 		it.Checked = l.Name == a.Label
 		labels = append(labels, it)
@@ -84,8 +84,8 @@ func (u *UI) highlightMenu(ids []uint64) *fyne.Menu {
 	change := fyne.NewMenuItem("Change label", nil)
 	change.ChildMenu = fyne.NewMenu("", labels...)
 	items = append(items, change)
-	if c := u.annotation(u.selected); c != nil && c.ID != id && u.kindOf(c) == annotation.KindClaim &&
-		u.kindOf(a) == annotation.KindSource && !u.isLinked(c.ID, id) {
+	if c := u.s.Annotation(u.s.Selected()); c != nil && c.ID != id && u.s.KindOf(c) == annotation.KindClaim &&
+		u.s.KindOf(a) == annotation.KindSource && !u.isLinked(c.ID, id) {
 		claimID := c.ID
 		items = append(items, fyne.NewMenuItem("Link as source of the selected claim", func() { u.linkSource(claimID, id) }))
 	}
@@ -95,7 +95,7 @@ func (u *UI) highlightMenu(ids []uint64) *fyne.Menu {
 		if o == id {
 			continue
 		}
-		if b := u.annotation(o); b != nil {
+		if b := u.s.Annotation(o); b != nil {
 			items = append(items, fyne.NewMenuItem(fmt.Sprintf("Select %s “%s”", b.Label, shorten(b.Quote(), 30)), func() { u.selectAnnotation(o) }))
 		}
 	}
@@ -105,11 +105,11 @@ func (u *UI) highlightMenu(ids []uint64) *fyne.Menu {
 // changeLabel gives annotation id the label name, dropping the attributes
 // the new label does not have.
 func (u *UI) changeLabel(id uint64, name string) bool {
-	c := u.annotation(id)
+	c := u.s.Annotation(id)
 	if c == nil || c.Label == name {
 		return true
 	}
-	nl, ok := u.labels.Find(name)
+	nl, ok := u.s.Label(name)
 	if !ok {
 		return false
 	}
@@ -129,7 +129,7 @@ func (u *UI) hovered(ids []uint64) {
 	var parts []string
 	n := 0
 	for _, id := range ids {
-		if a := u.annotation(id); a != nil {
+		if a := u.s.Annotation(id); a != nil {
 			if n < hoverMaxNamed {
 				parts = append(parts, fmt.Sprintf("%s “%s”", a.Label, shorten(a.Quote(), 50)))
 			}

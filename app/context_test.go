@@ -42,8 +42,8 @@ func TestContextMenuOnSelectionTagsAndCopies(t *testing.T) {
 	start, _ := sel(t, u, "Green Party", 0)
 	m := u.contextMenu(start+2, nil)
 	tagAs := item(t, m, "Tag as")
-	if n := len(tagAs.ChildMenu.Items); n != len(u.labels.Labels) {
-		t.Errorf("Tag as has %d items, want one per label (%d)", n, len(u.labels.Labels))
+	if n := len(tagAs.ChildMenu.Items); n != len(u.s.Labels().Labels) {
+		t.Errorf("Tag as has %d items, want one per label (%d)", n, len(u.s.Labels().Labels))
 	}
 	item(t, tagAs.ChildMenu, "4  Organisation").Action()
 	if org := only(t, st, "Organisation"); org.Spans[0].Text != "Green Party" {
@@ -69,8 +69,8 @@ func TestContextMenuOnHighlight(t *testing.T) {
 	sel(t, u, "The reservoir will be full by June", 0)
 	press(u, "1")
 	claim := only(t, st, "Claim")
-	if u.selected != claim.ID {
-		t.Fatalf("selected %d, want the claim", u.selected)
+	if u.s.Selected() != claim.ID {
+		t.Fatalf("selected %d, want the claim", u.s.Selected())
 	}
 
 	m := u.contextMenu(src.Start()+1, []uint64{src.ID})
@@ -93,8 +93,8 @@ func TestContextMenuOnHighlight(t *testing.T) {
 	}
 
 	item(t, u.contextMenu(src.Start()+1, []uint64{src.ID}), "Select").Action()
-	if u.selected != src.ID {
-		t.Errorf("selected %d after Select, want %d", u.selected, src.ID)
+	if u.s.Selected() != src.ID {
+		t.Errorf("selected %d after Select, want %d", u.s.Selected(), src.ID)
 	}
 	change := item(t, u.contextMenu(src.Start()+1, []uint64{src.ID}), "Change label")
 	if !item(t, change.ChildMenu, "Source").Checked {

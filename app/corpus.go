@@ -52,9 +52,9 @@ func newCorpusPanel(u *UI) *corpusPanel {
 		if c.syncing || i >= len(c.shown) {
 			return
 		}
-		if c.shown[i].ID != u.doc.ID {
+		if c.shown[i].ID != u.s.DocID() {
 			if !u.panel.flush() {
-				c.selectDoc(u.doc.ID) // keep the unsaved text on screen
+				c.selectDoc(u.s.DocID()) // keep the unsaved text on screen
 				return
 			}
 			u.openDocument(c.shown[i].ID)
@@ -87,14 +87,14 @@ func (c *corpusPanel) refresh() {
 	}
 	want := statusFromName(c.filter.Selected)
 	c.shown = c.shown[:0]
-	for _, d := range c.u.docs {
+	for _, d := range c.u.s.Documents() {
 		if want == "" || d.Status == want {
 			c.shown = append(c.shown, d)
 		}
 	}
-	c.count.SetText(fmt.Sprintf("%d of %d articles", len(c.shown), len(c.u.docs)))
+	c.count.SetText(fmt.Sprintf("%d of %d articles", len(c.shown), len(c.u.s.Documents())))
 	c.list.Refresh()
-	c.selectDoc(c.u.doc.ID)
+	c.selectDoc(c.u.s.DocID())
 }
 
 // selectDoc marks document id in the list without opening it again.
@@ -118,7 +118,7 @@ func (u *UI) step(dir int) {
 	}
 	i := -1
 	for j, d := range shown {
-		if d.ID == u.doc.ID {
+		if d.ID == u.s.DocID() {
 			i = j
 		}
 	}

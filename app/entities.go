@@ -41,7 +41,7 @@ type entityRegistry struct {
 // mentions counts the open document's annotations that refer to entity id.
 func (u *UI) mentions(id uint64) int {
 	n := 0
-	for _, a := range u.anns {
+	for _, a := range u.s.Annotations() {
 		if a.Entity == id {
 			n++
 		}
@@ -50,9 +50,9 @@ func (u *UI) mentions(id uint64) int {
 }
 
 func (u *UI) entity(id uint64) *annotation.Entity {
-	for i := range u.entities {
-		if u.entities[i].ID == id {
-			return &u.entities[i]
+	for i := range u.s.Entities() {
+		if u.s.Entities()[i].ID == id {
+			return &u.s.Entities()[i]
 		}
 	}
 	return nil
@@ -77,26 +77,28 @@ func (u *UI) entityRow(e annotation.Entity) string {
 func newEntityRegistry(u *UI) *entityRegistry {
 	r := &entityRegistry{u: u}
 	r.list = widget.NewList(
-		func() int { return len(u.entities) },
+		func() int { return len(u.s.Entities()) },
 		func() fyne.CanvasObject {
 			l := widget.NewLabel("")
 			l.Truncation = fyne.TextTruncateEllipsis
 			return l
 		},
-		func(i widget.ListItemID, o fyne.CanvasObject) { o.(*widget.Label).SetText(u.entityRow(u.entities[i])) },
+		func(i widget.ListItemID, o fyne.CanvasObject) {
+			o.(*widget.Label).SetText(u.entityRow(u.s.Entities()[i]))
+		},
 	)
 	r.list.OnSelected = func(i widget.ListItemID) {
-		if i >= len(u.entities) || u.entities[i].ID == r.chosen {
+		if i >= len(u.s.Entities()) || u.s.Entities()[i].ID == r.chosen {
 			return
 		}
 		if !r.flush() {
 			r.selectChosen() // the text typed stays on screen
 			return
 		}
-		r.choose(u.entities[i].ID)
+		r.choose(u.s.Entities()[i].ID)
 	}
 	r.name = newDialogEntry(u, false)
-	r.typ = widget.NewSelectEntry(labelNames(u.labels))
+	r.typ = widget.NewSelectEntry(labelNames(u.s.Labels()))
 	r.aliases = newDialogEntry(u, false)
 	r.aliases.SetPlaceHolder("Other names, separated by commas")
 	r.extID = newDialogEntry(u, false)
@@ -127,7 +129,7 @@ func newEntityRegistry(u *UI) *entityRegistry {
 
 // choose shows entity id in the editor; 0 empties it.
 func (r *entityRegistry) choose(id uint64) {
-	e := r.u.entity(id)
+	e := r.u.s.Entity(id)
 	fields := []fyne.Disableable{r.name, r.typ, r.aliases, r.extID, r.note, r.save, r.merge}
 	if e == nil {
 		r.chosen = 0
@@ -141,7 +143,7 @@ func (r *entityRegistry) choose(id uint64) {
 	for _, f := range fields {
 		f.Enable()
 	}
-	if len(r.u.entities) < 2 {
+	if len(r.u.s.Entities()) < 2 {
 		r.merge.Disable()
 	}
 	r.name.SetText(e.Name)
@@ -167,7 +169,7 @@ func (r *entityRegistry) edited() annotation.Entity {
 // dirty reports whether the editor's fields differ from the chosen
 // entity as stored.
 func (r *entityRegistry) dirty() bool {
-	e := r.u.entity(r.chosen)
+	e := r.u.s.Entity(r.chosen)
 	if e == nil {
 		return false
 	}
@@ -188,7 +190,7 @@ func (r *entityRegistry) flush() bool {
 
 // selectChosen selects the chosen entity's row in the list.
 func (r *entityRegistry) selectChosen() {
-	for i, e := range r.u.entities {
+	for i, e := range r.u.s.Entities() {
 		if e.ID == r.chosen {
 			r.list.Select(i)
 			return
@@ -208,43 +210,25 @@ func (r *entityRegistry) saveEntity() bool {
 		u.setStatus("An entity needs a name: type one in the Name field of Edit > Entities….")
 		return false
 	}
-	was := u.entity(e.ID)
+	was := u.s.Entity(e.ID)
 	if was == nil {
 		return false
 	}
-	before := *was
-	before.Aliases = slices.Clone(was.Aliases)
-	after, err := u.st.UpdateEntity(e)
+	st, err := u.s.SaveEntity("edit of "+quoted(e.Name, 30), e)
 	if err != nil {
 		u.editFailed(err, r.saveEntity)
 		return false
 	}
-	if !entityEqual(before, after) {
-		u.hist.push(change{desc: "edit of " + quoted(after.Name, 30), registry: &registryStep{before: before, after: after}})
-		u.updateUndoItems()
-	}
-	u.entitiesChanged(false)
+	u.show(st)
 	u.setStatus("Entity " + quoted(e.Name, 80) + " saved. Ctrl+Z undoes it once Edit > Entities is closed.")
 	return true
 }
 
-// entityEqual reports whether a and b hold the same values.
-func entityEqual(a, b annotation.Entity) bool {
-	return a.ID == b.ID && a.Name == b.Name && a.Type == b.Type && a.Note == b.Note && a.ExternalID == b.ExternalID &&
-		slices.Equal(a.Aliases, b.Aliases)
-}
-
-// entitiesChanged shows the registry as stored after it changed: the
-// entity list and, when annotations were relinked (reread), the open
-// article's annotations; the Entity field shows the new names, and Edit >
-// Entities…, if open, the entities as they are now.
-func (u *UI) entitiesChanged(reread bool) {
-	u.reloadEntities()
-	if reread {
-		u.reloadAnnotations() // refreshes the panel too
-	} else {
-		u.panel.refresh()
-	}
+// entitiesShown shows the registry as the session holds it after it
+// changed: the Entity field shows the new names, and Edit > Entities…, if
+// open, the entities as they are now.
+func (u *UI) entitiesShown() {
+	u.panel.refresh()
 	if r := u.registry; r != nil {
 		r.list.Refresh()
 		r.choose(r.chosen)
@@ -254,13 +238,13 @@ func (u *UI) entitiesChanged(reread bool) {
 // askMerge asks which entity the chosen one becomes, then merges them.
 func (r *entityRegistry) askMerge() {
 	u := r.u
-	from := u.entity(r.chosen)
+	from := u.s.Entity(r.chosen)
 	if from == nil {
 		return
 	}
 	var names []string
 	var ids []uint64
-	for _, e := range u.entities {
+	for _, e := range u.s.Entities() {
 		if e.ID != from.ID {
 			names = append(names, fmt.Sprintf("%s (%s, #%d)", e.Name, orDash(e.Type), e.ID))
 			ids = append(ids, e.ID)
@@ -288,7 +272,7 @@ func (r *entityRegistry) mergeInto(keep uint64) bool {
 		return false
 	}
 	r.list.Refresh()
-	for i, e := range r.u.entities {
+	for i, e := range r.u.s.Entities() {
 		if e.ID == keep {
 			r.list.Select(i)
 		}
@@ -302,19 +286,17 @@ func (r *entityRegistry) mergeInto(keep uint64) bool {
 // reread. Steps older than the merge that refer to the merged entity are
 // undone only after the merge is, which brings it back.
 func (u *UI) mergeEntities(keep, merge uint64) bool {
-	k, m := u.entity(keep), u.entity(merge)
+	k, m := u.s.Entity(keep), u.s.Entity(merge)
 	if k == nil || m == nil || keep == merge || u.failDlg != nil {
 		return false
 	}
 	kName, mName := k.Name, m.Name
-	rec, err := u.st.MergeEntities(keep, merge)
+	st, err := u.s.MergeEntities("merge of "+quoted(mName, 30), keep, merge)
 	if err != nil {
 		u.editFailed(err, func() bool { return u.mergeEntities(keep, merge) })
 		return false
 	}
-	u.hist.push(change{desc: "merge of " + quoted(mName, 30), registry: &registryStep{merge: &rec}})
-	u.updateUndoItems()
-	u.entitiesChanged(true)
+	u.show(st)
 	u.setStatus(fmt.Sprintf("%s merged into %s: %d mentions in this article now refer to it. Ctrl+Z undoes the merge once Edit > Entities is closed.", quoted(mName, 60), quoted(kName, 60), u.mentions(keep)))
 	return true
 }

@@ -17,10 +17,10 @@ func twoEntities(t *testing.T, u *UI, st *fakeStore) (ana, mayor uint64) {
 	t.Helper()
 	sel(t, u, "Ana Pérez", 0)
 	press(u, "3")
-	u.setEntity(u.selected, "Person", "Ana Pérez")
+	u.setEntity(u.s.Selected(), "Ana Pérez")
 	sel(t, u, "the mayor", 0)
 	press(u, "3")
-	u.setEntity(u.selected, "Person", "The Mayor")
+	u.setEntity(u.s.Selected(), "The Mayor")
 	if len(st.entities) != 2 {
 		t.Fatalf("entities = %+v, want 2", st.entities)
 	}
@@ -50,7 +50,7 @@ func TestEntityRegistryListsAndEdits(t *testing.T) {
 	if !slices.Equal(e.Aliases, []string{"Ana", "A. Pérez"}) || e.ExternalID != "Q123" || e.Note != "Mayor since 2023" || e.Name != "Ana Pérez" {
 		t.Errorf("stored entity = %+v", e)
 	}
-	if got := u.entityRow(u.entities[0]); !strings.Contains(got, "Q123") || !strings.Contains(got, "also Ana, A. Pérez") {
+	if got := u.entityRow(u.s.Entities()[0]); !strings.Contains(got, "Q123") || !strings.Contains(got, "also Ana, A. Pérez") {
 		t.Errorf("row after save = %q", got)
 	}
 
@@ -100,7 +100,7 @@ func TestEntityMergeRepointsAnnotations(t *testing.T) {
 	}
 	for u.redo() {
 	}
-	if u.failDlg != nil || len(u.hist.redo) != 0 {
+	if u.failDlg != nil || u.s.RedoSteps() != 0 {
 		t.Fatalf("undo and redo after the merge failed: %s", u.statusBar.Text)
 	}
 	for _, a := range st.stored() {
@@ -148,7 +148,7 @@ func TestUndoRegistrySaveKeepsLaterEdits(t *testing.T) {
 	if e := st.entities[0]; len(e.Aliases) != 0 || e.Note != "written later" || e.ID != ana {
 		t.Errorf("after undoing the first save: %+v; want no aliases, the later note kept", e)
 	}
-	if got := u.entity(ana); got == nil || len(got.Aliases) != 0 {
+	if got := u.s.Entity(ana); got == nil || len(got.Aliases) != 0 {
 		t.Errorf("the window's entity after undo = %+v, want the stored one", got)
 	}
 	u.redo()
@@ -168,12 +168,12 @@ func TestUndoMergeRelinksOnlyWhatItMoved(t *testing.T) {
 	u, st := newTestUI(t)
 	u.win.Show()
 	ana, mayor := twoEntities(t, u, st)
-	moved := u.selected // the mayor's mention
+	moved := u.s.Selected() // the mayor's mention
 	u.step(1)
 	sel(t, u, "officials", 0)
 	press(u, "3")
-	u.setEntity(u.selected, "Person", "The Mayor")
-	elsewhere := u.selected
+	u.setEntity(u.s.Selected(), "The Mayor")
+	elsewhere := u.s.Selected()
 	u.step(-1)
 	r := u.showEntities()
 	r.list.Select(1)
@@ -199,7 +199,7 @@ func TestUndoMergeRelinksOnlyWhatItMoved(t *testing.T) {
 		t.Errorf("after undoing the merge: entities %+v; mayor's mentions refer to %d, %d (want %d); the later one to %d (want %d)",
 			st.entities, entityOf(1, moved), entityOf(2, elsewhere), mayor, entityOf(1, later[0].ID), ana)
 	}
-	if a := u.annotation(moved); a == nil || a.Entity != mayor {
+	if a := u.s.Annotation(moved); a == nil || a.Entity != mayor {
 		t.Errorf("the window shows the mayor's mention as %+v, want it linked to %d again", a, mayor)
 	}
 	if slices.Contains(st.entities[0].Aliases, "The Mayor") {
@@ -214,10 +214,10 @@ func TestEntityTypeFollowsEntityLabelsOnly(t *testing.T) {
 	u, st := newTestUI(t)
 	sel(t, u, "Ana Pérez", 0)
 	press(u, "2") // a source
-	u.setEntity(u.selected, "Source", "Ana Pérez")
+	u.setEntity(u.s.Selected(), "Ana Pérez")
 	sel(t, u, "the mayor", 0)
 	press(u, "3") // a person
-	u.setEntity(u.selected, "Person", "The Mayor")
+	u.setEntity(u.s.Selected(), "The Mayor")
 	got := map[string]string{}
 	for _, e := range st.entities {
 		got[e.Name] = e.Type
@@ -231,7 +231,7 @@ func TestUndoEntityCreationRemovesIt(t *testing.T) {
 	u, st := newTestUI(t)
 	sel(t, u, "Ana Pérez", 0)
 	press(u, "3")
-	u.setEntity(u.selected, "Person", "Ana Pérez")
+	u.setEntity(u.s.Selected(), "Ana Pérez")
 	if len(st.entities) != 1 {
 		t.Fatalf("entities = %+v; want the new one", st.entities)
 	}
@@ -242,7 +242,7 @@ func TestUndoEntityCreationRemovesIt(t *testing.T) {
 	if len(st.entities) != 0 {
 		t.Errorf("entities after undo = %+v; want none", st.entities)
 	}
-	if a := u.annotation(u.selected); a == nil || a.Entity != 0 {
+	if a := u.s.Annotation(u.s.Selected()); a == nil || a.Entity != 0 {
 		t.Errorf("annotation after undo = %+v; want no entity", a)
 	}
 	if !u.redo() {
@@ -251,7 +251,7 @@ func TestUndoEntityCreationRemovesIt(t *testing.T) {
 	if len(st.entities) != 1 || st.entities[0].ID != made.ID {
 		t.Errorf("entities after redo = %+v; want %+v back", st.entities, made)
 	}
-	if a := u.annotation(u.selected); a == nil || a.Entity != made.ID {
+	if a := u.s.Annotation(u.s.Selected()); a == nil || a.Entity != made.ID {
 		t.Errorf("annotation after redo = %+v; want entity %d", a, made.ID)
 	}
 }
@@ -260,11 +260,11 @@ func TestUndoEntityCreationKeepsAnEntityInUse(t *testing.T) {
 	u, st := newTestUI(t)
 	sel(t, u, "Ana Pérez", 0)
 	press(u, "3")
-	u.setEntity(u.selected, "Person", "Ana Pérez")
-	first := u.selected
+	u.setEntity(u.s.Selected(), "Ana Pérez")
+	first := u.s.Selected()
 	sel(t, u, "the mayor", 0)
 	press(u, "3")
-	u.setEntity(u.selected, "Person", "Ana Pérez") // the same entity, by name
+	u.setEntity(u.s.Selected(), "Ana Pérez") // the same entity, by name
 	// Undo the second link, the second tag, then the first link: the entity
 	// goes only when nothing refers to it.
 	u.undo()
@@ -273,7 +273,7 @@ func TestUndoEntityCreationKeepsAnEntityInUse(t *testing.T) {
 		t.Fatalf("entities = %+v; want Ana Pérez kept, the first annotation refers to it", st.entities)
 	}
 	u.undo()
-	if a := u.annotation(first); a == nil || a.Entity != 0 {
+	if a := u.s.Annotation(first); a == nil || a.Entity != 0 {
 		t.Fatalf("first annotation = %+v; want it unlinked", a)
 	}
 	if len(st.entities) != 0 {

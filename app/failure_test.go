@@ -75,14 +75,14 @@ func TestFailedTagKeepsSelectionAndRetries(t *testing.T) {
 
 	tapButton(t, u, "Retry")
 	org := only(t, st, "Organisation")
-	if org.Spans[0].Text != "Green Party" || u.selected != org.ID {
-		t.Errorf("after Retry: stored %+v, selected %d; want Green Party selected", org, u.selected)
+	if org.Spans[0].Text != "Green Party" || u.s.Selected() != org.ID {
+		t.Errorf("after Retry: stored %+v, selected %d; want Green Party selected", org, u.s.Selected())
 	}
 	if _, _, text := u.article.Selection(); text != "" {
 		t.Errorf("selection after a successful retry = %q, want none", text)
 	}
-	if u.failDlg != nil || len(u.hist.undo) != 1 {
-		t.Errorf("after Retry: dialog %v, %d undo steps; want closed and 1", u.failDlg != nil, len(u.hist.undo))
+	if u.failDlg != nil || u.s.UndoSteps() != 1 {
+		t.Errorf("after Retry: dialog %v, %d undo steps; want closed and 1", u.failDlg != nil, u.s.UndoSteps())
 	}
 }
 
@@ -101,8 +101,8 @@ func TestFailedNoteStaysInEditorAndRetries(t *testing.T) {
 	note.SetText("Budget says €3.2m")
 	st.fail = errors.New("write /tmp/fake.glossa: input/output error")
 	u.highlightTapped(org.ID) // leaving the claim saves the note: it fails
-	if u.selected != claim.ID {
-		t.Fatalf("selected %d after the failed note, want the claim %d to stay", u.selected, claim.ID)
+	if u.s.Selected() != claim.ID {
+		t.Fatalf("selected %d after the failed note, want the claim %d to stay", u.s.Selected(), claim.ID)
 	}
 	if got := findNote(t, u).Text; got != "Budget says €3.2m" {
 		t.Errorf("note entry = %q, want the typed note kept", got)
@@ -115,8 +115,8 @@ func TestFailedNoteStaysInEditorAndRetries(t *testing.T) {
 		t.Errorf("note after Retry = %q, want it saved", got)
 	}
 	u.highlightTapped(org.ID)
-	if u.selected != org.ID {
-		t.Errorf("selected %d after the note was saved, want %d", u.selected, org.ID)
+	if u.s.Selected() != org.ID {
+		t.Errorf("selected %d after the note was saved, want %d", u.s.Selected(), org.ID)
 	}
 }
 
@@ -128,7 +128,7 @@ func TestFailedEditSaveCopyElsewhere(t *testing.T) {
 	ev := only(t, st, "Date")
 	st.fail = errors.New("open /tmp/fake.glossa: read-only file system")
 	u.deleteAnnotation(ev.ID)
-	if len(st.stored()) != 1 || u.annotation(ev.ID) == nil {
+	if len(st.stored()) != 1 || u.s.Annotation(ev.ID) == nil {
 		t.Fatalf("the annotation went away after a failed delete")
 	}
 	before := len(u.win.Canvas().Overlays().List())
@@ -156,11 +156,11 @@ func TestFailedUndoRetries(t *testing.T) {
 	press(u, "6")
 	st.fail = errors.New("disk full")
 	u.undo()
-	if len(st.stored()) != 1 || len(u.hist.undo) != 1 {
-		t.Fatalf("after a failed undo: %d stored, %d undo steps; want 1 and 1", len(st.stored()), len(u.hist.undo))
+	if len(st.stored()) != 1 || u.s.UndoSteps() != 1 {
+		t.Fatalf("after a failed undo: %d stored, %d undo steps; want 1 and 1", len(st.stored()), u.s.UndoSteps())
 	}
 	tapButton(t, u, "Retry")
-	if len(st.stored()) != 0 || len(u.hist.redo) != 1 {
-		t.Errorf("after Retry: %d stored, %d redo steps; want 0 and 1", len(st.stored()), len(u.hist.redo))
+	if len(st.stored()) != 0 || u.s.RedoSteps() != 1 {
+		t.Errorf("after Retry: %d stored, %d redo steps; want 0 and 1", len(st.stored()), u.s.RedoSteps())
 	}
 }

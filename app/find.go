@@ -73,7 +73,7 @@ func (f *findBar) reset() {
 }
 
 func (f *findBar) search(s string) {
-	f.matches = findAll(f.u.doc.Text, s, false)
+	f.matches = findAll(f.u.s.Doc().Text, s, false)
 	f.current = 0
 	if len(f.matches) == 0 {
 		f.show()
@@ -254,9 +254,9 @@ type tagAll struct {
 // newTagAll prepares tagging the other occurrences of annotation a's
 // first span.
 func (u *UI) newTagAll(a *annotation.Annotation) *tagAll {
-	l, _ := u.labels.Find(a.Label)
+	l, _ := u.s.Label(a.Label)
 	t := &tagAll{u: u, label: l}
-	for _, r := range findAll(u.doc.Text, a.Spans[0].Text, true) {
+	for _, r := range findAll(u.s.Doc().Text, a.Spans[0].Text, true) {
 		if !u.covered(l.Name, r) {
 			t.ranges = append(t.ranges, r)
 		}
@@ -266,7 +266,7 @@ func (u *UI) newTagAll(a *annotation.Annotation) *tagAll {
 
 // covered reports whether an annotation of label already overlaps r.
 func (u *UI) covered(label string, r widgets.Range) bool {
-	for _, a := range u.anns {
+	for _, a := range u.s.Annotations() {
 		if a.Label != label {
 			continue
 		}
@@ -300,7 +300,7 @@ func (t *tagAll) accept() bool {
 		return true
 	}
 	r := t.ranges[t.i]
-	a, err := t.u.newAnnotation(t.label, r.Start, r.End)
+	a, err := t.u.s.NewAnnotation(t.label, r.Start, r.End, t.u.annotator())
 	if err != nil {
 		t.u.showError(err, "This occurrence was not tagged.")
 		return false
@@ -324,14 +324,14 @@ func (t *tagAll) skip() {
 // either side.
 func (t *tagAll) parts() (before, match, after string) {
 	r := t.ranges[t.i]
-	o := t.u.offsets
+	o := t.u.s.Offsets()
 	return o.Slice(r.Start-60, r.Start), o.Slice(r.Start, r.End), o.Slice(r.End, r.End+60)
 }
 
 // tagAllOccurrences asks, for each other occurrence of the selected
 // annotation's text, whether to tag it with the same label.
 func (u *UI) tagAllOccurrences() {
-	a := u.annotation(u.selected)
+	a := u.s.Annotation(u.s.Selected())
 	if a == nil {
 		u.setStatus("Select an annotation first: Glossa then offers to tag every other occurrence of its text.")
 		return

@@ -47,20 +47,20 @@ func TestKeysDoNothingBehindADialog(t *testing.T) {
 			u.win.Show()
 			sel(t, u, "Green Party", 0)
 			press(u, "4")
-			id := u.selected
+			id := u.s.Selected()
 			sel(t, u, "Monday", 0)
 			open.show(u)
 
 			keyPress(u, fyne.KeyDelete)
-			if len(st.stored()) != 1 || u.selected != id {
-				t.Fatalf("Delete behind the %s dialog: %d stored, selected %d; want the annotation kept and selected", open.name, len(st.stored()), u.selected)
+			if len(st.stored()) != 1 || u.s.Selected() != id {
+				t.Fatalf("Delete behind the %s dialog: %d stored, selected %d; want the annotation kept and selected", open.name, len(st.stored()), u.s.Selected())
 			}
 			typeRune(u, '6')
 			if len(st.stored()) != 1 {
 				t.Errorf("6 behind the %s dialog tagged the article's selection", open.name)
 			}
 			typeRune(u, ']')
-			if u.selected != id {
+			if u.s.Selected() != id {
 				t.Errorf("] behind the %s dialog selected another annotation", open.name)
 			}
 			menuShortcut(u, &fyne.ShortcutUndo{})
@@ -115,8 +115,8 @@ func TestEscapeClosesEveryDialog(t *testing.T) {
 			if u.dialogOpen() {
 				t.Fatalf("the %s dialog is still open after Escape", open.name)
 			}
-			if len(st.stored()) != 1 || u.selected == 0 {
-				t.Errorf("Escape closing the %s dialog also acted on the article: %d stored, selected %d", open.name, len(st.stored()), u.selected)
+			if len(st.stored()) != 1 || u.s.Selected() == 0 {
+				t.Errorf("Escape closing the %s dialog also acted on the article: %d stored, selected %d", open.name, len(st.stored()), u.s.Selected())
 			}
 		})
 	}

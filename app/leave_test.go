@@ -87,7 +87,7 @@ func TestQuitSavesTypedEntityRegistryFields(t *testing.T) {
 	u, st, _ := newQuitUI(t)
 	sel(t, u, "Ana Pérez", 0)
 	press(u, "3")
-	u.setEntity(u.selected, "Person", "Ana Pérez")
+	u.setEntity(u.s.Selected(), "Ana Pérez")
 	r := u.showEntities()
 	r.list.Select(0)
 	r.aliases.SetText("A. Pérez, the mayor")
@@ -101,10 +101,10 @@ func TestEntityRegistryCloseAndChoosingAnotherSaveTypedFields(t *testing.T) {
 	u, st, _ := newQuitUI(t)
 	sel(t, u, "Ana Pérez", 0)
 	press(u, "3")
-	u.setEntity(u.selected, "Person", "Ana Pérez")
+	u.setEntity(u.s.Selected(), "Ana Pérez")
 	sel(t, u, "Green Party", 0)
 	press(u, "4")
-	u.setEntity(u.selected, "Organisation", "Green Party")
+	u.setEntity(u.s.Selected(), "Green Party")
 
 	r := u.showEntities()
 	r.list.Select(0)
@@ -175,7 +175,7 @@ func TestUndoRedoEntityLinkKeepsLaterRegistryEdits(t *testing.T) {
 	if strings.Join(e.Aliases, "|") != "Pérez|A. Pérez" || e.ExternalID != "Q123" || e.Note != "mayor of Río Verde" {
 		t.Errorf("entity after undo and redo = %+v, want the aliases, external id and note saved after the link back", e)
 	}
-	if got := u.entity(e.ID); got == nil || got.ExternalID != "Q123" {
+	if got := u.s.Entity(e.ID); got == nil || got.ExternalID != "Q123" {
 		t.Errorf("the window's entity after redo = %+v, want the one stored", got)
 	}
 }
@@ -185,11 +185,11 @@ func TestUndoRedoEntityLinkAfterOtherMentions(t *testing.T) {
 	u.win.Show()
 	sel(t, u, "Ana Pérez", 0)
 	press(u, "3")
-	u.setEntity(u.selected, "Person", "Ana Pérez") // makes the entity
-	first := u.selected
+	u.setEntity(u.s.Selected(), "Ana Pérez") // makes the entity
+	first := u.s.Selected()
 	sel(t, u, "the mayor", 0)
 	press(u, "3")
-	u.setEntity(u.selected, "Person", "Ana Pérez") // the same entity
+	u.setEntity(u.s.Selected(), "Ana Pérez") // the same entity
 	eid := st.entities[0].ID
 	if _, err := st.UpdateEntity(annotation.Entity{ID: eid, Name: "Ana Pérez", Aliases: []string{"the mayor"}}); err != nil {
 		t.Fatal(err)
@@ -201,7 +201,7 @@ func TestUndoRedoEntityLinkAfterOtherMentions(t *testing.T) {
 	for range 3 {
 		u.undo()
 	}
-	if p := u.annotation(first); p == nil || p.Entity != 0 {
+	if p := u.s.Annotation(first); p == nil || p.Entity != 0 {
 		t.Fatalf("after three undos the first person refers to %+v, want no entity", p)
 	}
 	for range 3 {
@@ -217,11 +217,11 @@ func TestPickingAnEntityFromTheListLinksIt(t *testing.T) {
 	u.win.Show()
 	sel(t, u, "Ana Pérez", 0)
 	press(u, "3")
-	u.setEntity(u.selected, "Person", "Ana Pérez")
+	u.setEntity(u.s.Selected(), "Ana Pérez")
 	sel(t, u, "the mayor", 0)
 	press(u, "3")
-	mayor := u.selected
-	steps := len(u.hist.undo)
+	mayor := u.s.Selected()
+	steps := u.s.UndoSteps()
 
 	f := u.panel.ed.shown
 	var drop *widget.Button
@@ -251,11 +251,11 @@ func TestPickingAnEntityFromTheListLinksIt(t *testing.T) {
 	}
 	test.Tap(item)
 
-	if got := u.annotation(mayor); got == nil || got.Entity != st.entities[0].ID {
+	if got := u.s.Annotation(mayor); got == nil || got.Entity != st.entities[0].ID {
 		t.Fatalf("the mayor refers to %+v after picking Ana Pérez, want entity %d", got, st.entities[0].ID)
 	}
-	if len(u.hist.undo) != steps+1 {
-		t.Errorf("%d undo steps after the pick, want %d", len(u.hist.undo), steps+1)
+	if u.s.UndoSteps() != steps+1 {
+		t.Errorf("%d undo steps after the pick, want %d", u.s.UndoSteps(), steps+1)
 	}
 	u.selectAnnotation(0)
 	u.selectAnnotation(mayor)
@@ -263,7 +263,7 @@ func TestPickingAnEntityFromTheListLinksIt(t *testing.T) {
 		t.Errorf("Entity field after reselecting = %q, want Ana Pérez", got)
 	}
 	u.undo()
-	if got := u.annotation(mayor); got.Entity != 0 {
+	if got := u.s.Annotation(mayor); got.Entity != 0 {
 		t.Errorf("the pick's undo left entity %d", got.Entity)
 	}
 }

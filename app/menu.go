@@ -186,8 +186,8 @@ func (u *UI) makeMenu() *fyne.MainMenu {
 	cp := fyne.NewMenuItem("Copy", u.copyItemAction)
 	cp.Shortcut = &fyne.ShortcutCopy{}
 	del := fyne.NewMenuItem("Delete annotation (Del)", func() {
-		if u.selected != 0 {
-			u.deleteAnnotation(u.selected)
+		if u.s.Selected() != 0 {
+			u.deleteAnnotation(u.s.Selected())
 		}
 	})
 	entities := fyne.NewMenuItem("Entities…", func() { u.showEntities() })
@@ -222,15 +222,15 @@ func (u *UI) makeMenu() *fyne.MainMenu {
 }
 
 func (u *UI) updateUndoItemsIn(*fyne.MainMenu) {
-	u.undoItem.Disabled = len(u.hist.undo) == 0
-	u.redoItem.Disabled = len(u.hist.redo) == 0
+	u.undoItem.Disabled = u.s.UndoSteps() == 0
+	u.redoItem.Disabled = u.s.RedoSteps() == 0
 }
 
 // copy copies the article's selection, or the selected annotation's text.
 func (u *UI) copy() {
 	_, _, text := u.article.Selection()
 	if text == "" {
-		if a := u.annotation(u.selected); a != nil {
+		if a := u.s.Annotation(u.s.Selected()); a != nil {
 			text = a.Quote()
 		}
 	}
@@ -325,7 +325,7 @@ func (u *UI) showSettings() {
 // keyHelp lists the keyboard shortcuts, for Help > Keyboard shortcuts.
 func (u *UI) keyHelp() [][2]string {
 	rows := [][2]string{}
-	for _, l := range u.labels.Labels {
+	for _, l := range u.s.Labels().Labels {
 		if l.Key != "" {
 			rows = append(rows, [2]string{l.Key, "Tag the selected text as " + l.Name})
 		}

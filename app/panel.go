@@ -60,11 +60,11 @@ func newAnnotationPanel(u *UI) *annotationPanel {
 			var fill color.Color = color.Transparent // a heading keeps the swatch's room, to line up with the rows
 			text, style := p.rows[i].heading, fyne.TextStyle{Bold: true}
 			if text == "" {
-				a := u.annotation(p.rows[i].id)
+				a := u.s.Annotation(p.rows[i].id)
 				if a == nil {
 					return
 				}
-				lab, _ := u.labels.Find(a.Label)
+				lab, _ := u.s.Label(a.Label)
 				fill, text, style = labelColor(lab.Color, 0xff), p.rowText(a), fyne.TextStyle{}
 			}
 			if sw.FillColor != fill {
@@ -100,9 +100,9 @@ func newAnnotationPanel(u *UI) *annotationPanel {
 
 func (p *annotationPanel) rowText(a *annotation.Annotation) string {
 	t := shorten(a.Quote(), 70)
-	if k := p.u.kindOf(a); k == annotation.KindClaim {
+	if k := p.u.s.KindOf(a); k == annotation.KindClaim {
 		if ids := a.LinksOf(annotation.LinkSaidBy); len(ids) > 0 {
-			if s := p.u.annotation(ids[0]); s != nil {
+			if s := p.u.s.Annotation(ids[0]); s != nil {
 				t += "  — " + shorten(s.Quote(), 24)
 			}
 		}
@@ -127,9 +127,9 @@ func kindHeading(k annotation.Kind) string {
 func (p *annotationPanel) refresh() {
 	kinds := annotation.Kinds()
 	byKind := make([][]uint64, len(kinds))
-	for i := range p.u.anns {
-		a := &p.u.anns[i]
-		if k := slices.Index(kinds, p.u.kindOf(a)); k >= 0 {
+	for i := range p.u.s.Annotations() {
+		a := &p.u.s.Annotations()[i]
+		if k := slices.Index(kinds, p.u.s.KindOf(a)); k >= 0 {
 			byKind[k] = append(byKind[k], a.ID)
 		}
 	}
@@ -159,7 +159,7 @@ func (p *annotationPanel) syncList() {
 	p.syncing = true
 	defer func() { p.syncing = false }()
 	for i, r := range p.rows {
-		if r.heading == "" && r.id == p.u.selected && r.id != 0 {
+		if r.heading == "" && r.id == p.u.s.Selected() && r.id != 0 {
 			if p.list.Selected() == i {
 				p.list.ScrollTo(i)
 			} else {
@@ -302,7 +302,7 @@ func (p *annotationPanel) form(l annotation.Label) *labelForm {
 	}
 	u := p.u
 	f := &labelForm{}
-	f.label = widget.NewSelect(labelNames(u.labels), func(name string) {
+	f.label = widget.NewSelect(labelNames(u.s.Labels()), func(name string) {
 		if !p.loading && d.id != 0 {
 			u.changeLabel(d.id, name)
 		}
@@ -326,7 +326,7 @@ func (p *annotationPanel) form(l annotation.Label) *labelForm {
 		f.form.Append(name, e)
 	}
 	f.note = newCommitEntry("", true, func(v string) bool {
-		c := u.annotation(d.id)
+		c := u.s.Annotation(d.id)
 		if c == nil || c.Note == v {
 			return true
 		}
@@ -342,14 +342,14 @@ func (p *annotationPanel) form(l annotation.Label) *labelForm {
 	f.entity.watch = u.fieldChanged
 	f.entity.SetPlaceHolder("Type or pick a name")
 	f.entity.OnChanged = func(s string) {
-		f.entity.SetOptions(entitySuggestions(u.entities, s, 10))
+		f.entity.SetOptions(entitySuggestions(u.s.Entities(), s, 10))
 		if !p.loading && !f.entity.typing {
 			p.commitEntity(f) // picked from the drop-down list
 		}
 	}
 	f.entity.OnSubmitted = func(string) { p.commitEntity(f) }
 	clearEntity := widget.NewButtonWithIcon("", theme.ContentClearIcon(), func() {
-		if a := u.annotation(d.id); a != nil && u.setEntity(a.ID, a.Label, "") {
+		if a := u.s.Annotation(d.id); a != nil && u.setEntity(a.ID, "") {
 			f.entity.show("")
 		}
 	})
@@ -367,7 +367,7 @@ func (p *annotationPanel) showDetail() {
 	p.pending = nil // a new slice: flush may be ranging over the old one
 	u := p.u
 	d := p.ed
-	a := u.annotation(u.selected)
+	a := u.s.Annotation(u.s.Selected())
 	var shown *labelForm
 	if a != nil {
 		shown = p.form(u.labelOf(a))
@@ -381,7 +381,7 @@ func (p *annotationPanel) showDetail() {
 		setVisible(f.form, f == shown)
 	}
 	if a == nil {
-		if u.doc.ID == 0 {
+		if u.s.DocID() == 0 {
 			setText(d.hint, "No article open.")
 		} else {
 			setText(d.hint, "Select text in the article and press a label key (1–9), or click a highlight to edit it.\n\nWho said it? Select a claim, then select the speaker's name and press 2 (Source): the source is linked to the claim.")
@@ -398,7 +398,7 @@ func (p *annotationPanel) showDetail() {
 	}
 	d.hint.Hide()
 	setText(d.quote, "“"+a.Quote()+"”")
-	if u.kindOf(a) == annotation.KindClaim {
+	if u.s.KindOf(a) == annotation.KindClaim {
 		p.loadSaidBy(a)
 		d.saidBy.Show()
 	} else {
@@ -415,7 +415,7 @@ func (p *annotationPanel) showDetail() {
 // labelOf returns a's label, or one of its name without attributes when the
 // label set lacks it.
 func (u *UI) labelOf(a *annotation.Annotation) annotation.Label {
-	if l, ok := u.labels.Find(a.Label); ok {
+	if l, ok := u.s.Label(a.Label); ok {
 		return l
 	}
 	return annotation.Label{Name: a.Label}
@@ -450,13 +450,13 @@ func (p *annotationPanel) loadForm(f *labelForm, a *annotation.Annotation, same 
 	f.note.load(a.Note, same)
 	p.pending = append(p.pending, f.note.commit)
 	f.entity.load(u.entityName(a.Entity), same)
-	f.entity.SetOptions(entitySuggestions(u.entities, f.entity.Text, 10))
+	f.entity.SetOptions(entitySuggestions(u.s.Entities(), f.entity.Text, 10))
 	p.pending = append(p.pending, func() bool { return p.commitEntity(f) })
 }
 
 // entityName is the name of entity id; "" for none.
 func (u *UI) entityName(id uint64) string {
-	if e := u.entity(id); e != nil {
+	if e := u.s.Entity(id); e != nil {
 		return e.Name
 	}
 	return ""
@@ -466,14 +466,14 @@ func (u *UI) entityName(id uint64) string {
 // Entity field, when the field holds another name than the one stored.
 func (p *annotationPanel) commitEntity(f *labelForm) bool {
 	u := p.u
-	a := u.annotation(p.ed.id)
+	a := u.s.Annotation(p.ed.id)
 	if a == nil || strings.TrimSpace(f.entity.Text) == f.entity.saved {
 		return true
 	}
-	if !u.setEntity(a.ID, a.Label, f.entity.Text) {
+	if !u.setEntity(a.ID, f.entity.Text) {
 		return false
 	}
-	if b := u.annotation(a.ID); b != nil {
+	if b := u.s.Annotation(a.ID); b != nil {
 		f.entity.show(u.entityName(b.Entity)) // the canonical name, for an alias typed
 	}
 	return true
@@ -484,8 +484,8 @@ func (p *annotationPanel) loadSaidBy(a *annotation.Annotation) {
 	u := p.u
 	d := p.ed
 	d.saidNames, d.saidIDs = d.saidNames[:0], d.saidIDs[:0]
-	for _, o := range u.anns {
-		if u.kindOf(&o) == annotation.KindSource {
+	for _, o := range u.s.Annotations() {
+		if u.s.KindOf(&o) == annotation.KindSource {
 			d.saidNames = append(d.saidNames, fmt.Sprintf("%s (#%d)", shorten(o.Quote(), 40), o.ID))
 			d.saidIDs = append(d.saidIDs, o.ID)
 		}
@@ -511,7 +511,7 @@ func (p *annotationPanel) loadSaidBy(a *annotation.Annotation) {
 func (p *annotationPanel) setSaidBy(v string) {
 	u := p.u
 	d := p.ed
-	c := u.annotation(d.id)
+	c := u.s.Annotation(d.id)
 	if c == nil {
 		return
 	}
@@ -541,7 +541,7 @@ func (p *annotationPanel) loadLinks(a *annotation.Annotation) {
 		return r
 	}
 	for _, l := range a.Links {
-		t := u.annotation(l.Target)
+		t := u.s.Annotation(l.Target)
 		if t == nil {
 			continue
 		}
@@ -550,7 +550,7 @@ func (p *annotationPanel) loadLinks(a *annotation.Annotation) {
 		setText(r.text, fmt.Sprintf("%s → %s %s", l.Type, t.Label, quoted(t.Quote(), 36)))
 		r.remove.Show()
 	}
-	for _, o := range u.anns {
+	for _, o := range u.s.Annotations() {
 		for _, l := range o.Links {
 			if l.Target != a.ID {
 				continue
@@ -625,7 +625,7 @@ func labelNames(ls annotation.LabelSet) []string {
 }
 
 func (p *annotationPanel) setAttribute(id uint64, name, v string) bool {
-	c := p.u.annotation(id)
+	c := p.u.s.Annotation(id)
 	if c == nil {
 		return true
 	}
@@ -688,55 +688,30 @@ func entitySuggestions(es []annotation.Entity, s string, n int) []string {
 	return out
 }
 
-// setEntity links annotation id to the entity called name (creating it in
-// the registry if none has that name or alias); an empty name unlinks.
-func (u *UI) setEntity(id uint64, label, name string) bool {
-	c := u.annotation(id)
-	if c == nil {
-		return true
+// setEntity makes annotation id refer to the entity named name (see
+// session.LinkEntity), as one undoable step. It reports whether it was
+// saved; on failure the failed-edit dialog offers retry.
+func (u *UI) setEntity(id uint64, name string) bool {
+	if u.failDlg != nil {
+		return false
 	}
-	b := c.Clone()
-	name = strings.TrimSpace(name)
-	var eid uint64
-	var made *annotation.Entity
-	if name != "" {
-		for _, e := range u.entities {
-			if strings.EqualFold(e.Name, name) || slices.ContainsFunc(e.Aliases, func(al string) bool { return strings.EqualFold(al, name) }) {
-				eid = e.ID
-				break
-			}
-		}
-		if eid == 0 {
-			// The entity's type is the label only for entity labels: a
-			// source's speaker is a Person or an Organisation, set in
-			// Edit > Entities, not a "Source".
-			typ := ""
-			if l, ok := u.labels.Find(label); ok && l.Kind == annotation.KindEntity {
-				typ = label
-			}
-			e, err := u.st.AddEntity(annotation.Entity{Name: name, Type: typ})
-			if err != nil {
-				u.editFailed(err, func() bool { return u.setEntity(id, label, name) })
-				return false
-			}
-			u.reloadEntities()
-			eid, made = e.ID, &e
-		}
+	st, made, err := u.s.LinkEntity("entity", id, name)
+	u.show(st)
+	if err != nil {
+		u.editFailed(err, func() bool { return u.setEntity(id, name) })
+		return false
 	}
-	if b.Entity == eid {
-		return true
+	if st.Desc == "" {
+		return true // it referred to that entity already
 	}
-	b.Entity = eid
-	return u.edit("entity", []annotation.Annotation{b}, nil, func([]annotation.Annotation) {
-		if made != nil {
-			u.hist.undo[len(u.hist.undo)-1].entity = made // undo removes it again
-		}
-		if name != "" {
-			u.setStatus(fmt.Sprintf("%s now refers to the entity %s (saved).", quoted(b.Quote(), 40), quoted(name, 40)))
-		} else {
-			u.setStatus(fmt.Sprintf("%s refers to no entity now (saved).", quoted(b.Quote(), 40)))
-		}
-	})
+	a := u.s.Annotation(id)
+	switch {
+	case made != nil || strings.TrimSpace(name) != "":
+		u.setStatus(fmt.Sprintf("%s now refers to the entity %s (saved).", quoted(a.Quote(), 40), quoted(strings.TrimSpace(name), 40)))
+	default:
+		u.setStatus(fmt.Sprintf("%s refers to no entity now (saved).", quoted(a.Quote(), 40)))
+	}
+	return true
 }
 
 // commitEntry is an entry that reports its text once the user is done with

@@ -40,8 +40,8 @@ func TestMenuUndoRedoInNoteUndoTheTyping(t *testing.T) {
 	u.win.Show()
 	sel(t, u, "Green Party", 0)
 	press(u, "4")
-	if len(u.hist.undo) != 1 {
-		t.Fatalf("%d undo steps after tagging, want 1", len(u.hist.undo))
+	if u.s.UndoSteps() != 1 {
+		t.Fatalf("%d undo steps after tagging, want 1", u.s.UndoSteps())
 	}
 	note := findNote(t, u)
 	u.win.Canvas().Focus(note)
@@ -53,8 +53,8 @@ func TestMenuUndoRedoInNoteUndoTheTyping(t *testing.T) {
 	if note.Text == "abc" {
 		t.Errorf("note = %q after Ctrl+Z in it, want the typing undone", note.Text)
 	}
-	if len(st.stored()) != 1 || len(u.hist.undo) != 1 {
-		t.Errorf("Ctrl+Z in the note undid a project edit: %d stored, %d undo steps; want 1 and 1", len(st.stored()), len(u.hist.undo))
+	if len(st.stored()) != 1 || u.s.UndoSteps() != 1 {
+		t.Errorf("Ctrl+Z in the note undid a project edit: %d stored, %d undo steps; want 1 and 1", len(st.stored()), u.s.UndoSteps())
 	}
 	if !menuShortcut(u, ctrlShiftZ) {
 		t.Fatal("no menu item has Ctrl+Shift+Z")

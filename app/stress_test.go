@@ -21,7 +21,7 @@ func wantRows(u *UI, stored []annotation.Annotation) []string {
 	for _, k := range annotation.Kinds() {
 		var ids []string
 		for _, a := range stored {
-			if u.kindOf(&a) == k {
+			if u.s.KindOf(&a) == k {
 				ids = append(ids, u.panel.rowText(&a))
 			}
 		}
@@ -65,8 +65,7 @@ func TestRapidUndoRedoListMatchesStore(t *testing.T) {
 		sel(t, u, text, nth)
 		press(u, key)
 		if entity != "" {
-			l, _ := u.labels.ByKey(key)
-			u.setEntity(u.selected, l.Name, entity)
+			u.setEntity(u.s.Selected(), entity)
 		}
 	}
 	tagAs("The reservoir will be full by June", 0, "1", "")
@@ -94,21 +93,21 @@ func TestRapidUndoRedoListMatchesStore(t *testing.T) {
 		t.Fatal("merge failed")
 	}
 	tapButton(t, u, "Close")
-	steps := len(u.hist.undo)
+	steps := u.s.UndoSteps()
 	if steps < 20 {
 		t.Fatalf("%d steps in the history, want at least 20", steps)
 	}
 
 	check := func(what string) {
 		t.Helper()
-		stored, _ := st.Annotations(u.doc.ID)
+		stored, _ := st.Annotations(u.s.DocID())
 		want := wantRows(u, stored)
 		var model []string
 		for _, r := range u.panel.rows {
 			if r.heading != "" {
 				model = append(model, r.heading)
 			} else {
-				model = append(model, u.panel.rowText(u.annotation(r.id)))
+				model = append(model, u.panel.rowText(u.s.Annotation(r.id)))
 			}
 		}
 		if !slices.Equal(model, want) {
@@ -119,17 +118,17 @@ func TestRapidUndoRedoListMatchesStore(t *testing.T) {
 		if top+len(got) > len(want) || !slices.Equal(got, want[top:top+len(got)]) || len(got) < min(len(want), 3) {
 			t.Fatalf("after %s (%s): list drawn from row %d %v, store %v", what, u.statusBar.Text, top, got, want)
 		}
-		for _, d := range u.docs {
+		for _, d := range u.s.Documents() {
 			if n := len(st.anns[d.ID]); d.Annotations != n {
 				t.Fatalf("after %s: article %d listed with %d annotations, store %d", what, d.ID, d.Annotations, n)
 			}
 		}
-		for _, a := range u.anns {
-			if a.Entity != 0 && u.entity(a.Entity) == nil {
+		for _, a := range u.s.Annotations() {
+			if a.Entity != 0 && u.s.Entity(a.Entity) == nil {
 				t.Fatalf("after %s: annotation %d refers to entity %d, not in the window's registry", what, a.ID, a.Entity)
 			}
 		}
-		if a := u.annotation(u.selected); a != nil {
+		if a := u.s.Annotation(u.s.Selected()); a != nil {
 			want := ""
 			if i := slices.IndexFunc(st.entities, func(e annotation.Entity) bool { return e.ID == a.Entity }); i >= 0 {
 				want = st.entities[i].Name
@@ -138,18 +137,18 @@ func TestRapidUndoRedoListMatchesStore(t *testing.T) {
 				t.Fatalf("after %s (%s): the Entity field shows %q, the store %q", what, u.statusBar.Text, got, want)
 			}
 		}
-		if !slices.EqualFunc(u.entities, st.entities, func(a, b annotation.Entity) bool { return a.ID == b.ID }) {
-			t.Fatalf("after %s: window's entities %v, store %v", what, u.entities, st.entities)
+		if !slices.EqualFunc(u.s.Entities(), st.entities, func(a, b annotation.Entity) bool { return a.ID == b.ID }) {
+			t.Fatalf("after %s: window's entities %v, store %v", what, u.s.Entities(), st.entities)
 		}
 	}
 	// Ctrl+Z and Ctrl+Shift+Z as the menu gets them, with the focus
 	// where the last step left it.
 	undo := func() bool {
-		n := len(u.hist.undo)
+		n := u.s.UndoSteps()
 		menuShortcut(u, &fyne.ShortcutUndo{})
-		return len(u.hist.undo) == n-1
+		return u.s.UndoSteps() == n-1
 	}
-	redo := func() bool { n := len(u.hist.redo); menuShortcut(u, ctrlShiftZ); return len(u.hist.redo) == n-1 }
+	redo := func() bool { n := u.s.RedoSteps(); menuShortcut(u, ctrlShiftZ); return u.s.RedoSteps() == n-1 }
 	for i := 0; i < steps; i++ {
 		if !undo() {
 			t.Fatalf("undo %d failed: %s", i+1, u.statusBar.Text)
@@ -166,7 +165,7 @@ func TestRapidUndoRedoListMatchesStore(t *testing.T) {
 	for i := 0; i < 300; i++ {
 		switch rnd.IntN(5) {
 		case 0:
-			if f := u.panel.ed.shown; f != nil && u.selected != 0 {
+			if f := u.panel.ed.shown; f != nil && u.s.Selected() != 0 {
 				u.win.Canvas().Focus(f.note) // the focus in a field with nothing typed
 			}
 			undo()

@@ -13,6 +13,8 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
+
+	"glossa/app/session"
 )
 
 // errorDialog shows err in the window.
@@ -87,8 +89,8 @@ func (u *UI) importPaths(paths []string) {
 			u.reloadLabels()
 			u.reloadEntities()
 			u.reloadDocuments()
-			if u.doc.ID == 0 && len(u.docs) > 0 {
-				u.openDocument(u.docs[len(u.docs)-1].ID)
+			if u.s.DocID() == 0 && len(u.s.Documents()) > 0 {
+				u.openDocument(u.s.Documents()[len(u.s.Documents())-1].ID)
 			} else {
 				u.reloadAnnotations()
 			}
@@ -240,7 +242,7 @@ func (u *UI) switchProject(path string) {
 	}
 	old := u.st
 	u.proj, u.st = p, p.Store
-	u.hist.clear()
+	u.s = session.New(p.Store) // the history belongs to the old file
 	if old != nil {
 		if err := old.Close(); err != nil {
 			u.showError(err, "The previous project file may not have closed cleanly; its edits were saved as you made them.")
