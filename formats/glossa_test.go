@@ -14,7 +14,7 @@ import (
 	"github.com/santhosh-tekuri/jsonschema/v6"
 
 	"glossa/annotation"
-	it "glossa/formats/interchange/interchangetest"
+	it "glossa/formats/formattest"
 )
 
 // spanOf returns the span of the n-th (from 0) occurrence of sub in o's text.

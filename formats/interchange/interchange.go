@@ -15,7 +15,7 @@ import (
 
 	"glossa/annotation"
 
-	"glossa/formats/interchange/dataset"
+	"glossa/formats/dataset"
 )
 
 // Writer receives a dataset as a stream (memory does not grow with the

@@ -9,7 +9,7 @@ import (
 
 	"glossa/annotation"
 
-	it "glossa/formats/interchange/interchangetest"
+	it "glossa/formats/formattest"
 )
 
 func TestDetect(t *testing.T) {

@@ -12,8 +12,8 @@ import (
 	"glossa/formats/brat"
 	"glossa/formats/claimcsv"
 	"glossa/formats/conll"
+	"glossa/formats/dataset"
 	"glossa/formats/doccano"
-	"glossa/formats/interchange/dataset"
 	"glossa/formats/labelstudio"
 	"glossa/formats/w3c"
 )
