@@ -202,6 +202,17 @@ var goldens = []struct {
 	{"dataset.offsets.jsonl", testOpts{JSONLines: true, Offsets: []string{"byte", "utf16"}}},
 }
 
+// The fixture sets every field of an annotation, so that the golden files
+// and round trips fail for a field the dataset codec does not carry.
+func TestFixtureCoversAnnotation(t *testing.T) {
+	_, bundles := fixture(t)
+	var anns []annotation.Annotation
+	for _, b := range bundles {
+		anns = append(anns, b.Annotations...)
+	}
+	it.CoversAnnotation(t, anns)
+}
+
 func TestGolden(t *testing.T) {
 	h, bundles := fixture(t)
 	for _, g := range goldens {
