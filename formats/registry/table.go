@@ -4,6 +4,7 @@ import (
 	"archive/zip"
 	"bytes"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -46,12 +47,8 @@ var table = []Format{
 			return bytes.Contains(h, []byte(`"@context"`)) || bytes.Contains(h, []byte(`"AnnotationCollection"`)) ||
 				bytes.Contains(h, []byte(`"TextQuoteSelector"`)) || bytes.Contains(h, []byte(`"TextPositionSelector"`))
 		}),
-		Read: readFile(func(f *os.File, path string, lookup dataset.Lookup) (dataset.Dataset, dataset.Report, error) {
-			return w3c.Read(f, path, lookup)
-		}),
-		NewWriter: func(out dataset.Output, opts dataset.ExportOptions) (dataset.Writer, error) {
-			return w3c.NewWriter(out, opts), nil
-		},
+		Read:      readFile(w3c.Read),
+		NewWriter: writerWith(w3c.NewWriter),
 	},
 	{
 		Name:       "brat",
@@ -81,12 +78,8 @@ var table = []Format{
 			}
 			return No
 		},
-		Read: readFile(func(f *os.File, path string, _ dataset.Lookup) (dataset.Dataset, dataset.Report, error) {
-			return doccano.Read(f, path)
-		}),
-		NewWriter: func(out dataset.Output, _ dataset.ExportOptions) (dataset.Writer, error) {
-			return doccano.NewWriter(out), nil
-		},
+		Read:      readFile(withoutLookup(doccano.Read)),
+		NewWriter: writer(doccano.NewWriter),
 	},
 	{
 		Name:       "labelstudio",
@@ -96,12 +89,8 @@ var table = []Format{
 			return h[0] == '[' && (bytes.Contains(h, []byte(`"annotations"`)) || bytes.Contains(h, []byte(`"predictions"`)) || bytes.Contains(h, []byte(`"data"`))) ||
 				labelStudioTask(h)
 		}),
-		Read: readFile(func(f *os.File, path string, _ dataset.Lookup) (dataset.Dataset, dataset.Report, error) {
-			return labelstudio.Read(f, path)
-		}),
-		NewWriter: func(out dataset.Output, _ dataset.ExportOptions) (dataset.Writer, error) {
-			return labelstudio.NewWriter(out), nil
-		},
+		Read:      readFile(withoutLookup(labelstudio.Read)),
+		NewWriter: writer(labelstudio.NewWriter),
 	},
 	{
 		Name:       "conll",
@@ -117,9 +106,7 @@ var table = []Format{
 		Kind:       Interchange,
 		Extensions: []string{".csv", ".tsv"},
 		Detect:     byExtension(".csv", ".tsv"),
-		NewWriter: func(out dataset.Output, opts dataset.ExportOptions) (dataset.Writer, error) {
-			return claimcsv.NewWriter(out, opts), nil
-		},
+		NewWriter:  writerWith(claimcsv.NewWriter),
 	},
 	{
 		Name:        "article",
@@ -216,9 +203,32 @@ func readBrat(path string, _ dataset.Lookup) (dataset.Dataset, dataset.Report, e
 	return brat.Read(zr, path)
 }
 
-// readFile is the Read of a single-file format whose reader takes the open
-// file.
-func readFile(read func(f *os.File, path string, lookup dataset.Lookup) (dataset.Dataset, dataset.Report, error)) func(string, dataset.Lookup) (dataset.Dataset, dataset.Report, error) {
+// reader is what a single-file format's package reads: the open file, its
+// path for messages, and the project's documents for formats that refer to
+// them.
+type reader func(r io.Reader, path string, lookup dataset.Lookup) (dataset.Dataset, dataset.Report, error)
+
+// withoutLookup is the reader of a format that carries its documents.
+func withoutLookup(read func(r io.Reader, path string) (dataset.Dataset, dataset.Report, error)) reader {
+	return func(r io.Reader, path string, _ dataset.Lookup) (dataset.Dataset, dataset.Report, error) {
+		return read(r, path)
+	}
+}
+
+// writer is the NewWriter of a format without options.
+func writer[W dataset.Writer](newWriter func(dataset.Output) W) func(dataset.Output, dataset.ExportOptions) (dataset.Writer, error) {
+	return func(out dataset.Output, _ dataset.ExportOptions) (dataset.Writer, error) { return newWriter(out), nil }
+}
+
+// writerWith is the NewWriter of a format that reads ExportOptions.
+func writerWith[W dataset.Writer](newWriter func(dataset.Output, dataset.ExportOptions) W) func(dataset.Output, dataset.ExportOptions) (dataset.Writer, error) {
+	return func(out dataset.Output, opts dataset.ExportOptions) (dataset.Writer, error) {
+		return newWriter(out, opts), nil
+	}
+}
+
+// readFile is the Read of a single-file format: it opens the file for read.
+func readFile(read reader) func(string, dataset.Lookup) (dataset.Dataset, dataset.Report, error) {
 	return func(path string, lookup dataset.Lookup) (dataset.Dataset, dataset.Report, error) {
 		f, err := os.Open(path)
 		if err != nil {
