@@ -8,22 +8,24 @@ import (
 	"reflect"
 
 	"glossa/annotation"
-	"glossa/formats"
+	"glossa/formats/dataset"
+	"glossa/formats/registry"
 	"glossa/storage"
 )
 
-// importDataset streams a Glossa JSON or JSON Lines file into st in batches
+// importDataset streams a Glossa JSON or JSON Lines file (a format of kind
+// registry.Dataset, read with f.Decode) into st in batches
 // of batchSize documents, one transaction each. Into a project without
 // documents it restores everything as it was: ids, the label set and the
 // entity registry, so that exporting again gives the same bytes. Into a
 // project with documents it merges: new ids, missing labels added, entities
 // matched by name and type.
-func importDataset(ctx context.Context, st Target, path string, emit func(FileResult)) error {
-	f, err := os.Open(path)
+func importDataset(ctx context.Context, st Target, path string, f registry.Format, emit func(FileResult)) error {
+	file, err := os.Open(path)
 	if err != nil {
 		return err
 	}
-	defer f.Close()
+	defer file.Close()
 	docs, err := st.Documents()
 	if err != nil {
 		return err
@@ -58,7 +60,7 @@ func importDataset(ctx context.Context, st Target, path string, emit func(FileRe
 		batch = batch[:0]
 		return nil
 	}
-	onHeader := func(h formats.Header) error {
+	onHeader := func(h dataset.Header) error {
 		if keep && h.Project != "" {
 			if err := st.SetProjectID(h.Project); err != nil {
 				return err
@@ -82,7 +84,7 @@ func importDataset(ctx context.Context, st Target, path string, emit func(FileRe
 		}
 		return nil
 	}
-	if err := formats.DecodeDataset(bufio.NewReaderSize(f, 1<<20), onHeader, onBundle); err != nil {
+	if err := f.Decode(bufio.NewReaderSize(file, 1<<20), onHeader, onBundle); err != nil {
 		if ferr := flush(); ferr != nil {
 			return ferr
 		}

@@ -11,8 +11,8 @@ import (
 	"strings"
 
 	"glossa/annotation"
-	"glossa/formats"
-	"glossa/formats/interchange"
+	"glossa/formats/dataset"
+	"glossa/formats/registry"
 	"glossa/internal/durable"
 	"glossa/internal/samefile"
 	"glossa/internal/tempfiles"
@@ -29,25 +29,18 @@ type Source interface {
 	EachBundle(fn func(annotation.Bundle) error) error
 }
 
-// ExportOptions tune an export.
-type ExportOptions struct {
-	Offsets  []string // json, jsonl: offset units per span ("codepoint", "utf16", "byte")
-	ExcelBOM bool     // csv: start with a byte order mark
-	W3CLines bool     // w3c: one annotation per line
-	// Progress, when set, is called after each document with the number
-	// done and the total.
-	Progress func(done, total int)
-}
+// ExportOptions tune an export: the one options struct of every format's
+// writer (dataset.ExportOptions), Progress included.
+type ExportOptions = dataset.ExportOptions
 
-// Formats lists the export formats: Glossa's json and jsonl, then the
-// interchange formats.
-func Formats() []string {
-	return append([]string{"json", "jsonl"}, interchange.Formats()...)
-}
+// Formats lists the export formats, in menu order: the entries of the
+// format table that have a writer (registry.Exported).
+func Formats() []string { return registry.Exported() }
 
 // MultiFile reports whether format writes several files (a folder or a zip).
 func MultiFile(format string) bool {
-	return format != "json" && format != "jsonl" && interchange.MultiFile(format)
+	f, ok := registry.Lookup(format)
+	return ok && f.MultiFile
 }
 
 // Export writes the project to path in format, atomically: a failure or a
@@ -64,7 +57,7 @@ func Export(ctx context.Context, src Source, format, path string, opts ExportOpt
 	}
 	if strings.EqualFold(filepath.Ext(path), ".zip") {
 		return durable.WriteFile(path, 0o644, func(w io.Writer) error {
-			out, closer := interchange.ZipOutput(w)
+			out, closer := dataset.ZipOutput(w)
 			if err := export(ctx, src, format, out, opts); err != nil {
 				return err
 			}
@@ -87,7 +80,7 @@ func exportDir(ctx context.Context, src Source, format, path string, opts Export
 		return fmt.Errorf("cannot write in %s: %w", parent, err)
 	}
 	defer os.RemoveAll(tmp)
-	if err := export(ctx, src, format, interchange.DirOutput(tmp), opts); err != nil {
+	if err := export(ctx, src, format, dataset.DirOutput(tmp), opts); err != nil {
 		return err
 	}
 	if err := syncTree(tmp); err != nil {
@@ -129,9 +122,10 @@ func replaceableDir(format, path string) error {
 	if err != nil {
 		return fmt.Errorf("cannot read the folder %s: %w", path, err)
 	}
+	f, _ := registry.Lookup(format)
 	for _, e := range entries {
 		name := e.Name()
-		if e.Type().IsRegular() && (interchange.IsExportFile(format, name) || isDesktopFile(name)) {
+		if e.Type().IsRegular() && ((f.IsExportFile != nil && f.IsExportFile(name)) || isDesktopFile(name)) {
 			continue
 		}
 		return fmt.Errorf("%s holds %s, which a %s export does not write; an export replaces the whole folder, so export to a new folder name or to a .zip file", path, name, format)
@@ -168,10 +162,10 @@ func ExportTo(ctx context.Context, src Source, format string, w io.Writer, opts 
 	if MultiFile(format) {
 		return fmt.Errorf("the %s format writes several files; export it to a folder or a .zip file", format)
 	}
-	return export(ctx, src, format, interchange.SingleOutput(w), opts)
+	return export(ctx, src, format, dataset.SingleOutput(w), opts)
 }
 
-func export(ctx context.Context, src Source, format string, out interchange.Output, opts ExportOptions) error {
+func export(ctx context.Context, src Source, format string, out dataset.Output, opts ExportOptions) error {
 	labels, err := src.Labels()
 	if err != nil {
 		return err
@@ -188,30 +182,16 @@ func export(ctx context.Context, src Source, format string, out interchange.Outp
 		}
 		total = len(docs)
 	}
-	var enc interface {
-		Bundle(annotation.Bundle) error
-		End() error
+	f, ok := registry.Lookup(format)
+	if !ok || f.NewWriter == nil {
+		return fmt.Errorf("unknown export format %q; the formats are %s", format, strings.Join(Formats(), ", "))
 	}
-	switch format {
-	case "json", "jsonl":
-		w, err := out.Create("")
-		if err != nil {
-			return err
-		}
-		e := formats.NewEncoder(w, formats.EncodeOptions{JSONLines: format == "jsonl", Offsets: opts.Offsets})
-		if err := e.Begin(formats.Header{Project: src.ProjectID(), Labels: labels, Entities: entities}); err != nil {
-			return err
-		}
-		enc = e
-	default:
-		wr, err := interchange.NewWriter(format, out, interchange.ExportOptions{ExcelBOM: opts.ExcelBOM, W3CLines: opts.W3CLines})
-		if err != nil {
-			return err
-		}
-		if err := wr.Begin(interchange.Header{Project: src.ProjectID(), Labels: labels, Entities: entities}); err != nil {
-			return err
-		}
-		enc = wr
+	enc, err := f.NewWriter(out, opts)
+	if err != nil {
+		return err
+	}
+	if err := enc.Begin(dataset.Header{Project: src.ProjectID(), Labels: labels, Entities: entities}); err != nil {
+		return err
 	}
 	done := 0
 	err = src.EachBundle(func(b annotation.Bundle) error {

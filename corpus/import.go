@@ -2,11 +2,9 @@ package corpus
 
 import (
 	"bufio"
-	"bytes"
 	"context"
 	"errors"
 	"fmt"
-	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -14,8 +12,8 @@ import (
 	"strings"
 
 	"glossa/annotation"
-	"glossa/formats"
-	"glossa/formats/interchange"
+	"glossa/formats/dataset"
+	"glossa/formats/registry"
 	"glossa/storage"
 )
 
@@ -165,7 +163,7 @@ func expand(paths []string, emit func(FileResult)) ([]string, error) {
 			out = append(out, p)
 			continue
 		}
-		if f, ok := interchange.Detect(p, nil); ok && f == "brat" {
+		if _, ok := registry.SniffDir(p); ok {
 			out = append(out, p)
 			continue
 		}
@@ -183,14 +181,14 @@ func expand(paths []string, emit func(FileResult)) ([]string, error) {
 			}
 			if d.IsDir() {
 				if q != p {
-					if f, ok := interchange.Detect(q, nil); ok && f == "brat" {
+					if _, ok := registry.SniffDir(q); ok {
 						found = append(found, q)
 						return fs.SkipDir
 					}
 				}
 				return nil
 			}
-			if importable(q) {
+			if registry.Importable(q) {
 				found = append(found, q)
 			}
 			return nil
@@ -204,19 +202,6 @@ func expand(paths []string, emit func(FileResult)) ([]string, error) {
 	return out, nil
 }
 
-// importable reports whether a file met while walking a folder is one to
-// import: an article, a dataset or another tool's annotation file.
-func importable(path string) bool {
-	if formats.Supported(path) {
-		return true
-	}
-	switch strings.ToLower(filepath.Ext(path)) {
-	case ".json", ".jsonl", ".zip":
-		return true
-	}
-	return false
-}
-
 func unwrapPathError(err error) error {
 	var pe *fs.PathError
 	if errors.As(err, &pe) {
@@ -225,67 +210,52 @@ func unwrapPathError(err error) error {
 	return err
 }
 
-// importOne imports one file or brat folder; articles go to arts, the
-// rest is stored at once, after the articles read before it.
+// importOne imports one file or folder, in the format registry.Sniff (or
+// SniffDir) names; articles go to arts, the rest is stored at once, after
+// the articles read before it.
 func importOne(ctx context.Context, st Target, path string, file int, arts *articles, emit func(FileResult), tot *Totals) error {
 	info, err := os.Stat(path)
 	if err != nil {
 		return err
 	}
-	if !info.IsDir() {
-		head, err := readHead(path)
+	var (
+		f  registry.Format
+		ok bool
+	)
+	if info.IsDir() {
+		f, ok = registry.SniffDir(path)
+	} else {
+		head, err := registry.ReadHead(path)
 		if err != nil {
 			return err
 		}
-		if formats.Supported(path) && !isGlossaDataset(head) {
-			doc, err := readArticle(path)
-			if err != nil {
-				return err
-			}
-			arts.add(path, file, doc)
-			return nil
+		f, ok = registry.Sniff(path, head)
+	}
+	if ok && f.ReadArticle != nil {
+		doc, err := readArticle(path, f)
+		if err != nil {
+			return err
 		}
-		arts.flush()
-		if isGlossaDataset(head) {
-			return importDataset(ctx, st, path, emit)
-		}
-		if format, ok := interchange.Detect(path, head); ok {
-			return importInterchange(ctx, st, path, format, emit, tot)
-		}
-		return fmt.Errorf("Glossa cannot import this kind of file; it reads .txt, .md, .html, Glossa .json/.jsonl and %s files", strings.Join(interchange.Formats(), ", "))
+		arts.add(path, file, doc)
+		return nil
 	}
 	arts.flush()
-	return importInterchange(ctx, st, path, "brat", emit, tot)
+	switch {
+	case !ok:
+		return fmt.Errorf("Glossa cannot import this kind of file; it reads .txt, .md, .html, Glossa .json/.jsonl and %s files", strings.Join(registry.Names(registry.Interchange), ", "))
+	case f.Decode != nil:
+		return importDataset(ctx, st, path, f, emit)
+	case f.Read != nil:
+		return importInterchange(ctx, st, path, f, emit, tot)
+	}
+	return dataset.Errorf(path, 0, "%s files are exported by Glossa but not imported", f.Name)
 }
 
-func readHead(path string) ([]byte, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	head := make([]byte, 4096)
-	n, err := io.ReadFull(f, head)
-	if err != nil && !errors.Is(err, io.ErrUnexpectedEOF) && !errors.Is(err, io.EOF) {
-		return nil, err
-	}
-	return head[:n], nil
-}
-
-// isGlossaDataset sniffs Glossa's JSON and JSON Lines formats.
-func isGlossaDataset(head []byte) bool {
-	h := bytes.TrimLeft(bytes.TrimPrefix(head, []byte("\xEF\xBB\xBF")), " \t\r\n")
-	if len(h) == 0 || h[0] != '{' {
-		return false
-	}
-	return bytes.Contains(h, []byte(`"format":"glossa`)) || bytes.Contains(h, []byte(`"format": "glossa`))
-}
-
-func readArticle(path string) (annotation.Document, error) {
-	f, err := os.Open(path)
+func readArticle(path string, f registry.Format) (annotation.Document, error) {
+	file, err := os.Open(path)
 	if err != nil {
 		return annotation.Document{}, err
 	}
-	defer f.Close()
-	return formats.ReadDocument(path, bufio.NewReader(f))
+	defer file.Close()
+	return f.ReadArticle(path, bufio.NewReader(file))
 }

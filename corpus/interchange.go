@@ -7,16 +7,18 @@ import (
 	"sort"
 
 	"glossa/annotation"
-	"glossa/formats/interchange"
+	"glossa/formats/dataset"
+	"glossa/formats/registry"
 	"glossa/storage"
 )
 
-// importInterchange imports another tool's file (or brat folder) into st:
+// importInterchange imports another tool's file (or brat folder), read with
+// f.Read, into st:
 // labels the project lacks are added, entities merged by name and type,
 // documents the file carries added as new ones, and annotations on
 // documents the project has (W3C) added to them.
-func importInterchange(ctx context.Context, st Target, path, format string, emit func(FileResult), tot *Totals) error {
-	ds, rep, err := interchange.Read(path, projectLookup(st))
+func importInterchange(ctx context.Context, st Target, path string, f registry.Format, emit func(FileResult), tot *Totals) error {
+	ds, rep, err := f.Read(path, projectLookup(st))
 	if err != nil {
 		return err
 	}
@@ -24,7 +26,7 @@ func importInterchange(ctx context.Context, st Target, path, format string, emit
 	if err != nil {
 		return err
 	}
-	merged := interchange.MergeLabels(have, ds, &rep)
+	merged := dataset.MergeLabels(have, ds, &rep)
 	if !reflect.DeepEqual(merged, have) {
 		if err := st.SetLabels(merged); err != nil {
 			return err
@@ -128,7 +130,7 @@ func addToDocument(st Target, b annotation.Bundle, entityMap map[uint64]uint64) 
 // projectLookup finds a project document by SHA-256 or URL for formats that
 // refer to documents instead of carrying their text. It reads the project's
 // documents once, on first use.
-func projectLookup(st Target) interchange.Lookup {
+func projectLookup(st Target) dataset.Lookup {
 	var bySHA, byURL map[string]uint64
 	return func(sha, url string) (annotation.Document, bool) {
 		if bySHA == nil {

@@ -11,7 +11,7 @@ import (
 	"github.com/santhosh-tekuri/jsonschema/v6"
 
 	"glossa/annotation"
-	it "glossa/formats/interchange/interchangetest"
+	it "glossa/formats/formattest"
 	"glossa/storage"
 )
 

@@ -1,8 +1,10 @@
-// Package formats reads and writes the files Glossa exchanges with the
-// outside world: article files imported as documents (plain text, Markdown,
-// HTML; see ReadDocument) and the Glossa JSON dataset (see Encoder and
-// DecodeDataset, specified in docs/FORMAT.md).
+// Package formats reads the article files Glossa imports as documents:
+// plain text, Markdown and HTML (see ReadDocument, and docs/FORMAT.md,
+// "Importing articles"). It is the "article" entry of the format table in
+// package registry; the dataset codecs live beside it: Glossa's own in
+// glossajson, the other tools' in w3c, brat, doccano, labelstudio, conll and
+// claimcsv, all over the shared types of package dataset.
 //
-// Everything here works on io.Reader and io.Writer over the types of package
-// annotation; nothing touches the network, the disk or the user interface.
+// Everything here works on io.Reader over the types of package annotation;
+// nothing touches the network, the disk or the user interface.
 package formats

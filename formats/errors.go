@@ -2,7 +2,8 @@ package formats
 
 import "errors"
 
-// Sentinel errors of the importers and the dataset codec. Functions wrap them
+// Sentinel errors of the article importers (ErrTooLarge also of the
+// Glossa dataset codec, glossajson). Functions wrap them
 // with the file name, document or line they concern; match them with
 // errors.Is.
 var (
@@ -18,7 +19,4 @@ var (
 	ErrEncoding = errors.New("text is not UTF-8 or UTF-16")
 	// ErrNoText: a file with nothing but white space in it, once converted.
 	ErrNoText = errors.New("file contains no text")
-	// ErrFormat: a dataset that is not Glossa JSON, of another version or
-	// offset unit, nested too deep, or otherwise malformed.
-	ErrFormat = errors.New("not a valid Glossa dataset")
 )

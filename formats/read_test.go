@@ -17,7 +17,7 @@ import (
 	"unicode/utf8"
 
 	"glossa/annotation"
-	it "glossa/formats/interchange/interchangetest"
+	it "glossa/formats/formattest"
 )
 
 func TestSupported(t *testing.T) {

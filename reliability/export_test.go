@@ -10,14 +10,14 @@ import (
 	"time"
 
 	"glossa/annotation"
-	"glossa/formats"
+	"glossa/formats/glossajson"
 	"glossa/storage"
 )
 
 // countDataset decodes a Glossa JSON dataset and counts its documents.
 func countDataset(data []byte) (int, error) {
 	n := 0
-	err := formats.DecodeDataset(bytes.NewReader(data), nil, func(annotation.Bundle) error { n++; return nil })
+	err := glossajson.DecodeDataset(bytes.NewReader(data), nil, func(annotation.Bundle) error { n++; return nil })
 	return n, err
 }
 

@@ -8,6 +8,7 @@ import (
 
 	"glossa/annotation"
 	"glossa/formats"
+	"glossa/formats/glossajson"
 )
 
 // FuzzReadDocument feeds any bytes to every importer: a document with valid
@@ -60,7 +61,7 @@ func FuzzDecodeDataset(f *testing.F) {
 		f.Add([]byte(s))
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
-		err := formats.DecodeDataset(bytes.NewReader(data), nil, func(b annotation.Bundle) error {
+		err := glossajson.DecodeDataset(bytes.NewReader(data), nil, func(b annotation.Bundle) error {
 			o := annotation.NewOffsets(b.Document.Text)
 			for _, a := range b.Annotations {
 				if err := annotation.CheckSpans(o, a.Spans); err != nil {

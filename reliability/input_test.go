@@ -19,6 +19,7 @@ import (
 
 	"glossa/annotation"
 	"glossa/formats"
+	"glossa/formats/glossajson"
 )
 
 // countingReader counts the bytes read through it.
@@ -37,7 +38,7 @@ func (c *countingReader) Read(p []byte) (int, error) {
 // annotation one (which DecodeDataset passes on for a bad document).
 func formatsError(err error) bool {
 	for _, e := range []error{formats.ErrUnsupported, formats.ErrTooLarge, formats.ErrBinary, formats.ErrEncoding,
-		formats.ErrNoText, formats.ErrFormat, annotation.ErrInvalidText, annotation.ErrChecksum, annotation.ErrSpanText,
+		formats.ErrNoText, glossajson.ErrFormat, annotation.ErrInvalidText, annotation.ErrChecksum, annotation.ErrSpanText,
 		annotation.ErrSpanOutOfRange, annotation.ErrEmptySpan, annotation.ErrSpanOverlap, annotation.ErrNoSpans,
 		annotation.ErrBadLink, annotation.ErrDanglingLink, annotation.ErrBadLabel, annotation.ErrUnknownLabel} {
 		if errors.Is(err, e) {
@@ -245,7 +246,7 @@ func (g *generator) Read(p []byte) (int, error) {
 // TestHugeJSONString is case 8 for datasets: a dataset claiming a 1 GB
 // string, streamed from a generator (never materialised by the test), must
 // be refused (ErrFormat and ErrTooLarge) after reading a bounded amount,
-// allocating under 4 × formats.MaxDocumentBytes. The
+// allocating under 4 × glossajson.MaxDocumentBytes. The
 // generator fails the read past 64 MB (more than MaxFileSize), so a decoder
 // without a limit shows as errGeneratorLimit rather than exhausting the
 // machine.
@@ -267,7 +268,7 @@ func TestHugeJSONString(t *testing.T) {
 			start := time.Now()
 			total, peak := memDelta(func() {
 				out, ok = runGuarded(4*hangDeadline, func() error {
-					return formats.DecodeDataset(g, nil, func(annotation.Bundle) error { return nil })
+					return glossajson.DecodeDataset(g, nil, func(annotation.Bundle) error { return nil })
 				})
 			})
 			took := time.Since(start)
@@ -282,16 +283,16 @@ func TestHugeJSONString(t *testing.T) {
 				blocked = append(blocked, fmt.Sprintf("%s: read %d MB and allocated %d MB without refusing", c.name, g.read>>20, total>>20))
 				return
 			}
-			if !errors.Is(out.err, formats.ErrFormat) || !errors.Is(out.err, formats.ErrTooLarge) {
+			if !errors.Is(out.err, glossajson.ErrFormat) || !errors.Is(out.err, formats.ErrTooLarge) {
 				t.Errorf("got %v; want ErrFormat and ErrTooLarge", out.err)
 			}
-			if total > 4*formats.MaxDocumentBytes {
-				t.Errorf("allocated %d MB to refuse it; want under %d MB", total>>20, 4*formats.MaxDocumentBytes>>20)
+			if total > 4*glossajson.MaxDocumentBytes {
+				t.Errorf("allocated %d MB to refuse it; want under %d MB", total>>20, 4*glossajson.MaxDocumentBytes>>20)
 			}
 		})
 	}
 	if len(blocked) > 0 {
-		t.Errorf("formats.DecodeDataset must refuse a value over its limit before reading the generator's 64 MB: %s", strings.Join(blocked, "; "))
+		t.Errorf("glossajson.DecodeDataset must refuse a value over its limit before reading the generator's 64 MB: %s", strings.Join(blocked, "; "))
 	}
 }
 
@@ -316,7 +317,7 @@ func TestDeepJSON(t *testing.T) {
 			var ok bool
 			total, _ := memDelta(func() {
 				out, ok = runGuarded(hangDeadline, func() error {
-					return formats.DecodeDataset(strings.NewReader(data), nil, nil)
+					return glossajson.DecodeDataset(strings.NewReader(data), nil, nil)
 				})
 			})
 			switch {
@@ -324,7 +325,7 @@ func TestDeepJSON(t *testing.T) {
 				t.Fatalf("no answer within %v", hangDeadline)
 			case out.panic != nil:
 				t.Fatalf("panic: %v", out.panic)
-			case !errors.Is(out.err, formats.ErrFormat):
+			case !errors.Is(out.err, glossajson.ErrFormat):
 				t.Fatalf("got %v; want ErrFormat", out.err)
 			}
 			t.Logf("%d KB: allocated %d MB: %.200v", len(data)>>10, total>>20, out.err)

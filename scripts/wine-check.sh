@@ -74,7 +74,7 @@ in=$work/in
 mkdir -p "$in"
 cp assets/sample.md "$in/sample.md"
 { printf '\xff\xfe'; iconv -f UTF-8 -t UTF-16LE <formats/testdata/article.txt; } >"$in/utf16-article.txt"
-cp formats/testdata/dataset.json "$in/dataset.json"
+cp formats/glossajson/testdata/dataset.json "$in/dataset.json"
 cp -r formats/brat/testdata/fixture "$in/brat"
 
 project=$work/project.glossa

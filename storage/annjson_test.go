@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"glossa/annotation"
+	"glossa/formats/formattest"
 )
 
 // randomText is a string of pieces that JSON escapes or that span several
@@ -68,8 +69,14 @@ func randomAnnotation(r *rand.Rand) annotation.Annotation {
 func TestDecodeAnnotationRoundTrip(t *testing.T) {
 	r := rand.New(rand.NewPCG(1, 2))
 	names := map[string]string{}
+	var seen []annotation.Annotation
+	defer func() { formattest.CoversAnnotation(t, seen) }()
 	for i := range 5000 {
-		data, err := json.Marshal(randomAnnotation(r))
+		a := randomAnnotation(r)
+		if i < 100 {
+			seen = append(seen, a)
+		}
+		data, err := json.Marshal(a)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -198,4 +205,34 @@ func TestSortAnnotations(t *testing.T) {
 			}
 		}
 	}
+}
+
+// BenchmarkDecodeAnnotation compares the hand-written decoder of stored
+// annotations with json.Unmarshal on the same values, in one run: the
+// decoder is kept for as long as it pays.
+func BenchmarkDecodeAnnotation(b *testing.B) {
+	r := rand.New(rand.NewPCG(3, 4))
+	values := make([][]byte, 1000)
+	for i := range values {
+		values[i], _ = json.Marshal(randomAnnotation(r))
+	}
+	b.Run("fast", func(b *testing.B) {
+		b.ReportAllocs()
+		names := map[string]string{}
+		var a annotation.Annotation
+		for i := 0; i < b.N; i++ {
+			if err := decodeAnnotation(values[i%len(values)], &a, names); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	b.Run("unmarshal", func(b *testing.B) {
+		b.ReportAllocs()
+		for i := 0; i < b.N; i++ {
+			var a annotation.Annotation
+			if err := json.Unmarshal(values[i%len(values)], &a); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
 }

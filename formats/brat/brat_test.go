@@ -11,8 +11,8 @@ import (
 	"testing/fstest"
 
 	"glossa/annotation"
-	"glossa/formats/interchange/dataset"
-	it "glossa/formats/interchange/interchangetest"
+	"glossa/formats/dataset"
+	it "glossa/formats/formattest"
 )
 
 func export(t testing.TB) *it.MemOutput {

@@ -5,7 +5,7 @@ import (
 	"strings"
 
 	"glossa/annotation"
-	"glossa/formats/interchange/dataset"
+	"glossa/formats/dataset"
 )
 
 // build turns the parsed lines of one .ann into a bundle.

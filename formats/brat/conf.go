@@ -9,7 +9,7 @@ import (
 	"strings"
 
 	"glossa/annotation"
-	"glossa/formats/interchange/dataset"
+	"glossa/formats/dataset"
 )
 
 // conf is what an annotation.conf says about names: the labels it declares

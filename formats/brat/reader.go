@@ -13,7 +13,7 @@ import (
 	"unicode"
 
 	"glossa/annotation"
-	"glossa/formats/interchange/dataset"
+	"glossa/formats/dataset"
 )
 
 // maxFile bounds the size of one .txt or .ann file read.

@@ -8,8 +8,8 @@ import (
 	"unicode"
 
 	"glossa/annotation"
-	"glossa/formats/interchange/dataset"
-	it "glossa/formats/interchange/interchangetest"
+	"glossa/formats/dataset"
+	it "glossa/formats/formattest"
 )
 
 // TestNormalizationsRoundTrip: a brat folder's N lines come back the same

@@ -9,7 +9,7 @@ import (
 	"strings"
 
 	"glossa/annotation"
-	"glossa/formats/interchange/dataset"
+	"glossa/formats/dataset"
 )
 
 // Writer writes a brat collection to an Output.

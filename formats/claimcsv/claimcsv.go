@@ -15,7 +15,7 @@ import (
 	"strings"
 
 	"glossa/annotation"
-	"glossa/formats/interchange/dataset"
+	"glossa/formats/dataset"
 )
 
 // Columns is the header row.

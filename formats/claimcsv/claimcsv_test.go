@@ -7,8 +7,8 @@ import (
 	"strings"
 	"testing"
 
-	"glossa/formats/interchange/dataset"
-	it "glossa/formats/interchange/interchangetest"
+	"glossa/formats/dataset"
+	it "glossa/formats/formattest"
 )
 
 func export(t *testing.T, opts dataset.ExportOptions) []byte {

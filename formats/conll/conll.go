@@ -24,7 +24,7 @@ import (
 	"unicode"
 
 	"glossa/annotation"
-	"glossa/formats/interchange/dataset"
+	"glossa/formats/dataset"
 )
 
 // Token is a stretch of text, in code points.

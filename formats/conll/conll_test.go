@@ -6,8 +6,8 @@ import (
 	"testing"
 
 	"glossa/annotation"
-	"glossa/formats/interchange/dataset"
-	it "glossa/formats/interchange/interchangetest"
+	"glossa/formats/dataset"
+	it "glossa/formats/formattest"
 )
 
 func TestTokenize(t *testing.T) {

@@ -20,7 +20,7 @@ import (
 	"io"
 
 	"glossa/annotation"
-	"glossa/formats/interchange/dataset"
+	"glossa/formats/dataset"
 )
 
 type entity struct {

@@ -8,8 +8,8 @@ import (
 	"unicode/utf16"
 
 	"glossa/annotation"
-	"glossa/formats/interchange/dataset"
-	it "glossa/formats/interchange/interchangetest"
+	"glossa/formats/dataset"
+	it "glossa/formats/formattest"
 )
 
 func export(t testing.TB) []byte {

@@ -8,7 +8,7 @@ import (
 	"strings"
 
 	"glossa/annotation"
-	"glossa/formats/interchange/dataset"
+	"glossa/formats/dataset"
 )
 
 // maxLine bounds one JSONL line (one document).

@@ -19,7 +19,7 @@ import (
 	"strconv"
 
 	"glossa/annotation"
-	"glossa/formats/interchange/dataset"
+	"glossa/formats/dataset"
 )
 
 // Control names Glossa uses for its per-region results.

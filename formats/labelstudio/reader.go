@@ -10,7 +10,7 @@ import (
 	"strings"
 
 	"glossa/annotation"
-	"glossa/formats/interchange/dataset"
+	"glossa/formats/dataset"
 )
 
 type inTask struct {

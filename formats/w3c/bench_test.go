@@ -7,7 +7,7 @@ import (
 	"testing"
 
 	"glossa/annotation"
-	"glossa/formats/interchange/dataset"
+	"glossa/formats/dataset"
 )
 
 // largeArticle is a 1 MB article of generated sentences in which one

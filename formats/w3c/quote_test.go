@@ -8,7 +8,7 @@ import (
 	"testing"
 
 	"glossa/annotation"
-	"glossa/formats/interchange/dataset"
+	"glossa/formats/dataset"
 )
 
 // repeatingArticle restates its lede and first paragraph, reuses a quote,

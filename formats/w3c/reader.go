@@ -10,7 +10,7 @@ import (
 	"time"
 
 	"glossa/annotation"
-	"glossa/formats/interchange/dataset"
+	"glossa/formats/dataset"
 )
 
 // rawAnnotation is a Web Annotation as read: bodies and targets may be

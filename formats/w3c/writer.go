@@ -7,7 +7,7 @@ import (
 	"strings"
 
 	"glossa/annotation"
-	"glossa/formats/interchange/dataset"
+	"glossa/formats/dataset"
 )
 
 // Writer streams annotations as W3C Web Annotations.

@@ -19,6 +19,7 @@ import (
 	"glossa/annotation"
 	"glossa/corpus"
 	"glossa/formats"
+	"glossa/formats/glossajson"
 	"glossa/internal/benchkit"
 	"glossa/storage"
 )
@@ -321,7 +322,7 @@ func BenchmarkImport1000(b *testing.B) {
 
 // BenchmarkImportBaseline is the floor under BenchmarkImport1000 without
 // storage: reading and normalising the .txt files (formats.ReadDocument),
-// and decoding and checking the dataset (formats.DecodeDataset).
+// and decoding and checking the dataset (glossajson.DecodeDataset).
 func BenchmarkImportBaseline(b *testing.B) {
 	b.Run("txt", func(b *testing.B) {
 		dir := textsDir(b)
@@ -353,7 +354,7 @@ func BenchmarkImportBaseline(b *testing.B) {
 			if err != nil {
 				b.Fatal(err)
 			}
-			if err := formats.DecodeDataset(bufio.NewReaderSize(f, 1<<20), nil, nil); err != nil {
+			if err := glossajson.DecodeDataset(bufio.NewReaderSize(f, 1<<20), nil, nil); err != nil {
 				b.Fatal(err)
 			}
 			f.Close()

@@ -9,7 +9,8 @@ import (
 	"path/filepath"
 
 	"glossa/annotation"
-	"glossa/formats"
+	"glossa/formats/dataset"
+	"glossa/formats/glossajson"
 	"glossa/storage"
 )
 
@@ -25,11 +26,11 @@ func WriteTexts(dir string, c Config) ([]string, error) {
 	return paths, err
 }
 
-// WriteDataset writes c as a Glossa JSON dataset (formats.Encoder) with the
+// WriteDataset writes c as a Glossa JSON dataset (glossajson.Encoder) with the
 // default label set.
 func WriteDataset(w io.Writer, c Config) error {
-	e := formats.NewEncoder(w, formats.EncodeOptions{})
-	if err := e.Begin(formats.Header{Project: "bench", Labels: annotation.DefaultLabelSet()}); err != nil {
+	e := glossajson.NewEncoder(w, glossajson.Object, dataset.ExportOptions{})
+	if err := e.Begin(dataset.Header{Project: "bench", Labels: annotation.DefaultLabelSet()}); err != nil {
 		return err
 	}
 	if err := c.Each(e.Bundle); err != nil {

@@ -7,7 +7,7 @@ import (
 	"unicode/utf8"
 
 	"glossa/annotation"
-	"glossa/formats"
+	"glossa/formats/glossajson"
 )
 
 // TestEachValid checks that generated bundles are what the store and the
@@ -70,7 +70,7 @@ func TestDeterministic(t *testing.T) {
 		t.Fatal("two runs gave different datasets")
 	}
 	n := 0
-	if err := formats.DecodeDataset(&a, nil, func(annotation.Bundle) error { n++; return nil }); err != nil {
+	if err := glossajson.DecodeDataset(&a, nil, func(annotation.Bundle) error { n++; return nil }); err != nil {
 		t.Fatal(err)
 	}
 	if n != c.Documents {

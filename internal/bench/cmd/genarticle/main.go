@@ -13,7 +13,8 @@ import (
 	"strings"
 
 	"glossa/annotation"
-	"glossa/formats"
+	"glossa/formats/dataset"
+	"glossa/formats/glossajson"
 	"glossa/internal/bench"
 )
 
@@ -39,8 +40,8 @@ func run() error {
 	if err != nil {
 		return err
 	}
-	e := formats.NewEncoder(f, formats.EncodeOptions{})
-	err = e.Begin(formats.Header{Project: "bench", Labels: annotation.DefaultLabelSet()})
+	e := glossajson.NewEncoder(f, glossajson.Object, dataset.ExportOptions{})
+	err = e.Begin(dataset.Header{Project: "bench", Labels: annotation.DefaultLabelSet()})
 	if err == nil {
 		err = e.Bundle(b)
 	}

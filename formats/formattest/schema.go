@@ -1,4 +1,4 @@
-package interchangetest
+package formattest
 
 import (
 	"bytes"

@@ -1,4 +1,4 @@
-package formats
+package glossajson
 
 import (
 	"bufio"
@@ -12,6 +12,7 @@ import (
 	"unicode/utf8"
 
 	"glossa/annotation"
+	"glossa/formats/dataset"
 )
 
 // The Glossa JSON dataset, specified in docs/FORMAT.md and
@@ -28,7 +29,7 @@ const (
 )
 
 // Offset units a dataset can carry. Code points are always there; the
-// others are extras a consumer may ask for (EncodeOptions.Offsets).
+// others are extras a consumer may ask for (dataset.ExportOptions.Offsets).
 const (
 	UnitCodepoint = "codepoint"
 	UnitUTF16     = "utf16"
@@ -39,26 +40,17 @@ const (
 // that times sort as strings and round-trip exactly.
 const timeLayout = "2006-01-02T15:04:05.000000000Z07:00"
 
-// Header is what a dataset says before its documents: the project, its label
-// set and its entity registry.
-type Header struct {
-	Project  string
-	Labels   annotation.LabelSet
-	Entities []annotation.Entity
-}
+// Variant is the shape of a dataset: one JSON object or JSON Lines.
+type Variant int
 
-// EncodeOptions choose the shape of an encoded dataset.
-type EncodeOptions struct {
-	// JSONLines writes a header line and then one document per line
-	// (format "glossa-lines") instead of one JSON object.
-	JSONLines bool
-	// Offsets lists offset units to write for each span, among "codepoint"
-	// (always written), "utf16" and "byte".
-	Offsets []string
-	// Indent indents the JSON object by two spaces. JSON Lines are never
-	// indented.
-	Indent bool
-}
+const (
+	// Object is one JSON object (format "glossa"), documents in its
+	// "documents" array, each on a line of its own.
+	Object Variant = iota
+	// Lines is a header line and then one document per line (format
+	// "glossa-lines"). JSON Lines are never indented.
+	Lines
+)
 
 // Encoder writes a dataset document by document: memory use depends on the
 // largest document, not on how many there are. Call Begin once, Bundle for
@@ -66,7 +58,8 @@ type EncodeOptions struct {
 // by every later call.
 type Encoder struct {
 	w      *bufio.Writer
-	opts   EncodeOptions
+	lines  bool
+	opts   dataset.ExportOptions
 	utf16  bool
 	bytes  bool
 	state  int // 0 before Begin, 1 writing documents, 2 ended
@@ -84,10 +77,12 @@ type Encoder struct {
 	times  timeStrings
 }
 
-// NewEncoder returns an encoder writing to w.
-func NewEncoder(w io.Writer, opts EncodeOptions) *Encoder {
-	e := &Encoder{w: bufio.NewWriterSize(w, 64<<10), opts: opts}
-	if opts.JSONLines {
+// NewEncoder returns an encoder writing the variant v to w. Of opts it uses
+// Offsets (offset units per span, among "codepoint", always written,
+// "utf16" and "byte") and Indent (the JSON object indented by two spaces).
+func NewEncoder(w io.Writer, v Variant, opts dataset.ExportOptions) *Encoder {
+	e := &Encoder{w: bufio.NewWriterSize(w, 64<<10), lines: v == Lines, opts: opts}
+	if e.lines {
 		e.opts.Indent = false
 	}
 	e.enc = json.NewEncoder(&e.buf)
@@ -170,12 +165,12 @@ var (
 
 // Begin writes the header. Offsets options other than "codepoint", "utf16"
 // and "byte" are refused here.
-func (e *Encoder) Begin(h Header) error {
+func (e *Encoder) Begin(h dataset.Header) error {
 	if e.err != nil {
 		return e.err
 	}
 	if e.state != 0 {
-		return e.fail(errors.New("formats: Encoder.Begin called twice"))
+		return e.fail(errors.New("glossajson: Encoder.Begin called twice"))
 	}
 	for _, u := range e.opts.Offsets {
 		switch u {
@@ -196,7 +191,7 @@ func (e *Encoder) Begin(h Header) error {
 		Labels:   h.Labels.Labels,
 		Entities: h.Entities,
 	}
-	if e.opts.JSONLines {
+	if e.lines {
 		hj.Format = FormatLinesName
 	}
 	if e.utf16 {
@@ -222,7 +217,7 @@ func (e *Encoder) Begin(h Header) error {
 		return e.fail(err)
 	}
 	b := bytes.TrimRight(e.buf.Bytes(), "\n")
-	if e.opts.JSONLines {
+	if e.lines {
 		e.w.Write(b)
 		e.w.WriteByte('\n')
 		return e.flushErr()
@@ -251,7 +246,7 @@ func (e *Encoder) Bundle(b annotation.Bundle) error {
 		return e.err
 	}
 	if e.state != 1 {
-		return e.fail(errors.New("formats: Encoder.Bundle called outside Begin and End"))
+		return e.fail(errors.New("glossajson: Encoder.Bundle called outside Begin and End"))
 	}
 	if err := e.build(b); err != nil {
 		return err // a bad document stops nothing: the caller may skip it
@@ -272,7 +267,7 @@ func (e *Encoder) Bundle(b annotation.Bundle) error {
 		out = js
 	}
 	switch {
-	case e.opts.JSONLines:
+	case e.lines:
 	case e.opts.Indent:
 		if e.count > 0 {
 			e.w.WriteByte(',')
@@ -285,7 +280,7 @@ func (e *Encoder) Bundle(b annotation.Bundle) error {
 		e.w.WriteByte('\n')
 	}
 	e.w.Write(out)
-	if e.opts.JSONLines {
+	if e.lines {
 		e.w.WriteByte('\n')
 	}
 	e.count++
@@ -504,10 +499,10 @@ func (e *Encoder) End() error {
 		return e.err
 	}
 	if e.state != 1 {
-		return e.fail(errors.New("formats: Encoder.End called without Begin"))
+		return e.fail(errors.New("glossajson: Encoder.End called without Begin"))
 	}
 	e.state = 2
-	if !e.opts.JSONLines {
+	if !e.lines {
 		switch {
 		case e.count == 0 && e.opts.Indent:
 			e.w.WriteString("]\n}\n")

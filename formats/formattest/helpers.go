@@ -1,4 +1,4 @@
-package interchangetest
+package formattest
 
 import (
 	"bytes"
@@ -11,7 +11,7 @@ import (
 	"testing/fstest"
 
 	"glossa/annotation"
-	"glossa/formats/interchange/dataset"
+	"glossa/formats/dataset"
 )
 
 // update is the -update flag of the tests that import this package: it

@@ -1,4 +1,4 @@
-package formats
+package glossajson
 
 import (
 	"math/bits"

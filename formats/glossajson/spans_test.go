@@ -1,4 +1,4 @@
-package formats
+package glossajson
 
 import (
 	"math/rand/v2"

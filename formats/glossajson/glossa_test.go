@@ -1,9 +1,10 @@
-package formats
+package glossajson
 
 import (
 	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -14,7 +15,8 @@ import (
 	"github.com/santhosh-tekuri/jsonschema/v6"
 
 	"glossa/annotation"
-	it "glossa/formats/interchange/interchangetest"
+	"glossa/formats/dataset"
+	it "glossa/formats/formattest"
 )
 
 // spanOf returns the span of the n-th (from 0) occurrence of sub in o's text.
@@ -46,9 +48,9 @@ func fixtureTime(min int) time.Time {
 
 // fixture is the test dataset: every kind of text and annotation feature the
 // format carries. Its bundles are in the canonical form DecodeDataset returns.
-func fixture(t testing.TB) (Header, []annotation.Bundle) {
+func fixture(t testing.TB) (dataset.Header, []annotation.Bundle) {
 	t.Helper()
-	h := Header{
+	h := dataset.Header{
 		Project: "fixture-project",
 		Labels:  annotation.DefaultLabelSet(),
 		Entities: []annotation.Entity{
@@ -133,10 +135,25 @@ func fixture(t testing.TB) (Header, []annotation.Bundle) {
 	return h, bundles
 }
 
-func encode(t testing.TB, opts EncodeOptions, h Header, bundles []annotation.Bundle) []byte {
+// testOpts names a variant and its options in table tests.
+type testOpts struct {
+	JSONLines bool
+	Offsets   []string
+	Indent    bool
+}
+
+func (o testOpts) encoder(w io.Writer) *Encoder {
+	v := Object
+	if o.JSONLines {
+		v = Lines
+	}
+	return NewEncoder(w, v, dataset.ExportOptions{Offsets: o.Offsets, Indent: o.Indent})
+}
+
+func encode(t testing.TB, opts testOpts, h dataset.Header, bundles []annotation.Bundle) []byte {
 	t.Helper()
 	var buf bytes.Buffer
-	e := NewEncoder(&buf, opts)
+	e := opts.encoder(&buf)
 	if err := e.Begin(h); err != nil {
 		t.Fatal(err)
 	}
@@ -151,14 +168,14 @@ func encode(t testing.TB, opts EncodeOptions, h Header, bundles []annotation.Bun
 	return buf.Bytes()
 }
 
-func decode(t testing.TB, data []byte) (Header, []annotation.Bundle) {
+func decode(t testing.TB, data []byte) (dataset.Header, []annotation.Bundle) {
 	t.Helper()
 	var (
-		h       Header
+		h       dataset.Header
 		bundles []annotation.Bundle
 		headers int
 	)
-	err := DecodeDataset(bytes.NewReader(data), func(hd Header) error {
+	err := DecodeDataset(bytes.NewReader(data), func(hd dataset.Header) error {
 		h = hd
 		headers++
 		return nil
@@ -177,12 +194,23 @@ func decode(t testing.TB, data []byte) (Header, []annotation.Bundle) {
 
 var goldens = []struct {
 	file string
-	opts EncodeOptions
+	opts testOpts
 }{
-	{"dataset.json", EncodeOptions{}},
-	{"dataset.indent.json", EncodeOptions{Indent: true, Offsets: []string{"codepoint", "utf16", "byte"}}},
-	{"dataset.jsonl", EncodeOptions{JSONLines: true}},
-	{"dataset.offsets.jsonl", EncodeOptions{JSONLines: true, Offsets: []string{"byte", "utf16"}}},
+	{"dataset.json", testOpts{}},
+	{"dataset.indent.json", testOpts{Indent: true, Offsets: []string{"codepoint", "utf16", "byte"}}},
+	{"dataset.jsonl", testOpts{JSONLines: true}},
+	{"dataset.offsets.jsonl", testOpts{JSONLines: true, Offsets: []string{"byte", "utf16"}}},
+}
+
+// The fixture sets every field of an annotation, so that the golden files
+// and round trips fail for a field the dataset codec does not carry.
+func TestFixtureCoversAnnotation(t *testing.T) {
+	_, bundles := fixture(t)
+	var anns []annotation.Annotation
+	for _, b := range bundles {
+		anns = append(anns, b.Annotations...)
+	}
+	it.CoversAnnotation(t, anns)
 }
 
 func TestGolden(t *testing.T) {
@@ -245,7 +273,7 @@ func validateSchema(t *testing.T, data []byte, lines bool) {
 // TestSchemaRejects makes sure the schema is not vacuous.
 func TestSchemaRejects(t *testing.T) {
 	h, bundles := fixture(t)
-	good := string(encode(t, EncodeOptions{}, h, bundles[3:]))
+	good := string(encode(t, testOpts{}, h, bundles[3:]))
 	s := compileSchema(t, "")
 	for _, tc := range []struct{ name, from, to string }{
 		{"format", `"format":"glossa"`, `"format":"brat"`},
@@ -271,14 +299,14 @@ func TestSchemaRejects(t *testing.T) {
 
 func TestEncodeEmpty(t *testing.T) {
 	for _, tc := range []struct {
-		opts EncodeOptions
+		opts testOpts
 		want string
 	}{
-		{EncodeOptions{}, `{"format":"glossa","version":1,"offsets":"codepoint","project":"","labels":[],"entities":[],"documents":[]}` + "\n"},
-		{EncodeOptions{Indent: true}, "{\n  \"format\": \"glossa\",\n  \"version\": 1,\n  \"offsets\": \"codepoint\",\n  \"project\": \"\",\n  \"labels\": [],\n  \"entities\": [],\n  \"documents\": []\n}\n"},
-		{EncodeOptions{JSONLines: true, Indent: true}, `{"format":"glossa-lines","version":1,"offsets":"codepoint","project":"","labels":[],"entities":[]}` + "\n"},
+		{testOpts{}, `{"format":"glossa","version":1,"offsets":"codepoint","project":"","labels":[],"entities":[],"documents":[]}` + "\n"},
+		{testOpts{Indent: true}, "{\n  \"format\": \"glossa\",\n  \"version\": 1,\n  \"offsets\": \"codepoint\",\n  \"project\": \"\",\n  \"labels\": [],\n  \"entities\": [],\n  \"documents\": []\n}\n"},
+		{testOpts{JSONLines: true, Indent: true}, `{"format":"glossa-lines","version":1,"offsets":"codepoint","project":"","labels":[],"entities":[]}` + "\n"},
 	} {
-		got := string(encode(t, tc.opts, Header{}, nil))
+		got := string(encode(t, tc.opts, dataset.Header{}, nil))
 		if got != tc.want {
 			t.Errorf("%+v:\n got %q\nwant %q", tc.opts, got, tc.want)
 		}
@@ -312,8 +340,8 @@ func TestEncoderRefuses(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			var buf bytes.Buffer
-			e := NewEncoder(&buf, EncodeOptions{JSONLines: true})
-			if err := e.Begin(Header{}); err != nil {
+			e := testOpts{JSONLines: true}.encoder(&buf)
+			if err := e.Begin(dataset.Header{}); err != nil {
 				t.Fatal(err)
 			}
 			before := buf.Len()
@@ -338,15 +366,15 @@ func TestEncoderRefuses(t *testing.T) {
 }
 
 func TestEncoderMisuse(t *testing.T) {
-	e := NewEncoder(&bytes.Buffer{}, EncodeOptions{Offsets: []string{"utf-16"}})
-	if err := e.Begin(Header{}); err == nil || !strings.Contains(err.Error(), "utf-16") {
+	e := testOpts{Offsets: []string{"utf-16"}}.encoder(&bytes.Buffer{})
+	if err := e.Begin(dataset.Header{}); err == nil || !strings.Contains(err.Error(), "utf-16") {
 		t.Errorf("Begin with a bad offset unit: got %v", err)
 	}
-	e = NewEncoder(&bytes.Buffer{}, EncodeOptions{})
+	e = testOpts{}.encoder(&bytes.Buffer{})
 	if err := e.Bundle(annotation.Bundle{}); err == nil {
 		t.Error("Bundle before Begin: no error")
 	}
-	e = NewEncoder(&bytes.Buffer{}, EncodeOptions{})
+	e = testOpts{}.encoder(&bytes.Buffer{})
 	if err := e.End(); err == nil {
 		t.Error("End before Begin: no error")
 	}
@@ -357,8 +385,8 @@ type failWriter struct{}
 func (failWriter) Write([]byte) (int, error) { return 0, errors.New("disk full") }
 
 func TestEncoderWriteError(t *testing.T) {
-	e := NewEncoder(failWriter{}, EncodeOptions{})
-	err := e.Begin(Header{})
+	e := testOpts{}.encoder(failWriter{})
+	err := e.Begin(dataset.Header{})
 	if err == nil {
 		err = e.End()
 	}
@@ -369,8 +397,8 @@ func TestEncoderWriteError(t *testing.T) {
 
 func TestDecodeErrors(t *testing.T) {
 	h, bundles := fixture(t)
-	obj := string(encode(t, EncodeOptions{}, h, bundles))
-	lines := string(encode(t, EncodeOptions{JSONLines: true, Offsets: []string{"utf16"}}, h, bundles))
+	obj := string(encode(t, testOpts{}, h, bundles))
+	lines := string(encode(t, testOpts{JSONLines: true, Offsets: []string{"utf16"}}, h, bundles))
 	// the first annotation span of document 2 (id 2) is 東京都 at 0-3
 	for _, tc := range []struct {
 		name, in string
@@ -424,7 +452,7 @@ func TestDecodeErrors(t *testing.T) {
 func TestDecodeCallbackError(t *testing.T) {
 	h, bundles := fixture(t)
 	stop := errors.New("stop")
-	for _, opts := range []EncodeOptions{{}, {JSONLines: true}} {
+	for _, opts := range []testOpts{{}, {JSONLines: true}} {
 		data := encode(t, opts, h, bundles)
 		n := 0
 		err := DecodeDataset(bytes.NewReader(data), nil, func(annotation.Bundle) error {
@@ -437,7 +465,7 @@ func TestDecodeCallbackError(t *testing.T) {
 		if err != stop || n != 2 {
 			t.Errorf("%+v: got %v after %d bundles, want stop after 2", opts, err, n)
 		}
-		if err := DecodeDataset(bytes.NewReader(data), func(Header) error { return stop }, nil); err != stop {
+		if err := DecodeDataset(bytes.NewReader(data), func(dataset.Header) error { return stop }, nil); err != stop {
 			t.Errorf("%+v: onHeader error: got %v", opts, err)
 		}
 	}
@@ -448,7 +476,7 @@ func TestDecodeCallbackError(t *testing.T) {
 // between JSON Lines, as other tools may write it.
 func TestDecodeForeignOrder(t *testing.T) {
 	h, bundles := fixture(t)
-	lines := string(encode(t, EncodeOptions{JSONLines: true}, h, bundles))
+	lines := string(encode(t, testOpts{JSONLines: true}, h, bundles))
 	for name, in := range map[string]string{
 		"object":                       `{"generator":{"name":"x"},"project":"p","offsets":"codepoint","version":1,"format":"glossa","documents":[]}`,
 		"lines":                        "\uFEFF" + strings.ReplaceAll(lines, "\n", "\r\n\r\n"),
@@ -465,8 +493,8 @@ func BenchmarkEncode(b *testing.B) {
 	bundles := benchBundles(1000, 100)
 	b.ResetTimer()
 	for range b.N {
-		e := NewEncoder(discard{}, EncodeOptions{})
-		e.Begin(Header{Labels: annotation.DefaultLabelSet()})
+		e := testOpts{}.encoder(discard{})
+		e.Begin(dataset.Header{Labels: annotation.DefaultLabelSet()})
 		for _, bd := range bundles {
 			if err := e.Bundle(bd); err != nil {
 				b.Fatal(err)
@@ -478,8 +506,8 @@ func BenchmarkEncode(b *testing.B) {
 
 func BenchmarkDecode(b *testing.B) {
 	var buf bytes.Buffer
-	e := NewEncoder(&buf, EncodeOptions{JSONLines: true})
-	e.Begin(Header{Labels: annotation.DefaultLabelSet()})
+	e := testOpts{JSONLines: true}.encoder(&buf)
+	e.Begin(dataset.Header{Labels: annotation.DefaultLabelSet()})
 	for _, bd := range benchBundles(1000, 100) {
 		e.Bundle(bd)
 	}
@@ -526,7 +554,7 @@ func benchBundles(docs, anns int) []annotation.Bundle {
 // TestFormatDocExample decodes the example of docs/FORMAT.md and validates
 // it against the schema, so that the documentation stays true.
 func TestFormatDocExample(t *testing.T) {
-	doc, err := os.ReadFile("../docs/FORMAT.md")
+	doc, err := os.ReadFile("../../docs/FORMAT.md")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -539,7 +567,7 @@ func TestFormatDocExample(t *testing.T) {
 	if len(bundles) != 1 || len(bundles[0].Annotations) != 2 {
 		t.Fatalf("decoded %d bundles", len(bundles))
 	}
-	if got := encode(t, EncodeOptions{}, h, bundles); string(got) != example {
+	if got := encode(t, testOpts{}, h, bundles); string(got) != example {
 		t.Errorf("the example is not as Glossa writes it:\n got %s\nwant %s", got, example)
 	}
 	validateSchema(t, []byte(example), false)
@@ -550,8 +578,8 @@ func TestFormatDocExample(t *testing.T) {
 func TestEncodeDocumentWithoutAnnotations(t *testing.T) {
 	text := "A plain article."
 	b := annotation.Bundle{Document: annotation.Document{ID: 1, Title: "Plain", Text: text}}
-	for _, opts := range []EncodeOptions{{}, {JSONLines: true}, {Indent: true}, {Offsets: []string{UnitUTF16}}} {
-		got := encode(t, opts, Header{}, []annotation.Bundle{b})
+	for _, opts := range []testOpts{{}, {JSONLines: true}, {Indent: true}, {Offsets: []string{UnitUTF16}}} {
+		got := encode(t, opts, dataset.Header{}, []annotation.Bundle{b})
 		if !bytes.Contains(bytes.ReplaceAll(got, []byte(" "), nil), []byte(`"annotations":[]`)) {
 			t.Errorf("%+v: got %s; want \"annotations\": []", opts, got)
 		}

@@ -1,8 +1,8 @@
-// Package interchangetest builds the dataset every interchange format is
+// Package formattest builds the dataset every interchange format is
 // tested on (emoji, combining marks, CJK, Arabic and Hebrew, overlapping and
 // discontinuous spans, links, attributes, notes, entities) and compares
 // datasets after a round trip. It is for tests only.
-package interchangetest
+package formattest
 
 import (
 	"fmt"
@@ -11,7 +11,7 @@ import (
 	"time"
 
 	"glossa/annotation"
-	"glossa/formats/interchange/dataset"
+	"glossa/formats/dataset"
 )
 
 // Text1 mixes scripts: an emoji ZWJ sequence with a skin tone (astral code

@@ -1,11 +1,12 @@
-// Package dataset holds the types shared by Glossa's interchange formats:
-// the streaming Writer, the Output its files go to, the Dataset and Report an
-// importer returns, and the helpers every importer uses to check spans
-// against the text, infer label kinds and report what it could not keep.
+// Package dataset holds the types every format shares: the Header and the
+// streaming Writer of an export, the Output its files go to, the one
+// ExportOptions, the Dataset and Report an importer returns, and the helpers
+// every importer uses to check spans against the text, infer label kinds
+// and report what it could not keep.
 //
-// Package interchange re-exports these types and dispatches to the format
-// packages (w3c, brat, doccano, labelstudio, conll, claimcsv), which import
-// this package; it exists so that those packages do not import interchange.
+// The format packages (glossajson, w3c, brat, doccano, labelstudio, conll,
+// claimcsv) import it and nothing of each other; package registry names them
+// in one table.
 package dataset
 
 import (
@@ -38,11 +39,17 @@ type Warner interface {
 	Warnings() []string
 }
 
-// ExportOptions tunes the exporters.
+// ExportOptions tunes an export: the one options struct of every format's
+// writer (each reads the fields that concern it) and of corpus.Export.
 type ExportOptions struct {
-	ExcelBOM bool   // CSV: start with a UTF-8 byte order mark, for Excel
-	W3CLines bool   // W3C: one annotation per line instead of an AnnotationCollection
-	BaseIRI  string // W3C: prefix of annotation ids; "" gives urn:glossa: ids
+	Offsets  []string // Glossa json, jsonl: offset units per span ("codepoint", "utf16", "byte")
+	Indent   bool     // Glossa json: indent the object by two spaces (JSON Lines never are)
+	ExcelBOM bool     // CSV: start with a UTF-8 byte order mark, for Excel
+	W3CLines bool     // W3C: one annotation per line instead of an AnnotationCollection
+	BaseIRI  string   // W3C: prefix of annotation ids; "" gives urn:glossa: ids
+	// Progress, when set, is called by corpus.Export after each document
+	// with the number done and the total.
+	Progress func(done, total int)
 }
 
 // Dataset is what an importer read: the labels the data uses (with their
@@ -147,4 +154,13 @@ func SortedAttributes(attrs map[string]string) []string {
 	}
 	sort.Strings(names)
 	return names
+}
+
+// Warnings returns what a writer left out and said so after End (CoNLL's
+// overlapping entities, for instance); nil for writers that keep all.
+func Warnings(w Writer) []string {
+	if wn, ok := w.(Warner); ok {
+		return wn.Warnings()
+	}
+	return nil
 }

@@ -1,4 +1,4 @@
-package formats
+package glossajson
 
 import (
 	"bufio"
@@ -11,6 +11,8 @@ import (
 	"time"
 
 	"glossa/annotation"
+	"glossa/formats"
+	"glossa/formats/dataset"
 )
 
 // MaxDepth is the deepest nesting of JSON objects and arrays DecodeDataset
@@ -57,12 +59,34 @@ func (l *limitReader) allow(limit int64) { l.max = l.n + limit }
 
 // tooLarge is the error for a value over limit bytes.
 func tooLarge(what string, limit int64) error {
-	return fmt.Errorf("%s is larger than %d MB, the most a Glossa dataset allows: %w (%w)", what, limit>>20, ErrFormat, ErrTooLarge)
+	return fmt.Errorf("%s is larger than %d MB, the most a Glossa dataset allows: %w (%w)", what, limit>>20, ErrFormat, formats.ErrTooLarge)
 }
 
 // linesHeader matches the start of a JSON Lines dataset as the Encoder
 // writes it.
 var linesHeader = regexp.MustCompile(`^\{\s*"format"\s*:\s*"glossa-lines"`)
+
+// Detect reports whether head, the first bytes of a file, is the start of
+// a Glossa dataset: a JSON object (after a byte order mark and white space)
+// with a "format" member whose value starts "glossa". lines reports
+// whether it is the JSON Lines variant, recognised as DecodeDataset does:
+// the first member of the first line is "format": "glossa-lines". It is the
+// one place that sniffs the dataset; the format table's json and jsonl
+// entries and DecodeDataset use it.
+func Detect(head []byte) (ok, lines bool) {
+	h := trimHead(head)
+	if len(h) == 0 || h[0] != '{' {
+		return false, false
+	}
+	ok = bytes.Contains(h, []byte(`"format":"glossa`)) || bytes.Contains(h, []byte(`"format": "glossa`))
+	return ok, ok && linesHeader.Match(h)
+}
+
+// trimHead drops a UTF-8 byte order mark and white space from the start of
+// head.
+func trimHead(head []byte) []byte {
+	return bytes.TrimLeft(bytes.TrimPrefix(head, []byte("\uFEFF")), " \t\r\n")
+}
 
 // DecodeDataset reads a dataset written by Encoder, either variant: a JSON
 // object (format "glossa") or JSON Lines (a header line with format
@@ -81,19 +105,19 @@ var linesHeader = regexp.MustCompile(`^\{\s*"format"\s*:\s*"glossa-lines"`)
 // problems, among them a wrong format, version or offset unit, nesting deeper
 // than MaxDepth or data after the end, wrap ErrFormat. A document over
 // MaxDocumentBytes or a header member over MaxHeaderBytes wraps ErrFormat
-// and ErrTooLarge. Errors name the document by position and id and, for
+// and formats.ErrTooLarge. Errors name the document by position and id and, for
 // JSON Lines, the line.
 //
 // Annotations get the document's id as DocID; empty authors, attributes and
 // links decode as nil; a null time as the zero time.
-func DecodeDataset(r io.Reader, onHeader func(Header) error, onBundle func(annotation.Bundle) error) error {
+func DecodeDataset(r io.Reader, onHeader func(dataset.Header) error, onBundle func(annotation.Bundle) error) error {
 	d := &decoder{onHeader: onHeader, onBundle: onBundle}
 	br := bufio.NewReaderSize(r, 64<<10)
 	if bom, _ := br.Peek(3); bytes.Equal(bom, []byte("\uFEFF")) {
 		br.Discard(3)
 	}
 	head, _ := br.Peek(4096)
-	head = bytes.TrimLeft(head, " \t\r\n")
+	head = trimHead(head)
 	switch {
 	case len(head) == 0:
 		return fmt.Errorf("the dataset is empty: %w", ErrFormat)
@@ -106,10 +130,10 @@ func DecodeDataset(r io.Reader, onHeader func(Header) error, onBundle func(annot
 }
 
 type decoder struct {
-	onHeader func(Header) error
+	onHeader func(dataset.Header) error
 	onBundle func(annotation.Bundle) error
 	lines_   bool
-	header   Header
+	header   dataset.Header
 	headed   bool
 	format   string
 	version  json.RawMessage
@@ -248,7 +272,7 @@ func (d *decoder) linesHeader(b []byte) error {
 	if err := d.checkHeader(h.Format, h.Version, h.Offsets, h.ExtraOffsets); err != nil {
 		return err
 	}
-	d.header = Header{Project: h.Project, Labels: annotation.LabelSet{Labels: h.Labels}, Entities: h.Entities}
+	d.header = dataset.Header{Project: h.Project, Labels: annotation.LabelSet{Labels: h.Labels}, Entities: h.Entities}
 	return nil
 }
 

@@ -1,4 +1,4 @@
-package formats
+package glossajson
 
 import (
 	"errors"
@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"glossa/annotation"
+	"glossa/formats"
 )
 
 // repeatReader yields head, then n bytes of c, then tail, without holding
@@ -40,7 +41,7 @@ func (c readCounter) Read(p []byte) (int, error) {
 }
 
 // TestDecodeDatasetLimits: a document over MaxDocumentBytes and a header
-// member over MaxHeaderBytes are refused with ErrFormat and ErrTooLarge
+// member over MaxHeaderBytes are refused with ErrFormat and formats.ErrTooLarge
 // after reading little more than the limit; documents longer than the
 // reader's buffer but under the limit decode.
 func TestDecodeDatasetLimits(t *testing.T) {
@@ -60,8 +61,8 @@ func TestDecodeDatasetLimits(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			r, read := repeatReader(tt.head, 'a', tt.limit+1<<20, tt.tail)
 			err := DecodeDataset(r, nil, nil)
-			if !errors.Is(err, ErrFormat) || !errors.Is(err, ErrTooLarge) {
-				t.Fatalf("got %v; want ErrFormat and ErrTooLarge", err)
+			if !errors.Is(err, ErrFormat) || !errors.Is(err, formats.ErrTooLarge) {
+				t.Fatalf("got %v; want ErrFormat and formats.ErrTooLarge", err)
 			}
 			if *read > tt.limit+1<<20 {
 				t.Errorf("read %d MB; want about the limit, %d MB", *read>>20, tt.limit>>20)
