@@ -1,6 +1,7 @@
 package app
 
 import (
+	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
@@ -135,5 +136,20 @@ func TestEntityListArrowKeysAndEscape(t *testing.T) {
 	keyPress(u, fyne.KeyEscape)
 	if u.dialogOpen() || u.registry != nil {
 		t.Error("Escape with the entity list focused left the dialog open")
+	}
+}
+
+// Help > Keyboard shortcuts lists the keys of the lists.
+func TestKeyHelpListsTheListKeys(t *testing.T) {
+	u, _ := newTestUI(t)
+	var keys []string
+	for _, r := range u.keyHelp() {
+		keys = append(keys, r[0]+" = "+r[1])
+	}
+	help := strings.Join(keys, "\n")
+	for _, want := range []string{"Up / Down in a list", "Page Up / Page Down in a list", "Home / End in a list"} {
+		if !strings.Contains(help, want) {
+			t.Errorf("keyboard help lacks %q:\n%s", want, help)
+		}
 	}
 }
