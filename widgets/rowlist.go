@@ -21,10 +21,10 @@ import (
 // A tap focuses the list as it selects; with the focus, Up and Down move
 // the selection by a row, Page Up and Page Down by a page, Home and End to
 // the first and the last row, and the list shows an outline in the theme's
-// focus colour. Keys and runes it does not use go to OnTypedKey and
-// OnTypedRune: Fyne gives a focused widget the keys instead of the window's
-// canvas, so a window whose keys work everywhere points these at its own
-// handlers.
+// primary colour, as a focused Entry does. Keys and runes it does not use
+// go to OnTypedKey and OnTypedRune: Fyne gives a focused widget the keys
+// instead of the window's canvas, so a window whose keys work everywhere
+// points these at its own handlers.
 type RowList struct {
 	widget.BaseWidget
 
@@ -380,7 +380,7 @@ func (r *rowListRenderer) Refresh() {
 	}
 	if l.focused {
 		f := r.focus
-		f.StrokeColor = th.Color(theme.ColorNameFocus, v)
+		f.StrokeColor = th.Color(theme.ColorNamePrimary, v) // the focus colour is too faint on the light theme
 		f.StrokeWidth = th.Size(theme.SizeNameInputBorder)
 		f.CornerRadius = th.Size(theme.SizeNameSelectionRadius)
 		f.Move(fyne.NewPos(0, 0))

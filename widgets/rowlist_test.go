@@ -235,7 +235,7 @@ func TestRowListHandsOnOtherKeys(t *testing.T) {
 }
 
 // TestRowListFocusedMarkup is the focused list with a selected row: an
-// outline in the theme's focus colour around the rows.
+// outline in the theme's primary colour around the rows.
 func TestRowListFocusedMarkup(t *testing.T) {
 	l, w, _ := newTestRowList(t, 20)
 	w.Resize(fyne.NewSize(160, 150))
