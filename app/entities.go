@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"glossa/annotation"
+	"glossa/widgets"
 )
 
 // entityRegistry is the Edit > Entities… dialog: the project's entities,
@@ -25,7 +26,7 @@ import (
 // under its id.
 type entityRegistry struct {
 	u        *UI
-	list     *widget.List
+	list     *widgets.RowList
 	chosen   uint64 // the entity in the editor; 0 for none
 	name     *dialogEntry
 	typ      *widget.SelectEntry
@@ -76,18 +77,17 @@ func (u *UI) entityRow(e annotation.Entity) string {
 
 func newEntityRegistry(u *UI) *entityRegistry {
 	r := &entityRegistry{u: u}
-	r.list = widget.NewList(
+	r.list = widgets.NewRowList(
 		func() int { return len(u.s.Entities()) },
 		func() fyne.CanvasObject {
 			l := widget.NewLabel("")
 			l.Truncation = fyne.TextTruncateEllipsis
 			return l
 		},
-		func(i widget.ListItemID, o fyne.CanvasObject) {
-			o.(*widget.Label).SetText(u.entityRow(u.s.Entities()[i]))
-		},
+		func(i int, o fyne.CanvasObject) { setText(o.(*widget.Label), u.entityRow(u.s.Entities()[i])) },
 	)
-	r.list.OnSelected = func(i widget.ListItemID) {
+	r.list.OnTypedKey = u.typedKey // Escape and Enter: the dialog's
+	r.list.OnSelected = func(i int) {
 		if i >= len(u.s.Entities()) || u.s.Entities()[i].ID == r.chosen {
 			return
 		}

@@ -77,17 +77,18 @@ func newAnnotationPanel(u *UI) *annotationPanel {
 			}
 		},
 	)
+	// Headings are not selected: a tap on one does nothing, Up and Down
+	// pass over it to the previous or next annotation.
+	p.list.Selectable = func(i int) bool { return i < len(p.rows) && p.rows[i].heading == "" }
 	p.list.OnSelected = func(i int) {
-		if p.syncing || i >= len(p.rows) {
-			return
+		if !p.syncing && i < len(p.rows) {
+			u.selectAnnotation(p.rows[i].id)
 		}
-		if p.rows[i].heading != "" {
-			p.syncList()
-			return
-		}
-		u.selectAnnotation(p.rows[i].id)
-		u.focusArticle()
 	}
+	// The list keeps the focus a tap gave it, for the arrow keys; the
+	// article's keys (1–9, Delete, ] and [...) work from it too.
+	p.list.OnTypedKey = u.typedKey
+	p.list.OnTypedRune = u.typedRune
 	p.detail = container.NewVBox()
 	p.newDetail()
 	p.content = container.NewVSplit(
@@ -875,33 +876,4 @@ func (e *commitEntry) TypedKey(ev *fyne.KeyEvent) {
 func (e *commitEntry) TypedShortcut(s fyne.Shortcut) {
 	e.Entry.TypedShortcut(s)
 	tell(e.watch, e)
-}
-
-// listRow is a row template of a widget.List: its content, with a minimum
-// size measured once for all the rows of the list. The list makes a
-// throwaway template on every Refresh to measure it; measuring a plain
-// container would create the renderers of its widgets each time, which
-// Fyne keeps for a minute (memory growing with every edit). The rows'
-// content must not change size.
-type listRow struct {
-	widget.BaseWidget
-	content *fyne.Container
-	min     *fyne.Size // shared by the list's rows
-}
-
-func newListRow(content *fyne.Container, min *fyne.Size) *listRow {
-	r := &listRow{content: content, min: min}
-	r.ExtendBaseWidget(r)
-	return r
-}
-
-// CreateRenderer is part of fyne.Widget.
-func (r *listRow) CreateRenderer() fyne.WidgetRenderer { return widget.NewSimpleRenderer(r.content) }
-
-// MinSize is the size of every row of the list, measured on the first.
-func (r *listRow) MinSize() fyne.Size {
-	if r.min.IsZero() {
-		*r.min = r.content.MinSize()
-	}
-	return *r.min
 }

@@ -17,13 +17,27 @@ import (
 // Refresh; a list that jumps to its selected row on each edit then makes
 // new rows all the time, whose renderers and text textures Fyne keeps for a
 // minute. RowList scrolls by whole rows, so that no row is cut.
+//
+// A tap focuses the list as it selects; with the focus, Up and Down move
+// the selection by a row, Page Up and Page Down by a page, Home and End to
+// the first and the last row, and the list shows an outline in the theme's
+// primary colour, as a focused Entry does. Keys and runes it does not use
+// go to OnTypedKey and OnTypedRune: Fyne gives a focused widget the keys
+// instead of the window's canvas, so a window whose keys work everywhere
+// points these at its own handlers.
 type RowList struct {
 	widget.BaseWidget
 
 	Length     func() int
 	CreateItem func() fyne.CanvasObject
 	UpdateItem func(i int, o fyne.CanvasObject)
-	OnSelected func(i int) // a row was selected by a tap or Select
+	OnSelected func(i int) // a row was selected by a tap, a key or Select
+	// Selectable reports whether item i can be selected (a heading row
+	// cannot); nil: every item. Taps on other rows select nothing, and the
+	// keys pass over them.
+	Selectable  func(i int) bool
+	OnTypedKey  func(ev *fyne.KeyEvent) // keys the list does not use
+	OnTypedRune func(r rune)            // every rune: the list uses none
 
 	selected int // -1: none
 	top      int // the item in the first row
@@ -32,12 +46,15 @@ type RowList struct {
 	rowH     float32 // the rows' height, measured on the first row
 	size     fyne.Size
 	rows     []*listItem
+	focused  bool
 }
 
 var (
 	_ fyne.Widget     = (*RowList)(nil)
 	_ fyne.Scrollable = (*RowList)(nil)
 	_ fyne.Draggable  = (*RowList)(nil)
+	_ fyne.Focusable  = (*RowList)(nil)
+	_ fyne.Tappable   = (*RowList)(nil)
 )
 
 // NewRowList returns a list of length() rows made by create and filled by
@@ -74,10 +91,15 @@ func (l *RowList) setTop(top int) {
 	l.top = clamp(top, 0, max(0, l.length()-l.fit()))
 }
 
+// selectable reports whether item i exists and can be selected.
+func (l *RowList) selectable(i int) bool {
+	return i >= 0 && i < l.length() && (l.Selectable == nil || l.Selectable(i))
+}
+
 // Select selects item i, scrolls it into view and calls OnSelected, unless
-// it is selected already.
+// it is selected already or cannot be selected.
 func (l *RowList) Select(i int) {
-	if i == l.selected || i < 0 || i >= l.length() {
+	if i == l.selected || !l.selectable(i) {
 		return
 	}
 	l.selected = i
@@ -112,6 +134,108 @@ func (l *RowList) ScrollTo(i int) {
 
 // Top returns the item shown in the first row.
 func (l *RowList) Top() int { return l.top }
+
+// Focused reports whether the list has the keyboard focus.
+func (l *RowList) Focused() bool { return l.focused }
+
+// FocusGained is part of fyne.Focusable.
+func (l *RowList) FocusGained() { l.focused = true; l.Refresh() }
+
+// FocusLost is part of fyne.Focusable.
+func (l *RowList) FocusLost() { l.focused = false; l.Refresh() }
+
+// Tapped is part of fyne.Tappable: a tap below the rows focuses the list.
+func (l *RowList) Tapped(*fyne.PointEvent) { l.requestFocus() }
+
+// requestFocus gives the keyboard focus to the list.
+func (l *RowList) requestFocus() {
+	if c := fyne.CurrentApp().Driver().CanvasForObject(l); c != nil && c.Focused() != l {
+		c.Focus(l)
+	}
+}
+
+// TypedRune is part of fyne.Focusable: the list takes no text, every rune
+// goes to OnTypedRune.
+func (l *RowList) TypedRune(r rune) {
+	if l.OnTypedRune != nil {
+		l.OnTypedRune(r)
+	}
+}
+
+// TypedKey is part of fyne.Focusable: the navigation keys move the
+// selection, other keys go to OnTypedKey.
+func (l *RowList) TypedKey(ev *fyne.KeyEvent) {
+	n, page, cur := l.length(), max(l.fit()-1, 1), l.selected
+	switch ev.Name {
+	case fyne.KeyDown:
+		if cur < 0 {
+			l.move(l.nearest(0, 1))
+		} else {
+			l.move(l.nearest(cur+1, 1))
+		}
+	case fyne.KeyUp:
+		if cur < 0 {
+			l.move(l.nearest(n-1, -1))
+		} else {
+			l.move(l.nearest(cur-1, -1))
+		}
+	case fyne.KeyPageDown:
+		l.move(l.nearestEither(min(max(cur, 0)+page, n-1), 1))
+	case fyne.KeyPageUp:
+		if cur < 0 {
+			cur = n - 1
+		}
+		l.move(l.nearestEither(max(cur-page, 0), -1))
+	case fyne.KeyHome:
+		l.move(l.nearest(0, 1))
+	case fyne.KeyEnd:
+		l.move(l.nearest(n-1, -1))
+	default:
+		if l.OnTypedKey != nil {
+			l.OnTypedKey(ev)
+		}
+	}
+}
+
+// move selects item i, or, at the end of the way (i < 0), shows the
+// selected item, which the wheel may have scrolled away.
+func (l *RowList) move(i int) {
+	if i < 0 {
+		i = l.selected
+	}
+	if i < 0 {
+		return
+	}
+	if i == l.selected {
+		l.ScrollTo(i)
+		return
+	}
+	l.Select(i)
+}
+
+// nearest returns the first selectable item from i on in direction dir
+// (1 or -1), or -1 when there is none.
+func (l *RowList) nearest(i, dir int) int {
+	for n := l.length(); i >= 0 && i < n; i += dir {
+		if l.Selectable == nil || l.Selectable(i) {
+			return i
+		}
+	}
+	return -1
+}
+
+// nearestEither returns the selectable item nearest to i in direction dir,
+// or else in the other direction but not beyond the selected item: a page
+// down that ends on the last row, a heading, selects the row before it.
+func (l *RowList) nearestEither(i, dir int) int {
+	if j := l.nearest(i, dir); j >= 0 {
+		return j
+	}
+	if j := l.nearest(i, -dir); j >= 0 && (l.selected < 0 || (j-l.selected)*dir > 0) {
+		return j
+	}
+	return -1
+}
 
 // Scrolled is part of fyne.Scrollable: the wheel moves by whole rows.
 func (l *RowList) Scrolled(ev *fyne.ScrollEvent) {
@@ -156,7 +280,7 @@ func (l *RowList) MinSize() fyne.Size {
 
 // CreateRenderer is part of fyne.Widget.
 func (l *RowList) CreateRenderer() fyne.WidgetRenderer {
-	r := &rowListRenderer{l: l, thumb: canvas.NewRectangle(color.Transparent)}
+	r := &rowListRenderer{l: l, thumb: canvas.NewRectangle(color.Transparent), focus: canvas.NewRectangle(color.Transparent)}
 	r.thumb.CornerRadius = 3
 	return r
 }
@@ -165,6 +289,7 @@ type rowListRenderer struct {
 	l       *RowList
 	seps    []*canvas.Rectangle
 	thumb   *canvas.Rectangle
+	focus   *canvas.Rectangle // the outline that shows the keyboard focus
 	objects []fyne.CanvasObject
 }
 
@@ -253,6 +378,16 @@ func (r *rowListRenderer) Refresh() {
 		r.thumb.Refresh()
 		r.objects = append(r.objects, r.thumb)
 	}
+	if l.focused {
+		f := r.focus
+		f.StrokeColor = th.Color(theme.ColorNamePrimary, v) // the focus colour is too faint on the light theme
+		f.StrokeWidth = th.Size(theme.SizeNameInputBorder)
+		f.CornerRadius = th.Size(theme.SizeNameSelectionRadius)
+		f.Move(fyne.NewPos(0, 0))
+		f.Resize(l.size)
+		f.Refresh()
+		r.objects = append(r.objects, f)
+	}
 	canvas.Refresh(l)
 }
 
@@ -279,8 +414,12 @@ func newListItem(l *RowList, content fyne.CanvasObject) *listItem {
 	return it
 }
 
-// Tapped selects the row's item.
-func (it *listItem) Tapped(*fyne.PointEvent) { it.list.Select(it.index) }
+// Tapped focuses the list and selects the row's item. The focus comes
+// first: OnSelected may move it elsewhere.
+func (it *listItem) Tapped(*fyne.PointEvent) {
+	it.list.requestFocus()
+	it.list.Select(it.index)
+}
 
 // MouseIn is part of desktop.Hoverable.
 func (it *listItem) MouseIn(*desktop.MouseEvent) { it.hovered = true; it.updateBackground() }

@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"glossa/annotation"
+	"glossa/widgets"
 )
 
 const filterAll = "All"
@@ -19,7 +20,7 @@ type corpusPanel struct {
 	u       *UI
 	shown   []annotation.Summary
 	filter  *widget.Select
-	list    *widget.List
+	list    *widgets.RowList
 	count   *widget.Label
 	content fyne.CanvasObject
 	syncing bool
@@ -27,28 +28,31 @@ type corpusPanel struct {
 
 func newCorpusPanel(u *UI) *corpusPanel {
 	c := &corpusPanel{u: u}
-	var rowMin fyne.Size
-	c.list = widget.NewList(
+	c.list = widgets.NewRowList(
 		func() int { return len(c.shown) },
 		func() fyne.CanvasObject {
 			t := widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 			t.Truncation = fyne.TextTruncateEllipsis
 			m := widget.NewLabel("")
 			m.Truncation = fyne.TextTruncateEllipsis
-			return newListRow(container.NewVBox(t, m), &rowMin)
+			return container.NewVBox(t, m)
 		},
-		func(i widget.ListItemID, o fyne.CanvasObject) {
+		func(i int, o fyne.CanvasObject) {
 			s := c.shown[i]
-			box := o.(*listRow).content
-			box.Objects[0].(*widget.Label).SetText(orUntitled(s.Title))
+			box := o.(*fyne.Container)
+			setText(box.Objects[0].(*widget.Label), orUntitled(s.Title))
 			meta := fmt.Sprintf("%s · %d annotations", statusName(s.Status), s.Annotations)
 			if s.Outlet != "" {
 				meta = s.Outlet + " · " + meta
 			}
-			box.Objects[1].(*widget.Label).SetText(meta)
+			setText(box.Objects[1].(*widget.Label), meta)
 		},
 	)
-	c.list.OnSelected = func(i widget.ListItemID) {
+	// The list keeps the focus a tap or Tab gave it, for the arrow keys;
+	// the article's keys (1–9, Delete, ] and [...) work from it too.
+	c.list.OnTypedKey = u.typedKey
+	c.list.OnTypedRune = u.typedRune
+	c.list.OnSelected = func(i int) {
 		if c.syncing || i >= len(c.shown) {
 			return
 		}
@@ -59,7 +63,6 @@ func newCorpusPanel(u *UI) *corpusPanel {
 			}
 			u.openDocument(c.shown[i].ID)
 		}
-		u.focusArticle()
 	}
 	c.count = widget.NewLabel("")
 	c.filter = widget.NewSelect(append([]string{filterAll}, statusNames()...), func(string) { c.refresh() })
