@@ -1,4 +1,4 @@
-// Package app is Glossa's desktop window: the corpus list on the left, the
+// Package app is Glossa's desktop window: the article list on the left, the
 // article with its highlights in the centre, the annotation panel on the
 // right, with menus, shortcuts, undo and redo, find, and the dialogs for
 // long work. It is the only package that knows both Fyne and the domain.
@@ -107,7 +107,7 @@ type UI struct {
 	dlgKeys  map[fyne.CanvasObject]dialogKeys // Escape and Enter of the dialogs open, by overlay
 
 	article   *widgets.ArticleView
-	corpus    *corpusPanel
+	articles  *articleList
 	panel     *annotationPanel
 	find      *findBar
 	title     *widget.Label
@@ -198,7 +198,7 @@ func (u *UI) build() fyne.CanvasObject {
 	u.statusBar = widget.NewLabel("")
 	u.statusBar.Truncation = fyne.TextTruncateEllipsis
 
-	u.corpus = newCorpusPanel(u)
+	u.articles = newArticleList(u)
 	u.panel = newAnnotationPanel(u)
 	u.find = newFindBar(u)
 
@@ -208,7 +208,7 @@ func (u *UI) build() fyne.CanvasObject {
 
 	right := container.NewHSplit(centre, u.panel.content)
 	right.Offset = 0.68
-	split := container.NewHSplit(u.corpus.content, right)
+	split := container.NewHSplit(u.articles.content, right)
 	split.Offset = 0.2
 	return container.NewBorder(nil, container.NewBorder(widget.NewSeparator(), nil, nil, nil, u.statusBar), nil, nil, split)
 }
@@ -311,7 +311,7 @@ func (u *UI) reloadDocuments() {
 		u.showError(err, "Glossa could not read the list of articles. Open another project file or a backup (File > Open).")
 		return
 	}
-	u.corpus.refresh()
+	u.articles.refresh()
 }
 
 func (u *UI) closeDocument() {
@@ -351,7 +351,7 @@ func (u *UI) documentShown() {
 	u.statusSel.SetSelectedIndex(statusIndex(d.Status)) // fires setDocStatus, which ignores an unchanged status
 	u.find.reset()
 	u.refreshAnnotations()
-	u.corpus.selectDoc(d.ID)
+	u.articles.selectDoc(d.ID)
 	u.setStatus(fmt.Sprintf("%s: %d annotations. Select text and press 1–9 to tag it.", d.Title, len(u.s.Annotations())))
 }
 
@@ -422,7 +422,7 @@ func (u *UI) storedShown(put []annotation.Annotation, del []uint64) {
 	ids = append(ids, del...)
 	u.article.ReplaceHighlights(ids, hs)
 	u.annotationsChanged()
-	u.corpus.refresh() // the article's count
+	u.articles.refresh() // the article's count
 }
 
 // selectAnnotation makes id the selected annotation, scrolls the article

@@ -419,14 +419,14 @@ func TestStatusChangeAndUndo(t *testing.T) {
 	if st.docs[0].Status != annotation.StatusDone {
 		t.Fatalf("stored status = %q, want done", st.docs[0].Status)
 	}
-	if u.corpus.shown[0].Status != annotation.StatusDone {
-		t.Errorf("corpus shows %q, want done", u.corpus.shown[0].Status)
+	if u.articles.shown[0].Status != annotation.StatusDone {
+		t.Errorf("corpus shows %q, want done", u.articles.shown[0].Status)
 	}
-	u.corpus.filter.SetSelected("New")
-	if len(u.corpus.shown) != 1 || u.corpus.shown[0].ID != 2 {
-		t.Errorf("filter New shows %+v, want the second article only", u.corpus.shown)
+	u.articles.filter.SetSelected("New")
+	if len(u.articles.shown) != 1 || u.articles.shown[0].ID != 2 {
+		t.Errorf("filter New shows %+v, want the second article only", u.articles.shown)
 	}
-	u.corpus.filter.SetSelected(filterAll)
+	u.articles.filter.SetSelected(filterAll)
 	u.undo()
 	if st.docs[0].Status != annotation.StatusNew || u.statusSel.Selected != "New" {
 		t.Errorf("after undo status = %q, select shows %q; want new", st.docs[0].Status, u.statusSel.Selected)

@@ -14,9 +14,9 @@ import (
 
 const filterAll = "All"
 
-// corpusPanel is the left-hand side: the project's articles, filtered by
+// articleList is the left-hand side: the project's articles, filtered by
 // status, with an import button.
-type corpusPanel struct {
+type articleList struct {
 	u       *UI
 	shown   []annotation.Summary
 	filter  *widget.Select
@@ -26,8 +26,8 @@ type corpusPanel struct {
 	syncing bool
 }
 
-func newCorpusPanel(u *UI) *corpusPanel {
-	c := &corpusPanel{u: u}
+func newArticleList(u *UI) *articleList {
+	c := &articleList{u: u}
 	c.list = widgets.NewRowList(
 		func() int { return len(c.shown) },
 		func() fyne.CanvasObject {
@@ -84,7 +84,7 @@ func orUntitled(s string) string {
 }
 
 // refresh filters the UI's documents and redraws the list.
-func (c *corpusPanel) refresh() {
+func (c *articleList) refresh() {
 	if c.filter == nil {
 		return
 	}
@@ -101,7 +101,7 @@ func (c *corpusPanel) refresh() {
 }
 
 // selectDoc marks document id in the list without opening it again.
-func (c *corpusPanel) selectDoc(id uint64) {
+func (c *articleList) selectDoc(id uint64) {
 	c.syncing = true
 	defer func() { c.syncing = false }()
 	for i, d := range c.shown {
@@ -115,7 +115,7 @@ func (c *corpusPanel) selectDoc(id uint64) {
 
 // step opens the next (+1) or previous (-1) article of the filtered list.
 func (u *UI) step(dir int) {
-	shown := u.corpus.shown
+	shown := u.articles.shown
 	if len(shown) == 0 {
 		return
 	}

@@ -352,5 +352,5 @@ func (u *UI) statusShown() {
 	if u.statusSel.Selected != statusName(s) {
 		u.statusSel.SetSelectedIndex(statusIndex(s))
 	}
-	u.corpus.refresh()
+	u.articles.refresh()
 }

@@ -95,7 +95,7 @@ func TestArticleListArrowKeys(t *testing.T) {
 	u, _ := newTestUI(t)
 	u.win.Resize(fyne.NewSize(1280, 800))
 	u.win.Show()
-	l := u.corpus.list
+	l := u.articles.list
 	tapRow(u, l, 1)
 	settle()
 	if u.s.DocID() != 2 || u.win.Canvas().Focused() != l {
@@ -111,9 +111,9 @@ func TestArticleListArrowKeys(t *testing.T) {
 	if u.s.DocID() != 2 {
 		t.Errorf("End: doc %d; want 2", u.s.DocID())
 	}
-	u.corpus.filter.SetSelected("Done") // none: the list is empty
+	u.articles.filter.SetSelected("Done") // none: the list is empty
 	keyPress(u, fyne.KeyDown)
-	if got := u.corpus.count.Text; got != "0 of 2 articles" || u.s.DocID() != 2 {
+	if got := u.articles.count.Text; got != "0 of 2 articles" || u.s.DocID() != 2 {
 		t.Errorf("Down in the empty list: %q, doc %d", got, u.s.DocID())
 	}
 }
