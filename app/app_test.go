@@ -15,6 +15,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"glossa/annotation"
+	"glossa/widgets"
 )
 
 const testText = `Río Verde council approves water plan
@@ -382,16 +383,16 @@ func TestAttributeNoteAndEntityEdits(t *testing.T) {
 
 // findNote returns the detail editor's note entry, the one shown (the
 // editor keeps a hidden form for each label shown before).
-func findNote(t *testing.T, u *UI) *commitEntry {
+func findNote(t *testing.T, u *UI) *widgets.CommitEntry {
 	t.Helper()
-	var found *commitEntry
+	var found *widgets.CommitEntry
 	var walk func(o fyne.CanvasObject)
 	walk = func(o fyne.CanvasObject) {
 		if !o.Visible() {
 			return
 		}
 		switch w := o.(type) {
-		case *commitEntry:
+		case *widgets.CommitEntry:
 			if w.MultiLine {
 				found = w
 			}

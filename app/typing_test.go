@@ -6,6 +6,8 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
+
+	"glossa/widgets"
 )
 
 // TestTypingHistory pins typingHistory to Fyne's Entry: it must follow
@@ -22,8 +24,8 @@ func TestTypingHistory(t *testing.T) {
 		}
 	}{
 		{"widget.Entry", widget.NewEntry()},
-		{"commitEntry", newCommitEntry("", true, func(string) bool { return true })},
-		{"entityEntry", newEntityEntry()},
+		{"commitEntry", widgets.NewCommitEntry("", true, func(string) bool { return true })},
+		{"entityEntry", widgets.NewPickEntry()},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			f := c.field

@@ -2,12 +2,10 @@ package app
 
 import (
 	"fmt"
-	"image/color"
 	"slices"
 	"strings"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -15,173 +13,6 @@ import (
 	"glossa/annotation"
 	"glossa/widgets"
 )
-
-// panelRow is one row of the annotation list: a kind heading or an
-// annotation.
-type panelRow struct {
-	heading string
-	id      uint64
-}
-
-// annotationPanel is the right-hand side: the open document's annotations
-// grouped by kind, and the detail editor of the selected one.
-type annotationPanel struct {
-	u       *UI
-	rows    []panelRow
-	list    *widgets.RowList // rows made once: a tag jumps to its row
-	detail  *fyne.Container
-	content fyne.CanvasObject
-	// pending saves the detail editor's unsaved text fields (note, free
-	// attributes); flush calls them. Each reports whether it saved.
-	pending []func() bool
-	syncing bool
-	ed      *detailEditor
-	loading bool // the detail editor is being filled: its callbacks do nothing
-}
-
-func newAnnotationPanel(u *UI) *annotationPanel {
-	p := &annotationPanel{u: u}
-	p.list = widgets.NewRowList(
-		func() int { return len(p.rows) },
-		func() fyne.CanvasObject {
-			sw := canvas.NewRectangle(theme.Color(theme.ColorNamePrimary))
-			sw.SetMinSize(fyne.NewSize(6, 18))
-			sw.CornerRadius = 2
-			l := widget.NewLabel("")
-			l.Truncation = fyne.TextTruncateEllipsis
-			return container.NewBorder(nil, nil, sw, nil, l)
-		},
-		func(i int, o fyne.CanvasObject) {
-			c := o.(*fyne.Container)
-			l := c.Objects[0].(*widget.Label)
-			sw := c.Objects[1].(*canvas.Rectangle)
-			// Only what changed is set: a label's text is shaped again
-			// (and truncated) on every SetText.
-			var fill color.Color = color.Transparent // a heading keeps the swatch's room, to line up with the rows
-			text, style := p.rows[i].heading, fyne.TextStyle{Bold: true}
-			if text == "" {
-				a := u.s.Annotation(p.rows[i].id)
-				if a == nil {
-					return
-				}
-				lab, _ := u.s.Label(a.Label)
-				fill, text, style = labelColor(lab.Color, 0xff), p.rowText(a), fyne.TextStyle{}
-			}
-			if sw.FillColor != fill {
-				sw.FillColor = fill
-				sw.Refresh()
-			}
-			if l.Text != text || l.TextStyle != style {
-				l.TextStyle = style
-				l.SetText(text)
-			}
-		},
-	)
-	// Headings are not selected: a tap on one does nothing, Up and Down
-	// pass over it to the previous or next annotation.
-	p.list.Selectable = func(i int) bool { return i < len(p.rows) && p.rows[i].heading == "" }
-	p.list.OnSelected = func(i int) {
-		if !p.syncing && i < len(p.rows) {
-			u.selectAnnotation(p.rows[i].id)
-		}
-	}
-	// The list keeps the focus a tap gave it, for the arrow keys; the
-	// article's keys (1–9, Delete, ] and [...) work from it too.
-	p.list.OnTypedKey = u.typedKey
-	p.list.OnTypedRune = u.typedRune
-	p.detail = container.NewVBox()
-	p.newDetail()
-	p.content = container.NewVSplit(
-		container.NewBorder(widget.NewLabelWithStyle("Annotations", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), nil, nil, nil, p.list),
-		container.NewScroll(p.detail), // both ways: a wide editor must not squeeze the article
-	)
-	p.content.(*container.Split).Offset = 0.45
-	return p
-}
-
-func (p *annotationPanel) rowText(a *annotation.Annotation) string {
-	t := shorten(a.Quote(), 70)
-	if k := p.u.s.KindOf(a); k == annotation.KindClaim {
-		if ids := a.LinksOf(annotation.LinkSaidBy); len(ids) > 0 {
-			if s := p.u.s.Annotation(ids[0]); s != nil {
-				t += "  — " + shorten(s.Quote(), 24)
-			}
-		}
-	}
-	return t
-}
-
-func kindHeading(k annotation.Kind) string {
-	switch k {
-	case annotation.KindClaim:
-		return "Claims"
-	case annotation.KindSource:
-		return "Sources"
-	case annotation.KindEntity:
-		return "Entities"
-	}
-	return "Other"
-}
-
-// refresh rebuilds the list's rows and updates the detail editor from the
-// UI's state.
-func (p *annotationPanel) refresh() {
-	kinds := annotation.Kinds()
-	byKind := make([][]uint64, len(kinds))
-	for i := range p.u.s.Annotations() {
-		a := &p.u.s.Annotations()[i]
-		if k := slices.Index(kinds, p.u.s.KindOf(a)); k >= 0 {
-			byKind[k] = append(byKind[k], a.ID)
-		}
-	}
-	p.rows = p.rows[:0]
-	for i, ids := range byKind {
-		if len(ids) == 0 {
-			continue
-		}
-		p.rows = append(p.rows, panelRow{heading: fmt.Sprintf("%s (%d)", kindHeading(kinds[i]), len(ids))})
-		for _, id := range ids {
-			p.rows = append(p.rows, panelRow{id: id})
-		}
-	}
-	p.list.Refresh()
-	p.selectionChanged()
-}
-
-// selectionChanged shows the selected annotation in the list and the
-// detail editor; the rows are as they were.
-func (p *annotationPanel) selectionChanged() {
-	p.syncList()
-	p.showDetail()
-}
-
-// syncList selects the selected annotation's row without calling back.
-func (p *annotationPanel) syncList() {
-	p.syncing = true
-	defer func() { p.syncing = false }()
-	for i, r := range p.rows {
-		if r.heading == "" && r.id == p.u.s.Selected() && r.id != 0 {
-			if p.list.Selected() == i {
-				p.list.ScrollTo(i)
-			} else {
-				p.list.Select(i) // scrolls to it
-			}
-			return
-		}
-	}
-	p.list.UnselectAll()
-}
-
-// flush saves what was typed in the detail editor and not yet saved. It
-// reports false when the store refused it: the text is still in the
-// editor, and the caller should leave the editor as it is.
-func (p *annotationPanel) flush() bool {
-	ok := true
-	for _, f := range p.pending {
-		ok = f() && ok
-	}
-	return ok
-}
 
 // detailEditor is the editor of the selected annotation, built once and
 // updated in place on every selection and edit: new widgets each time
@@ -213,8 +44,8 @@ type labelForm struct {
 	form   *widget.Form
 	label  *widget.Select
 	attrs  []attrField
-	note   *commitEntry
-	entity *entityEntry
+	note   *widgets.CommitEntry
+	entity *widgets.PickEntry
 }
 
 // attrField edits one attribute: a choice when the definition lists
@@ -222,7 +53,7 @@ type labelForm struct {
 type attrField struct {
 	name  string
 	sel   *widget.Select
-	entry *commitEntry
+	entry *widgets.CommitEntry
 }
 
 // linkRow shows one link of the annotation or to it.
@@ -321,12 +152,12 @@ func (p *annotationPanel) form(l annotation.Label) *labelForm {
 			f.form.Append(name, sel)
 			continue
 		}
-		e := newCommitEntry("", false, func(v string) bool { return d.id == 0 || p.setAttribute(d.id, name, v) })
-		e.watch = u.fieldChanged
+		e := widgets.NewCommitEntry("", false, func(v string) bool { return d.id == 0 || p.setAttribute(d.id, name, v) })
+		e.Watch = u.fieldChanged
 		f.attrs = append(f.attrs, attrField{name: name, entry: e})
 		f.form.Append(name, e)
 	}
-	f.note = newCommitEntry("", true, func(v string) bool {
+	f.note = widgets.NewCommitEntry("", true, func(v string) bool {
 		c := u.s.Annotation(d.id)
 		if c == nil || c.Note == v {
 			return true
@@ -335,23 +166,23 @@ func (p *annotationPanel) form(l annotation.Label) *labelForm {
 		b.Note = v
 		return u.update("note", b)
 	})
-	f.note.watch = u.fieldChanged
+	f.note.Watch = u.fieldChanged
 	f.note.SetPlaceHolder("Note (saved when you leave the field)")
 	f.form.Append("Note", f.note)
 
-	f.entity = newEntityEntry()
-	f.entity.watch = u.fieldChanged
+	f.entity = widgets.NewPickEntry()
+	f.entity.Watch = u.fieldChanged
 	f.entity.SetPlaceHolder("Type or pick a name")
 	f.entity.OnChanged = func(s string) {
 		f.entity.SetOptions(entitySuggestions(u.s.Entities(), s, 10))
-		if !p.loading && !f.entity.typing {
+		if !p.loading && !f.entity.Typing() {
 			p.commitEntity(f) // picked from the drop-down list
 		}
 	}
 	f.entity.OnSubmitted = func(string) { p.commitEntity(f) }
 	clearEntity := widget.NewButtonWithIcon("", theme.ContentClearIcon(), func() {
 		if a := u.s.Annotation(d.id); a != nil && u.setEntity(a.ID, "") {
-			f.entity.show("")
+			f.entity.ShowSaved("")
 		}
 	})
 	clearEntity.Importance = widget.LowImportance
@@ -445,12 +276,12 @@ func (p *annotationPanel) loadForm(f *labelForm, a *annotation.Annotation, same 
 			}
 			continue
 		}
-		at.entry.load(val, same)
-		p.pending = append(p.pending, at.entry.commit)
+		at.entry.Load(val, same)
+		p.pending = append(p.pending, at.entry.Commit)
 	}
-	f.note.load(a.Note, same)
-	p.pending = append(p.pending, f.note.commit)
-	f.entity.load(u.entityName(a.Entity), same)
+	f.note.Load(a.Note, same)
+	p.pending = append(p.pending, f.note.Commit)
+	f.entity.Load(u.entityName(a.Entity), same)
 	f.entity.SetOptions(entitySuggestions(u.s.Entities(), f.entity.Text, 10))
 	p.pending = append(p.pending, func() bool { return p.commitEntity(f) })
 }
@@ -468,14 +299,14 @@ func (u *UI) entityName(id uint64) string {
 func (p *annotationPanel) commitEntity(f *labelForm) bool {
 	u := p.u
 	a := u.s.Annotation(p.ed.id)
-	if a == nil || strings.TrimSpace(f.entity.Text) == f.entity.saved {
+	if a == nil || strings.TrimSpace(f.entity.Text) == f.entity.Saved() {
 		return true
 	}
 	if !u.setEntity(a.ID, f.entity.Text) {
 		return false
 	}
 	if b := u.s.Annotation(a.ID); b != nil {
-		f.entity.show(u.entityName(b.Entity)) // the canonical name, for an alias typed
+		f.entity.ShowSaved(u.entityName(b.Entity)) // the canonical name, for an alias typed
 	}
 	return true
 }
@@ -713,167 +544,4 @@ func (u *UI) setEntity(id uint64, name string) bool {
 		u.setStatus(fmt.Sprintf("%s refers to no entity now (saved).", quoted(a.Quote(), 40)))
 	}
 	return true
-}
-
-// commitEntry is an entry that reports its text once the user is done with
-// it: on Enter (single line) or when it loses the focus.
-// onCommit reports whether the text was saved; when it was not, the entry
-// keeps it as unsaved, to be committed again.
-type commitEntry struct {
-	widget.Entry
-	saved    string
-	onCommit func(string) bool
-	watch    func(fyne.Focusable) // told of typing and focus changes (UI.fieldChanged); may be nil
-}
-
-func newCommitEntry(text string, multi bool, onCommit func(string) bool) *commitEntry {
-	e := &commitEntry{saved: text, onCommit: onCommit}
-	e.ExtendBaseWidget(e)
-	e.MultiLine = multi
-	e.Wrapping = fyne.TextWrapWord
-	if multi {
-		e.SetMinRowsVisible(3)
-	} else {
-		e.Wrapping = fyne.TextWrapOff
-		e.OnSubmitted = func(string) { e.commit() }
-	}
-	e.SetText(text)
-	return e
-}
-
-// load shows text, the saved value. keepTyped: text typed and not yet
-// saved stays (the entry still shows the same annotation).
-func (e *commitEntry) load(text string, keepTyped bool) {
-	if keepTyped && e.Text != e.saved {
-		e.saved = text
-		return
-	}
-	e.saved = text
-	if e.Text != text {
-		e.SetText(text)
-	}
-}
-
-func (e *commitEntry) commit() bool {
-	if e.Text == e.saved {
-		return true
-	}
-	if !e.onCommit(e.Text) {
-		return false
-	}
-	e.saved = e.Text
-	return true
-}
-
-// entityEntry is the Entity field: a name typed is linked on Enter or when
-// the editor is left (flush); a name picked from the drop-down list is
-// linked at once.
-type entityEntry struct {
-	widget.SelectEntry
-	saved  string               // the name of the entity linked
-	typing bool                 // a key is being handled: a change comes from the keyboard, not a pick
-	watch  func(fyne.Focusable) // told of typing and focus changes (UI.fieldChanged); may be nil
-}
-
-func newEntityEntry() *entityEntry {
-	e := &entityEntry{}
-	e.ExtendBaseWidget(e)
-	e.Wrapping = fyne.TextWrap(fyne.TextTruncateClip) // as widget.NewSelectEntry
-	return e
-}
-
-// load shows name, the linked entity's. keepTyped: a name typed and not
-// yet linked stays.
-func (e *entityEntry) load(name string, keepTyped bool) {
-	if keepTyped && e.Text != e.saved {
-		e.saved = name
-		return
-	}
-	e.show(name)
-}
-
-// show shows name as the linked entity's, without linking anything.
-func (e *entityEntry) show(name string) {
-	e.saved = name
-	if e.Text != name {
-		e.typing = true // not a pick
-		e.SetText(name)
-		e.typing = false
-	}
-}
-
-// TypedRune is part of fyne.Focusable.
-func (e *entityEntry) TypedRune(r rune) {
-	e.typing = true
-	defer func() { e.typing = false; tell(e.watch, e) }()
-	e.SelectEntry.TypedRune(r)
-}
-
-// TypedKey is part of fyne.Focusable.
-func (e *entityEntry) TypedKey(ev *fyne.KeyEvent) {
-	e.typing = true
-	defer func() { e.typing = false; tell(e.watch, e) }()
-	e.SelectEntry.TypedKey(ev)
-}
-
-// TypedShortcut is part of fyne.Shortcutable (paste, cut, undo in the
-// field).
-func (e *entityEntry) TypedShortcut(s fyne.Shortcut) {
-	e.typing = true
-	defer func() { e.typing = false; tell(e.watch, e) }()
-	e.SelectEntry.TypedShortcut(s)
-}
-
-// FocusGained is part of fyne.Focusable.
-func (e *entityEntry) FocusGained() {
-	e.SelectEntry.FocusGained()
-	tell(e.watch, e)
-}
-
-// FocusLost is part of fyne.Focusable.
-func (e *entityEntry) FocusLost() {
-	e.SelectEntry.FocusLost()
-	tell(e.watch, nil)
-}
-
-// tell calls watch, if set, with the field focused now.
-func tell(watch func(fyne.Focusable), focused fyne.Focusable) {
-	if watch != nil {
-		watch(focused)
-	}
-}
-
-// AcceptsTab is part of fyne.Tabbable: Tab moves the focus on, as in every
-// form, instead of typing a tab into the note.
-func (e *commitEntry) AcceptsTab() bool { return false }
-
-// FocusLost saves the text.
-func (e *commitEntry) FocusLost() {
-	e.Entry.FocusLost()
-	e.commit()
-	tell(e.watch, nil)
-}
-
-// FocusGained is part of fyne.Focusable.
-func (e *commitEntry) FocusGained() {
-	e.Entry.FocusGained()
-	tell(e.watch, e)
-}
-
-// TypedRune is part of fyne.Focusable.
-func (e *commitEntry) TypedRune(r rune) {
-	e.Entry.TypedRune(r)
-	tell(e.watch, e)
-}
-
-// TypedKey is part of fyne.Focusable.
-func (e *commitEntry) TypedKey(ev *fyne.KeyEvent) {
-	e.Entry.TypedKey(ev)
-	tell(e.watch, e)
-}
-
-// TypedShortcut is part of fyne.Shortcutable.
-func (e *commitEntry) TypedShortcut(s fyne.Shortcut) {
-	e.Entry.TypedShortcut(s)
-	tell(e.watch, e)
 }
