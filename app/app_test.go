@@ -695,3 +695,12 @@ func TestImportReloadsLabelsAndTheOpenArticle(t *testing.T) {
 		t.Error("no form for the imported label")
 	}
 }
+
+// tagPerson tags the first occurrence of text as a Person (key 3) and links
+// it to the entity named entity; the person stays selected.
+func tagPerson(t *testing.T, u *UI, text, entity string) {
+	t.Helper()
+	sel(t, u, text, 0)
+	press(u, "3")
+	u.setEntity(u.s.Selected(), entity)
+}

@@ -15,12 +15,8 @@ import (
 // entities, and returns their ids.
 func twoEntities(t *testing.T, u *UI, st *fakeStore) (ana, mayor uint64) {
 	t.Helper()
-	sel(t, u, "Ana Pérez", 0)
-	press(u, "3")
-	u.setEntity(u.s.Selected(), "Ana Pérez")
-	sel(t, u, "the mayor", 0)
-	press(u, "3")
-	u.setEntity(u.s.Selected(), "The Mayor")
+	tagPerson(t, u, "Ana Pérez", "Ana Pérez")
+	tagPerson(t, u, "the mayor", "The Mayor")
 	if len(st.entities) != 2 {
 		t.Fatalf("entities = %+v, want 2", st.entities)
 	}
@@ -170,9 +166,7 @@ func TestUndoMergeRelinksOnlyWhatItMoved(t *testing.T) {
 	ana, mayor := twoEntities(t, u, st)
 	moved := u.s.Selected() // the mayor's mention
 	u.step(1)
-	sel(t, u, "officials", 0)
-	press(u, "3")
-	u.setEntity(u.s.Selected(), "The Mayor")
+	tagPerson(t, u, "officials", "The Mayor")
 	elsewhere := u.s.Selected()
 	u.step(-1)
 	r := u.showEntities()
@@ -229,9 +223,7 @@ func TestEntityTypeFollowsEntityLabelsOnly(t *testing.T) {
 
 func TestUndoEntityCreationRemovesIt(t *testing.T) {
 	u, st := newTestUI(t)
-	sel(t, u, "Ana Pérez", 0)
-	press(u, "3")
-	u.setEntity(u.s.Selected(), "Ana Pérez")
+	tagPerson(t, u, "Ana Pérez", "Ana Pérez")
 	if len(st.entities) != 1 {
 		t.Fatalf("entities = %+v; want the new one", st.entities)
 	}
@@ -258,13 +250,9 @@ func TestUndoEntityCreationRemovesIt(t *testing.T) {
 
 func TestUndoEntityCreationKeepsAnEntityInUse(t *testing.T) {
 	u, st := newTestUI(t)
-	sel(t, u, "Ana Pérez", 0)
-	press(u, "3")
-	u.setEntity(u.s.Selected(), "Ana Pérez")
+	tagPerson(t, u, "Ana Pérez", "Ana Pérez")
 	first := u.s.Selected()
-	sel(t, u, "the mayor", 0)
-	press(u, "3")
-	u.setEntity(u.s.Selected(), "Ana Pérez") // the same entity, by name
+	tagPerson(t, u, "the mayor", "Ana Pérez") // the same entity, by name
 	// Undo the second link, the second tag, then the first link: the entity
 	// goes only when nothing refers to it.
 	u.undo()

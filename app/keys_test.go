@@ -32,16 +32,19 @@ func typeRune(u *UI, r rune) {
 	}
 }
 
+// dialogsToOpen are the dialogs the menus open, each as a test opens it.
+var dialogsToOpen = []struct {
+	name string
+	show func(u *UI)
+}{
+	{"Keyboard shortcuts", func(u *UI) { u.showKeys() }},
+	{"About", func(u *UI) { u.showAbout() }},
+	{"Entities", func(u *UI) { u.showEntities() }},
+	{"Settings", func(u *UI) { u.showSettings() }},
+}
+
 func TestKeysDoNothingBehindADialog(t *testing.T) {
-	for _, open := range []struct {
-		name string
-		show func(u *UI)
-	}{
-		{"Keyboard shortcuts", func(u *UI) { u.showKeys() }},
-		{"About", func(u *UI) { u.showAbout() }},
-		{"Entities", func(u *UI) { u.showEntities() }},
-		{"Settings", func(u *UI) { u.showSettings() }},
-	} {
+	for _, open := range dialogsToOpen {
 		t.Run(open.name, func(t *testing.T) {
 			u, st := newTestUI(t)
 			u.win.Show()
@@ -96,15 +99,7 @@ func TestTabInNoteMovesFocus(t *testing.T) {
 }
 
 func TestEscapeClosesEveryDialog(t *testing.T) {
-	for _, open := range []struct {
-		name string
-		show func(u *UI)
-	}{
-		{"Keyboard shortcuts", func(u *UI) { u.showKeys() }},
-		{"About", func(u *UI) { u.showAbout() }},
-		{"Entities", func(u *UI) { u.showEntities() }},
-		{"Settings", func(u *UI) { u.showSettings() }},
-	} {
+	for _, open := range dialogsToOpen {
 		t.Run(open.name, func(t *testing.T) {
 			u, st := newTestUI(t)
 			u.win.Show()

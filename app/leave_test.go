@@ -85,9 +85,7 @@ func TestQuitSavesTypedEntityName(t *testing.T) {
 
 func TestQuitSavesTypedEntityRegistryFields(t *testing.T) {
 	u, st, _ := newQuitUI(t)
-	sel(t, u, "Ana Pérez", 0)
-	press(u, "3")
-	u.setEntity(u.s.Selected(), "Ana Pérez")
+	tagPerson(t, u, "Ana Pérez", "Ana Pérez")
 	r := u.showEntities()
 	r.list.Select(0)
 	r.aliases.SetText("A. Pérez, the mayor")
@@ -99,9 +97,7 @@ func TestQuitSavesTypedEntityRegistryFields(t *testing.T) {
 
 func TestEntityRegistryCloseAndChoosingAnotherSaveTypedFields(t *testing.T) {
 	u, st, _ := newQuitUI(t)
-	sel(t, u, "Ana Pérez", 0)
-	press(u, "3")
-	u.setEntity(u.s.Selected(), "Ana Pérez")
+	tagPerson(t, u, "Ana Pérez", "Ana Pérez")
 	sel(t, u, "Green Party", 0)
 	press(u, "4")
 	u.setEntity(u.s.Selected(), "Green Party")
@@ -183,13 +179,9 @@ func TestUndoRedoEntityLinkKeepsLaterRegistryEdits(t *testing.T) {
 func TestUndoRedoEntityLinkAfterOtherMentions(t *testing.T) {
 	u, st := newTestUI(t)
 	u.win.Show()
-	sel(t, u, "Ana Pérez", 0)
-	press(u, "3")
-	u.setEntity(u.s.Selected(), "Ana Pérez") // makes the entity
+	tagPerson(t, u, "Ana Pérez", "Ana Pérez") // makes the entity
 	first := u.s.Selected()
-	sel(t, u, "the mayor", 0)
-	press(u, "3")
-	u.setEntity(u.s.Selected(), "Ana Pérez") // the same entity
+	tagPerson(t, u, "the mayor", "Ana Pérez") // the same entity
 	eid := st.entities[0].ID
 	if _, err := st.UpdateEntity(annotation.Entity{ID: eid, Name: "Ana Pérez", Aliases: []string{"the mayor"}}); err != nil {
 		t.Fatal(err)
@@ -215,9 +207,7 @@ func TestUndoRedoEntityLinkAfterOtherMentions(t *testing.T) {
 func TestPickingAnEntityFromTheListLinksIt(t *testing.T) {
 	u, st := newTestUI(t)
 	u.win.Show()
-	sel(t, u, "Ana Pérez", 0)
-	press(u, "3")
-	u.setEntity(u.s.Selected(), "Ana Pérez")
+	tagPerson(t, u, "Ana Pérez", "Ana Pérez")
 	sel(t, u, "the mayor", 0)
 	press(u, "3")
 	mayor := u.s.Selected()
