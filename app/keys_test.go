@@ -120,16 +120,7 @@ func TestEscapeClosesEveryDialog(t *testing.T) {
 func TestEscapeInADialogTextFieldClosesIt(t *testing.T) {
 	u, _ := newTestUI(t)
 	u.win.Show()
-	u.showSettings()
-	var name *dialogEntry
-	walk(t, topOverlay(t, u), func(o fyne.CanvasObject) {
-		if e, ok := o.(*dialogEntry); ok {
-			name = e
-		}
-	})
-	if name == nil {
-		t.Fatal("no text field in Settings")
-	}
+	name := settingsAnnotatorField(t, u)
 	u.win.Canvas().Focus(name)
 	test.Type(name, "x")
 	keyPress(u, fyne.KeyEscape)
@@ -144,13 +135,7 @@ func TestEscapeInADialogTextFieldClosesIt(t *testing.T) {
 func TestEnterInSettingsSavesThem(t *testing.T) {
 	u, _ := newTestUI(t)
 	u.win.Show()
-	u.showSettings()
-	var name *dialogEntry
-	walk(t, topOverlay(t, u), func(o fyne.CanvasObject) {
-		if e, ok := o.(*dialogEntry); ok {
-			name = e
-		}
-	})
+	name := settingsAnnotatorField(t, u)
 	u.win.Canvas().Focus(name)
 	name.SetText("enter-tester")
 	keyPress(u, fyne.KeyReturn)
@@ -179,4 +164,20 @@ func TestEnterPressesTagInTagAll(t *testing.T) {
 	if u.dialogOpen() {
 		t.Error("Tag all still asks after Escape")
 	}
+}
+
+// settingsAnnotatorField opens Settings and returns its text field.
+func settingsAnnotatorField(t *testing.T, u *UI) *dialogEntry {
+	t.Helper()
+	u.showSettings()
+	var name *dialogEntry
+	walk(t, topOverlay(t, u), func(o fyne.CanvasObject) {
+		if e, ok := o.(*dialogEntry); ok {
+			name = e
+		}
+	})
+	if name == nil {
+		t.Fatal("no text field in Settings")
+	}
+	return name
 }
