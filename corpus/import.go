@@ -242,7 +242,7 @@ func importOne(ctx context.Context, st Target, path string, file int, arts *arti
 	arts.flush()
 	switch {
 	case !ok:
-		return fmt.Errorf("Glossa cannot import this kind of file; it reads .txt, .md, .html, Glossa .json/.jsonl and %s files", strings.Join(registry.Names(registry.Interchange), ", "))
+		return fmt.Errorf("Glossa cannot import this kind of file; it reads .txt, .md, .html, Glossa .json/.jsonl and %s files", strings.Join(registry.Imported(registry.Interchange), ", "))
 	case f.Decode != nil:
 		return importDataset(ctx, st, path, f, emit)
 	case f.Read != nil:

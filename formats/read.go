@@ -48,18 +48,6 @@ func formatOf(name string) format {
 // case).
 func Supported(name string) bool { return formatOf(name) != formatNone }
 
-// IsDocumentFile reports whether a file met while walking a folder should be
-// imported: Supported, and not a hidden file (".name") or an editor's
-// backup or lock file ("name~", "#name#", ".#name").
-func IsDocumentFile(name string) bool {
-	base := filepath.Base(name)
-	if strings.HasPrefix(base, ".") || strings.HasSuffix(base, "~") ||
-		(strings.HasPrefix(base, "#") && strings.HasSuffix(base, "#")) {
-		return false
-	}
-	return Supported(base)
-}
-
 // ReadDocument reads an article file into a new document. name is the file's
 // name or path: its extension chooses the format (see Supported), its base
 // name becomes the document's Origin and error messages start with it.

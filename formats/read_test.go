@@ -22,32 +22,29 @@ import (
 
 func TestSupported(t *testing.T) {
 	for _, tc := range []struct {
-		name          string
-		supported, ok bool
+		name      string
+		supported bool
 	}{
-		{"a.txt", true, true},
-		{"dir/A.TXT", true, true},
-		{"a.text", true, true},
-		{"a.md", true, true},
-		{"a.Markdown", true, true},
-		{"a.html", true, true},
-		{"a.HTM", true, true},
-		{"a.xhtml", true, true},
-		{"a.docx", false, false},
-		{"a.pdf", false, false},
-		{"README", false, false},
-		{"a.txt.gz", false, false},
-		{".hidden.txt", true, false},
-		{"a.txt~", false, false},
-		{"#a.md#", false, false},
-		{".#a.md", true, false},
-		{"dir/.x/a.md", true, true},
+		{"a.txt", true},
+		{"dir/A.TXT", true},
+		{"a.text", true},
+		{"a.md", true},
+		{"a.Markdown", true},
+		{"a.html", true},
+		{"a.HTM", true},
+		{"a.xhtml", true},
+		{"a.docx", false},
+		{"a.pdf", false},
+		{"README", false},
+		{"a.txt.gz", false},
+		{".hidden.txt", true},
+		{"a.txt~", false},
+		{"#a.md#", false},
+		{".#a.md", true},
+		{"dir/.x/a.md", true},
 	} {
 		if got := Supported(tc.name); got != tc.supported {
 			t.Errorf("Supported(%q) = %v, want %v", tc.name, got, tc.supported)
-		}
-		if got := IsDocumentFile(tc.name); got != tc.ok {
-			t.Errorf("IsDocumentFile(%q) = %v, want %v", tc.name, got, tc.ok)
 		}
 	}
 }

@@ -130,11 +130,12 @@ func Exported() []string {
 	return names
 }
 
-// Names lists the names of the formats of kind k, in table order.
-func Names(k Kind) []string {
+// Imported lists the names of the formats of kind k that Glossa reads, in
+// table order.
+func Imported(k Kind) []string {
 	var names []string
 	for _, f := range table {
-		if f.Kind == k {
+		if f.Kind == k && f.Readable() {
 			names = append(names, f.Name)
 		}
 	}
