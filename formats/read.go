@@ -113,7 +113,7 @@ func readDocument(f format, data []byte) (annotation.Document, error) {
 	var doc annotation.Document
 	switch f {
 	case formatText:
-		doc = annotation.Document{Text: text, Title: firstLine(text)}
+		doc = annotation.Document{Text: text, Title: headline(text)}
 	case formatMarkdown:
 		doc = markdownDocument(text)
 	case formatHTML:
