@@ -252,26 +252,7 @@ func (s *Store) SetStatus(id uint64, st annotation.Status) error {
 // DeleteDocument deletes a document with its text and annotations.
 func (s *Store) DeleteDocument(id uint64) error {
 	defer s.offsets.forget(id)
-	return s.update(func(tx *bbolt.Tx) error {
-		d, err := loadDocument(tx, id, false)
-		if err != nil {
-			return err
-		}
-		if err := deleteRange(tx, id); err != nil {
-			return err
-		}
-		if k, err := shaKey(d.SHA256); err == nil {
-			if err := tx.Bucket(bucketSHA256).Delete(k); err != nil {
-				return err
-			}
-		}
-		for _, name := range [][]byte{bucketDocuments, bucketTexts, bucketSummaries} {
-			if err := tx.Bucket(name).Delete(idKey(id)); err != nil {
-				return err
-			}
-		}
-		return nil
-	})
+	return s.update(func(tx *bbolt.Tx) error { return deleteDocument(tx, id) })
 }
 
 // deleteRange deletes every annotation of document docID and its index entry.
