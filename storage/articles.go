@@ -2,6 +2,7 @@ package storage
 
 import (
 	"fmt"
+	"time"
 
 	"go.etcd.io/bbolt"
 
@@ -48,7 +49,7 @@ func deleteDocument(tx *bbolt.Tx, id uint64) error {
 
 // DeleteDocuments deletes the documents ids with their texts and
 // annotations in one transaction, and returns them as they were (in the
-// order of ids), for RestoreDocument to put back. An id not in the project
+// order of ids), for RestoreDocuments to put back. An id not in the project
 // fails the whole call, and nothing is deleted.
 func (s *Store) DeleteDocuments(ids []uint64) ([]annotation.Bundle, error) {
 	defer func() {
@@ -77,55 +78,69 @@ func (s *Store) DeleteDocuments(ids []uint64) ([]annotation.Bundle, error) {
 	return out, nil
 }
 
-// RestoreDocument puts b back as it was: the document under its id with
-// its text, metadata, status, Created and Modified, and its annotations
-// under their ids with their links (undo of DeleteDocuments and of
-// CutDocument). A stored document of that id is replaced, in the same
-// transaction. An annotation id another document uses, or a text another
-// document holds, is refused (ErrDuplicateText), and nothing changes.
-func (s *Store) RestoreDocument(b annotation.Bundle) error {
-	id := b.Document.ID
-	if id == 0 {
-		return fmt.Errorf("a document to restore needs its id: %w", ErrInvalidDocument)
-	}
-	defer s.offsets.forget(id)
+// RestoreDocuments puts bs back as they were, in one transaction: each
+// document under its id with its text, metadata, status, Created and
+// Modified, and its annotations under their ids with their links (undo of
+// DeleteDocuments and of CutDocument). A stored document of that id is
+// replaced. An annotation id another document uses, or a text another
+// document holds (ErrDuplicateText), fails the whole call, and nothing
+// changes.
+func (s *Store) RestoreDocuments(bs []annotation.Bundle) error {
+	defer func() {
+		for _, b := range bs {
+			s.offsets.forget(b.Document.ID)
+		}
+	}()
 	return s.update(func(tx *bbolt.Tx) error {
-		if tx.Bucket(bucketDocuments).Get(idKey(id)) != nil {
-			if err := deleteDocument(tx, id); err != nil {
-				return err
-			}
-		}
-		idx := tx.Bucket(bucketAnnIndex)
-		for _, a := range b.Annotations {
-			if a.ID == 0 {
-				return fmt.Errorf("document %d: an annotation to restore needs its id: %w", id, ErrInvalidDocument)
-			}
-			if owner := keyID(idx.Get(idKey(a.ID))); owner != 0 {
-				return fmt.Errorf("annotation %d belongs to document %d now; it cannot be restored into document %d: %w", a.ID, owner, id, ErrInvalidDocument)
-			}
-		}
 		labels, err := loadLabels(tx)
 		if err != nil {
 			return err
 		}
-		r, err := importBundle(tx, s.now(), labels, b, ImportOptions{KeepIDs: true})
-		switch {
-		case err != nil:
-			return fmt.Errorf("document %d: %w", id, err)
-		case r.DuplicateOf != 0:
-			return fmt.Errorf("the text of document %d is in the project as document %d now: %w", id, r.DuplicateOf, annotation.ErrDuplicateText)
-		case r.Doc.ID != id:
-			return fmt.Errorf("document %d could not keep its id: %w", id, ErrInvalidDocument)
+		for _, b := range bs {
+			if err := restoreDocument(tx, s.now(), labels, b); err != nil {
+				return err
+			}
 		}
 		return nil
 	})
+}
+
+func restoreDocument(tx *bbolt.Tx, now time.Time, labels annotation.LabelSet, b annotation.Bundle) error {
+	id := b.Document.ID
+	if id == 0 {
+		return fmt.Errorf("a document to restore needs its id: %w", ErrInvalidDocument)
+	}
+	if tx.Bucket(bucketDocuments).Get(idKey(id)) != nil {
+		if err := deleteDocument(tx, id); err != nil {
+			return err
+		}
+	}
+	idx := tx.Bucket(bucketAnnIndex)
+	for _, a := range b.Annotations {
+		if a.ID == 0 {
+			return fmt.Errorf("document %d: an annotation to restore needs its id: %w", id, ErrInvalidDocument)
+		}
+		if owner := keyID(idx.Get(idKey(a.ID))); owner != 0 {
+			return fmt.Errorf("annotation %d belongs to document %d now; it cannot be restored into document %d: %w", a.ID, owner, id, ErrInvalidDocument)
+		}
+	}
+	r, err := importBundle(tx, now, labels, b, ImportOptions{KeepIDs: true})
+	switch {
+	case err != nil:
+		return fmt.Errorf("document %d: %w", id, err)
+	case r.DuplicateOf != 0:
+		return fmt.Errorf("the text of document %d is in the project as document %d now: %w", id, r.DuplicateOf, annotation.ErrDuplicateText)
+	case r.Doc.ID != id:
+		return fmt.Errorf("document %d could not keep its id: %w", id, ErrInvalidDocument)
+	}
+	return nil
 }
 
 // CutDocument keeps code points [start, end) of document id's text and
 // drops the rest (web boilerplate), in one transaction: the annotations
 // wholly inside stay, shifted; the others are deleted with the links to
 // them; the SHA-256, the length and the annotation count follow
-// (annotation.Cut). It returns the document as it was, for RestoreDocument
+// (annotation.Cut). It returns the document as it was, for RestoreDocuments
 // to put back (undo), and the annotations it deleted. A cut whose text
 // another document already holds is refused (ErrDuplicateText).
 func (s *Store) CutDocument(id uint64, start, end int) (before annotation.Bundle, removed []annotation.Annotation, err error) {
@@ -143,15 +158,12 @@ func (s *Store) CutDocument(id uint64, start, end int) (before annotation.Bundle
 			return fmt.Errorf("the text left after the cut is already in the project as document %d: %w", dup, annotation.ErrDuplicateText)
 		}
 		kept.Document.Modified = s.now()
-		if err := deleteDocument(tx, id); err != nil {
-			return err
-		}
 		labels, err := loadLabels(tx)
 		if err != nil {
 			return err
 		}
-		if _, err := importBundle(tx, s.now(), labels, kept, ImportOptions{KeepIDs: true}); err != nil {
-			return fmt.Errorf("document %d: %w", id, err)
+		if err := restoreDocument(tx, s.now(), labels, kept); err != nil {
+			return err
 		}
 		before, removed = b, gone
 		return nil

@@ -87,10 +87,8 @@ func TestDeleteDocumentsThenRestore(t *testing.T) {
 		t.Errorf("annotation of a deleted document: %v", err)
 	}
 
-	for _, want := range got {
-		if err := s.RestoreDocument(want); err != nil {
-			t.Fatalf("RestoreDocument %d: %v", want.Document.ID, err)
-		}
+	if err := s.RestoreDocuments(got); err != nil {
+		t.Fatalf("RestoreDocuments: %v", err)
 	}
 	s = reopen(t, s)
 	for _, want := range []annotation.Bundle{a, b} {
@@ -133,7 +131,7 @@ func TestRestoreDocumentRefused(t *testing.T) {
 	}
 	// The same text came back meanwhile, as another document.
 	other := addDoc(t, s, sampleText)
-	if err := s.RestoreDocument(got[0]); !errors.Is(err, annotation.ErrDuplicateText) {
+	if err := s.RestoreDocuments(got); !errors.Is(err, annotation.ErrDuplicateText) {
 		t.Errorf("restore over a duplicate text: %v", err)
 	}
 	if _, err := s.Document(a.Document.ID); !errors.Is(err, annotation.ErrNotFound) {
@@ -142,10 +140,10 @@ func TestRestoreDocumentRefused(t *testing.T) {
 	if err := s.DeleteDocument(other.ID); err != nil {
 		t.Fatal(err)
 	}
-	if err := s.RestoreDocument(annotation.Bundle{Document: annotation.Document{Text: "x"}}); !errors.Is(err, ErrInvalidDocument) {
+	if err := s.RestoreDocuments([]annotation.Bundle{{Document: annotation.Document{Text: "x"}}}); !errors.Is(err, ErrInvalidDocument) {
 		t.Errorf("restore without an id: %v", err)
 	}
-	if err := s.RestoreDocument(got[0]); err != nil {
+	if err := s.RestoreDocuments(got); err != nil {
 		t.Errorf("restore once the duplicate is gone: %v", err)
 	}
 }
@@ -229,7 +227,7 @@ func TestCutDocumentUndo(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := s.RestoreDocument(was); err != nil {
+	if err := s.RestoreDocuments([]annotation.Bundle{was}); err != nil {
 		t.Fatal(err)
 	}
 	s = reopen(t, s)

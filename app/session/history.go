@@ -27,6 +27,9 @@ type change struct {
 	// instead: it is project-wide and touches no document's annotations
 	// but those a merge moved.
 	registry *registryStep
+	// article, when set, makes this an edit of whole articles instead:
+	// their metadata, their deletion, a cut of the text (articles.go).
+	article *articleStep
 }
 
 // registryStep is one save or merge of the entity registry. A save is
@@ -348,6 +351,9 @@ func (s *Session) step(from, to *[]change, back bool) (Step, error) {
 func (s *Session) replay(c *change, back bool) (Step, error) {
 	if c.registry != nil {
 		return s.replayRegistry(c.registry, back)
+	}
+	if c.article != nil {
+		return s.replayArticle(c, back)
 	}
 	var st Step
 	if c.docID != s.doc.ID {

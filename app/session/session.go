@@ -41,6 +41,7 @@ type Store interface {
 	// changed, which UnmergeEntities takes back (undo).
 	MergeEntities(keep, merge uint64) (annotation.EntityMerge, error)
 	UnmergeEntities(m annotation.EntityMerge) error
+	ArticleStore
 }
 
 // Session is the editing state of one open project. It is not safe for
@@ -77,6 +78,9 @@ type Step struct {
 	// Entities: the entity registry changed; Reread: the open document's
 	// annotations were read again from the store (a merge moved mentions).
 	Entities, Reread bool
+	// Articles: the list of articles, or the open one's metadata, changed;
+	// Closed: the open article was deleted and none is open.
+	Articles, Closed bool
 	// Restored are the ids an undo or redo brought back, to select one.
 	Restored []uint64
 }
