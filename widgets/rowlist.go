@@ -25,6 +25,13 @@ import (
 // go to OnTypedKey and OnTypedRune: Fyne gives a focused widget the keys
 // instead of the window's canvas, so a window whose keys work everywhere
 // points these at its own handlers.
+//
+// With MultiSelect, more rows can be selected along with the selected one:
+// Ctrl-click (Cmd-click on macOS) adds or removes a row, Shift-click and
+// Shift with the navigation keys select the rows from the selected one to
+// there. OnSelected still reports only the selected row (a plain tap or
+// key clears the others); OnSelection reports every change of the set, and
+// Selection returns it.
 type RowList struct {
 	widget.BaseWidget
 
@@ -38,15 +45,22 @@ type RowList struct {
 	Selectable  func(i int) bool
 	OnTypedKey  func(ev *fyne.KeyEvent) // keys the list does not use
 	OnTypedRune func(r rune)            // every rune: the list uses none
+	MultiSelect bool
+	OnSelection func() // the set of selected rows changed (MultiSelect)
 
 	selected int // -1: none
-	top      int // the item in the first row
-	wheel    float32
-	drag     int     // 0: no drag; 1: dragging the scroll bar; -1: a drag elsewhere
-	rowH     float32 // the rows' height, measured on the first row
-	size     fyne.Size
-	rows     []*listItem
-	focused  bool
+	// marked are the rows selected besides selected (MultiSelect); cursor
+	// is where the last Ctrl-click or Shift range ended, -1 for none.
+	marked    map[int]bool
+	cursor    int
+	modifiers func() fyne.KeyModifier // the modifier keys held; nil: the driver's
+	top       int                     // the item in the first row
+	wheel     float32
+	drag      int     // 0: no drag; 1: dragging the scroll bar; -1: a drag elsewhere
+	rowH      float32 // the rows' height, measured on the first row
+	size      fyne.Size
+	rows      []*listItem
+	focused   bool
 }
 
 var (
@@ -60,7 +74,7 @@ var (
 // NewRowList returns a list of length() rows made by create and filled by
 // update.
 func NewRowList(length func() int, create func() fyne.CanvasObject, update func(i int, o fyne.CanvasObject)) *RowList {
-	l := &RowList{Length: length, CreateItem: create, UpdateItem: update, selected: -1}
+	l := &RowList{Length: length, CreateItem: create, UpdateItem: update, selected: -1, cursor: -1}
 	l.ExtendBaseWidget(l)
 	return l
 }
@@ -99,7 +113,11 @@ func (l *RowList) selectable(i int) bool {
 // Select selects item i, scrolls it into view and calls OnSelected, unless
 // it is selected already or cannot be selected.
 func (l *RowList) Select(i int) {
-	if i == l.selected || !l.selectable(i) {
+	if !l.selectable(i) {
+		return
+	}
+	l.clearMarks()
+	if i == l.selected {
 		return
 	}
 	l.selected = i
@@ -112,8 +130,120 @@ func (l *RowList) Select(i int) {
 // Selected returns the selected item, or -1.
 func (l *RowList) Selected() int { return l.selected }
 
+// Selection returns every selected item in order: the selected one and,
+// with MultiSelect, those selected along with it.
+func (l *RowList) Selection() []int {
+	var out []int
+	for i, n := 0, l.length(); i < n; i++ {
+		if i == l.selected || l.marked[i] {
+			out = append(out, i)
+		}
+	}
+	return out
+}
+
+// isSelected reports whether item i is selected, alone or along with others.
+func (l *RowList) isSelected(i int) bool { return i == l.selected || l.marked[i] }
+
+// clearMarks leaves only the selected item selected.
+func (l *RowList) clearMarks() {
+	l.cursor = -1
+	if len(l.marked) == 0 {
+		return
+	}
+	l.marked = nil
+	l.Refresh()
+	l.selectionChanged()
+}
+
+func (l *RowList) selectionChanged() {
+	if l.OnSelection != nil {
+		l.OnSelection()
+	}
+}
+
+// heldModifiers returns the modifier keys held down.
+func (l *RowList) heldModifiers() fyne.KeyModifier {
+	if l.modifiers != nil {
+		return l.modifiers()
+	}
+	if d, ok := fyne.CurrentApp().Driver().(desktop.Driver); ok {
+		return d.CurrentKeyModifiers()
+	}
+	return 0
+}
+
+// toggle adds item i to the selection or takes it out (Ctrl-click). The
+// selected item stays: with nothing selected, i becomes it.
+func (l *RowList) toggle(i int) {
+	if !l.selectable(i) {
+		return
+	}
+	if l.selected < 0 {
+		l.Select(i)
+		return
+	}
+	if i != l.selected {
+		if l.marked[i] {
+			delete(l.marked, i)
+		} else {
+			if l.marked == nil {
+				l.marked = map[int]bool{}
+			}
+			l.marked[i] = true
+		}
+	}
+	l.marksChanged(i)
+}
+
+// marksChanged shows the selection changed by a Ctrl-click or a Shift
+// range that ended on item i, and reports it.
+func (l *RowList) marksChanged(i int) {
+	l.cursor = i
+	l.ScrollTo(i)
+	l.Refresh()
+	l.selectionChanged()
+}
+
+// extendTo selects the items from the selected one to i (Shift-click,
+// Shift with a navigation key), in place of those selected along with it.
+func (l *RowList) extendTo(i int) {
+	if i < 0 {
+		return
+	}
+	if l.selected < 0 {
+		l.Select(i)
+		return
+	}
+	l.marked = map[int]bool{}
+	for j := min(i, l.selected); j <= max(i, l.selected); j++ {
+		if j != l.selected && l.selectable(j) {
+			l.marked[j] = true
+		}
+	}
+	l.marksChanged(i)
+}
+
+// tapped is a tap on item i: with MultiSelect, Shift extends the
+// selection to i and Ctrl (Cmd) adds or removes i; else i is selected.
+func (l *RowList) tapped(i int) {
+	mods := fyne.KeyModifier(0)
+	if l.MultiSelect {
+		mods = l.heldModifiers()
+	}
+	switch {
+	case mods&fyne.KeyModifierShift != 0:
+		l.extendTo(i)
+	case mods&(fyne.KeyModifierControl|fyne.KeyModifierSuper) != 0:
+		l.toggle(i)
+	default:
+		l.Select(i)
+	}
+}
+
 // UnselectAll clears the selection.
 func (l *RowList) UnselectAll() {
+	l.clearMarks()
 	if l.selected < 0 {
 		return
 	}
@@ -166,35 +296,46 @@ func (l *RowList) TypedRune(r rune) {
 // selection, other keys go to OnTypedKey.
 func (l *RowList) TypedKey(ev *fyne.KeyEvent) {
 	n, page, cur := l.length(), max(l.fit()-1, 1), l.selected
+	shift := l.MultiSelect && l.heldModifiers()&fyne.KeyModifierShift != 0
+	if shift && l.cursor >= 0 {
+		cur = l.cursor // a range grows from where it ended
+	}
+	var to int
 	switch ev.Name {
 	case fyne.KeyDown:
 		if cur < 0 {
-			l.move(l.nearest(0, 1))
+			to = l.nearest(0, 1)
 		} else {
-			l.move(l.nearest(cur+1, 1))
+			to = l.nearest(cur+1, 1)
 		}
 	case fyne.KeyUp:
 		if cur < 0 {
-			l.move(l.nearest(n-1, -1))
+			to = l.nearest(n-1, -1)
 		} else {
-			l.move(l.nearest(cur-1, -1))
+			to = l.nearest(cur-1, -1)
 		}
 	case fyne.KeyPageDown:
-		l.move(l.nearestEither(min(max(cur, 0)+page, n-1), 1))
+		to = l.nearestEither(min(max(cur, 0)+page, n-1), 1)
 	case fyne.KeyPageUp:
 		if cur < 0 {
 			cur = n - 1
 		}
-		l.move(l.nearestEither(max(cur-page, 0), -1))
+		to = l.nearestEither(max(cur-page, 0), -1)
 	case fyne.KeyHome:
-		l.move(l.nearest(0, 1))
+		to = l.nearest(0, 1)
 	case fyne.KeyEnd:
-		l.move(l.nearest(n-1, -1))
+		to = l.nearest(n-1, -1)
 	default:
 		if l.OnTypedKey != nil {
 			l.OnTypedKey(ev)
 		}
+		return
 	}
+	if shift {
+		l.extendTo(to)
+		return
+	}
+	l.move(to)
 }
 
 // move selects item i, or, at the end of the way (i < 0), shows the
@@ -418,7 +559,7 @@ func newListItem(l *RowList, content fyne.CanvasObject) *listItem {
 // first: OnSelected may move it elsewhere.
 func (it *listItem) Tapped(*fyne.PointEvent) {
 	it.list.requestFocus()
-	it.list.Select(it.index)
+	it.list.tapped(it.index)
 }
 
 // MouseIn is part of desktop.Hoverable.
@@ -435,7 +576,7 @@ func (it *listItem) updateBackground() {
 	th := it.list.Theme()
 	v := fyne.CurrentApp().Settings().ThemeVariant()
 	switch {
-	case it.index == it.list.selected:
+	case it.list.isSelected(it.index):
 		it.bg.FillColor = th.Color(theme.ColorNameSelection, v)
 		it.bg.Show()
 	case it.hovered:
