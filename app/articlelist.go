@@ -50,8 +50,22 @@ func newArticleList(u *UI) *articleList {
 	)
 	// The list keeps the focus a tap or Tab gave it, for the arrow keys;
 	// the article's keys (1–9, Delete, ] and [...) work from it too.
-	c.list.OnTypedKey = u.typedKey
+	// Delete there deletes the selected articles (after asking), and
+	// Ctrl-click, Shift-click, Shift+Up/Down select several.
+	c.list.OnTypedKey = func(ev *fyne.KeyEvent) {
+		if ev.Name == fyne.KeyDelete && !u.dialogOpen() {
+			u.deleteArticlesDialog()
+			return
+		}
+		u.typedKey(ev)
+	}
 	c.list.OnTypedRune = u.typedRune
+	c.list.MultiSelect = true
+	c.list.OnSelection = func() {
+		if n := len(c.list.Selection()); n > 1 {
+			u.setStatus(fmt.Sprintf("%d articles selected: Delete (or Article > Delete article(s)…) deletes them.", n))
+		}
+	}
 	c.list.OnSelected = func(i int) {
 		if c.syncing || i >= len(c.shown) {
 			return

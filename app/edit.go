@@ -29,6 +29,9 @@ func (u *UI) show(st session.Step) {
 	if st.Entities {
 		u.entitiesShown()
 	}
+	if st.Articles {
+		u.articlesShown(st)
+	}
 	u.updateUndoItems()
 }
 

@@ -41,6 +41,8 @@ var dialogsToOpen = []struct {
 	{"About", func(u *UI) { u.showAbout() }},
 	{"Entities", func(u *UI) { u.showEntities() }},
 	{"Settings", func(u *UI) { u.showSettings() }},
+	{"Article details", func(u *UI) { u.editDetailsDialog() }},
+	{"Delete article", func(u *UI) { u.deleteArticlesDialog() }},
 }
 
 func TestKeysDoNothingBehindADialog(t *testing.T) {

@@ -51,6 +51,7 @@ func (u *UI) shortcuts() map[string]fyne.Shortcut {
 		"done":    &desktop.CustomShortcut{KeyName: fyne.KeyD, Modifier: sd},
 		"tagAll":  &desktop.CustomShortcut{KeyName: fyne.KeyT, Modifier: sd},
 		"quit":    &desktop.CustomShortcut{KeyName: fyne.KeyQ, Modifier: sd},
+		"details": &desktop.CustomShortcut{KeyName: fyne.KeyE, Modifier: sd},
 	}
 }
 
@@ -71,6 +72,7 @@ func (u *UI) actions() map[string]func() {
 		"done":    u.markDoneAndNext,
 		"tagAll":  u.tagAllOccurrences,
 		"quit":    u.quit,
+		"details": u.editDetailsDialog,
 	}
 	for name, f := range acts {
 		if name != "quit" && name != "redo" {
@@ -212,8 +214,8 @@ func (u *UI) makeMenu() *fyne.MainMenu {
 	for _, s := range statuses {
 		statusItems = append(statusItems, fyne.NewMenuItem("Mark as "+statusName(s), func() { u.setDocStatus(s) }))
 	}
-	doc := fyne.NewMenu("Article", append(statusItems, item("Mark as done and open the next", "done"), fyne.NewMenuItemSeparator(),
-		item("Next article", "nextDoc"), item("Previous article", "prevDoc"))...)
+	doc := fyne.NewMenu("Article", append(append(statusItems, item("Mark as done and open the next", "done"), fyne.NewMenuItemSeparator(),
+		item("Next article", "nextDoc"), item("Previous article", "prevDoc"), fyne.NewMenuItemSeparator()), u.articleItems(item)...)...)
 
 	help := fyne.NewMenu("Help", fyne.NewMenuItem("Keyboard shortcuts", u.showKeys), fyne.NewMenuItem("About Glossa", u.showAbout))
 	m := fyne.NewMainMenu(file, edit, view, doc, help)
@@ -348,6 +350,9 @@ func (u *UI) keyHelp() [][2]string {
 		[2]string{"Ctrl+T", "Tag all occurrences of the selected annotation's text"},
 		[2]string{"Ctrl+Page Down / Up", "Next / previous article"},
 		[2]string{"Ctrl+D", "Mark the article done and open the next"},
+		[2]string{"Ctrl+E", "Edit the article's details: title, outlet, URL, authors, dates, language"},
+		[2]string{"Delete in the article list", "Delete the selected article(s) with their annotations (asks first)"},
+		[2]string{"Ctrl-click, Shift-click, Shift+Up / Down in the article list", "Select several articles"},
 		[2]string{"Ctrl+= / Ctrl+- / Ctrl+0", "Zoom in / out / actual size"},
 		[2]string{"Ctrl+O, Ctrl+I", "Open a project file; import files"},
 		[2]string{"Ctrl+Q", "Quit (text typed and not yet saved is saved first)"},

@@ -47,20 +47,22 @@ type RowList struct {
 	OnTypedRune func(r rune)            // every rune: the list uses none
 	MultiSelect bool
 	OnSelection func() // the set of selected rows changed (MultiSelect)
+	// Modifiers returns the modifier keys held down; nil: the desktop
+	// driver's (Fyne's test driver has none, so tests set it).
+	Modifiers func() fyne.KeyModifier
 
 	selected int // -1: none
 	// marked are the rows selected besides selected (MultiSelect); cursor
 	// is where the last Ctrl-click or Shift range ended, -1 for none.
-	marked    map[int]bool
-	cursor    int
-	modifiers func() fyne.KeyModifier // the modifier keys held; nil: the driver's
-	top       int                     // the item in the first row
-	wheel     float32
-	drag      int     // 0: no drag; 1: dragging the scroll bar; -1: a drag elsewhere
-	rowH      float32 // the rows' height, measured on the first row
-	size      fyne.Size
-	rows      []*listItem
-	focused   bool
+	marked  map[int]bool
+	cursor  int
+	top     int // the item in the first row
+	wheel   float32
+	drag    int     // 0: no drag; 1: dragging the scroll bar; -1: a drag elsewhere
+	rowH    float32 // the rows' height, measured on the first row
+	size    fyne.Size
+	rows    []*listItem
+	focused bool
 }
 
 var (
@@ -164,8 +166,8 @@ func (l *RowList) selectionChanged() {
 
 // heldModifiers returns the modifier keys held down.
 func (l *RowList) heldModifiers() fyne.KeyModifier {
-	if l.modifiers != nil {
-		return l.modifiers()
+	if l.Modifiers != nil {
+		return l.Modifiers()
 	}
 	if d, ok := fyne.CurrentApp().Driver().(desktop.Driver); ok {
 		return d.CurrentKeyModifiers()

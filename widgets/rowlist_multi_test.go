@@ -53,7 +53,7 @@ func TestRowListMultiSelect(t *testing.T) {
 			l.OnSelected = func(i int) { opened = append(opened, i) }
 			l.OnSelection = func() { changes++ }
 			var mods fyne.KeyModifier
-			l.modifiers = func() fyne.KeyModifier { return mods }
+			l.Modifiers = func() fyne.KeyModifier { return mods }
 			for _, a := range tc.actions {
 				mods = a.mods
 				if a.tap >= 0 {
@@ -83,7 +83,7 @@ func TestRowListMultiSelectMarkup(t *testing.T) {
 	w.Resize(fyne.NewSize(160, 150))
 	l.MultiSelect = true
 	var mods fyne.KeyModifier
-	l.modifiers = func() fyne.KeyModifier { return mods }
+	l.Modifiers = func() fyne.KeyModifier { return mods }
 	test.TapCanvas(w.Canvas(), fyne.NewPos(20, l.rowH/2))
 	mods = fyne.KeyModifierControl
 	test.TapCanvas(w.Canvas(), fyne.NewPos(20, l.pitch()*2+l.rowH/2))
