@@ -38,9 +38,9 @@ func (u *UI) newDetailsForm(d annotation.Document) *detailsForm {
 		text string
 		hint string
 	}{
-		{&f.title, d.Title, ""}, {&f.outlet, d.Outlet, "The Moscow Times"}, {&f.url, d.URL, "https://…"},
-		{&f.authors, strings.Join(d.Authors, "; "), "Jane Doe; John Roe"},
-		{&f.published, d.Published, "2025-02-27"}, {&f.retrieved, d.Retrieved, "2025-03-01"}, {&f.language, d.Language, "en"},
+		{&f.title, d.Title, "The headline"}, {&f.outlet, d.Outlet, "The outlet's name"}, {&f.url, d.URL, "https://…"},
+		{&f.authors, strings.Join(d.Authors, "; "), "One name; another"},
+		{&f.published, d.Published, "YYYY-MM-DD"}, {&f.retrieved, d.Retrieved, "YYYY-MM-DD"}, {&f.language, d.Language, "e.g. en"},
 	} {
 		*p.e = newDialogEntry(u, false)
 		(*p.e).SetText(p.text)
@@ -225,7 +225,11 @@ func (u *UI) deleteArticles(desc string, ids []uint64) bool {
 		return false
 	}
 	u.show(st)
-	u.setStatus(fmt.Sprintf("Deleted %s. Ctrl+Z brings it back.", plural(len(ids), "article")))
+	back := "it"
+	if len(ids) > 1 {
+		back = "them"
+	}
+	u.setStatus(fmt.Sprintf("Deleted %s. Ctrl+Z brings %s back.", plural(len(ids), "article"), back))
 	return true
 }
 
@@ -284,7 +288,11 @@ func cutQuestion(cut, where string, removed []annotation.Annotation) string {
 	case 0:
 		b.WriteString("\n\nNo annotation is in that text.")
 	default:
-		fmt.Fprintf(&b, "\n\n%s in that text (or reaching into it) go with it:", plural(len(removed), "annotation"))
+		verb := "go"
+		if len(removed) == 1 {
+			verb = "goes"
+		}
+		fmt.Fprintf(&b, "\n\n%s in that text (or reaching into it) %s with it:", plural(len(removed), "annotation"), verb)
 		for i, a := range removed {
 			if i == 10 {
 				fmt.Fprintf(&b, "\n  and %d more", len(removed)-10)
