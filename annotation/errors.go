@@ -33,6 +33,10 @@ var (
 	ErrChecksum = errors.New("text does not match its SHA-256")
 	// ErrDuplicateText: a document whose text is already in the project.
 	ErrDuplicateText = errors.New("the same text is already in the project")
+	// ErrInUse: a codebook change that would leave annotations without
+	// their label, attribute value or relation type (move or delete them
+	// first).
+	ErrInUse = errors.New("still in use")
 	// ErrInvalidText: text that is not valid UTF-8 or contains NUL bytes.
 	ErrInvalidText = errors.New("text is not valid UTF-8 text")
 )
