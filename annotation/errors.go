@@ -20,6 +20,9 @@ var (
 	ErrSpanText = errors.New("span text does not match the document text")
 	// ErrUnknownLabel: a label the project's label set does not define.
 	ErrUnknownLabel = errors.New("unknown label")
+	// ErrUnknownAttribute: an attribute, or an attribute value, that the
+	// annotation's label does not define.
+	ErrUnknownAttribute = errors.New("attribute the codebook lacks")
 	// ErrDanglingLink: a link to an annotation that does not exist.
 	ErrDanglingLink = errors.New("link to a missing annotation")
 	// ErrBadLink: a link of an unknown type, or a link to itself.
