@@ -27,6 +27,9 @@ type change struct {
 	// instead: it is project-wide and touches no document's annotations
 	// but those a merge moved.
 	registry *registryStep
+	// codebook, when set, makes this a change of the codebook instead:
+	// project-wide, replayed by replayCodebook (codebook.go).
+	codebook *annotation.CodebookChange
 }
 
 // registryStep is one save or merge of the entity registry. A save is
@@ -348,6 +351,9 @@ func (s *Session) step(from, to *[]change, back bool) (Step, error) {
 func (s *Session) replay(c *change, back bool) (Step, error) {
 	if c.registry != nil {
 		return s.replayRegistry(c.registry, back)
+	}
+	if c.codebook != nil {
+		return s.replayCodebook(c, back)
 	}
 	var st Step
 	if c.docID != s.doc.ID {

@@ -41,6 +41,7 @@ type Store interface {
 	// changed, which UnmergeEntities takes back (undo).
 	MergeEntities(keep, merge uint64) (annotation.EntityMerge, error)
 	UnmergeEntities(m annotation.EntityMerge) error
+	CodebookStore
 }
 
 // Session is the editing state of one open project. It is not safe for
@@ -77,6 +78,8 @@ type Step struct {
 	// Entities: the entity registry changed; Reread: the open document's
 	// annotations were read again from the store (a merge moved mentions).
 	Entities, Reread bool
+	// Codebook: the labels, relation types or guidelines changed.
+	Codebook bool
 	// Restored are the ids an undo or redo brought back, to select one.
 	Restored []uint64
 }
