@@ -120,6 +120,21 @@ func ValidKey(k string) bool {
 	return k == "" || len(k) == 1 && strings.Contains(keyOrder, k)
 }
 
+// WithValidKeys returns s with the keys that are not valid (ValidKey), or
+// that an earlier label uses, removed: a codebook from a file that Validate
+// would refuse only for its keys. s is not changed.
+func (s LabelSet) WithValidKeys() LabelSet {
+	out := s.Clone()
+	seen := map[string]bool{}
+	for i, l := range out.Labels {
+		if !ValidKey(l.Key) || seen[l.Key] {
+			out.Labels[i].Key = ""
+		}
+		seen[out.Labels[i].Key] = out.Labels[i].Key != ""
+	}
+	return out
+}
+
 // NextKey returns the first key, in the order 1-9, 0, a-z, that no label of
 // s uses; "" when every one is taken.
 func (s LabelSet) NextKey() string {

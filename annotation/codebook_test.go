@@ -368,3 +368,25 @@ func TestLabelSetLacks(t *testing.T) {
 		}
 	}
 }
+
+func TestWithValidKeys(t *testing.T) {
+	s := LabelSet{Labels: []Label{{Name: "A", Key: "1"}, {Name: "B", Key: "1"}, {Name: "C", Key: "Q"}, {Name: "D", Key: "q"}, {Name: "E"}}}
+	var got []string
+	for _, l := range s.WithValidKeys().Labels {
+		got = append(got, l.Key)
+	}
+	if want := []string{"1", "", "", "q", ""}; !reflect.DeepEqual(got, want) {
+		t.Errorf("keys %q, want %q", got, want)
+	}
+	if s.Labels[2].Key != "Q" {
+		t.Errorf("the set given changed")
+	}
+	merged, _ := LabelSet{}.Merge(s)
+	got = nil
+	for _, l := range merged.Labels {
+		got = append(got, l.Key)
+	}
+	if want := []string{"1", "", "", "q", ""}; !reflect.DeepEqual(got, want) {
+		t.Errorf("merged keys %q, want %q", got, want)
+	}
+}

@@ -139,7 +139,8 @@ func (s LabelSet) Clone() LabelSet {
 }
 
 // Merge returns s with the labels of more it lacks (by name) appended,
-// each keeping its shortcut key only where s does not use it, and each
+// each keeping its shortcut key only where s does not use it and it is a
+// valid key (ValidKey), and each
 // label both have offering what more's defines too (AddAttribute); the
 // relation types of more that s lacks are appended too, and more's
 // guidelines are taken when s has none. It returns the merged set and the
@@ -154,7 +155,7 @@ func (s LabelSet) Merge(more LabelSet) (LabelSet, []string) {
 			}
 			continue
 		}
-		if _, taken := out.ByKey(l.Key); taken {
+		if _, taken := out.ByKey(l.Key); taken || !ValidKey(l.Key) {
 			l.Key = ""
 		}
 		out.Labels = append(out.Labels, l)
