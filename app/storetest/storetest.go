@@ -29,6 +29,7 @@ func Run(t *testing.T, open Open) {
 	t.Run("apply is atomic", func(t *testing.T) { applyAtomic(t, open) })
 	t.Run("entities", func(t *testing.T) { entities(t, open) })
 	t.Run("backup", func(t *testing.T) { backup(t, open) })
+	t.Run("codebook", func(t *testing.T) { codebook(t, open) })
 }
 
 func docs() []annotation.Document {
