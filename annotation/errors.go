@@ -20,6 +20,9 @@ var (
 	ErrSpanText = errors.New("span text does not match the document text")
 	// ErrUnknownLabel: a label the project's label set does not define.
 	ErrUnknownLabel = errors.New("unknown label")
+	// ErrUnknownAttribute: an attribute, or an attribute value, that the
+	// annotation's label does not define.
+	ErrUnknownAttribute = errors.New("attribute the codebook lacks")
 	// ErrDanglingLink: a link to an annotation that does not exist.
 	ErrDanglingLink = errors.New("link to a missing annotation")
 	// ErrBadLink: a link of an unknown type, or a link to itself.
@@ -33,6 +36,10 @@ var (
 	ErrChecksum = errors.New("text does not match its SHA-256")
 	// ErrDuplicateText: a document whose text is already in the project.
 	ErrDuplicateText = errors.New("the same text is already in the project")
+	// ErrInUse: a codebook change that would leave annotations without
+	// their label, attribute value or relation type (move or delete them
+	// first).
+	ErrInUse = errors.New("still in use")
 	// ErrInvalidText: text that is not valid UTF-8 or contains NUL bytes.
 	ErrInvalidText = errors.New("text is not valid UTF-8 text")
 )

@@ -6,7 +6,8 @@ import (
 	"strings"
 )
 
-// Kind is what a label marks: a claim, a source of a claim, an entity, or
+// Kind is what a label marks: a claim, a source of a claim, an entity, a
+// cue (the reporting verb of an attribution: "said", "according to"), or
 // something else (for labels imported from other tools).
 type Kind string
 
@@ -15,11 +16,12 @@ const (
 	KindClaim  Kind = "claim"
 	KindSource Kind = "source"
 	KindEntity Kind = "entity"
+	KindCue    Kind = "cue"
 	KindOther  Kind = "other"
 )
 
 // Kinds lists every kind in display order.
-var kinds = [...]Kind{KindClaim, KindSource, KindEntity, KindOther}
+var kinds = [...]Kind{KindClaim, KindSource, KindEntity, KindCue, KindOther}
 
 // Kinds returns every kind in display order.
 func Kinds() []Kind { return kinds[:] }
@@ -60,7 +62,7 @@ type Label struct {
 	Name        string         `json:"name"`
 	Kind        Kind           `json:"kind"`
 	Color       string         `json:"color"`         // #rrggbb
-	Key         string         `json:"key,omitempty"` // "1".."9", the tagging shortcut
+	Key         string         `json:"key,omitempty"` // the tagging shortcut: a digit or a letter a-z (ValidKey)
 	Description string         `json:"description,omitempty"`
 	Attributes  []AttributeDef `json:"attributes,omitempty"`
 }
@@ -75,9 +77,17 @@ func (l Label) Attribute(name string) (AttributeDef, bool) {
 	return AttributeDef{}, false
 }
 
-// LabelSet is a project's tagset, in display order.
+// LabelSet is a project's codebook: its labels in display order, the
+// relation types its links may have, and its guidelines.
 type LabelSet struct {
 	Labels []Label `json:"labels"`
+	// Relations are the project's relation types, in display order. nil
+	// (a project or file from before relation types could be edited)
+	// stands for DefaultRelationTypes; an empty, non-nil list for none:
+	// use RelationTypes to read them.
+	Relations []RelationType `json:"relations,omitzero"`
+	// Guidelines is the project's annotation guidelines, Markdown.
+	Guidelines string `json:"guidelines,omitempty"`
 }
 
 // Find returns the label called name.
@@ -113,7 +123,11 @@ func (s LabelSet) OfKind(k Kind) []Label {
 
 // Clone returns a copy of s that shares no slice with it.
 func (s LabelSet) Clone() LabelSet {
-	out := LabelSet{Labels: slices.Clone(s.Labels)}
+	out := LabelSet{Labels: slices.Clone(s.Labels), Relations: slices.Clone(s.Relations), Guidelines: s.Guidelines}
+	for i := range out.Relations {
+		r := &out.Relations[i]
+		r.From, r.To = slices.Clone(r.From), slices.Clone(r.To)
+	}
 	for i := range out.Labels {
 		l := &out.Labels[i]
 		l.Attributes = slices.Clone(l.Attributes)
@@ -125,9 +139,12 @@ func (s LabelSet) Clone() LabelSet {
 }
 
 // Merge returns s with the labels of more it lacks (by name) appended,
-// each keeping its shortcut key only where s does not use it, and each
-// label both have offering what more's defines too (AddAttribute). It
-// returns the merged set and the names added; s is not changed.
+// each keeping its shortcut key only where s does not use it and it is a
+// valid key (ValidKey), and each
+// label both have offering what more's defines too (AddAttribute); the
+// relation types of more that s lacks are appended too, and more's
+// guidelines are taken when s has none. It returns the merged set and the
+// names of the labels added; s is not changed.
 func (s LabelSet) Merge(more LabelSet) (LabelSet, []string) {
 	out := s.Clone()
 	var added []string
@@ -138,11 +155,19 @@ func (s LabelSet) Merge(more LabelSet) (LabelSet, []string) {
 			}
 			continue
 		}
-		if _, taken := out.ByKey(l.Key); taken {
+		if _, taken := out.ByKey(l.Key); taken || !ValidKey(l.Key) {
 			l.Key = ""
 		}
 		out.Labels = append(out.Labels, l)
 		added = append(added, l.Name)
+	}
+	if more.Relations != nil {
+		for _, r := range more.Clone().Relations {
+			out.AddRelation(r)
+		}
+	}
+	if strings.TrimSpace(out.Guidelines) == "" {
+		out.Guidelines = more.Guidelines
 	}
 	return out, added
 }
@@ -207,8 +232,11 @@ func (s LabelSet) label(name string) *Label {
 	return nil
 }
 
-// Validate checks every label: a name, a known kind, a #rrggbb colour, and
-// names and keys unique within the set.
+// Validate checks the codebook: every label has a name, a known kind, a
+// #rrggbb colour, a valid key (ValidKey) and valid attributes (a name
+// each, unique within the label, and a default its list allows); names
+// and keys are unique within the set; and every relation type is valid
+// (RelationType.Validate) with a name no other has.
 func (s LabelSet) Validate() error {
 	names := map[string]bool{}
 	keys := map[string]string{}
@@ -222,6 +250,8 @@ func (s LabelSet) Validate() error {
 			return fmt.Errorf("label %q has kind %q: %w", l.Name, l.Kind, ErrBadLabel)
 		case !validColor(l.Color):
 			return fmt.Errorf("label %q has colour %q, want #rrggbb: %w", l.Name, l.Color, ErrBadLabel)
+		case !ValidKey(l.Key):
+			return fmt.Errorf("label %q has key %q; a key is one digit or one letter a-z: %w", l.Name, l.Key, ErrBadLabel)
 		}
 		if l.Key != "" {
 			if other, ok := keys[l.Key]; ok {
@@ -229,7 +259,37 @@ func (s LabelSet) Validate() error {
 			}
 			keys[l.Key] = l.Name
 		}
+		if err := l.validateAttributes(); err != nil {
+			return err
+		}
 		names[l.Name] = true
+	}
+	rels := map[string]bool{}
+	for _, r := range s.RelationTypes() {
+		if err := r.Validate(); err != nil {
+			return err
+		}
+		if rels[r.Name] {
+			return fmt.Errorf("relation type %q is defined twice: %w", r.Name, ErrBadLabel)
+		}
+		rels[r.Name] = true
+	}
+	return nil
+}
+
+// validateAttributes checks l's attribute definitions.
+func (l Label) validateAttributes() error {
+	seen := map[string]bool{}
+	for i, a := range l.Attributes {
+		switch {
+		case strings.TrimSpace(a.Name) == "":
+			return fmt.Errorf("label %q: attribute %d has no name: %w", l.Name, i+1, ErrBadLabel)
+		case seen[a.Name]:
+			return fmt.Errorf("label %q: attribute %q is defined twice: %w", l.Name, a.Name, ErrBadLabel)
+		case a.Default != "" && !a.Allows(a.Default):
+			return fmt.Errorf("label %q: attribute %q has the default %q, which is not one of its values: %w", l.Name, a.Name, a.Default, ErrBadLabel)
+		}
+		seen[a.Name] = true
 	}
 	return nil
 }

@@ -56,8 +56,9 @@ func CheckSpans(o *Offsets, spans []Span) error {
 	return nil
 }
 
-// Validate checks a against its document's indexed text and the label set:
-// its spans (CheckSpans), its label, and its links. exists reports whether an
+// Validate checks a against its document's indexed text and the codebook:
+// its spans (CheckSpans), its label, and its links (each of a relation type
+// of the codebook). exists reports whether an
 // annotation id exists in the same document; a nil exists skips the check
 // that links resolve. The returned error wraps one of the package's
 // sentinels and names the annotation.
@@ -77,8 +78,8 @@ func (a Annotation) validate(o *Offsets, labels LabelSet, exists func(id uint64)
 	}
 	for _, l := range a.Links {
 		switch {
-		case !l.Type.Valid():
-			return fmt.Errorf("link type %q: %w", l.Type, ErrBadLink)
+		case !hasRelation(labels, l.Type):
+			return fmt.Errorf("link type %q, which the codebook lacks: %w", l.Type, ErrBadLink)
 		case l.Target == a.ID && a.ID != 0:
 			return fmt.Errorf("link to itself: %w", ErrBadLink)
 		case exists != nil && !exists(l.Target):
@@ -86,4 +87,10 @@ func (a Annotation) validate(o *Offsets, labels LabelSet, exists func(id uint64)
 		}
 	}
 	return nil
+}
+
+// hasRelation reports whether the codebook has the relation type t.
+func hasRelation(labels LabelSet, t LinkType) bool {
+	_, ok := labels.Relation(string(t))
+	return ok
 }

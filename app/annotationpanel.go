@@ -118,6 +118,8 @@ func kindHeading(k annotation.Kind) string {
 		return "Sources"
 	case annotation.KindEntity:
 		return "Entities"
+	case annotation.KindCue:
+		return "Cues"
 	}
 	return "Other"
 }

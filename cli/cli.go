@@ -1,5 +1,5 @@
-// Package cli is Glossa's command line: import, export, check, stats,
-// backup, version and help. main hands it the arguments when the first one
+// Package cli is Glossa's command line: import, export, check, codebook,
+// stats, backup, version and help. main hands it the arguments when the first one
 // names a subcommand; with none, Glossa opens its window instead.
 package cli
 
@@ -34,6 +34,7 @@ func commands() []command {
 		{"import", "import [--db FILE] PATH...", "import articles (.txt .md .html), datasets (.json .jsonl) and other tools' files; folders are walked", runImport},
 		{"export", "export [--db FILE] --format FORMAT [-o OUT] [--offsets codepoint,utf16,byte] [--excel-bom]", "export the project (stdout unless -o)", runExport},
 		{"check", "check [--db FILE]", "check the project file's structure and Glossa's invariants", runCheck},
+		{"codebook", "codebook [--db FILE]", "print the codebook: labels, attributes, relation types, guidelines, and what uses each", runCodebook},
 		{"stats", "stats [--db FILE] [--json]", "count documents, annotations, labels and links", runStats},
 		{"backup", "backup [--db FILE] [-o OUT]", "copy the project file consistently (default: a dated file beside it)", runBackup},
 		{"version", "version", "print Glossa's version", func(_ context.Context, env Env, _ []string) error {

@@ -99,7 +99,7 @@ func importDataset(ctx context.Context, st Target, path string, f registry.Forma
 // have offering what ls's define too (annotation.LabelSet's Merge).
 func mergeLabels(st Target, ls annotation.LabelSet, replace bool) error {
 	if replace && len(ls.Labels) > 0 {
-		return st.SetLabels(ls)
+		return st.SetLabels(ls.WithValidKeys())
 	}
 	have, err := st.Labels()
 	if err != nil {
@@ -113,9 +113,11 @@ func mergeLabels(st Target, ls annotation.LabelSet, replace bool) error {
 }
 
 // admitValues makes the project's labels offer every attribute value the
-// annotations of batch hold (annotation.LabelSet's AdmitValues), before
+// annotations of batch hold (annotation.LabelSet's AdmitValues), and its
+// codebook every relation type their links use (AdmitRelations), before
 // they are stored: a dataset may use values its header's labels do not
-// list, and a form shows only values its label offers.
+// list, a form shows only values its label offers, and the store refuses a
+// link whose type the codebook lacks.
 func admitValues(st Target, batch []annotation.Bundle) error {
 	have, err := st.Labels()
 	if err != nil {
@@ -125,6 +127,7 @@ func admitValues(st Target, batch []annotation.Bundle) error {
 	changed := false
 	for _, b := range batch {
 		changed = ls.AdmitValues(b.Annotations) || changed
+		changed = ls.AdmitRelations(b.Annotations) || changed
 	}
 	if !changed {
 		return nil

@@ -19,9 +19,10 @@ const maxProblems = 1000
 // only when they are sound, bbolt's own page checks (tx.Check), then
 // Glossa's invariants: each document has its text, summary and SHA-256
 // index entry; the SHA-256 matches the text; summaries match documents and
-// annotation counts; every annotation is indexed, has a known label, spans
-// inside its text and matching it, links that resolve inside its document
-// and an entity that exists; ids are below their sequences. It returns nil
+// annotation counts; every annotation is indexed, has a label, attributes
+// and attribute values the codebook defines, spans inside its text and
+// matching it, links of the codebook's relation types that resolve inside
+// its document and an entity that exists; ids are below their sequences. It returns nil
 // or a *CheckError listing every problem found (at most 1000). Its time is
 // linear in the file's size: no page is read twice, and an overflow count
 // past the end of the file is a problem, not a loop.
@@ -179,6 +180,9 @@ func checkDocument(tx *bbolt.Tx, id uint64, d annotation.Document, labels annota
 		}
 		if err := a.Validate(o, labels, func(t uint64) bool { return ids[t] }); err != nil {
 			report(err)
+		}
+		for _, p := range labels.Lacks(a) {
+			report(fmt.Errorf("annotation %d: %s: %w", a.ID, p, annotation.ErrUnknownAttribute))
 		}
 		if a.Entity != 0 && entities.Get(idKey(a.Entity)) == nil {
 			report(fmt.Errorf("annotation %d: entity %d: %w", a.ID, a.Entity, annotation.ErrUnknownEntity))

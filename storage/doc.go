@@ -11,7 +11,7 @@
 //	meta                                   (schema.go: key*)
 //	  "schema"  -> uint64 big-endian       schema version (SchemaVersion)
 //	  "project" -> 32 hex digits           random project id
-//	  "labels"  -> LabelSet JSON           the project's tagset
+//	  "labels"  -> LabelSet JSON           the codebook: labels, relation types, guidelines
 //	  "created" -> RFC 3339 time
 //	documents   docID(8)        -> Document JSON, Text ""   seq: last document id
 //	texts       docID(8)        -> text, raw UTF-8

@@ -6,6 +6,8 @@ import (
 	"strings"
 
 	berrors "go.etcd.io/bbolt/errors"
+
+	"glossa/annotation"
 )
 
 // Sentinel errors of the store. Callers match them with errors.Is; the
@@ -38,7 +40,12 @@ var (
 	// ErrReadOnly: a write on a store opened with Options.ReadOnly.
 	ErrReadOnly = errors.New("the project is open read-only")
 	// ErrLabelInUse: SetLabels would remove a label annotations still use.
-	ErrLabelInUse = errors.New("label is still in use")
+	// It is annotation.ErrInUse, which codebook edits return too.
+	ErrLabelInUse = annotation.ErrInUse
+	// ErrCodebookChanged: RevertCodebook found the codebook, or an
+	// annotation or entity the change touched, changed since; undoing it
+	// would lose that later edit.
+	ErrCodebookChanged = errors.New("the codebook or its annotations changed since; this change cannot be undone")
 	// ErrInvalidDocument: document metadata the store refuses (an unknown
 	// status, a change of text in UpdateDocument).
 	ErrInvalidDocument = errors.New("invalid document")

@@ -30,6 +30,9 @@ type change struct {
 	// article, when set, makes this an edit of whole articles instead:
 	// their metadata, their deletion, a cut of the text (articles.go).
 	article *articleStep
+	// codebook, when set, makes this a change of the codebook instead:
+	// project-wide, replayed by replayCodebook (codebook.go).
+	codebook *annotation.CodebookChange
 }
 
 // registryStep is one save or merge of the entity registry. A save is
@@ -354,6 +357,9 @@ func (s *Session) replay(c *change, back bool) (Step, error) {
 	}
 	if c.article != nil {
 		return s.replayArticle(c, back)
+	}
+	if c.codebook != nil {
+		return s.replayCodebook(c, back)
 	}
 	var st Step
 	if c.docID != s.doc.ID {

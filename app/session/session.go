@@ -42,6 +42,7 @@ type Store interface {
 	MergeEntities(keep, merge uint64) (annotation.EntityMerge, error)
 	UnmergeEntities(m annotation.EntityMerge) error
 	ArticleStore
+	CodebookStore
 }
 
 // Session is the editing state of one open project. It is not safe for
@@ -81,6 +82,8 @@ type Step struct {
 	// Articles: the list of articles, or the open one's metadata, changed;
 	// Closed: the open article was deleted and none is open.
 	Articles, Closed bool
+	// Codebook: the labels, relation types or guidelines changed.
+	Codebook bool
 	// Restored are the ids an undo or redo brought back, to select one.
 	Restored []uint64
 }

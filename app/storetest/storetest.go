@@ -30,6 +30,7 @@ func Run(t *testing.T, open Open) {
 	t.Run("entities", func(t *testing.T) { entities(t, open) })
 	t.Run("backup", func(t *testing.T) { backup(t, open) })
 	t.Run("articles", func(t *testing.T) { articles(t, open) })
+	t.Run("codebook", func(t *testing.T) { codebook(t, open) })
 }
 
 func docs() []annotation.Document {

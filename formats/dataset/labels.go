@@ -77,13 +77,16 @@ func (l *Labels) Inferred() []string { return l.inferred }
 // the end, and sets r.NewLabels to the names added; a label both have
 // offers what ds's defines too, and every label offers the values ds's
 // annotations give its listed attributes, so the project's forms show each
-// imported value (annotation.LabelSet's Merge and AdmitValues). project is
+// imported value (annotation.LabelSet's Merge and AdmitValues); the
+// relation types ds's links use that project lacks are added too
+// (AdmitRelations), so that the store takes the links. project is
 // not changed.
 func MergeLabels(project annotation.LabelSet, ds Dataset, r *Report) annotation.LabelSet {
 	out, added := project.Merge(ds.Labels)
 	r.NewLabels = added
 	for _, b := range ds.Bundles {
 		out.AdmitValues(b.Annotations)
+		out.AdmitRelations(b.Annotations)
 	}
 	return out
 }

@@ -145,13 +145,15 @@ type decoder struct {
 // headerIn is the header as read, with every member optional so that missing
 // ones can be told apart.
 type headerIn struct {
-	Format       *string             `json:"format"`
-	Version      json.RawMessage     `json:"version"`
-	Offsets      *string             `json:"offsets"`
-	ExtraOffsets []string            `json:"extra_offsets"`
-	Project      string              `json:"project"`
-	Labels       []annotation.Label  `json:"labels"`
-	Entities     []annotation.Entity `json:"entities"`
+	Format       *string                   `json:"format"`
+	Version      json.RawMessage           `json:"version"`
+	Offsets      *string                   `json:"offsets"`
+	ExtraOffsets []string                  `json:"extra_offsets"`
+	Project      string                    `json:"project"`
+	Labels       []annotation.Label        `json:"labels"`
+	Relations    []annotation.RelationType `json:"relations"`
+	Guidelines   string                    `json:"guidelines"`
+	Entities     []annotation.Entity       `json:"entities"`
 }
 
 // checkHeader checks format, version and offset units.
@@ -272,7 +274,7 @@ func (d *decoder) linesHeader(b []byte) error {
 	if err := d.checkHeader(h.Format, h.Version, h.Offsets, h.ExtraOffsets); err != nil {
 		return err
 	}
-	d.header = dataset.Header{Project: h.Project, Labels: annotation.LabelSet{Labels: h.Labels}, Entities: h.Entities}
+	d.header = dataset.Header{Project: h.Project, Labels: annotation.LabelSet{Labels: h.Labels, Relations: h.Relations, Guidelines: h.Guidelines}, Entities: h.Entities}
 	return nil
 }
 
@@ -317,7 +319,7 @@ func (d *decoder) object(br *bufio.Reader) error {
 			return err
 		}
 		if d.headed && (key == "format" || key == "version" || key == "offsets" || key == "extra_offsets" ||
-			key == "project" || key == "labels" || key == "entities") {
+			key == "project" || key == "labels" || key == "relations" || key == "guidelines" || key == "entities") {
 			return fmt.Errorf("member %q comes after the documents; the header must come first: %w", key, ErrFormat)
 		}
 		var dst any
@@ -334,6 +336,10 @@ func (d *decoder) object(br *bufio.Reader) error {
 			dst = &d.header.Project
 		case "labels":
 			dst = &d.header.Labels.Labels
+		case "relations":
+			dst = &d.header.Labels.Relations
+		case "guidelines":
+			dst = &d.header.Labels.Guidelines
 		case "entities":
 			dst = &d.header.Entities
 		}

@@ -95,13 +95,17 @@ func NewEncoder(w io.Writer, v Variant, opts dataset.ExportOptions) *Encoder {
 
 // headerJSON is the dataset's header, in the order it is written.
 type headerJSON struct {
-	Format       string              `json:"format"`
-	Version      int                 `json:"version"`
-	Offsets      string              `json:"offsets"`
-	ExtraOffsets []string            `json:"extra_offsets,omitempty"`
-	Project      string              `json:"project"`
-	Labels       []annotation.Label  `json:"labels"`
-	Entities     []annotation.Entity `json:"entities"`
+	Format       string             `json:"format"`
+	Version      int                `json:"version"`
+	Offsets      string             `json:"offsets"`
+	ExtraOffsets []string           `json:"extra_offsets,omitempty"`
+	Project      string             `json:"project"`
+	Labels       []annotation.Label `json:"labels"`
+	// Relations and Guidelines complete the codebook; a dataset without
+	// relations has the default relation types (annotation.LabelSet).
+	Relations  []annotation.RelationType `json:"relations,omitzero"`
+	Guidelines string                    `json:"guidelines,omitempty"`
+	Entities   []annotation.Entity       `json:"entities"`
 }
 
 // docJSON is one document as written: every member always present.
@@ -184,12 +188,14 @@ func (e *Encoder) Begin(h dataset.Header) error {
 		}
 	}
 	hj := headerJSON{
-		Format:   FormatName,
-		Version:  FormatVersion,
-		Offsets:  UnitCodepoint,
-		Project:  h.Project,
-		Labels:   h.Labels.Labels,
-		Entities: h.Entities,
+		Format:     FormatName,
+		Version:    FormatVersion,
+		Offsets:    UnitCodepoint,
+		Project:    h.Project,
+		Labels:     h.Labels.Labels,
+		Relations:  h.Labels.Relations,
+		Guidelines: h.Labels.Guidelines,
+		Entities:   h.Entities,
 	}
 	if e.lines {
 		hj.Format = FormatLinesName
