@@ -2,6 +2,7 @@ package annotation
 
 import (
 	"fmt"
+	"maps"
 	"slices"
 	"strings"
 )
@@ -203,11 +204,12 @@ func (s LabelSet) AddAttribute(label string, def AttributeDef) bool {
 	return changed
 }
 
-// AdmitValues appends to each attribute's list of values the values anns
-// give it that the list lacks, so that the label offers every value its
-// annotations hold (an imported dataset's "partly false" where the project
-// lists "false" and "mostly false"). Attributes a label does not define are
-// left alone. It reports whether s changed; call it on a Clone.
+// AdmitValues makes each label offer what anns hold: values a listed
+// attribute lacks are appended (an imported dataset's "partly false" where
+// the project lists "false" and "mostly false"), and an attribute the label
+// does not define is added with the values met, in the order met, so that
+// the codebook holds every attribute its annotations use (Check reports
+// one it lacks). It reports whether s changed; call it on a Clone.
 func (s LabelSet) AdmitValues(anns []Annotation) bool {
 	changed := false
 	for _, a := range anns {
@@ -215,8 +217,9 @@ func (s LabelSet) AdmitValues(anns []Annotation) bool {
 		if l == nil {
 			continue
 		}
-		for name, v := range a.Attributes {
-			if def, ok := l.Attribute(name); ok && v != "" && !def.Allows(v) {
+		for _, name := range slices.Sorted(maps.Keys(a.Attributes)) {
+			v := a.Attributes[name]
+			if def, ok := l.Attribute(name); v != "" && (!ok || !def.Allows(v)) {
 				changed = s.AddAttribute(a.Label, AttributeDef{Name: name, Values: []string{v}}) || changed
 			}
 		}

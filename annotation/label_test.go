@@ -55,16 +55,18 @@ func TestLabelSetAdmitValues(t *testing.T) {
 		anns    []Annotation
 		want    []string // the Claim label's verdict values after
 		changed bool
+		added   []AttributeDef // attributes added to the label
 	}{
-		{"none", nil, []string{"true", "false"}, false},
-		{"values offered", []Annotation{ann("Claim", AttrVerdict, "false")}, []string{"true", "false"}, false},
+		{"none", nil, []string{"true", "false"}, false, nil},
+		{"values offered", []Annotation{ann("Claim", AttrVerdict, "false")}, []string{"true", "false"}, false, nil},
 		{"new values in the order met, once",
 			[]Annotation{ann("Claim", AttrVerdict, "satire"), ann("Claim", AttrVerdict, "partly false"), ann("Claim", AttrVerdict, "satire")},
-			[]string{"true", "false", "satire", "partly false"}, true},
-		{"empty value", []Annotation{ann("Claim", AttrVerdict, "")}, []string{"true", "false"}, false},
-		{"attribute the label lacks", []Annotation{ann("Claim", "topic", "x")}, []string{"true", "false"}, false},
-		{"free text attribute", []Annotation{ann("Claim", "note", "anything")}, []string{"true", "false"}, false},
-		{"unknown label", []Annotation{ann("Quote", AttrVerdict, "x")}, []string{"true", "false"}, false},
+			[]string{"true", "false", "satire", "partly false"}, true, nil},
+		{"empty value", []Annotation{ann("Claim", AttrVerdict, "")}, []string{"true", "false"}, false, nil},
+		{"attribute the label lacks", []Annotation{ann("Claim", "topic", "x"), ann("Claim", "topic", "y", "lang", "en")}, []string{"true", "false"}, true,
+			[]AttributeDef{{Name: "topic", Values: []string{"x", "y"}}, {Name: "lang", Values: []string{"en"}}}},
+		{"free text attribute", []Annotation{ann("Claim", "note", "anything")}, []string{"true", "false"}, false, nil},
+		{"unknown label", []Annotation{ann("Quote", AttrVerdict, "x")}, []string{"true", "false"}, false, nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -76,8 +78,8 @@ func TestLabelSetAdmitValues(t *testing.T) {
 			if got := s.Labels[0].Attributes[0].Values; !reflect.DeepEqual(got, tt.want) {
 				t.Errorf("verdict values = %q, want %q", got, tt.want)
 			}
-			if got := len(s.Labels[0].Attributes); got != 2 {
-				t.Errorf("%d attributes, want 2 (none added)", got)
+			if got := s.Labels[0].Attributes[2:]; !reflect.DeepEqual(got, tt.added) && len(got)+len(tt.added) > 0 {
+				t.Errorf("attributes added %+v, want %+v", got, tt.added)
 			}
 		})
 	}
