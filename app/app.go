@@ -352,7 +352,7 @@ func (u *UI) documentShown() {
 	u.find.reset()
 	u.refreshAnnotations()
 	u.articles.selectDoc(d.ID)
-	u.setStatus(fmt.Sprintf("%s: %d annotations. Select text and press 1–9 to tag it.", d.Title, len(u.s.Annotations())))
+	u.setStatus(fmt.Sprintf("%s: %s. Select text and press 1–9 to tag it.", d.Title, plural(len(u.s.Annotations()), "annotation")))
 }
 
 func docMeta(d annotation.Document) string {

@@ -41,7 +41,7 @@ func newArticleList(u *UI) *articleList {
 			s := c.shown[i]
 			box := o.(*fyne.Container)
 			setText(box.Objects[0].(*widget.Label), orUntitled(s.Title))
-			meta := fmt.Sprintf("%s · %d annotations", statusName(s.Status), s.Annotations)
+			meta := statusName(s.Status) + " · " + plural(s.Annotations, "annotation")
 			if s.Outlet != "" {
 				meta = s.Outlet + " · " + meta
 			}
