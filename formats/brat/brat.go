@@ -28,6 +28,7 @@ const (
 	confLabel     = "# glossa-label\t"     // brat name, kind, colour, original name
 	confAttribute = "# glossa-attribute\t" // brat name, original name
 	confValue     = "# glossa-value\t"     // brat value, original value
+	confRelation  = "# glossa-relation\t"  // brat name, original name
 	confFile      = "annotation.conf"
 	toolsFile     = "tools.conf"
 )

@@ -180,7 +180,8 @@ func (b *build) event(id string) (int, bool) {
 		return 0, false
 	}
 	type arg struct {
-		role string
+		role string // lower case, without its number: what the attribution test reads
+		name string // as written, without its number: the relation type
 		at   int
 	}
 	var args []arg
@@ -197,7 +198,7 @@ func (b *build) event(id string) (int, bool) {
 			continue
 		}
 		base := roleBase(role)
-		args = append(args, arg{role: base, at: i})
+		args = append(args, arg{role: base, name: strings.TrimRight(role, "0123456789"), at: i})
 		roles[base] = append(roles[base], i)
 	}
 	content := append(append(roles["content"], roles["quote"]...), roles["message"]...)
@@ -224,12 +225,7 @@ func (b *build) event(id string) (int, bool) {
 		return c, true
 	}
 	for _, a := range args {
-		t, ok := annotation.ParseLinkType(a.role)
-		if !ok {
-			t = annotation.LinkOther
-			b.rd.rep.Drop("event role name (kept as a related link)")
-		}
-		b.link(trigger, a.at, t)
+		b.link(trigger, a.at, dataset.RelationType(b.conf.relName(a.name)))
 	}
 	b.ids[id] = trigger
 	return trigger, true
@@ -287,12 +283,7 @@ func (b *build) relation(l line) {
 	if !ok1 || !ok2 {
 		return
 	}
-	typ, ok := annotation.ParseLinkType(l.typ)
-	if !ok {
-		typ = annotation.LinkOther
-		b.rd.rep.Drop(fmt.Sprintf("relation type %s (kept as related)", l.typ))
-	}
-	b.link(f, t, typ)
+	b.link(f, t, dataset.RelationType(b.conf.relName(l.typ)))
 }
 
 func (b *build) target(l line) (int, bool) {

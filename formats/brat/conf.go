@@ -19,12 +19,13 @@ type conf struct {
 	labels    map[string]annotation.Label // by brat name
 	attrNames map[string]string           // brat name -> original
 	values    map[string]string           // brat value -> original
+	relNames  map[string]string           // brat relation type -> original
 	attrs     map[string][]annotation.AttributeDef
 }
 
 func newConf() *conf {
 	return &conf{labels: map[string]annotation.Label{}, attrNames: map[string]string{},
-		values: map[string]string{}, attrs: map[string][]annotation.AttributeDef{}}
+		values: map[string]string{}, relNames: map[string]string{}, attrs: map[string][]annotation.AttributeDef{}}
 }
 
 // label returns the label a brat type stands for.
@@ -37,6 +38,15 @@ func (c *conf) label(typ string) annotation.Label {
 
 func (c *conf) attrName(n string) string {
 	if o, ok := c.attrNames[n]; ok {
+		return o
+	}
+	return n
+}
+
+// relName is the relation type a brat relation type or event role stands
+// for.
+func (c *conf) relName(n string) string {
+	if o, ok := c.relNames[n]; ok {
 		return o
 	}
 	return n
@@ -96,10 +106,12 @@ func parseConf(file string, data []byte) (*conf, error) {
 			}
 			c.labels[f[0]] = annotation.Label{Name: f[3], Kind: annotation.Kind(f[1]), Color: f[2]}
 			continue
-		case strings.HasPrefix(raw, confAttribute), strings.HasPrefix(raw, confValue):
+		case strings.HasPrefix(raw, confAttribute), strings.HasPrefix(raw, confValue), strings.HasPrefix(raw, confRelation):
 			prefix, m := confAttribute, c.attrNames
 			if strings.HasPrefix(raw, confValue) {
 				prefix, m = confValue, c.values
+			} else if strings.HasPrefix(raw, confRelation) {
+				prefix, m = confRelation, c.relNames
 			}
 			f := strings.Split(strings.TrimPrefix(raw, prefix), "\t")
 			if len(f) != 2 {

@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"fmt"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -23,6 +24,7 @@ type Writer struct {
 	// labels carrying each attribute.
 	attrLabels map[string]map[string]bool
 	used       map[string]bool // labels used but missing from the label set
+	usedRels   map[string]bool // relation types used but missing from the codebook
 	dbs        map[string]bool // databases of the N lines, for tools.conf
 	n          int
 }
@@ -44,6 +46,7 @@ func (w *Writer) Begin(h dataset.Header) error {
 	w.values = map[string]map[string]bool{}
 	w.attrLabels = map[string]map[string]bool{}
 	w.used = map[string]bool{}
+	w.usedRels = map[string]bool{}
 	w.dbs = map[string]bool{}
 	for _, l := range h.Labels.Labels {
 		for _, a := range l.Attributes {
@@ -132,7 +135,10 @@ func (w *Writer) ann(bw *bufio.Writer, b annotation.Bundle) {
 		for _, l := range a.Links {
 			if to, ok := tid[l.Target]; ok {
 				nr++
-				fmt.Fprintf(bw, "R%d\t%s Arg1:%s Arg2:%s\t\n", nr, l.Type, tid[a.ID], to)
+				if _, ok := w.h.Labels.Relation(string(l.Type)); !ok {
+					w.usedRels[string(l.Type)] = true
+				}
+				fmt.Fprintf(bw, "R%d\t%s Arg1:%s Arg2:%s\t\n", nr, bratName(string(l.Type)), tid[a.ID], to)
 			}
 		}
 		for _, name := range dataset.SortedAttributes(a.Attributes) {
@@ -219,13 +225,22 @@ func (w *Writer) conf(bw *bufio.Writer) {
 			}
 		}
 	}
+	rels := slices.Clone(w.h.Labels.RelationTypes())
+	for _, name := range sortedKeys(w.usedRels) {
+		rels = append(rels, annotation.RelationType{Name: name})
+	}
+	for _, r := range rels {
+		if bratName(r.Name) != r.Name {
+			fmt.Fprintf(bw, "%s%s\t%s\n", confRelation, bratName(r.Name), oneLine(r.Name))
+		}
+	}
 	bw.WriteString("\n[entities]\n")
 	for _, l := range labels {
 		fmt.Fprintln(bw, bratName(l.Name))
 	}
 	bw.WriteString("\n[relations]\n")
-	for _, t := range []annotation.LinkType{annotation.LinkSaidBy, annotation.LinkAbout, annotation.LinkIs, annotation.LinkCue, annotation.LinkOther} {
-		fmt.Fprintf(bw, "%s\tArg1:<ENTITY>, Arg2:<ENTITY>\n", t)
+	for _, r := range rels {
+		fmt.Fprintf(bw, "%s\tArg1:<ENTITY>, Arg2:<ENTITY>\n", bratName(r.Name))
 	}
 	bw.WriteString("<OVERLAP>\tArg1:<ENTITY>, Arg2:<ENTITY>, <OVL-TYPE>:<ANY>\n")
 	bw.WriteString("\n[events]\n\n[attributes]\n")

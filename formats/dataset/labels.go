@@ -90,3 +90,19 @@ func MergeLabels(project annotation.LabelSet, ds Dataset, r *Report) annotation.
 	}
 	return out
 }
+
+// RelationType is the link type another tool's relation name stands for:
+// the Glossa link type it names (annotation.ParseLinkType: "SaidBy" is
+// said_by), else the name itself, trimmed, which MergeLabels adds to the
+// project as a relation type of its own, so that an export writes it back
+// (brat -> Glossa -> brat keeps every relation name). A blank name is
+// related.
+func RelationType(name string) annotation.LinkType {
+	if t, ok := annotation.ParseLinkType(name); ok {
+		return t
+	}
+	if n := strings.TrimSpace(name); n != "" {
+		return annotation.LinkType(n)
+	}
+	return annotation.LinkOther
+}

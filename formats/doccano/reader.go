@@ -135,11 +135,7 @@ func bundle(rec inRecord, ents []entity, name string, no int, rep *dataset.Repor
 			fragments = append(fragments, [2]uint64{from, to})
 			continue
 		}
-		t, ok := annotation.ParseLinkType(r.Type)
-		if !ok {
-			t = annotation.LinkOther
-			rep.Drop(fmt.Sprintf("relation type %s (kept as related)", r.Type))
-		}
+		t := dataset.RelationType(r.Type)
 		if from == to {
 			rep.Drop("relation from an entity to itself")
 			continue

@@ -78,9 +78,13 @@ func Detect(head []byte) (ok, lines bool) {
 	if len(h) == 0 || h[0] != '{' {
 		return false, false
 	}
-	ok = bytes.Contains(h, []byte(`"format":"glossa`)) || bytes.Contains(h, []byte(`"format": "glossa`))
+	ok = datasetFormat.Match(h)
 	return ok, ok && linesHeader.Match(h)
 }
+
+// datasetFormat finds the format member of a dataset: "glossa" or
+// "glossa-lines", not a codebook's "glossa-codebook".
+var datasetFormat = regexp.MustCompile(`"format"\s*:\s*"glossa(-lines)?"`)
 
 // trimHead drops a UTF-8 byte order mark and white space from the start of
 // head.

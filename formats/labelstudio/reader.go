@@ -263,11 +263,7 @@ func (tb *taskBuild) relation(r inResult, key func(string) string) {
 			tb.fragments = append(tb.fragments, [2]uint64{fromID, toID})
 			return
 		}
-		if t, ok := annotation.ParseLinkType(r.Labels[0]); ok {
-			typ = t
-		} else {
-			tb.rd.rep.Drop(fmt.Sprintf("relation label %s (kept as related)", r.Labels[0]))
-		}
+		typ = dataset.RelationType(r.Labels[0])
 	}
 	if fromID == toID {
 		tb.rd.rep.Drop("relation from a region to itself")

@@ -438,11 +438,7 @@ func (rd *reader) link(a rawAnnotation, froms []string, line int) {
 		}
 		var b rawBody
 		if json.Unmarshal(raw, &b) == nil && b.Value != nil && has(strings1(b.Purpose), purposeTagging) {
-			if t, ok := annotation.ParseLinkType(*b.Value); ok {
-				typ = t
-			} else {
-				rd.rep.Drop("link type Glossa does not have (kept as related)")
-			}
+			typ = dataset.RelationType(*b.Value)
 		} else if b.ID != "" {
 			tos = append(tos, b.ID)
 		}

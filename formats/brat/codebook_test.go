@@ -1,0 +1,114 @@
+package brat
+
+import (
+	"bytes"
+	"os"
+	"reflect"
+	"strings"
+	"testing"
+
+	"glossa/annotation"
+)
+
+func readFixture(t *testing.T) (annotation.LabelSet, []string) {
+	t.Helper()
+	conf, err := os.Open("testdata/codebook/annotation.conf")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conf.Close()
+	visual, err := os.Open("testdata/codebook/visual.conf")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer visual.Close()
+	s, warn, err := ReadCodebook(conf, visual, "testdata/codebook/annotation.conf")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s, warn
+}
+
+// A brat annotation.conf like the documentation's, with its visual.conf:
+// entities, relations (macros expanded), events (roles as relation types),
+// attributes; what Glossa cannot keep is named in a warning.
+func TestReadCodebook(t *testing.T) {
+	s, warn := readFixture(t)
+	var names []string
+	for _, l := range s.Labels {
+		names = append(names, l.Name+":"+string(l.Kind)+":"+l.Color)
+	}
+	want := []string{"Person:entity:#ffccaa", "Organization:entity:#8fb2ff", "GPE:entity:#7fe2ff", "Money:entity:#ff00bb",
+		"Percent:entity:#eb5757", "Be-born:other:#00a3a3", "Marry:other:#f2994a", "Die:other:#828282", "Transfer-money:other:#d35400"}
+	if !reflect.DeepEqual(names, want) {
+		t.Errorf("labels\n got %q\nwant %q", names, want)
+	}
+	rel := func(name string) annotation.RelationType {
+		r, ok := s.Relation(name)
+		if !ok {
+			t.Errorf("no relation type %q (have %v)", name, s.Relations)
+		}
+		return r
+	}
+	E, O := annotation.KindEntity, annotation.KindOther
+	for name, want := range map[string]annotation.RelationType{
+		"Located":    {Name: "Located", From: []annotation.Kind{E}, To: []annotation.Kind{E}, Color: "#ff0000"},
+		"Employment": {Name: "Employment", From: []annotation.Kind{E}, To: []annotation.Kind{E}, Color: "#800080"},
+		"Ownership":  {Name: "Ownership", From: []annotation.Kind{E}}, // Arg2 <ENTITY>: any
+		"Equiv":      {Name: "Equiv", From: []annotation.Kind{E}, To: []annotation.Kind{E}},
+		"Person-Arg": {Name: "Person-Arg", From: []annotation.Kind{O}, To: []annotation.Kind{E}},
+		"Victim":     {Name: "Victim", From: []annotation.Kind{O}, To: []annotation.Kind{E}},
+		"Giver-Arg":  {Name: "Giver-Arg", From: []annotation.Kind{O}, To: []annotation.Kind{E}},
+	} {
+		if got := rel(name); !reflect.DeepEqual(got, want) {
+			t.Errorf("relation %s = %+v; want %+v", name, got, want)
+		}
+	}
+	if _, ok := s.Relation("<OVERLAP>"); ok || len(s.Relations) != 13 {
+		t.Errorf("relations %d: %+v", len(s.Relations), s.Relations)
+	}
+	die, _ := s.Find("Die")
+	if want := []annotation.AttributeDef{{Name: "Negation", Values: []string{"true"}}, {Name: "Confidence", Values: []string{"Possible", "Likely", "Certain"}}}; !reflect.DeepEqual(die.Attributes, want) {
+		t.Errorf("Die's attributes %+v; want %+v", die.Attributes, want)
+	}
+	if p, _ := s.Find("Person"); len(p.Attributes) != 1 || p.Attributes[0].Name != "Speculation" {
+		t.Errorf("Person's attributes %+v", p.Attributes)
+	}
+	for _, w := range []string{"annotation.conf:10: the type hierarchy is flattened", "annotation.conf:22: relation Equiv: <REL-TYPE>",
+		"annotation.conf:23: <OVERLAP> rules are not kept", `visual.conf:13: Die: colour "darkslateblue"`} {
+		if !strings.Contains(strings.Join(warn, "\n"), w) {
+			t.Errorf("no warning %q in\n%s", w, strings.Join(warn, "\n"))
+		}
+	}
+}
+
+// brat -> Glossa -> brat -> Glossa gives the same codebook; Glossa ->
+// brat -> Glossa keeps names with spaces, kinds, colours, descriptions and
+// guidelines through the glossa- comments.
+func TestCodebookRoundTrip(t *testing.T) {
+	s, _ := readFixture(t)
+	fact := annotation.FactCheckingTemplate()
+	fact.Relations = append(fact.Relations, annotation.RelationType{Name: "works for", From: []annotation.Kind{annotation.KindSource}, Color: "#123456", Description: "Employment."})
+	for i := range fact.Labels {
+		fact.Labels[i].Key = "" // brat keeps no keys nor defaults (WriteCodebook warns)
+		for j := range fact.Labels[i].Attributes {
+			fact.Labels[i].Attributes[j].Default = ""
+		}
+	}
+	for name, s := range map[string]annotation.LabelSet{"brat": s, "fact-checking": fact} {
+		var conf, visual bytes.Buffer
+		if _, err := WriteCodebook(&conf, &visual, s); err != nil {
+			t.Fatal(err)
+		}
+		got, warn, err := ReadCodebook(bytes.NewReader(conf.Bytes()), bytes.NewReader(visual.Bytes()), "annotation.conf")
+		if err != nil {
+			t.Fatalf("%s: %v\n%s", name, err, conf.Bytes())
+		}
+		if len(warn) > 0 {
+			t.Errorf("%s: warnings %q", name, warn)
+		}
+		if !reflect.DeepEqual(got, s) {
+			t.Errorf("%s: round trip\n got %+v\nwant %+v\n%s", name, got, s, conf.Bytes())
+		}
+	}
+}
