@@ -274,11 +274,18 @@ func (u *UI) reloadLabels() {
 		u.showError(err, "Glossa could not reread the project's labels; labels an import added show once the project is opened again.")
 		return
 	}
-	if !changed {
-		return
+	if changed {
+		u.codebookShown()
 	}
+}
+
+// codebookShown redraws what shows the codebook the session holds: the
+// label bar and the detail editor's forms (once the text typed in them is
+// saved; else it stays, in forms built for the labels before) and the
+// guidelines. The highlights' colours are the caller's (refreshAnnotations).
+func (u *UI) codebookShown() {
 	u.buildLabelBar()
-	if u.panel.flush() { // else the text typed stays, in forms built for the labels before
+	if u.panel.flush() {
 		u.panel.resetForms()
 	}
 }
