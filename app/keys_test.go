@@ -43,6 +43,7 @@ var dialogsToOpen = []struct {
 	{"Settings", func(u *UI) { u.showSettings() }},
 	{"Article details", func(u *UI) { u.editDetailsDialog() }},
 	{"Delete article", func(u *UI) { u.deleteArticlesDialog() }},
+	{"Codebook", func(u *UI) { u.showCodebook() }},
 }
 
 func TestKeysDoNothingBehindADialog(t *testing.T) {

@@ -217,8 +217,12 @@ func (u *UI) makeMenu() *fyne.MainMenu {
 	doc := fyne.NewMenu("Article", append(append(statusItems, item("Mark as done and open the next", "done"), fyne.NewMenuItemSeparator(),
 		item("Next article", "nextDoc"), item("Previous article", "prevDoc"), fyne.NewMenuItemSeparator()), u.articleItems(item)...)...)
 
+	// The codebook is the project file's, neither an article's nor an
+	// edit's: a menu of its own, as the issue names it.
+	project := fyne.NewMenu("Project", fyne.NewMenuItem("Codebook…", func() { u.showCodebook() }))
+
 	help := fyne.NewMenu("Help", fyne.NewMenuItem("Keyboard shortcuts", u.showKeys), fyne.NewMenuItem("About Glossa", u.showAbout))
-	m := fyne.NewMainMenu(file, edit, view, doc, help)
+	m := fyne.NewMainMenu(file, edit, view, doc, project, help)
 	u.updateUndoItemsIn(m)
 	return m
 }
