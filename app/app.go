@@ -29,6 +29,7 @@ import (
 	"slices"
 	"strings"
 	"time"
+	"unicode"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -180,7 +181,7 @@ func (u *UI) build() fyne.CanvasObject {
 	u.article.OnHover = u.hovered
 	u.article.OnSelect = func(start, end int) {
 		if end > start {
-			u.setStatus(fmt.Sprintf("%d characters selected: press a label key (1–9) to tag them%s", end-start, u.sourceHint()))
+			u.setStatus(fmt.Sprintf("%d characters selected: press a label's key to tag them%s", end-start, u.sourceHint()))
 		}
 	}
 	u.article.SetWordSnap(u.app.Preferences().BoolWithFallback(prefWordSnap, true))
@@ -359,7 +360,7 @@ func (u *UI) documentShown() {
 	u.find.reset()
 	u.refreshAnnotations()
 	u.articles.selectDoc(d.ID)
-	u.setStatus(fmt.Sprintf("%s: %d annotations. Select text and press 1–9 to tag it.", d.Title, len(u.s.Annotations())))
+	u.setStatus(fmt.Sprintf("%s: %d annotations. Select text and press a label's key to tag it.", d.Title, len(u.s.Annotations())))
 }
 
 func docMeta(d annotation.Document) string {
@@ -493,11 +494,13 @@ func (u *UI) typedRune(r rune) {
 	if u.dialogOpen() {
 		return // the key was meant for the dialog
 	}
-	switch {
-	case r >= '1' && r <= '9':
-		l, ok := u.s.Labels().ByKey(string(r))
+	switch k := string(unicode.ToLower(r)); {
+	case k != "" && annotation.ValidKey(k):
+		// A label's key: 1–9, 0, a–z (with Shift or Caps Lock too). None
+		// of them is one of the plain keys below.
+		l, ok := u.s.Labels().ByKey(k)
 		if !ok {
-			u.setStatus(fmt.Sprintf("No label has the key %c.", r))
+			u.setStatus(fmt.Sprintf("No label has the key %s: Project > Codebook… gives a label a key.", k))
 			return
 		}
 		u.tag(l)
@@ -556,7 +559,7 @@ func (u *UI) typedKey(ev *fyne.KeyEvent) {
 	}
 }
 
-// focusArticle gives the keyboard to the article, so that 1–9 tag.
+// focusArticle gives the keyboard to the article, so that the labels' keys tag.
 func (u *UI) focusArticle() {
 	if f, ok := any(u.article).(fyne.Focusable); ok && u.win.Canvas() != nil {
 		u.win.Canvas().Focus(f)

@@ -380,3 +380,36 @@ func dialogEntries(t *testing.T, u *UI) []*dialogEntry {
 	})
 	return out
 }
+
+func TestKeysZeroAndLettersTag(t *testing.T) {
+	u, st := newTestUI(t)
+	u.win.Show()
+	for name, key := range map[string]string{"Other": "0", "Event": "e"} {
+		l, _ := u.s.Label(name)
+		l.Key = key
+		step, err := u.s.EditCodebook("key", annotation.CodebookEdit{Op: annotation.OpUpdateLabel, Label: name, Def: l})
+		if err != nil {
+			t.Fatal(err)
+		}
+		u.show(step)
+	}
+	sel(t, u, "Monday", 0)
+	press(u, "0")
+	only(t, st, "Other")
+	sel(t, u, "Green Party", 0)
+	press(u, "E") // Shift or Caps Lock
+	only(t, st, "Event")
+
+	// A letter no label has says so; typed in a text field it is text.
+	sel(t, u, "council", 1)
+	press(u, "q")
+	if n := len(st.stored()); n != 2 || !strings.Contains(u.status, "No label has the key q") {
+		t.Errorf("q: %d stored, status %q; want nothing tagged and a sentence", n, u.status)
+	}
+	note := findNote(t, u)
+	u.win.Canvas().Focus(note)
+	test.Type(note, "e")
+	if n := len(st.stored()); n != 2 {
+		t.Errorf("e typed in the note tagged the selection: %d stored", n)
+	}
+}
