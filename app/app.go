@@ -115,6 +115,8 @@ type UI struct {
 	meta      *widget.Label
 	statusSel *widget.Select
 	labelBar  *fyne.Container
+	side      *fyne.Container // the annotation panel, and the guidelines pane beside it when shown
+	guide     *guidelinesPane
 	statusBar *widget.Label
 	status    string // the last setStatus message
 	undoItem  *fyne.MenuItem
@@ -207,7 +209,10 @@ func (u *UI) build() fyne.CanvasObject {
 	top := container.NewVBox(header, container.NewHScroll(u.labelBar), u.find.box)
 	centre := container.NewBorder(top, nil, nil, nil, u.article)
 
-	right := container.NewHSplit(centre, u.panel.content)
+	u.guide = newGuidelinesPane()
+	u.side = container.NewStack()
+	u.sideShown()
+	right := container.NewHSplit(centre, u.side)
 	right.Offset = 0.68
 	split := container.NewHSplit(u.articles.content, right)
 	split.Offset = 0.2
@@ -250,6 +255,7 @@ func (u *UI) loadLabels() {
 	}
 	u.panel.resetForms() // their label choices and attributes were the last project's
 	u.buildLabelBar()
+	u.guidelinesShown()
 	u.win.SetTitle("Glossa — " + u.st.Path())
 }
 
@@ -289,6 +295,7 @@ func (u *UI) codebookShown() {
 	if u.panel.flush() {
 		u.panel.resetForms()
 	}
+	u.guidelinesShown()
 }
 
 func (u *UI) buildLabelBar() {
@@ -298,8 +305,9 @@ func (u *UI) buildLabelBar() {
 		if l.Key != "" {
 			text = l.Key + " " + l.Name
 		}
-		b := widget.NewButton(text, func() { u.tag(l) })
+		b := widgets.NewHoverButton(text, func() { u.tag(l) })
 		b.Importance = widget.LowImportance
+		b.OnHover = func(in bool) { u.labelHovered(l, in) }
 		sw := canvas.NewRectangle(labelColor(l.Color, 0xff))
 		sw.SetMinSize(fyne.NewSize(6, 20))
 		sw.CornerRadius = 2

@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"glossa/annotation"
+	"glossa/widgets"
 )
 
 // labelBarTexts returns the texts of the label bar's buttons, in order.
@@ -20,7 +21,7 @@ func labelBarTexts(u *UI) []string {
 	var out []string
 	for _, o := range u.labelBar.Objects {
 		for _, c := range o.(*fyne.Container).Objects {
-			if b, ok := c.(*widget.Button); ok {
+			if b, ok := c.(*widgets.HoverButton); ok {
 				out = append(out, b.Text)
 			}
 		}

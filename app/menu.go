@@ -207,7 +207,10 @@ func (u *UI) makeMenu() *fyne.MainMenu {
 		it.Checked = u.app.Preferences().StringWithFallback(prefTheme, themeSystem) == value
 		return it
 	}
+	guidelinesItem := fyne.NewMenuItem("Guidelines pane", u.toggleGuidelines)
+	guidelinesItem.Checked = u.guidelinesOn()
 	view := fyne.NewMenu("View", item("Zoom in", "zoomIn"), item("Zoom out", "zoomOut"), item("Actual size", "zoom0"),
+		fyne.NewMenuItemSeparator(), guidelinesItem,
 		fyne.NewMenuItemSeparator(), themeItem("Light theme", themeLight), themeItem("Dark theme", themeDark), themeItem("System theme", themeSystem))
 
 	var statusItems []*fyne.MenuItem
