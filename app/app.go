@@ -84,7 +84,11 @@ type Config struct {
 	DataPath string // the default project file, shown in About
 	// Open opens or creates the project file at path (File > New, Open,
 	// Recent). The window closes the store it had after the new one opened.
-	Open          func(path string) (Project, error)
+	Open func(path string) (Project, error)
+	// Create creates a project file at path, which must not exist, with
+	// the codebook given (File > New project, after choosing a template);
+	// nil makes New create it through Open, with the store's default.
+	Create        func(path string, codebook annotation.LabelSet) (Project, error)
 	ExportFormats []string // e.g. "json", "jsonl": one File > Export item each
 	// OpenAfterShow: New reads only the labels, and ShowAndRun reads the
 	// list of articles and opens the first once the window has drawn its
