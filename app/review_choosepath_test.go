@@ -243,7 +243,9 @@ func TestNewProjectStartsWithTheChosenTemplate(t *testing.T) {
 		s.path, s.labels = path, codebook
 		return Project{Store: s}, nil
 	}
-	u.cfg.Open = func(path string) (Project, error) { return Project{}, errors.New("File > New project opened instead of creating") }
+	u.cfg.Open = func(path string) (Project, error) {
+		return Project{}, errors.New("File > New project opened instead of creating")
+	}
 	u.newProjectDialog()
 	findRadio(t, u).SetSelected("Named entities")
 	if !dialogShows(t, u, "Labels: PER, ORG, LOC, MISC.") {
