@@ -121,6 +121,9 @@ type UI struct {
 	labelBar  *fyne.Container
 	side      *fyne.Container // the annotation panel, and the guidelines pane beside it when shown
 	guide     *guidelinesPane
+	// centreSplit divides the article from the side; the side widens
+	// while the guidelines pane is shown.
+	centreSplit *container.Split
 	statusBar *widget.Label
 	status    string // the last setStatus message
 	undoItem  *fyne.MenuItem
@@ -215,9 +218,9 @@ func (u *UI) build() fyne.CanvasObject {
 
 	u.guide = newGuidelinesPane()
 	u.side = container.NewStack()
-	u.sideShown()
 	right := container.NewHSplit(centre, u.side)
-	right.Offset = 0.68
+	u.centreSplit = right
+	u.sideShown()
 	split := container.NewHSplit(u.articles.content, right)
 	split.Offset = 0.2
 	return container.NewBorder(nil, container.NewBorder(widget.NewSeparator(), nil, nil, nil, u.statusBar), nil, nil, split)

@@ -130,10 +130,13 @@ func say(l *widget.Label, msg string) {
 	l.Show()
 }
 
+// lowLabel is a label for what a part of the codebook is used by: in the
+// theme's text colour (LowImportance's grey was hard to read on the light
+// theme), in italics.
 func lowLabel() *widget.Label {
 	l := widget.NewLabel("")
 	l.Wrapping = fyne.TextWrapWord
-	l.Importance = widget.LowImportance
+	l.TextStyle.Italic = true
 	return l
 }
 
@@ -218,7 +221,7 @@ func (c *codebookEditor) labelsTab() fyne.CanvasObject {
 			sw := box.Objects[1].(*canvas.Rectangle)
 			sw.FillColor = labelColor(l.Color, 0xff)
 			sw.Refresh()
-			setText(box.Objects[0].(*widget.Label), fmt.Sprintf("%s %s · %s · %d", orDash(l.Key), l.Name, l.Kind, c.use.Labels[l.Name].Count))
+			setText(box.Objects[0].(*widget.Label), fmt.Sprintf("%s %s · %s · %s", orDash(l.Key), l.Name, l.Kind, plural(c.use.Labels[l.Name].Count, "annotation")))
 		},
 	)
 	c.labels.OnTypedKey = u.typedKey
@@ -739,7 +742,7 @@ func (c *codebookEditor) relationsTab() fyne.CanvasObject {
 			rs := u.s.Labels().RelationTypes()
 			if i < len(rs) {
 				r := rs[i]
-				setText(o.(*widget.Label), fmt.Sprintf("%s · %s → %s · %d", r.Name, kindsText(r.From), kindsText(r.To), c.use.Relations[r.Name].Count))
+				setText(o.(*widget.Label), fmt.Sprintf("%s · %s → %s · %s", r.Name, kindsText(r.From), kindsText(r.To), plural(c.use.Relations[r.Name].Count, "link")))
 			}
 		},
 	)

@@ -87,6 +87,7 @@ func (u *UI) sideShown() {
 	if !u.guidelinesOn() {
 		u.side.Objects = []fyne.CanvasObject{u.panel.content}
 		u.side.Refresh()
+		u.centreSplit.SetOffset(0.68)
 		return
 	}
 	if u.guide.split == nil {
@@ -96,6 +97,7 @@ func (u *UI) sideShown() {
 	u.guidelinesShown()
 	u.side.Objects = []fyne.CanvasObject{u.guide.split}
 	u.side.Refresh()
+	u.centreSplit.SetOffset(0.5) // the panel keeps its width beside the pane
 }
 
 // toggleGuidelines shows or hides the Guidelines pane (View menu).
