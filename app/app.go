@@ -124,10 +124,10 @@ type UI struct {
 	// centreSplit divides the article from the side; the side widens
 	// while the guidelines pane is shown.
 	centreSplit *container.Split
-	statusBar *widget.Label
-	status    string // the last setStatus message
-	undoItem  *fyne.MenuItem
-	redoItem  *fyne.MenuItem
+	statusBar   *widget.Label
+	status      string // the last setStatus message
+	undoItem    *fyne.MenuItem
+	redoItem    *fyne.MenuItem
 }
 
 // New builds Glossa's main window on the project p. It shows the first
