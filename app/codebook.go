@@ -985,7 +985,7 @@ func (c *codebookEditor) guidelinesTab() fyne.CanvasObject {
 	save := widget.NewButtonWithIcon("Save guidelines", theme.DocumentSaveIcon(), func() { c.saveGuidelines() })
 	save.Importance = widget.HighImportance
 	hint := lowLabelText("Markdown: # headings, **bold**, *italic*, - lists, [links](…). Shown in View > Guidelines.")
-	return container.NewBorder(nil, container.NewVBox(c.guideProblem, container.NewBorder(nil, nil, hint, save)), nil, nil, c.guide)
+	return container.NewBorder(nil, container.NewVBox(c.guideProblem, hint, container.NewHBox(layout.NewSpacer(), save)), nil, nil, c.guide)
 }
 
 func (c *codebookEditor) guidelinesDirty() bool { return c.guide.Text != c.u.s.Labels().Guidelines }

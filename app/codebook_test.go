@@ -333,6 +333,9 @@ func TestCodebookGuidelines(t *testing.T) {
 	u.win.Show()
 	c := openCodebook(t, u, "")
 	c.tabs.SelectIndex(2)
+	if sz := c.guide.Size(); sz.Width < 600 || sz.Height < 300 {
+		t.Errorf("the guidelines field is %.0f×%.0f in a dialog of 980×640, want most of it", sz.Width, sz.Height)
+	}
 	typeIn(u, c.guide, "# Our rules\n\nTag every claim.")
 	keyPress(u, fyne.KeyEscape) // closing saves what was typed
 	if st.labels.Guidelines != "# Our rules\n\nTag every claim." {
