@@ -29,6 +29,7 @@ import (
 	"slices"
 	"strings"
 	"time"
+	"unicode"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -83,7 +84,11 @@ type Config struct {
 	DataPath string // the default project file, shown in About
 	// Open opens or creates the project file at path (File > New, Open,
 	// Recent). The window closes the store it had after the new one opened.
-	Open          func(path string) (Project, error)
+	Open func(path string) (Project, error)
+	// Create creates a project file at path, which must not exist, with
+	// the codebook given (File > New project, after choosing a template);
+	// nil makes New create it through Open, with the store's default.
+	Create        func(path string, codebook annotation.LabelSet) (Project, error)
 	ExportFormats []string // e.g. "json", "jsonl": one File > Export item each
 	// OpenAfterShow: New reads only the labels, and ShowAndRun reads the
 	// list of articles and opens the first once the window has drawn its
@@ -114,10 +119,15 @@ type UI struct {
 	meta      *widget.Label
 	statusSel *widget.Select
 	labelBar  *fyne.Container
-	statusBar *widget.Label
-	status    string // the last setStatus message
-	undoItem  *fyne.MenuItem
-	redoItem  *fyne.MenuItem
+	side      *fyne.Container // the annotation panel, and the guidelines pane beside it when shown
+	guide     *guidelinesPane
+	// centreSplit divides the article from the side; the side widens
+	// while the guidelines pane is shown.
+	centreSplit *container.Split
+	statusBar   *widget.Label
+	status      string // the last setStatus message
+	undoItem    *fyne.MenuItem
+	redoItem    *fyne.MenuItem
 }
 
 // New builds Glossa's main window on the project p. It shows the first
@@ -180,7 +190,7 @@ func (u *UI) build() fyne.CanvasObject {
 	u.article.OnHover = u.hovered
 	u.article.OnSelect = func(start, end int) {
 		if end > start {
-			u.setStatus(fmt.Sprintf("%d characters selected: press a label key (1–9) to tag them%s", end-start, u.sourceHint()))
+			u.setStatus(fmt.Sprintf("%d characters selected: press a label's key to tag them%s", end-start, u.sourceHint()))
 		}
 	}
 	u.article.SetWordSnap(u.app.Preferences().BoolWithFallback(prefWordSnap, true))
@@ -206,8 +216,11 @@ func (u *UI) build() fyne.CanvasObject {
 	top := container.NewVBox(header, container.NewHScroll(u.labelBar), u.find.box)
 	centre := container.NewBorder(top, nil, nil, nil, u.article)
 
-	right := container.NewHSplit(centre, u.panel.content)
-	right.Offset = 0.68
+	u.guide = newGuidelinesPane()
+	u.side = container.NewStack()
+	right := container.NewHSplit(centre, u.side)
+	u.centreSplit = right
+	u.sideShown()
 	split := container.NewHSplit(u.articles.content, right)
 	split.Offset = 0.2
 	return container.NewBorder(nil, container.NewBorder(widget.NewSeparator(), nil, nil, nil, u.statusBar), nil, nil, split)
@@ -249,6 +262,7 @@ func (u *UI) loadLabels() {
 	}
 	u.panel.resetForms() // their label choices and attributes were the last project's
 	u.buildLabelBar()
+	u.guidelinesShown()
 	u.win.SetTitle("Glossa — " + u.st.Path())
 }
 
@@ -274,13 +288,21 @@ func (u *UI) reloadLabels() {
 		u.showError(err, "Glossa could not reread the project's labels; labels an import added show once the project is opened again.")
 		return
 	}
-	if !changed {
-		return
+	if changed {
+		u.codebookShown()
 	}
+}
+
+// codebookShown redraws what shows the codebook the session holds: the
+// label bar and the detail editor's forms (once the text typed in them is
+// saved; else it stays, in forms built for the labels before) and the
+// guidelines. The highlights' colours are the caller's (refreshAnnotations).
+func (u *UI) codebookShown() {
 	u.buildLabelBar()
-	if u.panel.flush() { // else the text typed stays, in forms built for the labels before
+	if u.panel.flush() {
 		u.panel.resetForms()
 	}
+	u.guidelinesShown()
 }
 
 func (u *UI) buildLabelBar() {
@@ -290,8 +312,9 @@ func (u *UI) buildLabelBar() {
 		if l.Key != "" {
 			text = l.Key + " " + l.Name
 		}
-		b := widget.NewButton(text, func() { u.tag(l) })
+		b := widgets.NewHoverButton(text, func() { u.tag(l) })
 		b.Importance = widget.LowImportance
+		b.OnHover = func(in bool) { u.labelHovered(l, in) }
 		sw := canvas.NewRectangle(labelColor(l.Color, 0xff))
 		sw.SetMinSize(fyne.NewSize(6, 20))
 		sw.CornerRadius = 2
@@ -352,7 +375,7 @@ func (u *UI) documentShown() {
 	u.find.reset()
 	u.refreshAnnotations()
 	u.articles.selectDoc(d.ID)
-	u.setStatus(fmt.Sprintf("%s: %s. Select text and press 1–9 to tag it.", d.Title, plural(len(u.s.Annotations()), "annotation")))
+	u.setStatus(fmt.Sprintf("%s: %s. Select text and press a label's key to tag it.", d.Title, plural(len(u.s.Annotations()), "annotation")))
 }
 
 func docMeta(d annotation.Document) string {
@@ -486,11 +509,13 @@ func (u *UI) typedRune(r rune) {
 	if u.dialogOpen() {
 		return // the key was meant for the dialog
 	}
-	switch {
-	case r >= '1' && r <= '9':
-		l, ok := u.s.Labels().ByKey(string(r))
+	switch k := string(unicode.ToLower(r)); {
+	case k != "" && annotation.ValidKey(k):
+		// A label's key: 1–9, 0, a–z (with Shift or Caps Lock too). None
+		// of them is one of the plain keys below.
+		l, ok := u.s.Labels().ByKey(k)
 		if !ok {
-			u.setStatus(fmt.Sprintf("No label has the key %c.", r))
+			u.setStatus(fmt.Sprintf("No label has the key %s: Project > Codebook… gives a label a key.", k))
 			return
 		}
 		u.tag(l)
@@ -549,7 +574,7 @@ func (u *UI) typedKey(ev *fyne.KeyEvent) {
 	}
 }
 
-// focusArticle gives the keyboard to the article, so that 1–9 tag.
+// focusArticle gives the keyboard to the article, so that the labels' keys tag.
 func (u *UI) focusArticle() {
 	if f, ok := any(u.article).(fyne.Focusable); ok && u.win.Canvas() != nil {
 		u.win.Canvas().Focus(f)

@@ -12,13 +12,17 @@ import (
 )
 
 // show redraws what the session step st changed: everything when it
-// opened another article, else the annotations it stored or deleted, the
+// opened another article, else the codebook (label bar, detail forms and
+// every highlight's colour), the annotations it stored or deleted, the
 // article's status, the entity registry; and the undo items.
 func (u *UI) show(st session.Step) {
+	if st.Codebook {
+		u.codebookShown()
+	}
 	switch {
 	case st.Opened:
 		u.documentShown()
-	case st.Reread:
+	case st.Reread || st.Codebook: // a label's colour or kind may have changed
 		u.refreshAnnotations()
 	case len(st.Put) > 0 || len(st.Del) > 0:
 		u.storedShown(st.Put, st.Del)

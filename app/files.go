@@ -14,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 
+	"glossa/annotation"
 	"glossa/app/session"
 )
 
@@ -216,18 +217,75 @@ func (u *UI) openProjectDialog() {
 	d.Show()
 }
 
-// newProjectDialog asks for the name of a new project file, which must
-// not exist yet, and opens it (Config.Open creates it).
+// newProjectDialog asks which codebook the new project starts with (one
+// of annotation.Templates, Fact-checking first), then the name of its
+// file, which must not exist yet, and opens it.
 func (u *UI) newProjectDialog() {
 	if u.cfg.Open == nil {
 		return
 	}
-	u.choosePath("New project file", "Create", freeName(u.startFolder(), "project", ".glossa"), pathMustBeNew, u.switchProject)
+	ts := annotation.Templates()
+	names := make([]string, len(ts))
+	for i, t := range ts {
+		names[i] = t.Name
+	}
+	about := widget.NewLabel("")
+	about.Wrapping = fyne.TextWrapWord
+	about.Importance = widget.LowImportance
+	choice := widget.NewRadioGroup(names, func(s string) {
+		if i := slices.Index(names, s); i >= 0 {
+			about.SetText(ts[i].Description + " " + templateSummary(ts[i].Codebook()))
+		}
+	})
+	choice.Required = true
+	choice.SetSelected(names[0])
+	var d *dialog.CustomDialog
+	next := func() {
+		i := slices.Index(names, choice.Selected)
+		if i < 0 {
+			return
+		}
+		d.Hide()
+		codebook := ts[i].Codebook()
+		u.choosePath("New project file", "Create", freeName(u.startFolder(), "project", ".glossa"), pathMustBeNew, func(path string) {
+			u.switchTo(path, func(path string) (Project, error) {
+				if u.cfg.Create == nil {
+					return u.cfg.Open(path)
+				}
+				return u.cfg.Create(path, codebook)
+			})
+		})
+	}
+	ok := widget.NewButton("Next…", next)
+	ok.Importance = widget.HighImportance
+	text := widget.NewLabel("Which codebook does the project start with? Project > Codebook… changes it at any time.")
+	text.Wrapping = fyne.TextWrapWord
+	d = dialog.NewCustomWithoutButtons("New project", container.NewVBox(text, choice, about), u.win)
+	d.SetButtons([]fyne.CanvasObject{widget.NewButton("Cancel", d.Hide), ok})
+	d.Resize(fyne.NewSize(560, 0))
+	d.Show()
+	u.keyed(d.Hide, next)
+}
+
+// templateSummary names the labels of codebook s.
+func templateSummary(s annotation.LabelSet) string {
+	if len(s.Labels) == 0 {
+		return ""
+	}
+	var names []string
+	for _, l := range s.Labels {
+		names = append(names, l.Name)
+	}
+	return "Labels: " + strings.Join(names, ", ") + "."
 }
 
 // switchProject opens the project file at path in place of the current
 // one. The undo history is cleared: it belongs to the old file.
-func (u *UI) switchProject(path string) {
+func (u *UI) switchProject(path string) { u.switchTo(path, u.cfg.Open) }
+
+// switchTo opens the project at path with open in place of the current
+// one.
+func (u *UI) switchTo(path string, open func(string) (Project, error)) {
 	if path == u.st.Path() {
 		u.setStatus(path + " is already open.")
 		return
@@ -235,7 +293,7 @@ func (u *UI) switchProject(path string) {
 	if !u.panel.flush() {
 		return
 	}
-	p, err := u.cfg.Open(path)
+	p, err := open(path)
 	if err != nil {
 		u.showError(err, "The project that was open stays open.")
 		return

@@ -58,7 +58,7 @@ func (f *findBar) close() {
 	f.reset()
 	f.u.focusArticle()
 	if _, _, sel := f.u.article.Selection(); sel != "" {
-		f.u.setStatus("Find closed. The match is still selected: press a label key (1–9) to tag it.")
+		f.u.setStatus("Find closed. The match is still selected: press a label key to tag it.")
 	}
 }
 

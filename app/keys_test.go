@@ -43,6 +43,11 @@ var dialogsToOpen = []struct {
 	{"Settings", func(u *UI) { u.showSettings() }},
 	{"Article details", func(u *UI) { u.editDetailsDialog() }},
 	{"Delete article", func(u *UI) { u.deleteArticlesDialog() }},
+	{"New project", func(u *UI) {
+		u.cfg.Open = func(string) (Project, error) { return Project{}, nil }
+		u.newProjectDialog()
+	}},
+	{"Codebook", func(u *UI) { u.showCodebook() }},
 }
 
 func TestKeysDoNothingBehindADialog(t *testing.T) {

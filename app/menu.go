@@ -207,7 +207,10 @@ func (u *UI) makeMenu() *fyne.MainMenu {
 		it.Checked = u.app.Preferences().StringWithFallback(prefTheme, themeSystem) == value
 		return it
 	}
+	guidelinesItem := fyne.NewMenuItem("Guidelines pane", u.toggleGuidelines)
+	guidelinesItem.Checked = u.guidelinesOn()
 	view := fyne.NewMenu("View", item("Zoom in", "zoomIn"), item("Zoom out", "zoomOut"), item("Actual size", "zoom0"),
+		fyne.NewMenuItemSeparator(), guidelinesItem,
 		fyne.NewMenuItemSeparator(), themeItem("Light theme", themeLight), themeItem("Dark theme", themeDark), themeItem("System theme", themeSystem))
 
 	var statusItems []*fyne.MenuItem
@@ -217,8 +220,12 @@ func (u *UI) makeMenu() *fyne.MainMenu {
 	doc := fyne.NewMenu("Article", append(append(statusItems, item("Mark as done and open the next", "done"), fyne.NewMenuItemSeparator(),
 		item("Next article", "nextDoc"), item("Previous article", "prevDoc"), fyne.NewMenuItemSeparator()), u.articleItems(item)...)...)
 
+	// The codebook is the project file's, neither an article's nor an
+	// edit's: a menu of its own, as the issue names it.
+	project := fyne.NewMenu("Project", fyne.NewMenuItem("Codebook…", func() { u.showCodebook() }))
+
 	help := fyne.NewMenu("Help", fyne.NewMenuItem("Keyboard shortcuts", u.showKeys), fyne.NewMenuItem("About Glossa", u.showAbout))
-	m := fyne.NewMainMenu(file, edit, view, doc, help)
+	m := fyne.NewMainMenu(file, edit, view, doc, project, help)
 	u.updateUndoItemsIn(m)
 	return m
 }

@@ -5,11 +5,15 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"reflect"
+	"slices"
 	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/widget"
+
+	"glossa/annotation"
 )
 
 func readFile(t *testing.T, path string) string {
@@ -122,6 +126,7 @@ func TestNewProjectRefusesOpenAndExistingFiles(t *testing.T) {
 	}
 
 	u.newProjectDialog()
+	keyPress(u, fyne.KeyReturn) // the default template, Fact-checking
 	if got := chooser(t, u).Text; got != filepath.Join(dir, "project.glossa") {
 		t.Errorf("proposed path = %q, want project.glossa in the last folder", got)
 	}
@@ -224,5 +229,34 @@ func TestSaveCopyRefusesProjectAndConfirmsReplace(t *testing.T) {
 	tapButton(t, u, "Yes")
 	if st.copies[cp] != st.path {
 		t.Errorf("copies = %v, want the project copied to %s", st.copies, cp)
+	}
+}
+
+func TestNewProjectStartsWithTheChosenTemplate(t *testing.T) {
+	u, st := newTestUI(t)
+	u.win.Show()
+	dir := onDisk(t, u, st)
+	var got annotation.LabelSet
+	u.cfg.Create = func(path string, codebook annotation.LabelSet) (Project, error) {
+		got = codebook
+		s := newFakeStore()
+		s.path, s.labels = path, codebook
+		return Project{Store: s}, nil
+	}
+	u.cfg.Open = func(path string) (Project, error) {
+		return Project{}, errors.New("File > New project opened instead of creating")
+	}
+	u.newProjectDialog()
+	findRadio(t, u).SetSelected("Named entities")
+	if !dialogShows(t, u, "Labels: PER, ORG, LOC, MISC.") {
+		t.Errorf("the template dialog does not list the labels of the chosen template")
+	}
+	keyPress(u, fyne.KeyReturn)
+	choose(t, u, filepath.Join(dir, "ner.glossa"), "Create")
+	if !reflect.DeepEqual(got, annotation.NamedEntitiesTemplate()) {
+		t.Errorf("Create got %+v, want the Named entities template", got)
+	}
+	if texts := labelBarTexts(u); !slices.Equal(texts, []string{"1 PER", "2 ORG", "3 LOC", "4 MISC"}) {
+		t.Errorf("label bar = %q, want the template's labels", texts)
 	}
 }

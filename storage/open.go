@@ -45,6 +45,10 @@ type Options struct {
 	// limit. An edit that would grow the file past it fails with
 	// ErrWriteFailed, as on a full disk, and is not saved.
 	MaxSize int
+	// Codebook is the codebook a project created by this call starts with
+	// (one of annotation.Templates, or the user's own); nil means
+	// annotation.DefaultLabelSet. An existing project keeps its own.
+	Codebook *annotation.LabelSet
 }
 
 // Store is one open project file. Its methods are safe for concurrent use;
@@ -73,7 +77,8 @@ type Store struct {
 const defaultTimeout = time.Second
 
 // Open opens the project at path, creating a new project with
-// annotation.DefaultLabelSet when no file exists there.
+// Options.Codebook (annotation.DefaultLabelSet by default) when no file
+// exists there.
 //
 // Before opening a file for writing, Open checks its bbolt header (magic,
 // version, checksums, size) and opens it read-only to check it is a Glossa
@@ -98,7 +103,14 @@ func Open(path string, opts Options) (*Store, error) {
 		if opts.ReadOnly {
 			return nil, fmt.Errorf("%s does not exist: %w", path, err)
 		}
-		if err := create(path, opts.Now()); err != nil {
+		codebook := annotation.DefaultLabelSet()
+		if opts.Codebook != nil {
+			codebook = opts.Codebook.Clone()
+		}
+		if err := codebook.Validate(); err != nil {
+			return nil, fmt.Errorf("cannot create %s with this codebook: %w", path, err)
+		}
+		if err := create(path, codebook, opts.Now()); err != nil {
 			return nil, err
 		}
 	case err != nil:
@@ -371,7 +383,7 @@ func createBuckets(tx *bbolt.Tx) error {
 // create makes a new project at path: built in a temporary file in the same
 // folder, then linked into place, so that a file at path is never a half
 // made project.
-func create(path string, now time.Time) error {
+func create(path string, codebook annotation.LabelSet, now time.Time) error {
 	f, err := durable.CreateTemp(path)
 	if err != nil {
 		return fmt.Errorf("cannot create %s: %w", path, err)
@@ -393,7 +405,7 @@ func create(path string, now time.Time) error {
 		if _, err := io.ReadFull(rand.Reader, id[:]); err != nil {
 			return err
 		}
-		labels, err := json.Marshal(annotation.DefaultLabelSet())
+		labels, err := json.Marshal(codebook)
 		if err != nil {
 			return err
 		}

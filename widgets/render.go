@@ -20,6 +20,14 @@ const (
 	currentAlpha  = 0xCC
 )
 
+// BandAlpha and SelectedAlpha are the opacities of a highlight's band and of
+// the selected highlight's band over the background, for a caller that
+// checks its colours keep the text legible.
+const (
+	BandAlpha     = bandAlpha
+	SelectedAlpha = selectedAlpha
+)
+
 // articleRenderer draws the lines on screen. Text objects are kept per line
 // (keyed by the line's start offset) so a scroll step only creates the lines
 // that come into view; rectangles are pooled.

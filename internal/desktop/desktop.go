@@ -17,6 +17,7 @@ import (
 	"fyne.io/fyne/v2"
 	fyneapp "fyne.io/fyne/v2/app"
 
+	"glossa/annotation"
 	"glossa/app"
 	"glossa/assets"
 	"glossa/corpus"
@@ -67,6 +68,13 @@ func Run(meta Meta, path string) error {
 		DataPath: defaultPath,
 		Open: func(p string) (app.Project, error) {
 			st, err := openProject(p, false, true)
+			if err != nil {
+				return app.Project{}, err
+			}
+			return project(st), nil
+		},
+		Create: func(p string, codebook annotation.LabelSet) (app.Project, error) {
+			st, err := storage.Create(p, storage.Options{Codebook: &codebook})
 			if err != nil {
 				return app.Project{}, err
 			}
