@@ -93,7 +93,14 @@ func (s LabelSet) MergeEdits(more LabelSet) (edits []CodebookEdit, notes []strin
 func (e CodebookEdit) Sentence() string {
 	switch e.Op {
 	case OpAddLabel:
-		return fmt.Sprintf("added label %s (%s)", e.Def.Name, e.Def.Kind)
+		var attrs []string
+		for _, a := range e.Def.Attributes {
+			attrs = append(attrs, a.Name)
+		}
+		if len(attrs) == 0 {
+			return fmt.Sprintf("added label %s (%s)", e.Def.Name, e.Def.Kind)
+		}
+		return fmt.Sprintf("added label %s (%s) with attributes %s", e.Def.Name, e.Def.Kind, strings.Join(attrs, ", "))
 	case OpAddAttribute:
 		return fmt.Sprintf("added attribute %s to label %s", e.Attr.Name, e.Label)
 	case OpUpdateAttribute:

@@ -29,7 +29,7 @@ func TestMergeEdits(t *testing.T) {
 	want := []string{
 		"label Claim: attribute verdict now offers true | mostly true | mixed | mostly false | false | unverifiable | satire",
 		"added attribute topic to label Claim",
-		"added label Content (claim)",
+		"added label Content (claim) with attributes type, factuality",
 	}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("edits\n got %q\nwant %q", got, want)

@@ -41,6 +41,7 @@ type configExtra struct {
 // node is an element of the config.
 type node struct {
 	name     string // lower case: Label Studio's tag names ignore case
+	tag      string // as written, for messages
 	attrs    map[string]string
 	line     int
 	children []*node
@@ -74,7 +75,7 @@ func parseConfig(data []byte, name string, extra *configExtra) (*node, error) {
 		line, _ := dec.InputPos()
 		switch t := tok.(type) {
 		case xml.StartElement:
-			n := &node{name: strings.ToLower(t.Name.Local), attrs: map[string]string{}, line: line}
+			n := &node{name: strings.ToLower(t.Name.Local), tag: t.Name.Local, attrs: map[string]string{}, line: line}
 			for _, a := range t.Attr {
 				n.attrs[strings.ToLower(a.Name.Local)] = a.Value
 			}
@@ -238,7 +239,7 @@ func (cr *configReader) walk(n *node, vis visibility) {
 				if r.name == "relation" {
 					cr.relation(r)
 				} else {
-					cr.warn(r, "<%s> inside <Relations> is not a relation; skipped", r.name)
+					cr.warn(r, "<%s> inside <Relations> is not a relation; skipped", r.tag)
 				}
 			}
 		case tag == "relation":
@@ -250,9 +251,9 @@ func (cr *configReader) walk(n *node, vis visibility) {
 		case slices.Contains(textObjects, tag) || slices.Contains(cosmetic, tag):
 			// The text itself, or the page's layout.
 		case strings.HasSuffix(tag, "labels"):
-			cr.warn(c, "<%s> labels regions of images, audio or time series, not text; skipped", c.name)
+			cr.warn(c, "<%s> labels regions of images, audio or time series, not text; skipped", c.tag)
 		default:
-			cr.warn(c, "<%s> has no place in a Glossa codebook; skipped", c.name)
+			cr.warn(c, "<%s> has no place in a Glossa codebook; skipped", c.tag)
 		}
 	}
 }
@@ -281,7 +282,7 @@ func (cr *configReader) labelControl(c *node) {
 	name, _ := c.attr("name")
 	for _, l := range c.children {
 		if l.name != "label" {
-			cr.warn(l, "<%s> inside a labels control is not a label; skipped", l.name)
+			cr.warn(l, "<%s> inside a labels control is not a label; skipped", l.tag)
 			continue
 		}
 		v, ok := l.attr("value")
@@ -368,7 +369,7 @@ func (cr *configReader) choices(c *node, vis visibility) {
 	walk = func(n *node) {
 		for _, ch := range n.children {
 			if ch.name != "choice" {
-				cr.warn(ch, "<%s> inside choices %q is not a choice; skipped", ch.name, name)
+				cr.warn(ch, "<%s> inside choices %q is not a choice; skipped", ch.tag, name)
 				continue
 			}
 			v, _ := ch.attr("alias")

@@ -73,9 +73,9 @@ func TestReadConfig(t *testing.T) {
 		`choices "speaker type": several choices at once`,
 		`choices "sentiment" is about the whole text`,
 		`text area "summary" is about the whole text`,
-		`<rating> has no place in a Glossa codebook`,
-		`<rectanglelabels> labels regions of images`,
-		`<image> has no place`,
+		`<Rating> has no place in a Glossa codebook`,
+		`<RectangleLabels> labels regions of images`,
+		`<Image> has no place`,
 		`hotkeys taken by two labels are kept on the first only`,
 	} {
 		if !strings.Contains(strings.Join(warn, "\n"), w) {
