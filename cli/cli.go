@@ -12,6 +12,8 @@ import (
 	"os"
 	"runtime/debug"
 	"strings"
+
+	"glossa/corpus"
 )
 
 // Env is what a command runs with: its streams, Glossa's version, and how to
@@ -34,7 +36,7 @@ func commands() []command {
 		{"import", "import [--db FILE] PATH...", "import articles (.txt .md .html), datasets (.json .jsonl) and other tools' files; folders are walked", runImport},
 		{"export", "export [--db FILE] --format FORMAT [-o OUT] [--offsets codepoint,utf16,byte] [--excel-bom]", "export the project (stdout unless -o)", runExport},
 		{"check", "check [--db FILE]", "check the project file's structure and Glossa's invariants", runCheck},
-		{"codebook", "codebook [--db FILE]", "print the codebook: labels, attributes, relation types, guidelines, and what uses each", runCodebook},
+		{"codebook", "codebook [--db FILE] [--import FILE | --export OUT] [--format glossa|brat|labelstudio]", "print the codebook: labels, attributes, relation types, guidelines, and what uses each; --import merges a codebook file into the project's (only adding; the format sniffed unless given); --export writes it (brat: OUT is a folder for annotation.conf and visual.conf)", runCodebook},
 		{"stats", "stats [--db FILE] [--json]", "count documents, annotations, labels and links", runStats},
 		{"backup", "backup [--db FILE] [-o OUT]", "copy the project file consistently (default: a dated file beside it)", runBackup},
 		{"version", "version", "print Glossa's version", func(_ context.Context, env Env, _ []string) error {
@@ -155,6 +157,7 @@ func printHelp(env Env) {
 		fmt.Fprintf(w, "  glossa %s\n      %s\n", c.usage, c.summary)
 	}
 	fmt.Fprintln(w, "\nexport formats: "+strings.Join(exportFormats(), ", "))
+	fmt.Fprintln(w, "codebook formats: "+strings.Join(corpus.CodebookFormats(), ", "))
 	if env.DefaultPath != nil {
 		if p, err := env.DefaultPath(); err == nil {
 			fmt.Fprintf(w, "\ndefault project file (when --db is not given):\n  %s\n", p)

@@ -8,6 +8,8 @@ import (
 	"text/tabwriter"
 
 	"glossa/annotation"
+	"glossa/corpus"
+	"glossa/storage"
 )
 
 // guidelineLines is how many lines of the guidelines `glossa codebook`
@@ -16,23 +18,115 @@ const guidelineLines = 5
 
 func runCodebook(_ context.Context, env Env, args []string) error {
 	fs, db := newFlags(env, "codebook")
+	in := fs.String("import", "", "a codebook file (or brat folder) to merge into the project's")
+	out := fs.String("export", "", "where to write the codebook (brat: a folder)")
+	format := fs.String("format", "", "the codebook format: "+strings.Join(corpus.CodebookFormats(), ", "))
 	if err := parse(fs, args); err != nil {
 		return err
 	}
-	st, err := openStore(env, *db, true)
+	if fs.NArg() > 0 {
+		return usagef("unexpected argument %q", fs.Arg(0))
+	}
+	if *format != "" && !contains(corpus.CodebookFormats(), *format) {
+		return usagef("unknown codebook format %q; choose one of %s", *format, strings.Join(corpus.CodebookFormats(), ", "))
+	}
+	switch {
+	case *in != "" && *out != "":
+		return usagef("--import and --export are two commands; give one")
+	case *in != "":
+		return importCodebook(env, *db, *in, *format)
+	case *out != "":
+		if *format == "" {
+			return usagef("name the format of the codebook to write: --format %s", strings.Join(corpus.CodebookFormats(), "|"))
+		}
+		return exportCodebook(env, *db, *out, *format)
+	case *format != "":
+		return usagef("--format goes with --import or --export")
+	}
+	st, ls, err := openCodebook(env, *db, true)
 	if err != nil {
 		return err
 	}
 	defer st.Close()
-	ls, err := st.Labels()
-	if err != nil {
-		return err
-	}
 	use, err := st.CodebookUse()
 	if err != nil {
 		return err
 	}
 	return writeCodebook(env.Stdout, ls, use)
+}
+
+// openCodebook opens the project and reads its codebook; the caller
+// closes the store.
+func openCodebook(env Env, db string, readOnly bool) (*storage.Store, annotation.LabelSet, error) {
+	st, err := openStore(env, db, readOnly)
+	if err != nil {
+		return nil, annotation.LabelSet{}, err
+	}
+	ls, err := st.Labels()
+	if err != nil {
+		st.Close()
+		return nil, annotation.LabelSet{}, err
+	}
+	return st, ls, nil
+}
+
+// importCodebook merges the codebook file at path into the project's,
+// one durable codebook edit at a time, after checking on the codebook in
+// memory that every edit applies: a merge only adds, so it is refused
+// whole, before any change, if one would not.
+func importCodebook(env Env, db, path, format string) error {
+	more, format, warn, err := corpus.ReadCodebook(path, format)
+	if err != nil {
+		return err
+	}
+	for _, w := range warn {
+		fmt.Fprintf(env.Stderr, "warning: %s\n", w)
+	}
+	st, have, err := openCodebook(env, db, false)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	edits, notes := have.MergeEdits(more)
+	check := have
+	for _, e := range edits {
+		if check, err = e.Apply(check); err != nil {
+			return fmt.Errorf("the codebook of %s cannot be merged into the project's (%s: %v); nothing was changed", path, e.Sentence(), err)
+		}
+	}
+	for i, e := range edits {
+		if _, err := st.EditCodebook(e); err != nil {
+			return fmt.Errorf("%s: %v; the %d changes before it are saved, the %d after it are not made", e.Sentence(), err, i, len(edits)-i-1)
+		}
+		fmt.Fprintln(env.Stdout, e.Sentence())
+	}
+	for _, n := range notes {
+		fmt.Fprintf(env.Stdout, "not taken: %s\n", n)
+	}
+	if len(edits) == 0 {
+		fmt.Fprintf(env.Stderr, "the project's codebook has everything the %s codebook %s defines; nothing changed\n", format, path)
+		return nil
+	}
+	fmt.Fprintf(env.Stderr, "merged the %s codebook %s: %d change%s\n", format, path, len(edits), plural(len(edits)))
+	return nil
+}
+
+// exportCodebook writes the project's codebook to out in format.
+func exportCodebook(env Env, db, out, format string) error {
+	st, ls, err := openCodebook(env, db, true)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	warn, err := corpus.ExportCodebook(ls, format, out, st.Path())
+	if err != nil {
+		return err
+	}
+	for _, w := range warn {
+		fmt.Fprintf(env.Stderr, "warning: %s\n", w)
+	}
+	fmt.Fprintf(env.Stderr, "wrote the codebook (%s) to %s\n", format, out)
+	return nil
 }
 
 // writeCodebook prints the codebook ls: each label with its key, kind,

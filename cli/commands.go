@@ -3,6 +3,7 @@ package cli
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"os"
 	"sort"
@@ -48,6 +49,13 @@ func runImport(ctx context.Context, env Env, args []string) error {
 	failed := 0
 	res, err := corpus.ImportPaths(ctx, st, fs.Args(), func(r corpus.FileResult) {
 		switch {
+		case errors.Is(r.Err, corpus.ErrCodebookFile):
+			failed++
+			dbArg := ""
+			if *db != "" {
+				dbArg = " --db " + *db
+			}
+			fmt.Fprintf(env.Stderr, "%s: %v; to merge it into the project's codebook, run: glossa codebook%s --import %s\n", r.Path, r.Err, dbArg, r.Path)
 		case r.Err != nil:
 			failed++
 			fmt.Fprintf(env.Stderr, "%s: %v\n", r.Path, r.Err)

@@ -240,6 +240,11 @@ func importOne(ctx context.Context, st Target, path string, file int, arts *arti
 		return nil
 	}
 	arts.flush()
+	if !ok {
+		if c, isCodebook := registry.SniffCodebook(path); isCodebook {
+			return fmt.Errorf("%w (%s codebook format)", ErrCodebookFile, c.Name)
+		}
+	}
 	switch {
 	case !ok:
 		return fmt.Errorf("Glossa cannot import this kind of file; it reads .txt, .md, .html, Glossa .json/.jsonl and %s files", strings.Join(registry.Imported(registry.Interchange), ", "))

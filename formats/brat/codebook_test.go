@@ -6,6 +6,7 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+	"testing/fstest"
 
 	"glossa/annotation"
 )
@@ -110,5 +111,41 @@ func TestCodebookRoundTrip(t *testing.T) {
 		if !reflect.DeepEqual(got, s) {
 			t.Errorf("%s: round trip\n got %+v\nwant %+v\n%s", name, got, s, conf.Bytes())
 		}
+	}
+}
+
+// The data reader reads annotation.conf with the codebook's parser: a
+// type hierarchy is flattened (and said so), a "!" group is no label,
+// <ENTITY> attribute arguments are expanded, a binary attribute offers
+// "true", and Glossa's comments give the original names.
+func TestDataReaderUsesTheCodebookParser(t *testing.T) {
+	conf := "[entities]\n!Actor\n\tPerson\n\tOrganization\nWork_of_art\n# glossa-label\tWork_of_art\tentity\t#123456\tWork of art\n" +
+		"[relations]\n[events]\n[attributes]\nNegated\tArg:<ENTITY>\nTone\tArg:Person, Value:calm|angry\n"
+	ann := "T1\tPerson 0 3\tBen\nT2\tWork_of_art 10 14\tSong\nA1\tNegated T1\nA2\tTone T1 angry\n"
+	fsys := fstest.MapFS{"annotation.conf": {Data: []byte(conf)}, "a.txt": {Data: []byte("Ben sang a Song.")}, "a.ann": {Data: []byte(ann)}}
+	ds, rep, err := Read(fsys, "c")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, l := range ds.Labels.Labels {
+		var attrs []string
+		for _, a := range l.Attributes {
+			attrs = append(attrs, a.Name+"="+strings.Join(a.Values, "|"))
+		}
+		got = append(got, l.Name+":"+string(l.Kind)+":"+strings.Join(attrs, ","))
+	}
+	want := []string{"Person:entity:Negated=true,Tone=calm|angry", "Work of art:entity:Negated=true"}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("labels\n got %q\nwant %q", got, want)
+	}
+	if w, _ := ds.Labels.Find("Work of art"); w.Color != "#123456" {
+		t.Errorf("Work of art's colour %q; want #123456", w.Color)
+	}
+	if a := ds.Bundles[0].Annotations[0].Attributes; a["Negated"] != "true" || a["Tone"] != "angry" {
+		t.Errorf("attributes %v", a)
+	}
+	if !strings.Contains(strings.Join(rep.Warnings, "\n"), "the type hierarchy is flattened") {
+		t.Errorf("warnings %q; want the flattened hierarchy", rep.Warnings)
 	}
 }

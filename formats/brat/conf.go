@@ -1,12 +1,10 @@
 package brat
 
 import (
-	"bufio"
-	"bytes"
 	"errors"
 	"io/fs"
+	"maps"
 	"path"
-	"strings"
 
 	"glossa/annotation"
 	"glossa/formats/dataset"
@@ -70,10 +68,9 @@ func (rd *reader) conf(dir string) (*conf, error) {
 	var c *conf
 	switch {
 	case err == nil:
-		c, err = parseConf(rd.display(p), data)
-		if err != nil {
-			return nil, err
-		}
+		var warn []string
+		c, warn = parseConf(rd.display(p), data)
+		rd.rep.Warnings = append(rd.rep.Warnings, warn...)
 	case !errors.Is(err, fs.ErrNotExist):
 		return nil, err
 	case dir == "." || dir == "/" || dir == "":
@@ -88,90 +85,25 @@ func (rd *reader) conf(dir string) (*conf, error) {
 	return c, nil
 }
 
-func parseConf(file string, data []byte) (*conf, error) {
+// parseConf reads an annotation.conf for the data reader with the one
+// parser of annotation.conf, the codebook's (parseCodebook): the labels
+// by brat name with their original names, kinds, colours (from Glossa's
+// comments; visual.conf is the codebook's business) and descriptions, the
+// attributes each offers, and the original names behind brat names. It
+// returns what the codebook parser warned of.
+func parseConf(file string, data []byte) (*conf, []string) {
+	cb := parseCodebook(file, data)
 	c := newConf()
-	section := ""
-	sc := bufio.NewScanner(bytes.NewReader(data))
-	sc.Buffer(make([]byte, 0, 64<<10), 1<<20)
-	no := 0
-	for sc.Scan() {
-		no++
-		raw := strings.TrimRight(sc.Text(), "\r")
-		s := strings.TrimSpace(raw)
-		switch {
-		case strings.HasPrefix(raw, confLabel):
-			f := strings.Split(strings.TrimPrefix(raw, confLabel), "\t")
-			if len(f) != 4 {
-				return nil, dataset.Errorf(file, no, "glossa-label comment wants 4 tab-separated fields, has %d", len(f))
-			}
-			c.labels[f[0]] = annotation.Label{Name: f[3], Kind: annotation.Kind(f[1]), Color: f[2]}
-			continue
-		case strings.HasPrefix(raw, confAttribute), strings.HasPrefix(raw, confValue), strings.HasPrefix(raw, confRelation):
-			prefix, m := confAttribute, c.attrNames
-			if strings.HasPrefix(raw, confValue) {
-				prefix, m = confValue, c.values
-			} else if strings.HasPrefix(raw, confRelation) {
-				prefix, m = confRelation, c.relNames
-			}
-			f := strings.Split(strings.TrimPrefix(raw, prefix), "\t")
-			if len(f) != 2 {
-				return nil, dataset.Errorf(file, no, "%s comment wants 2 tab-separated fields, has %d", strings.TrimSpace(prefix), len(f))
-			}
-			m[f[0]] = f[1]
-			continue
-		case s == "" || strings.HasPrefix(s, "#"):
-			continue
-		case strings.HasPrefix(s, "[") && strings.HasSuffix(s, "]"):
-			section = strings.Trim(s, "[]")
-			continue
+	for _, l := range cb.labels {
+		lab := annotation.Label{Name: cb.orig(l.Name), Kind: cb.kind(l.Name), Description: cb.descs[l.Name]}
+		if col, ok := dataset.CSSColor(cb.colors[l.Name]); ok {
+			lab.Color = col
 		}
-		name := strings.TrimPrefix(strings.Fields(s)[0], "!")
-		if strings.HasPrefix(name, "<") || strings.Contains(name, "=") {
-			continue // a macro
-		}
-		switch section {
-		case "entities", "events":
-			if _, ok := c.labels[name]; !ok {
-				c.labels[name] = annotation.Label{Name: name, Kind: dataset.InferKind(name)}
-			}
-		case "attributes":
-			c.attribute(name, strings.TrimSpace(strings.TrimPrefix(s, strings.Fields(s)[0])))
-		}
+		c.labels[l.Name] = lab
+		c.attrs[l.Name] = l.Attributes
 	}
-	if err := sc.Err(); err != nil {
-		return nil, dataset.Errorf(file, no+1, "%v", err)
-	}
-	// Original names of labels and values recorded by Glossa apply now that
-	// every comment is read.
-	for typ, defs := range c.attrs {
-		for i := range defs {
-			defs[i].Name = c.attrName(defs[i].Name)
-			for j, v := range defs[i].Values {
-				defs[i].Values[j] = c.value(v)
-			}
-		}
-		c.attrs[typ] = defs
-	}
-	return c, nil
-}
-
-// attribute reads "Arg:T1|T2, Value:v1|v2".
-func (c *conf) attribute(name, spec string) {
-	var args, values []string
-	for _, part := range strings.Split(spec, ",") {
-		k, v, _ := strings.Cut(strings.TrimSpace(part), ":")
-		switch k {
-		case "Arg":
-			args = strings.Split(v, "|")
-		case "Value":
-			values = strings.Split(v, "|")
-		}
-	}
-	for _, a := range args {
-		a = strings.TrimSpace(a)
-		if a == "" || strings.HasPrefix(a, "<") {
-			continue
-		}
-		c.attrs[a] = append(c.attrs[a], annotation.AttributeDef{Name: name, Values: append([]string(nil), values...)})
-	}
+	maps.Copy(c.attrNames, cb.attrs)
+	maps.Copy(c.values, cb.values)
+	maps.Copy(c.relNames, cb.relNames)
+	return c, cb.rep.Warnings
 }

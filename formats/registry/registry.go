@@ -8,6 +8,12 @@
 // the table, and Sniff is the one place that tells a file's format from its
 // name and first bytes.
 //
+// A second, smaller table (codebook.go) holds the codebook formats (Glossa
+// codebook JSON, brat's annotation.conf with visual.conf, a Label Studio
+// labeling config): their names overlap the dataset table's, so they are
+// looked up apart (LookupCodebook, SniffCodebook) and a folder import
+// never picks them up (Importable reads only the dataset table).
+//
 // Adding a format is adding an entry to the table (table.go), in the place its name
 // should take in the export list; the packages that do the work stay under
 // formats/ and import only formats/dataset.
