@@ -48,7 +48,7 @@ func guidelinesMarkdown(s annotation.LabelSet) string {
 		b.WriteString("*No labels yet: add them in Project > Codebook….*\n")
 	}
 	for _, l := range s.Labels {
-		fmt.Fprintf(&b, "- **%s**", l.Name)
+		fmt.Fprintf(&b, "- %s", mdName(l.Name))
 		if l.Key != "" {
 			fmt.Fprintf(&b, " (key %s)", l.Key)
 		}
@@ -61,7 +61,7 @@ func guidelinesMarkdown(s annotation.LabelSet) string {
 	if rs := s.RelationTypes(); len(rs) > 0 {
 		b.WriteString("\n## Relation types\n\n")
 		for _, r := range rs {
-			fmt.Fprintf(&b, "- **%s**, %s to %s", r.Name, kindsText(r.From), kindsText(r.To))
+			fmt.Fprintf(&b, "- %s, %s to %s", mdName(r.Name), kindsText(r.From), kindsText(r.To))
 			if d := strings.Join(strings.Fields(r.Description), " "); d != "" {
 				fmt.Fprintf(&b, ": %s", d)
 			}
@@ -69,6 +69,16 @@ func guidelinesMarkdown(s annotation.LabelSet) string {
 		}
 	}
 	return b.String()
+}
+
+// mdName is a label's or relation type's name in the pane's Markdown: in
+// bold, or as code when it holds a character Markdown reads as emphasis
+// (Fyne renders "**said_by**" as "said_ by"; a code span keeps it whole).
+func mdName(s string) string {
+	if strings.ContainsAny(s, "_*`") {
+		return "`" + strings.ReplaceAll(s, "`", "'") + "`"
+	}
+	return "**" + s + "**"
 }
 
 // guidelinesShown renders the codebook's guidelines in the pane.

@@ -20,7 +20,7 @@ func TestGuidelinesMarkdown(t *testing.T) {
 	}{
 		{"empty", annotation.EmptyTemplate(), []string{"No guidelines yet", "No labels yet"}},
 		{"fact-checking", annotation.FactCheckingTemplate(), []string{"# Fact-checking", "- **Claim** (key 1), claim: A statement that can be checked",
-			"- **Cue** (key 9), cue:", "## Relation types", "- **said_by**"}},
+			"- **Cue** (key 9), cue:", "## Relation types", "- `said_by`"}},
 	} {
 		got := guidelinesMarkdown(c.s)
 		for _, w := range c.want {
@@ -40,6 +40,9 @@ func TestGuidelinesPaneFollowsTheCodebook(t *testing.T) {
 	u.toggleGuidelines()
 	if u.side.Objects[0] != fyne.CanvasObject(u.guide.split) {
 		t.Fatal("View > Guidelines pane did not show the pane")
+	}
+	if got := richText(u.guide.text); !strings.Contains(got, "\nsaid_by\n") {
+		t.Errorf("the pane does not show the relation type said_by whole (Fyne drew **said_by** as \"said_ by\"): %q", got)
 	}
 	if got := richText(u.guide.text); !strings.Contains(got, "A statement that can be checked") {
 		t.Errorf("the pane lacks Claim's description: %q", got)
