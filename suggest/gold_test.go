@@ -436,6 +436,23 @@ func nestedClose(s string) bool {
 	return false
 }
 
+// holdsQuote reports whether a quote holds another: a double mark or
+// guillemet, or a single mark that opens (not an apostrophe after a letter).
+func holdsQuote(s string) bool {
+	rs := []rune(s)
+	for i, r := range rs {
+		switch r {
+		case '"', '“', '”', '«', '»', '„', '‹', '›':
+			return true
+		case '\'', '‘', '’', '‚':
+			if i == 0 || !unicode.IsLetter(rs[i-1]) && rs[i-1] != '.' && rs[i-1] != ',' {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // quoteMarks are the marks a direct quote can open with, as the issue
 // lists them: straight and curly double and single, guillemets (both
 // ways) and German low-high.
@@ -524,7 +541,7 @@ func goldCounts(ds dataset.Dataset) [][2]string {
 				if mark != 0 {
 					c["direct quotes"]++
 					c[fmt.Sprintf("direct: opened with %c", mark)]++
-					if nestedClose(a.Quote()+".") || strings.ContainsAny(strings.TrimRight(a.Quote(), quoteMarks), quoteMarks) {
+					if holdsQuote(a.Quote()) {
 						c["trap: nested quote inside a quote"]++
 					}
 				} else {
