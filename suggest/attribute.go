@@ -1,0 +1,355 @@
+package suggest
+
+import (
+	"sort"
+	"strings"
+	"unicode"
+
+	"glossa/annotation"
+)
+
+// extractor holds one text's state while Text runs.
+type extractor struct {
+	rs     []rune
+	toks   []token
+	verbs  map[string]bool
+	labels Labels
+	out    []Suggestion
+	// lastNamed is the index in out of the last named source, -1 at first.
+	lastNamed int
+}
+
+// attribution is what was found beside one quote.
+type attribution struct {
+	cueFrom, cueTo int // tokens of the cue
+	cueRule        string
+	who            speaker
+	near           bool // beside the quote, not earlier in its sentence
+	end            int  // the token after the attribution, for a split quote
+}
+
+// The confidences of the rules; the package doc says why each.
+var confidence = map[string]float64{
+	"quote.double":     0.90,
+	"quote.single":     0.85,
+	"quote.split":      0.90,
+	"quote.multipara":  0.85,
+	"quote.continued":  0.70,
+	"speaker.named":    0.85,
+	"speaker.group":    0.75,
+	"speaker.pronoun":  0.70,
+	"cue.after-quote":  0.90,
+	"cue.before-quote": 0.85,
+	"cue.according-to": 0.90,
+	"cue.colon":        0.70,
+	"cue.in-sentence":  0.65,
+}
+
+const (
+	farFactor     = 0.80 // a claim whose cue is earlier in the sentence
+	noCueClaim    = 0.55 // a claim with no cue found
+	minClaimWords = 4
+)
+
+// tokenAt returns the index of the token starting at offset pos.
+func (x *extractor) tokenAt(pos int) int {
+	return sort.Search(len(x.toks), func(i int) bool { return x.toks[i].start >= pos })
+}
+
+// attribute turns the quotes into suggestions.
+func (x *extractor) attribute(qs []quote) {
+	x.lastNamed = -1
+	prevClaim, prevSource, prevPara := -1, -1, -1
+	for n := 0; n < len(qs); n++ {
+		q := qs[n]
+		oi, ci := x.tokenAt(q.open), x.tokenAt(q.close)
+		a, ok := x.after(ci)
+		if !ok {
+			a, ok = x.before(oi)
+		}
+		if !ok {
+			a, ok = x.inSentence(oi)
+		}
+		spans := []annotation.Span{x.content(q)}
+		if spans[0].Start >= spans[0].End {
+			continue
+		}
+		rule := "quote.double"
+		if single(q.mark) {
+			rule = "quote.single"
+		}
+		if q.multi {
+			rule = "quote.multipara"
+		}
+		// "X," she said, "Y.": the next quote opens right after the attribution.
+		if ok && a.near && n+1 < len(qs) && a.end+1 < len(x.toks) && x.toks[a.end].lower == "," &&
+			x.toks[a.end+1].start == qs[n+1].open && x.toks[a.end].para == x.toks[ci].para {
+			if s := x.content(qs[n+1]); s.Start < s.End {
+				spans = append(spans, s)
+				rule = "quote.split"
+				n++
+			}
+		}
+		words := 0
+		for _, s := range spans {
+			words += countWords(s.Text)
+		}
+		if words < minClaimWords || titleCase(spans[0].Text) {
+			if len(spans) == 1 && !(ok && a.near && (endsPunct(spans[0].Text) || x.commaAfter(ci))) {
+				continue
+			}
+		}
+		para := x.toks[ci].para
+		conf := confidence[rule]
+		var continued bool
+		if !ok && prevSource >= 0 && (para == prevPara && x.startsSentence(oi) ||
+			para == prevPara+1 && x.wholeParagraph(q)) {
+			continued = true
+			rule, conf = "quote.continued", confidence["quote.continued"]
+		}
+		switch {
+		case continued:
+		case !ok:
+			conf = noCueClaim
+		case !a.near:
+			conf *= farFactor
+		}
+		claim := x.add(Suggestion{Kind: annotation.KindClaim, Label: x.labels.Claim, Spans: spans, Rule: rule,
+			Confidence: conf})
+		prevClaim, prevPara = claim, x.toks[x.tokenAt(q.close)].para
+		if len(spans) == 2 {
+			prevPara = x.toks[x.tokenAt(qs[n].close)].para
+		}
+		switch {
+		case continued:
+			x.link(claim, annotation.LinkSaidBy, prevSource)
+			continue
+		case !ok:
+			prevSource = -1
+			continue
+		}
+		far := 1.0
+		if !a.near {
+			far = farFactor
+		}
+		prevSource = -1
+		if a.who.kind != "" {
+			r := "speaker." + a.who.kind
+			src := x.add(Suggestion{Kind: annotation.KindSource, Label: x.labels.Source,
+				Spans: []annotation.Span{x.span(a.who.from, a.who.to)}, Rule: r, Confidence: confidence[r] * far})
+			if a.who.kind == "pronoun" {
+				x.out[src].Antecedent = x.lastNamed
+			} else {
+				x.lastNamed = src
+			}
+			x.link(claim, annotation.LinkSaidBy, src)
+			prevSource = src
+		}
+		cue := x.add(Suggestion{Kind: annotation.KindCue, Label: x.labels.Cue,
+			Spans: []annotation.Span{x.span(a.cueFrom, a.cueTo)}, Rule: a.cueRule, Confidence: confidence[a.cueRule]})
+		x.link(claim, annotation.LinkCue, cue)
+	}
+	_ = prevClaim
+}
+
+// add appends s and returns its index.
+func (x *extractor) add(s Suggestion) int {
+	s.Antecedent = -1
+	x.out = append(x.out, s)
+	return len(x.out) - 1
+}
+
+// link adds a link from suggestion from to suggestion to.
+func (x *extractor) link(from int, t annotation.LinkType, to int) {
+	x.out[from].Links = append(x.out[from].Links, Link{Type: t, Target: to})
+}
+
+// content is the span of q's words, without its marks and the spaces
+// inside them.
+func (x *extractor) content(q quote) annotation.Span {
+	s, e := q.open+1, q.close
+	for s < e && unicode.IsSpace(x.rs[s]) {
+		s++
+	}
+	for e > s && unicode.IsSpace(x.rs[e-1]) {
+		e--
+	}
+	return annotation.Span{Start: s, End: e, Text: string(x.rs[s:e])}
+}
+
+// after looks for "…," said S / "…," S said / "…," according to S right
+// after the closing mark at token ci.
+func (x *extractor) after(ci int) (attribution, bool) {
+	para := x.toks[ci].para
+	k := ci + 1
+	if k < len(x.toks) && x.toks[k].lower == "," && x.toks[k].para == para {
+		k++
+	}
+	if k >= len(x.toks) || x.toks[k].para != para {
+		return attribution{}, false
+	}
+	if x.isVerb(k) {
+		if who, ok := x.npAfter(k+1, para); ok {
+			return attribution{cueFrom: k, cueTo: k + 1, cueRule: "cue.after-quote", who: who, near: true, end: who.to}, true
+		}
+	}
+	if x.toks[k].lower == "according" && k+1 < len(x.toks) && x.toks[k+1].lower == "to" {
+		if who, ok := x.npAfter(k+2, para); ok {
+			return attribution{cueFrom: k, cueTo: k + 2, cueRule: "cue.according-to", who: who, near: true, end: who.to}, true
+		}
+	}
+	// "…," S said: the first reporting verb within a few words, with a
+	// speaker right before it (and perhaps an adverb: he later said).
+	for v := k + 1; v < len(x.toks) && v-k <= 12 && x.toks[v].para == para && x.toks[v].word; v++ {
+		if !x.isVerb(v) {
+			continue
+		}
+		end := v
+		if adverbs[x.toks[v-1].lower] {
+			end = v - 1
+		}
+		if who, ok := x.npBefore(end, para); ok && who.from == k {
+			return attribution{cueFrom: v, cueTo: v + 1, cueRule: "cue.after-quote", who: who, near: true, end: v + 1}, true
+		}
+		break
+	}
+	return attribution{}, false
+}
+
+// before looks for S said: "…" / S told R: "…" / according to S, "…" /
+// S: "…" right before the opening mark at token oi.
+func (x *extractor) before(oi int) (attribution, bool) {
+	j := oi - 1
+	if j < 1 || (x.toks[j].lower != ":" && x.toks[j].lower != ",") {
+		return attribution{}, false
+	}
+	para := x.toks[oi].para
+	if x.toks[j-1].para != para {
+		return attribution{}, false
+	}
+	colon := x.toks[j].lower == ":"
+	// S said: "…", S told reporters: "…", S told the BBC: "…"
+	for v := j - 1; v >= 0 && j-v <= 4 && x.toks[v].para == para && x.toks[v].word; v-- {
+		if x.isVerb(v) {
+			if who, ok := x.subjectOf(v, para); ok {
+				return attribution{cueFrom: v, cueTo: v + 1, cueRule: "cue.before-quote", who: who, near: true}, true
+			}
+			break
+		}
+	}
+	np, ok := x.npBefore(j, para)
+	if !ok {
+		return attribution{}, false
+	}
+	// according to S, "…"
+	if np.from >= 2 && x.toks[np.from-1].lower == "to" && x.toks[np.from-2].lower == "according" {
+		return attribution{cueFrom: np.from - 2, cueTo: np.from, cueRule: "cue.according-to", who: np, near: true}, true
+	}
+	// S: "…" at the start of a sentence
+	if colon && (np.from == 0 || x.toks[np.from-1].para != para || sentenceEnd(x.toks[np.from-1])) {
+		return attribution{cueFrom: j, cueTo: j + 1, cueRule: "cue.colon", who: np, near: true}, true
+	}
+	return attribution{}, false
+}
+
+// inSentence looks, from the opening mark at token oi back to the start of
+// its sentence, for S said … "…" or according to S … "…".
+func (x *extractor) inSentence(oi int) (attribution, bool) {
+	para := x.toks[oi].para
+	for v := oi - 1; v >= 0 && oi-v <= 40; v-- {
+		t := x.toks[v]
+		if t.para != para || sentenceEnd(t) || (!t.word && isMark([]rune(t.lower)[0])) {
+			break
+		}
+		if x.isVerb(v) {
+			if who, ok := x.subjectOf(v, para); ok {
+				return attribution{cueFrom: v, cueTo: v + 1, cueRule: "cue.in-sentence", who: who}, true
+			}
+		}
+		if t.lower == "according" && v+2 < oi && x.toks[v+1].lower == "to" {
+			if who, ok := x.npAfter(v+2, para); ok {
+				return attribution{cueFrom: v, cueTo: v + 2, cueRule: "cue.according-to", who: who}, true
+			}
+		}
+	}
+	return attribution{}, false
+}
+
+// sentenceEnd reports whether t ends a sentence.
+func sentenceEnd(t token) bool {
+	return !t.word && (t.lower == "." || t.lower == "!" || t.lower == "?" || t.lower == "…")
+}
+
+// startsSentence reports whether the quote opening at token oi begins a
+// sentence of its paragraph.
+func (x *extractor) startsSentence(oi int) bool {
+	return oi == 0 || x.toks[oi-1].para != x.toks[oi].para || sentenceEnd(x.toks[oi-1]) ||
+		(!x.toks[oi-1].word && isMark([]rune(x.toks[oi-1].lower)[0]))
+}
+
+// wholeParagraph reports whether q fills its paragraph but for white space
+// and punctuation after the closing mark.
+func (x *extractor) wholeParagraph(q quote) bool {
+	for i := q.open - 1; i >= 0 && x.rs[i] != '\n'; i-- {
+		if !unicode.IsSpace(x.rs[i]) {
+			return false
+		}
+	}
+	for i := q.close + 1; i < len(x.rs) && x.rs[i] != '\n'; i++ {
+		if !unicode.IsSpace(x.rs[i]) && !unicode.IsPunct(x.rs[i]) {
+			return false
+		}
+	}
+	return true
+}
+
+// commaAfter reports whether a comma follows the closing mark at token ci
+// (British punctuation: "No", she said).
+func (x *extractor) commaAfter(ci int) bool {
+	return ci+1 < len(x.toks) && x.toks[ci+1].lower == ","
+}
+
+// countWords counts the words of s.
+func countWords(s string) int {
+	n, in := 0, false
+	for _, r := range s {
+		w := wordRune(r)
+		if w && !in {
+			n++
+		}
+		in = w || (in && (r == '\'' || r == '’' || r == '-'))
+	}
+	return n
+}
+
+// endsPunct reports whether s ends with its own punctuation.
+func endsPunct(s string) bool {
+	s = strings.TrimRight(s, " ")
+	return strings.HasSuffix(s, ",") || strings.HasSuffix(s, ".") || strings.HasSuffix(s, "!") ||
+		strings.HasSuffix(s, "?") || strings.HasSuffix(s, "…")
+}
+
+// minorWords may stay lower case in a title.
+var minorWords = setOf(`a an the and but or nor for of in on at to by with from as into over up vs`)
+
+// titleCase reports whether s reads as the title of a work: no sentence
+// punctuation at its end, and every word but the minor ones capitalised.
+func titleCase(s string) bool {
+	if endsPunct(s) {
+		return false
+	}
+	words := strings.Fields(s)
+	if len(words) > 10 {
+		return false
+	}
+	for i, w := range words {
+		r := []rune(w)
+		if !unicode.IsLetter(r[0]) && !unicode.IsDigit(r[0]) {
+			continue
+		}
+		if !unicode.IsUpper(r[0]) && (i == 0 || !minorWords[strings.ToLower(w)]) {
+			return false
+		}
+	}
+	return true
+}

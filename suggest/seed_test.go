@@ -1,0 +1,49 @@
+package suggest
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"glossa/annotation"
+)
+
+// seedPath is the real article of ../shared/seeds (a Moscow Times report),
+// outside the repository: the test skips where it is absent.
+var seedPath = filepath.Join("..", "..", "shared", "seeds", "000_e5ab7495ea9eea76.txt")
+
+// TestSeedArticle runs the suggester on a real article: its State
+// Department quote must come with its speaker and cue.
+func TestSeedArticle(t *testing.T) {
+	b, err := os.ReadFile(seedPath)
+	if err != nil {
+		t.Skipf("no seed article: %v", err)
+	}
+	text, err := annotation.NormalizeText(string(b))
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := Text(text, Options{})
+	checkInvariants(t, text, got)
+	lines := describe(got)
+	for _, l := range lines {
+		t.Log(l)
+	}
+	want := "quote.double [The United States raised concerns regarding access to banking and contracted services, " +
+		"as well as the need to ensure stable and sustainable staffing levels at the U.S. Embassy in Moscow,] " +
+		"by speaker.named {the U.S. State Department} cue cue.after-quote {said}"
+	found := false
+	for _, l := range lines {
+		found = found || l == want
+	}
+	if !found {
+		t.Errorf("the State Department quote is missing; got\n\t%s", strings.Join(lines, "\n\t"))
+	}
+	// A scare quote of three words with no cue beside it is not a claim.
+	for _, l := range lines {
+		if strings.Contains(l, "[constructive and businesslike") {
+			t.Errorf("a three-word quote with no cue of its own became a claim: %s", l)
+		}
+	}
+}
