@@ -14,7 +14,9 @@ import (
 func TestSpansAndLinks(t *testing.T) {
 	text := "Zürich — “We are ready,” said Ms. Müller, “but not today.”"
 	got := Text(text, Options{})
-	sp := func(s, e int) annotation.Span { return annotation.Span{Start: s, End: e, Text: string([]rune(text)[s:e])} }
+	sp := func(s, e int) annotation.Span {
+		return annotation.Span{Start: s, End: e, Text: string([]rune(text)[s:e])}
+	}
 	want := []Suggestion{
 		{Kind: annotation.KindClaim, Label: "Claim", Spans: []annotation.Span{sp(10, 23), sp(43, 57)}, Rule: "quote.split",
 			Confidence: 0.90, Links: []Link{{annotation.LinkSaidBy, 2}, {annotation.LinkCue, 1}}, Antecedent: -1},

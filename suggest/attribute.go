@@ -200,7 +200,13 @@ func (x *extractor) after(ci int) (attribution, bool) {
 	}
 	// "…," S said: the first reporting verb within a few words, with a
 	// speaker right before it (and perhaps an adverb: he later said).
-	for v := k + 1; v < len(x.toks) && v-k <= 12 && x.toks[v].para == para && x.toks[v].word; v++ {
+	// An apposition set off by commas may stand between them:
+	// "…," John Smith, a spokesman for the ministry, said.
+	for v := k + 1; v < len(x.toks) && v-k <= 16 && x.toks[v].para == para; v++ {
+		t := x.toks[v]
+		if sentenceEnd(t) || (!t.word && t.lower != "," && t.lower != "-" && t.lower != "—") {
+			break
+		}
 		if !x.isVerb(v) {
 			continue
 		}
@@ -208,7 +214,7 @@ func (x *extractor) after(ci int) (attribution, bool) {
 		if adverbs[x.toks[v-1].lower] {
 			end = v - 1
 		}
-		if who, ok := x.npBefore(end, para); ok && who.from == k {
+		if who, ok := x.subjectOf(end, para); ok && who.from == k {
 			return attribution{cueFrom: v, cueTo: v + 1, cueRule: "cue.after-quote", who: who, near: true, end: v + 1}, true
 		}
 		break

@@ -177,6 +177,19 @@ func (x *extractor) npAfter(i, para int) (speaker, bool) {
 		j--
 	}
 	k := x.classify(i, j)
+	if k == "" && determiners[x.toks[i].lower] {
+		// "said the coach": a determiner and up to three words before
+		// the end of the clause.
+		for m := i + 1; m < len(x.toks) && m-i <= 4 && x.toks[m].para == para; m++ {
+			t := x.toks[m]
+			if !t.word || stopWords[t.lower] || x.isVerb(m) {
+				if m > i+1 && !t.word {
+					return speaker{i, m, "group"}, true
+				}
+				break
+			}
+		}
+	}
 	return speaker{i, j, k}, k != ""
 }
 

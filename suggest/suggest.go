@@ -25,7 +25,8 @@
 // punctuation ("No," she said).
 //
 // The cue and speaker of a quote are looked for, in this order: right after
-// it ("…," said S / "…," S said / "…," according to S); right before it
+// it ("…," said S / "…," S said / "…," S, a spokesman, said / "…,"
+// according to S); right before it
 // (S said: "…" / S told R: "…" / S: "…" / according to S, "…"); earlier in
 // its sentence (S said officials "…"). A quote split by its attribution
 // ("X," she said, "Y.") is one claim with two spans. A quote with no cue of
@@ -36,8 +37,9 @@
 // The speaker is a noun phrase: a name with its title and role before it
 // ("Foreign Ministry spokeswoman Maria Zakharova"), an organisation ("the
 // U.S. State Department"), a vague group or role ("officials", "a
-// spokesman"), or a pronoun (he, she, they, it, we), reported as the source
-// with the last named speaker before it as its Antecedent. Reporting verbs
+// spokesman", and next to a verb any determiner phrase: "the angry crowd"),
+// or a pronoun (he, she, they, it, we), reported as the source with the
+// last speaker before it that is not a pronoun as its Antecedent. Reporting verbs
 // come from the lexicon in verbs.go plus Options.Verbs.
 //
 // # Rules and their confidence
