@@ -59,7 +59,7 @@ func (x *extractor) tokenAt(pos int) int {
 // attribute turns the quotes into suggestions.
 func (x *extractor) attribute(qs []quote) {
 	x.lastNamed = -1
-	prevClaim, prevSource, prevPara := -1, -1, -1
+	prevSource, prevCue, prevPara := -1, -1, -1
 	for n := 0; n < len(qs); n++ {
 		q := qs[n]
 		oi, ci := x.tokenAt(q.open), x.tokenAt(q.close)
@@ -70,22 +70,22 @@ func (x *extractor) attribute(qs []quote) {
 		if !ok {
 			a, ok = x.inSentence(oi)
 		}
-		spans := []annotation.Span{x.content(q)}
-		if spans[0].Start >= spans[0].End {
+		spans := x.contents(q)
+		if len(spans) == 0 {
 			continue
 		}
 		rule := "quote.double"
 		if single(q.mark) {
 			rule = "quote.single"
 		}
-		if q.multi {
+		if len(q.resumes) > 0 {
 			rule = "quote.multipara"
 		}
 		// "X," she said, "Y.": the next quote opens right after the attribution.
 		if ok && a.near && n+1 < len(qs) && a.end+1 < len(x.toks) && x.toks[a.end].lower == "," &&
 			x.toks[a.end+1].start == qs[n+1].open && x.toks[a.end].para == x.toks[ci].para {
-			if s := x.content(qs[n+1]); s.Start < s.End {
-				spans = append(spans, s)
+			if s := x.contents(qs[n+1]); len(s) > 0 && len(spans) == 1 && len(qs[n+1].resumes) == 0 {
+				spans = append(spans, s...)
 				rule = "quote.split"
 				n++
 			}
@@ -116,13 +116,14 @@ func (x *extractor) attribute(qs []quote) {
 		}
 		claim := x.add(Suggestion{Kind: annotation.KindClaim, Label: x.labels.Claim, Spans: spans, Rule: rule,
 			Confidence: conf})
-		prevClaim, prevPara = claim, x.toks[x.tokenAt(q.close)].para
+		prevPara = x.toks[x.tokenAt(q.close)].para
 		if len(spans) == 2 {
 			prevPara = x.toks[x.tokenAt(qs[n].close)].para
 		}
 		switch {
 		case continued:
 			x.link(claim, annotation.LinkSaidBy, prevSource)
+			x.link(claim, annotation.LinkCue, prevCue)
 			continue
 		case !ok:
 			prevSource = -1
@@ -148,8 +149,8 @@ func (x *extractor) attribute(qs []quote) {
 		cue := x.add(Suggestion{Kind: annotation.KindCue, Label: x.labels.Cue,
 			Spans: []annotation.Span{x.span(a.cueFrom, a.cueTo)}, Rule: a.cueRule, Confidence: confidence[a.cueRule]})
 		x.link(claim, annotation.LinkCue, cue)
+		prevCue = cue
 	}
-	_ = prevClaim
 }
 
 // add appends s and returns its index.
@@ -164,17 +165,29 @@ func (x *extractor) link(from int, t annotation.LinkType, to int) {
 	x.out[from].Links = append(x.out[from].Links, Link{Type: t, Target: to})
 }
 
-// content is the span of q's words, without its marks and the spaces
-// inside them.
-func (x *extractor) content(q quote) annotation.Span {
-	s, e := q.open+1, q.close
-	for s < e && unicode.IsSpace(x.rs[s]) {
-		s++
+// contents are the spans of q's words, without its marks and the spaces
+// inside them: one, or one per paragraph of a multi-paragraph quote (a
+// span never holds a line break, as brat and most tools cannot).
+func (x *extractor) contents(q quote) []annotation.Span {
+	var out []annotation.Span
+	starts := append([]int{q.open}, q.resumes...)
+	for k, from := range starts {
+		s, e := from+1, q.close
+		if k+1 < len(starts) {
+			for e = s; e < len(x.rs) && x.rs[e] != '\n'; e++ {
+			}
+		}
+		for s < e && unicode.IsSpace(x.rs[s]) {
+			s++
+		}
+		for e > s && unicode.IsSpace(x.rs[e-1]) {
+			e--
+		}
+		if s < e {
+			out = append(out, annotation.Span{Start: s, End: e, Text: string(x.rs[s:e])})
+		}
 	}
-	for e > s && unicode.IsSpace(x.rs[e-1]) {
-		e--
-	}
-	return annotation.Span{Start: s, End: e, Text: string(x.rs[s:e])}
+	return out
 }
 
 // after looks for "…," said S / "…," S said / "…," according to S right
@@ -189,12 +202,16 @@ func (x *extractor) after(ci int) (attribution, bool) {
 		return attribution{}, false
 	}
 	if x.isVerb(k) {
-		if who, ok := x.npAfter(k+1, para); ok {
+		// "…," said S: S must end the clause ("…," accused Ostren border
+		// guards of shooting is not an attribution).
+		if who, ok := x.npAfter(k+1, para); ok && x.clauseEnds(who.to, para) {
+			who = x.withApposition(who, para)
 			return attribution{cueFrom: k, cueTo: k + 1, cueRule: "cue.after-quote", who: who, near: true, end: who.to}, true
 		}
 	}
 	if x.toks[k].lower == "according" && k+1 < len(x.toks) && x.toks[k+1].lower == "to" {
 		if who, ok := x.npAfter(k+2, para); ok {
+			who = x.withApposition(who, para)
 			return attribution{cueFrom: k, cueTo: k + 2, cueRule: "cue.according-to", who: who, near: true, end: who.to}, true
 		}
 	}
@@ -274,12 +291,29 @@ func (x *extractor) inSentence(oi int) (attribution, bool) {
 		}
 		if t.lower == "according" && v+2 < oi && x.toks[v+1].lower == "to" {
 			if who, ok := x.npAfter(v+2, para); ok {
+				who = x.withApposition(who, para)
 				return attribution{cueFrom: v, cueTo: v + 2, cueRule: "cue.according-to", who: who}, true
 			}
 		}
 	}
 	return attribution{}, false
 }
+
+// clauseEnds reports whether a speaker read after its verb may end at
+// token i: punctuation, the paragraph's end, or a word that starts an
+// adjunct (in a statement, on Monday, who…, speaking…).
+func (x *extractor) clauseEnds(i, para int) bool {
+	if i >= len(x.toks) || x.toks[i].para != para || !x.toks[i].word {
+		return true
+	}
+	w := x.toks[i].lower
+	return stopWords[w] || adjunctStarts[w] || strings.HasSuffix(w, "ing")
+}
+
+// adjunctStarts are words that begin what may follow a speaker after its
+// verb: "said Smith over the live broadcast", "said Smith, who…".
+var adjunctStarts = setOf(`who whose to from during with via by over outside inside through near
+ahead following amid under without for`)
 
 // sentenceEnd reports whether t ends a sentence.
 func sentenceEnd(t token) bool {
@@ -341,7 +375,7 @@ var minorWords = setOf(`a an the and but or nor for of in on at to by with from 
 // titleCase reports whether s reads as the title of a work: no sentence
 // punctuation at its end, and every word but the minor ones capitalised.
 func titleCase(s string) bool {
-	if endsPunct(s) {
+	if s = strings.TrimRight(s, ",."); endsPunct(s) {
 		return false
 	}
 	words := strings.Fields(s)

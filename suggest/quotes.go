@@ -6,16 +6,16 @@ import "unicode"
 // marks' offsets in code points.
 type quote struct {
 	open, close int
-	mark        rune // the opening mark
-	multi       bool // runs over more than one paragraph
+	mark        rune  // the opening mark
+	resumes     []int // the marks that reopen it at each later paragraph's start
 }
 
 // closers says which marks close a quote opened by a mark.
 var closers = map[rune]string{
-	'"':  `"`,
-	'“':  "”“", // English “…”; “…“ is a common typo
-	'”':  "”",  // Swedish and Finnish ”…”
-	'„':  "“”", // German „…“, Polish and Romanian „…”
+	'"':  `"”`,  // a straight quote closed by a curly one is a common slip
+	'“':  `”“"`, // English “…”; “…“ and “…" are common slips
+	'”':  `”"`,  // Swedish and Finnish ”…”
+	'„':  `“”"`, // German „…“, Polish and Romanian „…”
 	'«':  "»",
 	'»':  "«", // German and Danish »…«
 	'‹':  "›",
@@ -64,6 +64,7 @@ func pairQuotes(rs []rune) []quote {
 		carry    *quote  // an outermost quote left open at a paragraph's end
 		newPara  = true
 		prevRune rune
+		closed   bool // the previous rune is a mark that closed a quote
 	)
 	for i, r := range rs {
 		if r == '\n' {
@@ -72,18 +73,18 @@ func pairQuotes(rs []rune) []quote {
 				carry = &q
 			}
 			stack = stack[:0]
-			newPara, prevRune = true, 0
+			newPara, prevRune, closed = true, 0, false
 			continue
 		}
-		prev := prevRune
-		prevRune = r
+		prev, prevClosed := prevRune, closed
+		prevRune, closed = r, false
 		if newPara && !unicode.IsSpace(r) {
 			newPara = false
 			if carry != nil {
 				q := *carry
 				carry = nil
 				if isMark(r) && sameKind(q.mark, r) {
-					q.multi = true
+					q.resumes = append(q.resumes, i)
 					stack = append(stack, q)
 					continue
 				}
@@ -96,8 +97,10 @@ func pairQuotes(rs []rune) []quote {
 		if i+1 < len(rs) && rs[i+1] != '\n' {
 			next = rs[i+1]
 		}
-		canOpen := !closesBefore(next) && opensAfter(prev)
-		canClose := !opensAfter(prev) && closesBefore(next)
+		// A mark right after a closing mark stands after the quoted
+		// words too: the " of 'keep your job?'" closes.
+		canOpen := !closesBefore(next) && opensAfter(prev) && !prevClosed
+		canClose := (!opensAfter(prev) || prevClosed) && closesBefore(next)
 		if single(r) && (r == '\'' || r == '’') {
 			switch {
 			case wordRune(prev) && wordRune(next): // don't, O'Brien
@@ -118,6 +121,7 @@ func pairQuotes(rs []rune) []quote {
 				q := stack[k]
 				q.close = i
 				stack = stack[:k]
+				closed = true
 				if k == 0 {
 					out = append(out, q)
 				}

@@ -54,6 +54,11 @@ func tokenize(rs []rune) []token {
 				}
 				break
 			}
+			// the plural possessive: Teachers' union, the workers’ pay
+			if j+2 < len(rs) && (rs[j] == '\'' || rs[j] == '’') && (rs[j-1] == 's' || rs[j-1] == 'S') &&
+				rs[j+1] == ' ' && unicode.IsLetter(rs[j+2]) {
+				j++
+			}
 			w := string(rs[i:j])
 			lw := strings.ToLower(w)
 			if j < len(rs) && rs[j] == '.' && (dot || abbreviations[lw] || (j-i == 1 && unicode.IsUpper(r))) {
@@ -87,14 +92,21 @@ legislators candidate manager managers owner founder ceo chief-executive co-foun
 organisers protesters demonstrators voters workers employees union unions one two three several some
 many most both other another top u.s. un eu nato`)
 
-// glue words may stand inside a noun phrase, between its words.
-var glue = setOf(`of for the a an at`)
+// role reports whether w is a role word or its plural (judges, mayors).
+func role(w string) bool {
+	return roleWords[w] || (strings.HasSuffix(w, "s") && roleWords[w[:len(w)-1]])
+}
+
+// glue words may stand inside a noun phrase, between its words: "of" and
+// "for" between a role and an institution, and the particles of names
+// (Pieter van Damme, Ursula von der Leyen, Lula da Silva).
+var glue = setOf(`of for the a an at van von der den de da di du del della dos das bin ibn al el le la ter ten`)
 
 // determiners may start a noun phrase.
 var determiners = setOf(`the a an one two three several some many most both another other`)
 
-// pronouns a speaker may be.
-var pronouns = setOf(`he she they it we`)
+// pronouns a speaker may be (German er and sie too).
+var pronouns = setOf(`he she they it we er sie`)
 
 // stopWords are capitalised words that do not start a speaker: sentence
 // adverbs, conjunctions, days and months.
@@ -116,8 +128,14 @@ func npWord(t token) bool {
 	if !t.word || stopWords[t.lower] {
 		return false
 	}
-	return t.upper || roleWords[t.lower] || glue[t.lower] || strings.HasSuffix(t.lower, "’s") ||
-		strings.HasSuffix(t.lower, "'s")
+	return t.upper || role(t.lower) || glue[t.lower] || possessive(t.lower)
+}
+
+// possessive reports whether a lower-case word is a possessive
+// (Russia’s, the union's, Teachers').
+func possessive(w string) bool {
+	return strings.HasSuffix(w, "’s") || strings.HasSuffix(w, "'s") || strings.HasSuffix(w, "s'") ||
+		strings.HasSuffix(w, "s’")
 }
 
 // speaker is a noun phrase found next to a cue: tokens [from, to).
@@ -144,7 +162,7 @@ func (x *extractor) classify(from, to int) string {
 		return "named"
 	}
 	for _, t := range x.toks[from:to] {
-		if roleWords[t.lower] && !determiners[t.lower] && !glue[t.lower] {
+		if role(t.lower) && !determiners[t.lower] && !glue[t.lower] {
 			return "group"
 		}
 	}
@@ -198,8 +216,7 @@ func (x *extractor) npAfter(i, para int) (speaker, bool) {
 // the position right before a reporting verb makes a speaker.
 func (x *extractor) detPhrase(i, para int) (speaker, bool) {
 	for d := i - 1; d >= 0 && i-d <= 4 && x.toks[d].para == para && x.toks[d].word && !x.isVerb(d); d-- {
-		if determiners[x.toks[d].lower] || strings.HasSuffix(x.toks[d].lower, "’s") ||
-			strings.HasSuffix(x.toks[d].lower, "'s") {
+		if determiners[x.toks[d].lower] || possessive(x.toks[d].lower) {
 			if d == i-1 {
 				return speaker{}, false
 			}
@@ -250,16 +267,61 @@ func (x *extractor) subjectOf(v, para int) (speaker, bool) {
 	if v < 1 || x.toks[v-1].lower != "," {
 		return speaker{}, false
 	}
-	for c := v - 2; c > 0 && v-c <= 8 && x.toks[c].para == para; c-- {
+	for c := v - 2; c > 0 && v-c <= 16 && x.toks[c].para == para; c-- {
 		t := x.toks[c]
 		if sentenceEnd(t) || (!t.word && isMark([]rune(t.lower)[0])) {
 			break
 		}
 		if t.lower == "," {
-			return x.npBefore(c, para)
+			who, ok := x.npBefore(c, para)
+			if ok && who.kind != "pronoun" && x.appositionStart(c+1) {
+				who.to = v - 1 // Bev Okafor, the local convenor, said
+			}
+			return who, ok
 		}
 	}
 	return speaker{}, false
+}
+
+// appositionStart reports whether the words from token i may describe the
+// speaker before them: "secretary of the union", "a spokesman", "67",
+// "who runs a café" (not "speaking outside", not "in a statement").
+func (x *extractor) appositionStart(i int) bool {
+	if i >= len(x.toks) || !x.toks[i].word {
+		return false
+	}
+	t := x.toks[i]
+	if x.isVerb(i) || (strings.HasSuffix(t.lower, "ing") && !roleWords[t.lower]) {
+		return false
+	}
+	return determiners[t.lower] || t.lower == "who" || unicode.IsDigit([]rune(t.lower)[0]) ||
+		role(t.lower) || possessive(t.lower) || (t.upper && !stopWords[t.lower])
+}
+
+// withApposition extends a named speaker read after its verb over the
+// appositions that follow it, up to two set off by commas:
+// "said Tomasz Wren, secretary of the Harbour Workers' Union, speaking…"
+// gives "Tomasz Wren, secretary of the Harbour Workers' Union".
+func (x *extractor) withApposition(who speaker, para int) speaker {
+	if who.kind == "pronoun" {
+		return who
+	}
+	for seg := 0; seg < 2; seg++ {
+		c := who.to
+		if c >= len(x.toks) || x.toks[c].lower != "," || x.toks[c].para != para || !x.appositionStart(c+1) {
+			break
+		}
+		e := c + 1
+		for e < len(x.toks) && e-c <= 14 && x.toks[e].para == para && x.toks[e].lower != "," &&
+			!sentenceEnd(x.toks[e]) && !(!x.toks[e].word && isMark([]rune(x.toks[e].lower)[0])) && !x.isVerb(e) {
+			e++
+		}
+		if e-c > 14 || (e < len(x.toks) && x.isVerb(e) && x.toks[e].para == para) {
+			break
+		}
+		who.to = e
+	}
+	return who
 }
 
 // adverbs that may stand between a speaker and its verb.

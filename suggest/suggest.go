@@ -13,11 +13,14 @@
 // „…“ and ‚…‘. A mark opens when it stands before a word and closes when it
 // stands after one; an apostrophe between two letters (don't, O'Brien),
 // before a number ('90s) or after a plural that closes no open single quote
-// (students') is not a quote mark. Quotes inside a quote stay inside it.
+// (students') is not a quote mark. A straight mark may close a curly one
+// (“…"), a common slip of editing. Quotes inside a quote stay inside it.
 // A quote left open at the end of a paragraph goes on when the next
 // paragraph opens with a mark of the same kind, as English typesetting
-// writes a quote over several paragraphs: one claim, one span from its first
-// word to its last. Claim spans hold the quoted words without the marks.
+// writes a quote over several paragraphs: one claim with one span per
+// paragraph (no span holds a line break: brat and most tools cannot keep
+// one). Claim spans hold the quoted words and the punctuation inside the
+// marks, without the marks.
 //
 // A quote under four words, or in Title Case, is a scare quote or the title
 // of a work ("fake news", "The Art of the Deal") and is not suggested, unless
@@ -32,10 +35,12 @@
 // ("X," she said, "Y.") is one claim with two spans. A quote with no cue of
 // its own that opens a sentence after an attributed quote in the same
 // paragraph, or fills a paragraph after a paragraph whose last quote was
-// attributed, gets that speaker (rule quote.continued).
+// attributed, gets that speaker and cue (rule quote.continued).
 //
 // The speaker is a noun phrase: a name with its title and role before it
-// ("Foreign Ministry spokeswoman Maria Zakharova"), an organisation ("the
+// ("Foreign Ministry spokeswoman Maria Zakharova") and the apposition after
+// it ("Tomasz Wren, secretary of the Harbour Workers' Union"; not "…,
+// speaking outside the gate"), an organisation ("the
 // U.S. State Department"), a vague group or role ("officials", "a
 // spokesman", and next to a verb any determiner phrase: "the angry crowd"),
 // or a pronoun (he, she, they, it, we), reported as the source with the
@@ -86,7 +91,7 @@ import (
 type Suggestion struct {
 	Kind       annotation.Kind   // claim, source or cue
 	Label      string            // the label to tag it with (Options.Labels)
-	Spans      []annotation.Span // one, or two for a split quote
+	Spans      []annotation.Span // one; two for a split quote; one per paragraph of a multi-paragraph quote
 	Rule       string            // the rule that made it, a stable id ("quote.split")
 	Confidence float64           // 0..1
 	Links      []Link            // claim said_by source, claim cue cue
