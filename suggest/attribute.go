@@ -246,7 +246,13 @@ func (x *extractor) before(oi int) (attribution, bool) {
 	if j < 1 || (x.toks[j].lower != ":" && x.toks[j].lower != ",") {
 		return attribution{}, false
 	}
-	para := x.toks[oi].para
+	// The line that introduces a quote may be a paragraph of its own,
+	// ending in a colon: "Culture Minister Adaeze Okon said:" and the
+	// quote on the next line.
+	para := x.toks[j].para
+	if para != x.toks[oi].para && x.toks[j].lower != ":" {
+		return attribution{}, false
+	}
 	if x.toks[j-1].para != para {
 		return attribution{}, false
 	}
