@@ -35,6 +35,7 @@ var confidence = map[string]float64{
 	"quote.split":      0.90,
 	"quote.multipara":  0.85,
 	"quote.continued":  0.70,
+	"quote.partial":    0.65,
 	"speaker.named":    0.85,
 	"speaker.group":    0.75,
 	"speaker.pronoun":  0.70,
@@ -81,6 +82,13 @@ func (x *extractor) attribute(qs []quote) {
 		if len(q.resumes) > 0 {
 			rule = "quote.multipara"
 		}
+		// S said the statement was "X": the claim is the reported clause,
+		// its quoted words inside it.
+		if ok && !a.near && a.cueTo-a.cueFrom == 1 && len(q.resumes) == 0 {
+			if sp, ok := x.partial(a.cueTo, oi, ci); ok {
+				spans, rule = []annotation.Span{sp}, "quote.partial"
+			}
+		}
 		// "X," she said, "Y.": the next quote opens right after the attribution.
 		if ok && a.near && n+1 < len(qs) && a.end+1 < len(x.toks) && x.toks[a.end].lower == "," &&
 			x.toks[a.end+1].start == qs[n+1].open && x.toks[a.end].para == x.toks[ci].para {
@@ -111,7 +119,7 @@ func (x *extractor) attribute(qs []quote) {
 		case continued:
 		case !ok:
 			conf = noCueClaim
-		case !a.near:
+		case !a.near && rule != "quote.partial":
 			conf *= farFactor
 		}
 		claim := x.add(Suggestion{Kind: annotation.KindClaim, Label: x.labels.Claim, Spans: spans, Rule: rule,
@@ -188,6 +196,53 @@ func (x *extractor) contents(q quote) []annotation.Span {
 		}
 	}
 	return out
+}
+
+// tellVerbs take the hearer before what is told: "told reporters (that) X".
+var tellVerbs = setOf(`tell tells told telling inform informs informed assure assures assured
+assuring remind reminds reminded warn warns warned warning`)
+
+// partial returns the clause reported by the cue whose last token is
+// cueEnd, for a quote (marks at tokens oi and ci) that stands inside it:
+// from the clause's first word (after "that" and a hearer) to the closing
+// mark when the clause ends there, else to the clause's end (a comma, a
+// semicolon, the sentence's end). ok is false when nothing but "that"
+// stands between the cue and the quote: that is a direct quote.
+func (x *extractor) partial(cueEnd, oi, ci int) (annotation.Span, bool) {
+	para := x.toks[oi].para
+	s := cueEnd
+	if tellVerbs[x.toks[cueEnd-1].lower] && s < oi {
+		if who, ok := x.npAfter(s, para); ok && who.to < oi {
+			s = who.to
+		} else {
+			s++
+		}
+	}
+	// said in a statement that X: the clause starts after "that".
+	for t := s; t < oi && t-s <= 6 && x.toks[t].word; t++ {
+		if x.toks[t].lower == "that" {
+			s = t + 1
+			break
+		}
+	}
+	if s >= oi {
+		return annotation.Span{}, false
+	}
+	e := ci + 1
+	// The clause goes on after the closing mark unless the quote ended
+	// with its own punctuation ("constructive," adding…; "…leadership." We…)
+	// or a conjunction follows.
+	inner := x.rs[x.toks[ci].start-1]
+	if n := ci + 1; n < len(x.toks) && x.toks[n].para == para && x.toks[n].word &&
+		x.toks[n].lower != "and" && x.toks[n].lower != "but" && !strings.ContainsRune(",.!?…;:", inner) {
+		for e = n; e < len(x.toks) && x.toks[e].para == para; e++ {
+			t := x.toks[e]
+			if sentenceEnd(t) || t.lower == "," || t.lower == ";" || (!t.word && isMark([]rune(t.lower)[0])) {
+				break
+			}
+		}
+	}
+	return x.span(s, e), true
 }
 
 // after looks for "…," said S / "…," S said / "…," according to S right

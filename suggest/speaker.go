@@ -277,6 +277,13 @@ func (x *extractor) subjectOf(v, para int) (speaker, bool) {
 			if ok && who.kind != "pronoun" && x.appositionStart(c+1) {
 				who.to = v - 1 // Bev Okafor, the local convenor, said
 			}
+			if !ok {
+				// Its lead author, Dr. Ines Kowalczyk, said: the name
+				// in the parenthesis.
+				if in, iok := x.npBefore(v-1, para); iok && in.from == c+1 && in.kind == "named" {
+					return in, true
+				}
+			}
 			return who, ok
 		}
 	}

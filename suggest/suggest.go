@@ -32,7 +32,11 @@
 // according to S); right before it
 // (S said: "…" / S told R: "…" / S: "…" / according to S, "…"); earlier in
 // its sentence (S said officials "…"). A quote split by its attribution
-// ("X," she said, "Y.") is one claim with two spans. A quote with no cue of
+// ("X," she said, "Y.") is one claim with two spans. A quote inside a
+// reported clause (S said the plan was "a disaster" for the town) makes the
+// clause the claim, from after the cue ("that" and a hearer left out) to
+// the closing mark, or to the clause's end when it goes on (rule
+// quote.partial: the first of the indirect attributions). A quote with no cue of
 // its own that opens a sentence after an attributed quote in the same
 // paragraph, or fills a paragraph after a paragraph whose last quote was
 // attributed, gets that speaker and cue (rule quote.continued).
@@ -61,7 +65,8 @@
 //	quote.split        claim   0.90  two pieces joined by their own attribution: the pattern is unambiguous
 //	quote.multipara    claim   0.85  the continuation convention can be confused by a stray opening mark
 //	quote.continued    claim   0.70  the speaker is carried over, not read beside the quote
-//	(any quote rule)   claim   ×0.80 when the cue was found earlier in the sentence, not beside the quote
+//	quote.partial      claim   0.65  the quote is sure, the clause's boundaries are a guess
+//	(other quote rules) claim  ×0.80 when the cue was found earlier in the sentence, not beside the quote
 //	(any quote rule)   claim   0.55  when no cue is found at all: a long quote with no speaker may be
 //	                                 a title, a slogan or an epigraph
 //	speaker.named      source  0.85  a capitalised noun phrase next to a cue: boundaries may be off by a title word
