@@ -52,6 +52,32 @@ func TestPronounAntecedent(t *testing.T) {
 	}
 }
 
+// TestAnaphorAntecedent checks that "the ministry" refers to the last named
+// source holding "ministry", that a pronoun skips vague groups for the last
+// named speaker, and that a vague group with no such source refers to none.
+func TestAnaphorAntecedent(t *testing.T) {
+	text := "“Exports fell by a third,” according to the Ministry of Transport.\n\n" +
+		"“The decline will not last beyond the summer,” officials said.\n\n" +
+		"“Ports are already busier this month,” the ministry said.\n\n" +
+		"“We expect a full recovery by autumn,” it added."
+	got := Text(text, Options{})
+	var ante []string
+	for _, s := range got {
+		if s.Kind == annotation.KindSource {
+			a := "none"
+			if s.Antecedent >= 0 {
+				a = got[s.Antecedent].Spans[0].Text
+			}
+			ante = append(ante, s.Spans[0].Text+"="+a)
+		}
+	}
+	want := []string{"the Ministry of Transport=none", "officials=none", "the ministry=the Ministry of Transport",
+		"it=the Ministry of Transport"}
+	if !slices.Equal(ante, want) {
+		t.Errorf("got %v, want %v", ante, want)
+	}
+}
+
 func TestOptions(t *testing.T) {
 	text := "“The market will recover within the year,” the analyst opined."
 	if got := describe(Text(text, Options{})); len(got) != 1 || got[0] != "quote.double [The market will recover within the year,]" {

@@ -146,10 +146,13 @@ func (x *extractor) attribute(qs []quote) {
 			r := "speaker." + a.who.kind
 			src := x.add(Suggestion{Kind: annotation.KindSource, Label: x.labels.Source,
 				Spans: []annotation.Span{x.span(a.who.from, a.who.to)}, Rule: r, Confidence: confidence[r] * far})
-			if a.who.kind == "pronoun" {
+			switch a.who.kind {
+			case "pronoun":
 				x.out[src].Antecedent = x.lastNamed
-			} else {
+			case "named":
 				x.lastNamed = src
+			case "group":
+				x.out[src].Antecedent = x.anaphor(a.who)
 			}
 			x.link(claim, annotation.LinkSaidBy, src)
 			prevSource = src
@@ -159,6 +162,28 @@ func (x *extractor) attribute(qs []quote) {
 		x.link(claim, annotation.LinkCue, cue)
 		prevCue = cue
 	}
+}
+
+// anaphor returns, for a speaker like "the ministry" (a definite article
+// and a role), the last named source before it whose words hold its head
+// ("the Ministry of Transport"); -1 for none or another kind of phrase.
+func (x *extractor) anaphor(who speaker) int {
+	if w := x.toks[who.from].lower; w != "the" && w != "this" && w != "that" {
+		return -1
+	}
+	head := x.toks[who.to-1].lower
+	for i := len(x.out) - 1; i >= 0; i-- {
+		s := x.out[i]
+		if s.Kind != annotation.KindSource || s.Rule != "speaker.named" {
+			continue
+		}
+		for _, w := range strings.FieldsFunc(strings.ToLower(s.Spans[0].Text), func(r rune) bool { return !wordRune(r) }) {
+			if w == head {
+				return i
+			}
+		}
+	}
+	return -1
 }
 
 // add appends s and returns its index.
@@ -445,7 +470,7 @@ func titleCase(s string) bool {
 	}
 	for i, w := range words {
 		r := []rune(w)
-		if !unicode.IsLetter(r[0]) && !unicode.IsDigit(r[0]) {
+		if !unicode.IsLetter(r[0]) { // numbers, dashes: Vision 2040
 			continue
 		}
 		if !unicode.IsUpper(r[0]) && (i == 0 || !minorWords[strings.ToLower(w)]) {

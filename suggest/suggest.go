@@ -44,12 +44,14 @@
 // The speaker is a noun phrase: a name with its title and role before it
 // ("Foreign Ministry spokeswoman Maria Zakharova") and the apposition after
 // it ("Tomasz Wren, secretary of the Harbour Workers' Union"; not "…,
-// speaking outside the gate"), an organisation ("the
-// U.S. State Department"), a vague group or role ("officials", "a
-// spokesman", and next to a verb any determiner phrase: "the angry crowd"),
-// or a pronoun (he, she, they, it, we), reported as the source with the
-// last speaker before it that is not a pronoun as its Antecedent. Reporting verbs
-// come from the lexicon in verbs.go plus Options.Verbs.
+// speaking outside the gate"), an organisation ("the U.S. State
+// Department"), a vague group or role ("officials", "a spokesman", and next
+// to a verb any determiner phrase: "the angry crowd"), or a pronoun (he,
+// she, they, it, we; German er, sie), reported as the source with the last
+// named speaker before it as its Antecedent. An anaphor ("the ministry"
+// after "the Ministry of Transport") gets the last named speaker holding its
+// head word as its Antecedent. Reporting verbs come from the lexicon in
+// verbs.go plus Options.Verbs.
 //
 // # Rules and their confidence
 //
@@ -100,9 +102,11 @@ type Suggestion struct {
 	Rule       string            // the rule that made it, a stable id ("quote.split")
 	Confidence float64           // 0..1
 	Links      []Link            // claim said_by source, claim cue cue
-	// Antecedent is, for a pronoun source, the index of the named source
-	// it stands for in the same result; -1 when none (also for every
-	// suggestion that is not a pronoun).
+	// Antecedent is, for a pronoun source (he) or an anaphor (the
+	// ministry), the index of the named source it stands for in the same
+	// result: the last named speaker before a pronoun, the last whose words
+	// hold an anaphor's head word. -1 when none, and for every other
+	// suggestion.
 	Antecedent int
 }
 

@@ -124,7 +124,7 @@ func TestQuotes(t *testing.T) {
 			`The so-called "peace plan" was called "fake news" by critics.`,
 			nil},
 		{"titles are not claims",
-			`She has read "The Lord of the Rings" and "War and Peace Revisited In Full" twice.`,
+			`She has read "The Lord of the Rings" and "War and Peace Revisited In Full" twice, and one called "Vision 2040: A Waterfront for Everyone".`,
 			nil},
 		{"short quote with its attribution is a claim",
 			`"No comment," the spokesman said.`,
