@@ -1,6 +1,8 @@
 package suggest
 
 import (
+	"cmp"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -15,8 +17,6 @@ type extractor struct {
 	verbs  map[string]bool
 	labels Labels
 	out    []Suggestion
-	// lastNamed is the index in out of the last named source, -1 at first.
-	lastNamed int
 }
 
 // attribution is what was found beside one quote.
@@ -59,7 +59,6 @@ func (x *extractor) tokenAt(pos int) int {
 
 // attribute turns the quotes into suggestions.
 func (x *extractor) attribute(qs []quote) {
-	x.lastNamed = -1
 	prevSource, prevCue, prevPara := -1, -1, -1
 	for n := 0; n < len(qs); n++ {
 		q := qs[n]
@@ -146,14 +145,6 @@ func (x *extractor) attribute(qs []quote) {
 			r := "speaker." + a.who.kind
 			src := x.add(Suggestion{Kind: annotation.KindSource, Label: x.labels.Source,
 				Spans: []annotation.Span{x.span(a.who.from, a.who.to)}, Rule: r, Confidence: confidence[r] * far})
-			switch a.who.kind {
-			case "pronoun":
-				x.out[src].Antecedent = x.lastNamed
-			case "named":
-				x.lastNamed = src
-			case "group":
-				x.out[src].Antecedent = x.anaphor(a.who)
-			}
 			x.link(claim, annotation.LinkSaidBy, src)
 			prevSource = src
 		}
@@ -164,26 +155,53 @@ func (x *extractor) attribute(qs []quote) {
 	}
 }
 
+// resolve sets the Antecedent of every pronoun source (the last named
+// source before it) and of every anaphor ("the ministry": the last named
+// source before it whose words hold its head word), in document order.
+func (x *extractor) resolve() {
+	var srcs []int
+	for i, s := range x.out {
+		if s.Kind == annotation.KindSource {
+			srcs = append(srcs, i)
+		}
+	}
+	slices.SortStableFunc(srcs, func(a, b int) int { return cmp.Compare(x.out[a].Spans[0].Start, x.out[b].Spans[0].Start) })
+	var named []int // named sources so far, in order
+	for _, i := range srcs {
+		s := &x.out[i]
+		switch s.Rule {
+		case "speaker.named":
+			named = append(named, i)
+		case "speaker.pronoun":
+			if len(named) > 0 {
+				s.Antecedent = named[len(named)-1]
+			}
+		case "speaker.group":
+			s.Antecedent = x.anaphor(s.Spans[0].Text, named)
+		}
+	}
+}
+
 // anaphor returns, for a speaker like "the ministry" (a definite article
-// and a role), the last named source before it whose words hold its head
+// and a role), the last of the named sources whose words hold its head
 // ("the Ministry of Transport"); -1 for none or another kind of phrase.
-func (x *extractor) anaphor(who speaker) int {
-	if w := x.toks[who.from].lower; w != "the" && w != "this" && w != "that" {
+func (x *extractor) anaphor(text string, named []int) int {
+	words := lowerWords(text)
+	if len(words) < 2 || (words[0] != "the" && words[0] != "this" && words[0] != "that") {
 		return -1
 	}
-	head := x.toks[who.to-1].lower
-	for i := len(x.out) - 1; i >= 0; i-- {
-		s := x.out[i]
-		if s.Kind != annotation.KindSource || s.Rule != "speaker.named" {
-			continue
-		}
-		for _, w := range strings.FieldsFunc(strings.ToLower(s.Spans[0].Text), func(r rune) bool { return !wordRune(r) }) {
-			if w == head {
-				return i
-			}
+	head := words[len(words)-1]
+	for k := len(named) - 1; k >= 0; k-- {
+		if slices.Contains(lowerWords(x.out[named[k]].Spans[0].Text), head) {
+			return named[k]
 		}
 	}
 	return -1
+}
+
+// lowerWords splits s into its words, lower case.
+func lowerWords(s string) []string {
+	return strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return !wordRune(r) })
 }
 
 // add appends s and returns its index.

@@ -166,6 +166,7 @@ func Text(text string, opts Options) []Suggestion {
 	x := &extractor{rs: rs, verbs: verbSet(opts.Verbs), labels: l}
 	x.toks = tokenize(rs)
 	x.attribute(pairQuotes(rs))
+	x.resolve()
 	return x.sorted()
 }
 
