@@ -44,6 +44,12 @@ var confidence = map[string]float64{
 	"cue.according-to": 0.90,
 	"cue.colon":        0.70,
 	"cue.in-sentence":  0.65,
+
+	"indirect.said-that":    0.60,
+	"indirect.after":        0.60,
+	"indirect.according-to": 0.65,
+	"cue.indirect":          0.70,
+	"cue.after-clause":      0.75,
 }
 
 const (

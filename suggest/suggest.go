@@ -53,6 +53,12 @@
 // head word as its Antecedent. Reporting verbs come from the lexicon in
 // verbs.go plus Options.Verbs.
 //
+// Indirect attributions (indirect.go), in sentences without quote marks:
+// "S said (that) X", "S told R X", "X, S said", "X, said S", "According to
+// S, X", "X, according to S". The claim is the reported clause without
+// "that", the comma and the final stop; verbs other than say, tell, add,
+// warn, insist and argue need "that".
+//
 // # Rules and their confidence
 //
 // Every suggestion names the rule that made it (Suggestion.Rule) and a
@@ -79,6 +85,12 @@
 //	cue.according-to   cue     0.90  the phrase is itself the cue
 //	cue.colon          cue     0.70  "S: …" without a verb: headings and labels share the pattern
 //	cue.in-sentence    cue     0.65  a verb earlier in the sentence may govern another clause
+//	indirect.said-that claim   0.60  the verb and speaker are sure; where the clause ends is not
+//	indirect.after     claim   0.60  "X, S said": the clause is the sentence's start, which may hold more
+//	indirect.according-to claim 0.65 the phrase is unambiguous; the clause boundaries are the risk
+//	cue.indirect       cue     0.70  a reporting verb with a subject and a clause after it
+//	cue.after-clause   cue     0.75  ", S said." closing a sentence is nearly always an attribution
+//	(speakers of indirect claims) ×0.80 read beside a verb, not beside a quote
 //
 // Output is deterministic: suggestions sorted by their first offset, claims
 // before sources before cues at the same offset; links and antecedents are
@@ -166,6 +178,7 @@ func Text(text string, opts Options) []Suggestion {
 	x := &extractor{rs: rs, verbs: verbSet(opts.Verbs), labels: l}
 	x.toks = tokenize(rs)
 	x.attribute(pairQuotes(rs))
+	x.indirect()
 	x.resolve()
 	return x.sorted()
 }
