@@ -104,6 +104,20 @@ func (x *extractor) sentence(from, to int) {
 		}
 		if who, ok := x.npAfter(k, para); ok {
 			v := who.to
+			// officials from both sides said: the whole run of words
+			// between the comma and a final verb is the speaker.
+			if v < end-1 && end-1-k <= 8 && x.isVerb(end-1) {
+				all := true
+				for i, t := range x.toks[v : end-1] {
+					all = all && t.word && (!stopWords[t.lower] || adverbs[t.lower] && v+i == end-2) && !x.isVerb(v+i)
+				}
+				if all {
+					who.to, v = end-1, end-1
+					if adverbs[x.toks[end-2].lower] {
+						who.to = end - 2
+					}
+				}
+			}
 			if v < end && adverbs[x.toks[v].lower] {
 				v++
 			}
@@ -126,6 +140,23 @@ func (x *extractor) sentence(from, to int) {
 			who, ok = speaker{from, v, "group"}, true
 			for _, t := range x.toks[from:v] {
 				ok = ok && t.word && !stopWords[t.lower] && !pronouns[t.lower]
+			}
+		}
+		if ok && who.from != from && x.toks[who.from-1].lower != "," {
+			// the business newspaper Kommersant reported: a determiner
+			// phrase before a name, from the clause's start.
+			d := who.from - 1
+			for d > from && who.from-d < 4 && x.toks[d-1].word && x.toks[d-1].lower != "," && !x.isVerb(d-1) {
+				d--
+			}
+			if determiners[x.toks[d].lower] && (d == from || x.toks[d-1].lower == ",") {
+				ok2 := true
+				for _, t := range x.toks[d:who.from] {
+					ok2 = ok2 && t.word && !stopWords[t.lower]
+				}
+				if ok2 {
+					who.from = d
+				}
 			}
 		}
 		if !ok || (who.from != from && x.toks[who.from-1].lower != ",") {

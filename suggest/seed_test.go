@@ -3,6 +3,7 @@ package suggest
 import (
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -54,5 +55,17 @@ func TestSeedArticle(t *testing.T) {
 	}
 	if !found {
 		t.Errorf("the partial quote of Zakharova is missing; got\n\t%s", strings.Join(lines, "\n\t"))
+	}
+	// The indirect attributions of its first and sixth paragraphs.
+	for _, w := range []string{
+		"indirect.after [Russian and U.S. diplomats held talks Thursday in Istanbul on restoring regular operations " +
+			"at their embassies, as well as the possible restoration of direct flights between the two countries] " +
+			"by speaker.group {officials from both sides} cue cue.after-clause {said}",
+		"indirect.said-that [Russia had tapped Darchiyev as its next ambassador to the United States] " +
+			"by speaker.named {the business newspaper Kommersant} cue cue.indirect {reported}",
+	} {
+		if !slices.Contains(lines, w) {
+			t.Errorf("missing: %s", w)
+		}
 	}
 }
