@@ -93,8 +93,8 @@ func TestOptions(t *testing.T) {
 	if l := LabelsFrom(annotation.AttributionTemplate()); l != (Labels{Claim: "Content", Source: "Source", Cue: "Cue"}) {
 		t.Errorf("LabelsFrom(attribution template) = %+v", l)
 	}
-	if l := LabelsFrom(annotation.DefaultLabelSet()); l != (Labels{Claim: "Claim", Source: "Source"}) {
-		t.Errorf("LabelsFrom(default) = %+v (no cue label: Text falls back to \"Cue\")", l)
+	if l := LabelsFrom(annotation.DefaultLabelSet()); l != (Labels{Claim: "Claim", Source: "Source", Date: "Date", Entity: "Other"}) {
+		t.Errorf("LabelsFrom(default) = %+v (no cue, money or percent label: Text falls back to the default names)", l)
 	}
 }
 

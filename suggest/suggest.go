@@ -59,6 +59,13 @@
 // "that", the comma and the final stop; verbs other than say, tell, add,
 // warn, insist and argue need "that".
 //
+// Entities (entities.go): every name and alias of the project's entity
+// registry (Options.Entities) where it occurs on word boundaries, labelled
+// with the entity's type and carrying its id (a source holding the name
+// gets the id too); dates (weekdays, months with their day and year, years,
+// durations), money and percentages by pattern, in English, German and
+// French.
+//
 // # Rules and their confidence
 //
 // Every suggestion names the rule that made it (Suggestion.Rule) and a
@@ -91,6 +98,10 @@
 //	cue.indirect       cue     0.70  a reporting verb with a subject and a clause after it
 //	cue.after-clause   cue     0.75  ", S said." closing a sentence is nearly always an attribution
 //	(speakers of indirect claims) ×0.80 read beside a verb, not beside a quote
+//	entity.registry    entity  0.90  the user's own names; a short alias may be a common word
+//	entity.money       entity  0.90  a currency sign or name with a number
+//	entity.percent     entity  0.95  a number with percent is nothing else
+//	entity.date        entity  0.85  weekdays and months are sure; a bare year or a duration may be untagged
 //
 // Output is deterministic: suggestions sorted by their first offset, claims
 // before sources before cues at the same offset; links and antecedents are
@@ -100,6 +111,7 @@ package suggest
 import (
 	"cmp"
 	"slices"
+	"strings"
 
 	"glossa/annotation"
 )
@@ -108,12 +120,15 @@ import (
 // cue of the result it belongs to. Offsets count code points, end exclusive,
 // as annotation.Span does.
 type Suggestion struct {
-	Kind       annotation.Kind   // claim, source or cue
+	Kind       annotation.Kind   // claim, source, cue or entity
 	Label      string            // the label to tag it with (Options.Labels)
 	Spans      []annotation.Span // one; two for a split quote; one per paragraph of a multi-paragraph quote
 	Rule       string            // the rule that made it, a stable id ("quote.split")
 	Confidence float64           // 0..1
 	Links      []Link            // claim said_by source, claim cue cue
+	// Entity is the registry id of a suggestion the registry names: an
+	// entity.registry match, or a source that holds one. 0 for none.
+	Entity uint64
 	// Antecedent is, for a pronoun source (he) or an anaphor (the
 	// ministry), the index of the named source it stands for in the same
 	// result: the last named speaker before a pronoun, the last whose words
@@ -128,16 +143,21 @@ type Link struct {
 	Target int // index into the result of Text
 }
 
-// Labels names the labels suggestions are given.
+// Labels names the labels suggestions are given. An entity from the
+// registry takes its own type as label, Entity when it has none.
 type Labels struct {
-	Claim, Source, Cue string
+	Claim, Source, Cue           string
+	Date, Money, Percent, Entity string
 }
 
-// DefaultLabels are the names used when Options.Labels leaves one empty.
-var defaultLabels = Labels{Claim: "Claim", Source: "Source", Cue: "Cue"}
+// defaultLabels are the names used where Options.Labels leaves one empty.
+var defaultLabels = Labels{Claim: "Claim", Source: "Source", Cue: "Cue",
+	Date: "Date", Money: "Money", Percent: "Percent", Entity: "Other"}
 
-// LabelsFrom picks, for each kind, the first label of that kind in the
-// codebook; a kind the codebook lacks keeps the default name.
+// LabelsFrom picks, for claims, sources and cues, the first label of that
+// kind in the codebook, and for dates, money, percentages and other
+// entities the entity label of that name (any letter case); what the
+// codebook lacks keeps the default name.
 func LabelsFrom(set annotation.LabelSet) Labels {
 	var l Labels
 	for _, lb := range set.Labels {
@@ -148,6 +168,15 @@ func LabelsFrom(set annotation.LabelSet) Labels {
 			l.Source = lb.Name
 		case lb.Kind == annotation.KindCue && l.Cue == "":
 			l.Cue = lb.Name
+		case lb.Kind == annotation.KindEntity:
+			for _, f := range []struct {
+				v    *string
+				name string
+			}{{&l.Date, "date"}, {&l.Money, "money"}, {&l.Percent, "percent"}, {&l.Entity, "other"}} {
+				if *f.v == "" && strings.EqualFold(lb.Name, f.name) {
+					*f.v = lb.Name
+				}
+			}
 		}
 	}
 	return l
@@ -160,19 +189,25 @@ type Options struct {
 	// Verbs are reporting verbs added to the lexicon, every form the user
 	// wants matched ("opine", "opined", "opines").
 	Verbs []string
+	// Entities is the project's entity registry: each name and alias is
+	// suggested wherever it occurs (rule entity.registry).
+	Entities []annotation.Entity
 }
 
 // Text returns the suggestions for one article's text.
 func Text(text string, opts Options) []Suggestion {
 	l := opts.Labels
-	if l.Claim == "" {
-		l.Claim = defaultLabels.Claim
-	}
-	if l.Source == "" {
-		l.Source = defaultLabels.Source
-	}
-	if l.Cue == "" {
-		l.Cue = defaultLabels.Cue
+	for _, f := range []struct {
+		v *string
+		d string
+	}{
+		{&l.Claim, defaultLabels.Claim}, {&l.Source, defaultLabels.Source}, {&l.Cue, defaultLabels.Cue},
+		{&l.Date, defaultLabels.Date}, {&l.Money, defaultLabels.Money}, {&l.Percent, defaultLabels.Percent},
+		{&l.Entity, defaultLabels.Entity},
+	} {
+		if *f.v == "" {
+			*f.v = f.d
+		}
 	}
 	rs := []rune(text)
 	x := &extractor{rs: rs, verbs: verbSet(opts.Verbs), labels: l}
@@ -180,6 +215,7 @@ func Text(text string, opts Options) []Suggestion {
 	x.attribute(pairQuotes(rs))
 	x.indirect()
 	x.resolve()
+	x.entities(text, opts.Entities)
 	return x.sorted()
 }
 
