@@ -1,0 +1,505 @@
+package suggest
+
+import (
+	"cmp"
+	"slices"
+	"sort"
+	"strings"
+	"unicode"
+
+	"glossa/annotation"
+)
+
+// extractor holds one text's state while Text runs.
+type extractor struct {
+	rs     []rune
+	toks   []token
+	verbs  map[string]bool
+	labels Labels
+	out    []Suggestion
+}
+
+// attribution is what was found beside one quote.
+type attribution struct {
+	cueFrom, cueTo int // tokens of the cue
+	cueRule        string
+	who            speaker
+	near           bool // beside the quote, not earlier in its sentence
+	end            int  // the token after the attribution, for a split quote
+}
+
+// The confidences of the rules; the package doc says why each.
+var confidence = map[string]float64{
+	"quote.double":     0.90,
+	"quote.single":     0.85,
+	"quote.split":      0.90,
+	"quote.multipara":  0.85,
+	"quote.continued":  0.70,
+	"quote.partial":    0.65,
+	"speaker.named":    0.85,
+	"speaker.group":    0.75,
+	"speaker.pronoun":  0.70,
+	"cue.after-quote":  0.90,
+	"cue.before-quote": 0.85,
+	"cue.according-to": 0.90,
+	"cue.colon":        0.70,
+	"cue.in-sentence":  0.65,
+
+	"indirect.said-that":    0.60,
+	"indirect.after":        0.60,
+	"indirect.according-to": 0.65,
+	"cue.indirect":          0.70,
+	"cue.after-clause":      0.75,
+}
+
+const (
+	farFactor     = 0.80 // a claim whose cue is earlier in the sentence
+	noCueClaim    = 0.55 // a claim with no cue found
+	minClaimWords = 4
+)
+
+// tokenAt returns the index of the token starting at offset pos.
+func (x *extractor) tokenAt(pos int) int {
+	return sort.Search(len(x.toks), func(i int) bool { return x.toks[i].start >= pos })
+}
+
+// attribute turns the quotes into suggestions.
+func (x *extractor) attribute(qs []quote) {
+	prevSource, prevCue, prevPara := -1, -1, -1
+	for n := 0; n < len(qs); n++ {
+		q := qs[n]
+		oi, ci := x.tokenAt(q.open), x.tokenAt(q.close)
+		a, ok := x.after(ci)
+		if !ok {
+			a, ok = x.before(oi)
+		}
+		if !ok {
+			a, ok = x.inSentence(oi)
+		}
+		spans := x.contents(q)
+		if len(spans) == 0 {
+			continue
+		}
+		rule := "quote.double"
+		if single(q.mark) {
+			rule = "quote.single"
+		}
+		if len(q.resumes) > 0 {
+			rule = "quote.multipara"
+		}
+		// S said the statement was "X": the claim is the reported clause,
+		// its quoted words inside it.
+		if ok && !a.near && a.cueTo-a.cueFrom == 1 && len(q.resumes) == 0 {
+			if sp, ok := x.partial(a.cueTo, oi, ci); ok {
+				spans, rule = []annotation.Span{sp}, "quote.partial"
+			}
+		}
+		// "X," she said, "Y.": the next quote opens right after the attribution.
+		if ok && a.near && n+1 < len(qs) && a.end+1 < len(x.toks) && x.toks[a.end].lower == "," &&
+			x.toks[a.end+1].start == qs[n+1].open && x.toks[a.end].para == x.toks[ci].para {
+			if s := x.contents(qs[n+1]); len(s) > 0 && len(spans) == 1 && len(qs[n+1].resumes) == 0 {
+				spans = append(spans, s...)
+				rule = "quote.split"
+				n++
+			}
+		}
+		words := 0
+		for _, s := range spans {
+			words += countWords(s.Text)
+		}
+		if words < minClaimWords || titleCase(spans[0].Text) {
+			if len(spans) == 1 && !(ok && a.near && (endsPunct(spans[0].Text) || x.commaAfter(ci))) {
+				continue
+			}
+		}
+		para := x.toks[ci].para
+		conf := confidence[rule]
+		var continued bool
+		if !ok && prevSource >= 0 && (para == prevPara && x.startsSentence(oi) ||
+			para == prevPara+1 && x.wholeParagraph(q)) {
+			continued = true
+			rule, conf = "quote.continued", confidence["quote.continued"]
+		}
+		switch {
+		case continued:
+		case !ok:
+			conf = noCueClaim
+		case !a.near && rule != "quote.partial":
+			conf *= farFactor
+		}
+		claim := x.add(Suggestion{Kind: annotation.KindClaim, Label: x.labels.Claim, Spans: spans, Rule: rule,
+			Confidence: conf})
+		prevPara = x.toks[x.tokenAt(q.close)].para
+		if len(spans) == 2 {
+			prevPara = x.toks[x.tokenAt(qs[n].close)].para
+		}
+		switch {
+		case continued:
+			x.link(claim, annotation.LinkSaidBy, prevSource)
+			x.link(claim, annotation.LinkCue, prevCue)
+			continue
+		case !ok:
+			prevSource = -1
+			continue
+		}
+		far := 1.0
+		if !a.near {
+			far = farFactor
+		}
+		prevSource = -1
+		if a.who.kind != "" {
+			r := "speaker." + a.who.kind
+			src := x.add(Suggestion{Kind: annotation.KindSource, Label: x.labels.Source,
+				Spans: []annotation.Span{x.span(a.who.from, a.who.to)}, Rule: r, Confidence: confidence[r] * far})
+			x.link(claim, annotation.LinkSaidBy, src)
+			prevSource = src
+		}
+		cue := x.add(Suggestion{Kind: annotation.KindCue, Label: x.labels.Cue,
+			Spans: []annotation.Span{x.span(a.cueFrom, a.cueTo)}, Rule: a.cueRule, Confidence: confidence[a.cueRule]})
+		x.link(claim, annotation.LinkCue, cue)
+		prevCue = cue
+	}
+}
+
+// resolve sets the Antecedent of every pronoun source (the last named
+// source before it) and of every anaphor ("the ministry": the last named
+// source before it whose words hold its head word), in document order.
+func (x *extractor) resolve() {
+	var srcs []int
+	for i, s := range x.out {
+		if s.Kind == annotation.KindSource {
+			srcs = append(srcs, i)
+		}
+	}
+	slices.SortStableFunc(srcs, func(a, b int) int { return cmp.Compare(x.out[a].Spans[0].Start, x.out[b].Spans[0].Start) })
+	var named []int // named sources so far, in order
+	for _, i := range srcs {
+		s := &x.out[i]
+		switch s.Rule {
+		case "speaker.named":
+			named = append(named, i)
+		case "speaker.pronoun":
+			if len(named) > 0 {
+				s.Antecedent = named[len(named)-1]
+			}
+		case "speaker.group":
+			s.Antecedent = x.anaphor(s.Spans[0].Text, named)
+		}
+	}
+}
+
+// anaphor returns, for a speaker like "the ministry" (a definite article
+// and a role), the last of the named sources whose words hold its head
+// ("the Ministry of Transport"); -1 for none or another kind of phrase.
+func (x *extractor) anaphor(text string, named []int) int {
+	words := lowerWords(text)
+	if len(words) < 2 || (words[0] != "the" && words[0] != "this" && words[0] != "that") {
+		return -1
+	}
+	head := words[len(words)-1]
+	for k := len(named) - 1; k >= 0; k-- {
+		if slices.Contains(lowerWords(x.out[named[k]].Spans[0].Text), head) {
+			return named[k]
+		}
+	}
+	return -1
+}
+
+// lowerWords splits s into its words, lower case.
+func lowerWords(s string) []string {
+	return strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return !wordRune(r) })
+}
+
+// add appends s and returns its index.
+func (x *extractor) add(s Suggestion) int {
+	s.Antecedent = -1
+	x.out = append(x.out, s)
+	return len(x.out) - 1
+}
+
+// link adds a link from suggestion from to suggestion to.
+func (x *extractor) link(from int, t annotation.LinkType, to int) {
+	x.out[from].Links = append(x.out[from].Links, Link{Type: t, Target: to})
+}
+
+// contents are the spans of q's words, without its marks and the spaces
+// inside them: one, or one per paragraph of a multi-paragraph quote (a
+// span never holds a line break, as brat and most tools cannot).
+func (x *extractor) contents(q quote) []annotation.Span {
+	var out []annotation.Span
+	starts := append([]int{q.open}, q.resumes...)
+	for k, from := range starts {
+		s, e := from+1, q.close
+		if k+1 < len(starts) {
+			for e = s; e < len(x.rs) && x.rs[e] != '\n'; e++ {
+			}
+		}
+		for s < e && unicode.IsSpace(x.rs[s]) {
+			s++
+		}
+		for e > s && unicode.IsSpace(x.rs[e-1]) {
+			e--
+		}
+		if s < e {
+			out = append(out, annotation.Span{Start: s, End: e, Text: string(x.rs[s:e])})
+		}
+	}
+	return out
+}
+
+// tellVerbs take the hearer before what is told: "told reporters (that) X".
+var tellVerbs = setOf(`tell tells told telling inform informs informed assure assures assured
+assuring remind reminds reminded warn warns warned warning`)
+
+// partial returns the clause reported by the cue whose last token is
+// cueEnd, for a quote (marks at tokens oi and ci) that stands inside it:
+// from the clause's first word (after "that" and a hearer) to the closing
+// mark when the clause ends there, else to the clause's end (a comma, a
+// semicolon, the sentence's end). ok is false when nothing but "that"
+// stands between the cue and the quote: that is a direct quote.
+func (x *extractor) partial(cueEnd, oi, ci int) (annotation.Span, bool) {
+	para := x.toks[oi].para
+	s := cueEnd
+	if tellVerbs[x.toks[cueEnd-1].lower] && s < oi {
+		if who, ok := x.npAfter(s, para); ok && who.to < oi {
+			s = who.to
+		} else {
+			s++
+		}
+	}
+	// said in a statement that X: the clause starts after "that".
+	for t := s; t < oi && t-s <= 6 && x.toks[t].word; t++ {
+		if x.toks[t].lower == "that" {
+			s = t + 1
+			break
+		}
+	}
+	if s >= oi {
+		return annotation.Span{}, false
+	}
+	e := ci + 1
+	// The clause goes on after the closing mark unless the quote ended
+	// with its own punctuation ("constructive," adding…; "…leadership." We…)
+	// or a conjunction follows.
+	inner := x.rs[x.toks[ci].start-1]
+	if n := ci + 1; n < len(x.toks) && x.toks[n].para == para && x.toks[n].word &&
+		x.toks[n].lower != "and" && x.toks[n].lower != "but" && !strings.ContainsRune(",.!?…;:", inner) {
+		for e = n; e < len(x.toks) && x.toks[e].para == para; e++ {
+			t := x.toks[e]
+			if sentenceEnd(t) || t.lower == "," || t.lower == ";" || (!t.word && isMark([]rune(t.lower)[0])) {
+				break
+			}
+		}
+	}
+	return x.span(s, e), true
+}
+
+// after looks for "…," said S / "…," S said / "…," according to S right
+// after the closing mark at token ci.
+func (x *extractor) after(ci int) (attribution, bool) {
+	para := x.toks[ci].para
+	k := ci + 1
+	if k < len(x.toks) && x.toks[k].lower == "," && x.toks[k].para == para {
+		k++
+	}
+	if k >= len(x.toks) || x.toks[k].para != para {
+		return attribution{}, false
+	}
+	if x.isVerb(k) {
+		// "…," said S: S must end the clause ("…," accused Ostren border
+		// guards of shooting is not an attribution).
+		if who, ok := x.npAfter(k+1, para); ok && x.clauseEnds(who.to, para) {
+			who = x.withApposition(who, para)
+			return attribution{cueFrom: k, cueTo: k + 1, cueRule: "cue.after-quote", who: who, near: true, end: who.to}, true
+		}
+	}
+	if x.toks[k].lower == "according" && k+1 < len(x.toks) && x.toks[k+1].lower == "to" {
+		if who, ok := x.npAfter(k+2, para); ok {
+			who = x.withApposition(who, para)
+			return attribution{cueFrom: k, cueTo: k + 2, cueRule: "cue.according-to", who: who, near: true, end: who.to}, true
+		}
+	}
+	// "…," S said: the first reporting verb within a few words, with a
+	// speaker right before it (and perhaps an adverb: he later said).
+	// An apposition set off by commas may stand between them:
+	// "…," John Smith, a spokesman for the ministry, said.
+	for v := k + 1; v < len(x.toks) && v-k <= 16 && x.toks[v].para == para; v++ {
+		t := x.toks[v]
+		if sentenceEnd(t) || (!t.word && t.lower != "," && t.lower != "-" && t.lower != "—") {
+			break
+		}
+		if !x.isVerb(v) {
+			continue
+		}
+		end := v
+		if adverbs[x.toks[v-1].lower] {
+			end = v - 1
+		}
+		if who, ok := x.subjectOf(end, para); ok && who.from == k {
+			return attribution{cueFrom: v, cueTo: v + 1, cueRule: "cue.after-quote", who: who, near: true, end: v + 1}, true
+		}
+		break
+	}
+	return attribution{}, false
+}
+
+// before looks for S said: "…" / S told R: "…" / according to S, "…" /
+// S: "…" right before the opening mark at token oi.
+func (x *extractor) before(oi int) (attribution, bool) {
+	j := oi - 1
+	if j < 1 || (x.toks[j].lower != ":" && x.toks[j].lower != ",") {
+		return attribution{}, false
+	}
+	// The line that introduces a quote may be a paragraph of its own,
+	// ending in a colon: "Culture Minister Adaeze Okon said:" and the
+	// quote on the next line.
+	para := x.toks[j].para
+	if para != x.toks[oi].para && x.toks[j].lower != ":" {
+		return attribution{}, false
+	}
+	if x.toks[j-1].para != para {
+		return attribution{}, false
+	}
+	colon := x.toks[j].lower == ":"
+	// S said: "…", S told reporters: "…", S told the BBC: "…"
+	for v := j - 1; v >= 0 && j-v <= 4 && x.toks[v].para == para && x.toks[v].word; v-- {
+		if x.isVerb(v) {
+			if who, ok := x.subjectOf(v, para); ok {
+				return attribution{cueFrom: v, cueTo: v + 1, cueRule: "cue.before-quote", who: who, near: true}, true
+			}
+			break
+		}
+	}
+	np, ok := x.npBefore(j, para)
+	if !ok {
+		return attribution{}, false
+	}
+	// according to S, "…"
+	if np.from >= 2 && x.toks[np.from-1].lower == "to" && x.toks[np.from-2].lower == "according" {
+		return attribution{cueFrom: np.from - 2, cueTo: np.from, cueRule: "cue.according-to", who: np, near: true}, true
+	}
+	// S: "…" at the start of a sentence
+	if colon && (np.from == 0 || x.toks[np.from-1].para != para || sentenceEnd(x.toks[np.from-1])) {
+		return attribution{cueFrom: j, cueTo: j + 1, cueRule: "cue.colon", who: np, near: true}, true
+	}
+	return attribution{}, false
+}
+
+// inSentence looks, from the opening mark at token oi back to the start of
+// its sentence, for S said … "…" or according to S … "…".
+func (x *extractor) inSentence(oi int) (attribution, bool) {
+	para := x.toks[oi].para
+	for v := oi - 1; v >= 0 && oi-v <= 40; v-- {
+		t := x.toks[v]
+		if t.para != para || sentenceEnd(t) || (!t.word && isMark([]rune(t.lower)[0])) {
+			break
+		}
+		if x.isVerb(v) {
+			if who, ok := x.subjectOf(v, para); ok {
+				return attribution{cueFrom: v, cueTo: v + 1, cueRule: "cue.in-sentence", who: who}, true
+			}
+		}
+		if t.lower == "according" && v+2 < oi && x.toks[v+1].lower == "to" {
+			if who, ok := x.npAfter(v+2, para); ok {
+				who = x.withApposition(who, para)
+				return attribution{cueFrom: v, cueTo: v + 2, cueRule: "cue.according-to", who: who}, true
+			}
+		}
+	}
+	return attribution{}, false
+}
+
+// clauseEnds reports whether a speaker read after its verb may end at
+// token i: punctuation, the paragraph's end, or a word that starts an
+// adjunct (in a statement, on Monday, who…, speaking…).
+func (x *extractor) clauseEnds(i, para int) bool {
+	if i >= len(x.toks) || x.toks[i].para != para || !x.toks[i].word {
+		return true
+	}
+	w := x.toks[i].lower
+	return stopWords[w] || adjunctStarts[w] || strings.HasSuffix(w, "ing")
+}
+
+// adjunctStarts are words that begin what may follow a speaker after its
+// verb: "said Smith over the live broadcast", "said Smith, who…".
+var adjunctStarts = setOf(`who whose to from during with via by over outside inside through near
+ahead following amid under without for`)
+
+// sentenceEnd reports whether t ends a sentence.
+func sentenceEnd(t token) bool {
+	return !t.word && (t.lower == "." || t.lower == "!" || t.lower == "?" || t.lower == "…")
+}
+
+// startsSentence reports whether the quote opening at token oi begins a
+// sentence of its paragraph.
+func (x *extractor) startsSentence(oi int) bool {
+	return oi == 0 || x.toks[oi-1].para != x.toks[oi].para || sentenceEnd(x.toks[oi-1]) ||
+		(!x.toks[oi-1].word && isMark([]rune(x.toks[oi-1].lower)[0]))
+}
+
+// wholeParagraph reports whether q fills its paragraph but for white space
+// and punctuation after the closing mark.
+func (x *extractor) wholeParagraph(q quote) bool {
+	for i := q.open - 1; i >= 0 && x.rs[i] != '\n'; i-- {
+		if !unicode.IsSpace(x.rs[i]) {
+			return false
+		}
+	}
+	for i := q.close + 1; i < len(x.rs) && x.rs[i] != '\n'; i++ {
+		if !unicode.IsSpace(x.rs[i]) && !unicode.IsPunct(x.rs[i]) {
+			return false
+		}
+	}
+	return true
+}
+
+// commaAfter reports whether a comma follows the closing mark at token ci
+// (British punctuation: "No", she said).
+func (x *extractor) commaAfter(ci int) bool {
+	return ci+1 < len(x.toks) && x.toks[ci+1].lower == ","
+}
+
+// countWords counts the words of s.
+func countWords(s string) int {
+	n, in := 0, false
+	for _, r := range s {
+		w := wordRune(r)
+		if w && !in {
+			n++
+		}
+		in = w || (in && (r == '\'' || r == '’' || r == '-'))
+	}
+	return n
+}
+
+// endsPunct reports whether s ends with its own punctuation.
+func endsPunct(s string) bool {
+	s = strings.TrimRight(s, " ")
+	return strings.HasSuffix(s, ",") || strings.HasSuffix(s, ".") || strings.HasSuffix(s, "!") ||
+		strings.HasSuffix(s, "?") || strings.HasSuffix(s, "…")
+}
+
+// minorWords may stay lower case in a title.
+var minorWords = setOf(`a an the and but or nor for of in on at to by with from as into over up vs`)
+
+// titleCase reports whether s reads as the title of a work: no sentence
+// punctuation at its end, and every word but the minor ones capitalised.
+func titleCase(s string) bool {
+	if s = strings.TrimRight(s, ",."); endsPunct(s) {
+		return false
+	}
+	words := strings.Fields(s)
+	if len(words) > 10 {
+		return false
+	}
+	for i, w := range words {
+		r := []rune(w)
+		if !unicode.IsLetter(r[0]) { // numbers, dashes: Vision 2040
+			continue
+		}
+		if !unicode.IsUpper(r[0]) && (i == 0 || !minorWords[strings.ToLower(w)]) {
+			return false
+		}
+	}
+	return true
+}

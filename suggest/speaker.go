@@ -1,0 +1,341 @@
+package suggest
+
+import (
+	"strings"
+	"unicode"
+
+	"glossa/annotation"
+)
+
+// token is a word or one punctuation rune, in code points.
+type token struct {
+	start, end int
+	para       int    // paragraph (line) number
+	word       bool   // letters and digits, else one punctuation rune
+	lower      string // lower case text
+	upper      bool   // a word starting with a capital
+}
+
+// abbreviations whose full stop belongs to the word.
+var abbreviations = map[string]bool{
+	"mr": true, "mrs": true, "ms": true, "dr": true, "prof": true, "gen": true, "sen": true, "rep": true,
+	"gov": true, "st": true, "lt": true, "col": true, "capt": true, "sgt": true, "jr": true, "sr": true,
+	"maj": true, "adm": true, "rev": true, "pres": true, "supt": true, "insp": true,
+}
+
+// tokenize splits rs into words and punctuation. A word holds inner
+// apostrophes, hyphens and full stops (O'Brien, Russia’s, U.S); a full stop
+// after an abbreviation or an initial belongs to it (Mr., U.S.).
+func tokenize(rs []rune) []token {
+	var toks []token
+	para := 0
+	for i := 0; i < len(rs); {
+		r := rs[i]
+		switch {
+		case r == '\n':
+			if len(toks) > 0 && toks[len(toks)-1].para == para {
+				para++ // blank lines between paragraphs count once
+			}
+			i++
+		case unicode.IsSpace(r):
+			i++
+		case wordRune(r):
+			j := i + 1
+			dot := false
+			for j < len(rs) {
+				if wordRune(rs[j]) {
+					j++
+					continue
+				}
+				if strings.ContainsRune("'’-.", rs[j]) && j+1 < len(rs) && wordRune(rs[j+1]) {
+					dot = dot || rs[j] == '.'
+					j += 2
+					continue
+				}
+				break
+			}
+			// the plural possessive: Teachers' union, the workers’ pay
+			if j+2 < len(rs) && (rs[j] == '\'' || rs[j] == '’') && (rs[j-1] == 's' || rs[j-1] == 'S') &&
+				rs[j+1] == ' ' && unicode.IsLetter(rs[j+2]) {
+				j++
+			}
+			w := string(rs[i:j])
+			lw := strings.ToLower(w)
+			if j < len(rs) && rs[j] == '.' && (dot || abbreviations[lw] || (j-i == 1 && unicode.IsUpper(r))) {
+				j++
+				w += "."
+				lw += "."
+			}
+			toks = append(toks, token{start: i, end: j, para: para, word: true, lower: lw, upper: unicode.IsUpper(r)})
+			i = j
+		default:
+			toks = append(toks, token{start: i, end: i + 1, para: para, lower: string(r)})
+			i++
+		}
+	}
+	return toks
+}
+
+// roleWords are lower-case words that belong to a speaker's noun phrase:
+// roles, titles, groups and the institutions people speak for.
+var roleWords = setOf(`spokesman spokeswoman spokesperson spokespeople official officials minister
+secretary president director chief head leader lawyer lawyers attorney analyst analysts expert experts
+researcher researchers source sources police officer officers people resident residents witness
+witnesses aide aides adviser advisers advisor advisors diplomat diplomats representative
+representatives member members senator governor mayor ambassador deputy assistant former senior
+foreign prime vice executive chairman chairwoman chair commissioner authorities government ministry
+department agency company statement report study survey group activists critics scientists doctor
+doctors professor economist economists prosecutor prosecutors investigators investigator
+spokespersons military army general campaign party opposition state federal local regional
+international national white house press office embassy court judge lawmakers lawmaker legislator
+legislators candidate manager managers owner founder ceo chief-executive co-founder organizers
+organisers protesters demonstrators voters workers employees union unions one two three several some
+many most both other another top u.s. un eu nato`)
+
+// role reports whether w is a role word or its plural (judges, mayors).
+func role(w string) bool {
+	return roleWords[w] || (strings.HasSuffix(w, "s") && roleWords[w[:len(w)-1]])
+}
+
+// glue words may stand inside a noun phrase, between its words: "of" and
+// "for" between a role and an institution, and the particles of names
+// (Pieter van Damme, Ursula von der Leyen, Lula da Silva).
+var glue = setOf(`of for the a an at van von der den de da di du del della dos das bin ibn al el le la ter ten`)
+
+// determiners may start a noun phrase.
+var determiners = setOf(`the a an one two three several some many most both another other`)
+
+// pronouns a speaker may be (German er and sie too).
+var pronouns = setOf(`he she they it we er sie`)
+
+// stopWords are capitalised words that do not start a speaker: sentence
+// adverbs, conjunctions, days and months.
+var stopWords = setOf(`but and so yet then also however meanwhile later still now on in at when while
+after before as if though although because since last this that there here it its his her their
+monday tuesday wednesday thursday friday saturday sunday january february march april may june july
+august september october november december today yesterday tomorrow in-a earlier asked`)
+
+func setOf(s string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(s) {
+		m[w] = true
+	}
+	return m
+}
+
+// npWord reports whether t may be part of a speaker's noun phrase.
+func npWord(t token) bool {
+	if !t.word || stopWords[t.lower] {
+		return false
+	}
+	return t.upper || role(t.lower) || glue[t.lower] || possessive(t.lower)
+}
+
+// possessive reports whether a lower-case word is a possessive
+// (Russia’s, the union's, Teachers').
+func possessive(w string) bool {
+	return strings.HasSuffix(w, "’s") || strings.HasSuffix(w, "'s") || strings.HasSuffix(w, "s'") ||
+		strings.HasSuffix(w, "s’")
+}
+
+// speaker is a noun phrase found next to a cue: tokens [from, to).
+type speaker struct {
+	from, to int
+	kind     string // "named", "group" or "pronoun"
+}
+
+// classify names what kind of speaker tokens [from, to) are; "" if none.
+func (x *extractor) classify(from, to int) string {
+	if from >= to {
+		return ""
+	}
+	if to-from == 1 && pronouns[x.toks[from].lower] {
+		return "pronoun"
+	}
+	named := false
+	for _, t := range x.toks[from:to] {
+		if t.upper && !determiners[t.lower] {
+			named = true
+		}
+	}
+	if named {
+		return "named"
+	}
+	for _, t := range x.toks[from:to] {
+		if role(t.lower) && !determiners[t.lower] && !glue[t.lower] {
+			return "group"
+		}
+	}
+	return ""
+}
+
+// npAfter reads a speaker starting at token i, within paragraph para.
+func (x *extractor) npAfter(i, para int) (speaker, bool) {
+	if i >= len(x.toks) || x.toks[i].para != para {
+		return speaker{}, false
+	}
+	if pronouns[x.toks[i].lower] {
+		return speaker{i, i + 1, "pronoun"}, true
+	}
+	j := i
+	for j < len(x.toks) && j-i < 12 && x.toks[j].para == para && npWord(x.toks[j]) {
+		j++
+	}
+	// "said central bank governor Lena Park": lower-case modifiers
+	// before a title or a name belong to the phrase.
+	for m := j; m < len(x.toks) && m-j < 4 && x.toks[m].para == para && x.toks[m].word &&
+		!stopWords[x.toks[m].lower] && !x.isVerb(m); m++ {
+		if npWord(x.toks[m]) && !glue[x.toks[m].lower] {
+			for j = m; j < len(x.toks) && j-i < 12 && x.toks[j].para == para && npWord(x.toks[j]); j++ {
+			}
+			break
+		}
+	}
+	for j > i && glue[x.toks[j-1].lower] {
+		j--
+	}
+	k := x.classify(i, j)
+	if k == "" && determiners[x.toks[i].lower] {
+		// "said the coach": a determiner and up to three words before
+		// the end of the clause.
+		for m := i + 1; m < len(x.toks) && m-i <= 4 && x.toks[m].para == para; m++ {
+			t := x.toks[m]
+			if !t.word || stopWords[t.lower] || x.isVerb(m) {
+				if m > i+1 && !t.word {
+					return speaker{i, m, "group"}, true
+				}
+				break
+			}
+		}
+	}
+	return speaker{i, j, k}, k != ""
+}
+
+// detPhrase reads "the coach", "a senior Western diplomat": a determiner
+// and up to three words ending just before token i, a phrase that only
+// the position right before a reporting verb makes a speaker.
+func (x *extractor) detPhrase(i, para int) (speaker, bool) {
+	for d := i - 1; d >= 0 && i-d <= 4 && x.toks[d].para == para && x.toks[d].word && !x.isVerb(d); d-- {
+		if determiners[x.toks[d].lower] || possessive(x.toks[d].lower) {
+			if d == i-1 {
+				return speaker{}, false
+			}
+			return speaker{d, i, "group"}, true
+		}
+		if stopWords[x.toks[d].lower] {
+			break
+		}
+	}
+	return speaker{}, false
+}
+
+// npBefore reads a speaker ending just before token i (exclusive),
+// within paragraph para.
+func (x *extractor) npBefore(i, para int) (speaker, bool) {
+	if i <= 0 || x.toks[i-1].para != para {
+		return speaker{}, false
+	}
+	if pronouns[x.toks[i-1].lower] {
+		return speaker{i - 1, i, "pronoun"}, true
+	}
+	j := i
+	for j > 0 && i-j < 12 && x.toks[j-1].para == para && npWord(x.toks[j-1]) {
+		j--
+	}
+	for j < i && glue[x.toks[j].lower] && !determiners[x.toks[j].lower] {
+		j++
+	}
+	k := x.classify(j, i)
+	if k == "" {
+		return x.detPhrase(i, para)
+	}
+	return speaker{j, i, k}, true
+}
+
+// isVerb reports whether token i is a reporting verb.
+func (x *extractor) isVerb(i int) bool {
+	return i >= 0 && i < len(x.toks) && x.toks[i].word && !x.toks[i].upper && x.verbs[x.toks[i].lower]
+}
+
+// subjectOf reads the speaker before the verb at token v: right before it
+// (S said), or before a parenthesis set off by commas (S, in a statement,
+// said; S, 45, said).
+func (x *extractor) subjectOf(v, para int) (speaker, bool) {
+	if who, ok := x.npBefore(v, para); ok {
+		return who, true
+	}
+	if v < 1 || x.toks[v-1].lower != "," {
+		return speaker{}, false
+	}
+	for c := v - 2; c > 0 && v-c <= 16 && x.toks[c].para == para; c-- {
+		t := x.toks[c]
+		if sentenceEnd(t) || (!t.word && isMark([]rune(t.lower)[0])) {
+			break
+		}
+		if t.lower == "," {
+			who, ok := x.npBefore(c, para)
+			if ok && who.kind != "pronoun" && x.appositionStart(c+1) {
+				who.to = v - 1 // Bev Okafor, the local convenor, said
+			}
+			if !ok {
+				// Its lead author, Dr. Ines Kowalczyk, said: the name
+				// in the parenthesis.
+				if in, iok := x.npBefore(v-1, para); iok && in.from == c+1 && in.kind == "named" {
+					return in, true
+				}
+			}
+			return who, ok
+		}
+	}
+	return speaker{}, false
+}
+
+// appositionStart reports whether the words from token i may describe the
+// speaker before them: "secretary of the union", "a spokesman", "67",
+// "who runs a café" (not "speaking outside", not "in a statement").
+func (x *extractor) appositionStart(i int) bool {
+	if i >= len(x.toks) || !x.toks[i].word {
+		return false
+	}
+	t := x.toks[i]
+	if x.isVerb(i) || (strings.HasSuffix(t.lower, "ing") && !roleWords[t.lower]) {
+		return false
+	}
+	return determiners[t.lower] || t.lower == "who" || unicode.IsDigit([]rune(t.lower)[0]) ||
+		role(t.lower) || possessive(t.lower) || (t.upper && !stopWords[t.lower])
+}
+
+// withApposition extends a named speaker read after its verb over the
+// appositions that follow it, up to two set off by commas:
+// "said Tomasz Wren, secretary of the Harbour Workers' Union, speaking…"
+// gives "Tomasz Wren, secretary of the Harbour Workers' Union".
+func (x *extractor) withApposition(who speaker, para int) speaker {
+	if who.kind == "pronoun" {
+		return who
+	}
+	for seg := 0; seg < 2; seg++ {
+		c := who.to
+		if c >= len(x.toks) || x.toks[c].lower != "," || x.toks[c].para != para || !x.appositionStart(c+1) {
+			break
+		}
+		e := c + 1
+		for e < len(x.toks) && e-c <= 14 && x.toks[e].para == para && x.toks[e].lower != "," &&
+			!sentenceEnd(x.toks[e]) && !(!x.toks[e].word && isMark([]rune(x.toks[e].lower)[0])) && !x.isVerb(e) {
+			e++
+		}
+		if e-c > 14 || (e < len(x.toks) && x.isVerb(e) && x.toks[e].para == para) {
+			break
+		}
+		who.to = e
+	}
+	return who
+}
+
+// adverbs that may stand between a speaker and its verb.
+var adverbs = setOf(`also later then again previously once further earlier recently`)
+
+// span returns the annotation span of tokens [from, to).
+func (x *extractor) span(from, to int) annotation.Span {
+	s, e := x.toks[from].start, x.toks[to-1].end
+	return annotation.Span{Start: s, End: e, Text: string(x.rs[s:e])}
+}

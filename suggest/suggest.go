@@ -1,0 +1,265 @@
+// Package suggest finds, offline and without a model, what an annotator of
+// attribution would tag in a news article: direct quotes as claims, who said
+// them as sources, and the reporting verb or phrase as their cue, linked as
+// Glossa links them (claim said_by source, claim cue cue). It is pure Go on
+// the standard library and the annotation package: the command line, the
+// store and the window call Text and keep what it returns as pending
+// suggestions; nothing here knows of them.
+//
+// # What it finds
+//
+// Quote marks of every common kind are paired per paragraph: straight "…"
+// and '…', curly “…” and ‘…’, guillemets «…» and »…«, ‹…› and ›…‹, German
+// „…“ and ‚…‘. A mark opens when it stands before a word and closes when it
+// stands after one; an apostrophe between two letters (don't, O'Brien),
+// before a number ('90s) or after a plural that closes no open single quote
+// (students') is not a quote mark. A straight mark may close a curly one
+// (“…"), a common slip of editing. Quotes inside a quote stay inside it.
+// A quote left open at the end of a paragraph goes on when the next
+// paragraph opens with a mark of the same kind, as English typesetting
+// writes a quote over several paragraphs: one claim with one span per
+// paragraph (no span holds a line break: brat and most tools cannot keep
+// one). Claim spans hold the quoted words and the punctuation inside the
+// marks, without the marks.
+//
+// A quote under four words, or in Title Case, is a scare quote or the title
+// of a work ("fake news", "The Art of the Deal") and is not suggested, unless
+// a cue and speaker stand right beside it and it ends with its own
+// punctuation ("No," she said).
+//
+// The cue and speaker of a quote are looked for, in this order: right after
+// it ("…," said S / "…," S said / "…," S, a spokesman, said / "…,"
+// according to S); right before it
+// (S said: "…" / S told R: "…" / S: "…" / according to S, "…"); earlier in
+// its sentence (S said officials "…"). A quote split by its attribution
+// ("X," she said, "Y.") is one claim with two spans. A quote inside a
+// reported clause (S said the plan was "a disaster" for the town) makes the
+// clause the claim, from after the cue ("that" and a hearer left out) to
+// the closing mark, or to the clause's end when it goes on (rule
+// quote.partial: the first of the indirect attributions). A quote with no cue of
+// its own that opens a sentence after an attributed quote in the same
+// paragraph, or fills a paragraph after a paragraph whose last quote was
+// attributed, gets that speaker and cue (rule quote.continued).
+//
+// The speaker is a noun phrase: a name with its title and role before it
+// ("Foreign Ministry spokeswoman Maria Zakharova") and the apposition after
+// it ("Tomasz Wren, secretary of the Harbour Workers' Union"; not "…,
+// speaking outside the gate"), an organisation ("the U.S. State
+// Department"), a vague group or role ("officials", "a spokesman", and next
+// to a verb any determiner phrase: "the angry crowd"), or a pronoun (he,
+// she, they, it, we; German er, sie), reported as the source with the last
+// named speaker before it as its Antecedent. An anaphor ("the ministry"
+// after "the Ministry of Transport") gets the last named speaker holding its
+// head word as its Antecedent. Reporting verbs come from the lexicon in
+// verbs.go plus Options.Verbs.
+//
+// Indirect attributions (indirect.go), in sentences without quote marks:
+// "S said (that) X", "S told R X", "X, S said", "X, said S", "According to
+// S, X", "X, according to S". The claim is the reported clause without
+// "that", the comma and the final stop; verbs other than say, tell, add,
+// warn, insist and argue need "that".
+//
+// Entities (entities.go): every name and alias of the project's entity
+// registry (Options.Entities) where it occurs on word boundaries, labelled
+// with the entity's type and carrying its id (a source holding the name
+// gets the id too); dates (weekdays, months with their day and year, years,
+// durations), money and percentages by pattern, in English, German and
+// French.
+//
+// # Rules and their confidence
+//
+// Every suggestion names the rule that made it (Suggestion.Rule) and a
+// confidence in [0, 1]. The figures are priors set by reading how each
+// pattern fails, to be tuned against the gold set with glossa eval; they
+// order suggestions for "accept all above" and are not probabilities
+// measured on a corpus yet.
+//
+//	rule               kind    conf  why
+//	quote.double       claim   0.90  paired double marks with a cue beside them: fails only on mispaired marks
+//	quote.single       claim   0.85  single marks: apostrophes and nested quotes make pairing less sure
+//	quote.split        claim   0.90  two pieces joined by their own attribution: the pattern is unambiguous
+//	quote.multipara    claim   0.85  the continuation convention can be confused by a stray opening mark
+//	quote.continued    claim   0.70  the speaker is carried over, not read beside the quote
+//	quote.partial      claim   0.65  the quote is sure, the clause's boundaries are a guess
+//	(other quote rules) claim  ×0.80 when the cue was found earlier in the sentence, not beside the quote
+//	(any quote rule)   claim   0.55  when no cue is found at all: a long quote with no speaker may be
+//	                                 a title, a slogan or an epigraph
+//	speaker.named      source  0.85  a capitalised noun phrase next to a cue: boundaries may be off by a title word
+//	speaker.group      source  0.75  "officials", "a spokesman": the right span, but a vague one
+//	speaker.pronoun    source  0.70  the span is right; the antecedent is a guess (the last named speaker)
+//	cue.after-quote    cue     0.90  "…," said S / "…," S said: the commonest and least ambiguous pattern
+//	cue.before-quote   cue     0.85  S said: "…": a verb before a colon or comma may govern something else
+//	cue.according-to   cue     0.90  the phrase is itself the cue
+//	cue.colon          cue     0.70  "S: …" without a verb: headings and labels share the pattern
+//	cue.in-sentence    cue     0.65  a verb earlier in the sentence may govern another clause
+//	indirect.said-that claim   0.60  the verb and speaker are sure; where the clause ends is not
+//	indirect.after     claim   0.60  "X, S said": the clause is the sentence's start, which may hold more
+//	indirect.according-to claim 0.65 the phrase is unambiguous; the clause boundaries are the risk
+//	cue.indirect       cue     0.70  a reporting verb with a subject and a clause after it
+//	cue.after-clause   cue     0.75  ", S said." closing a sentence is nearly always an attribution
+//	(speakers of indirect claims) ×0.80 read beside a verb, not beside a quote
+//	entity.registry    entity  0.90  the user's own names; a short alias may be a common word
+//	entity.money       entity  0.90  a currency sign or name with a number
+//	entity.percent     entity  0.95  a number with percent is nothing else
+//	entity.date        entity  0.85  weekdays and months are sure; a bare year or a duration may be untagged
+//
+// Output is deterministic: suggestions sorted by their first offset, claims
+// before sources before cues at the same offset; links and antecedents are
+// indexes into the returned slice.
+package suggest
+
+import (
+	"cmp"
+	"slices"
+	"strings"
+
+	"glossa/annotation"
+)
+
+// Suggestion is one span the suggester proposes to tag: a claim, source or
+// cue of the result it belongs to. Offsets count code points, end exclusive,
+// as annotation.Span does.
+type Suggestion struct {
+	Kind       annotation.Kind   // claim, source, cue or entity
+	Label      string            // the label to tag it with (Options.Labels)
+	Spans      []annotation.Span // one; two for a split quote; one per paragraph of a multi-paragraph quote
+	Rule       string            // the rule that made it, a stable id ("quote.split")
+	Confidence float64           // 0..1
+	Links      []Link            // claim said_by source, claim cue cue
+	// Entity is the registry id of a suggestion the registry names: an
+	// entity.registry match, or a source that holds one. 0 for none.
+	Entity uint64
+	// Antecedent is, for a pronoun source (he) or an anaphor (the
+	// ministry), the index of the named source it stands for in the same
+	// result: the last named speaker before a pronoun, the last whose words
+	// hold an anaphor's head word. -1 when none, and for every other
+	// suggestion.
+	Antecedent int
+}
+
+// Link points from one suggestion to another of the same result.
+type Link struct {
+	Type   annotation.LinkType
+	Target int // index into the result of Text
+}
+
+// Labels names the labels suggestions are given. An entity from the
+// registry takes its own type as label, Entity when it has none.
+type Labels struct {
+	Claim, Source, Cue           string
+	Date, Money, Percent, Entity string
+}
+
+// defaultLabels are the names used where Options.Labels leaves one empty.
+var defaultLabels = Labels{Claim: "Claim", Source: "Source", Cue: "Cue",
+	Date: "Date", Money: "Money", Percent: "Percent", Entity: "Other"}
+
+// LabelsFrom picks, for claims, sources and cues, the first label of that
+// kind in the codebook, and for dates, money, percentages and other
+// entities the entity label of that name (any letter case); what the
+// codebook lacks keeps the default name.
+func LabelsFrom(set annotation.LabelSet) Labels {
+	var l Labels
+	for _, lb := range set.Labels {
+		switch {
+		case lb.Kind == annotation.KindClaim && l.Claim == "":
+			l.Claim = lb.Name
+		case lb.Kind == annotation.KindSource && l.Source == "":
+			l.Source = lb.Name
+		case lb.Kind == annotation.KindCue && l.Cue == "":
+			l.Cue = lb.Name
+		case lb.Kind == annotation.KindEntity:
+			for _, f := range []struct {
+				v    *string
+				name string
+			}{{&l.Date, "date"}, {&l.Money, "money"}, {&l.Percent, "percent"}, {&l.Entity, "other"}} {
+				if *f.v == "" && strings.EqualFold(lb.Name, f.name) {
+					*f.v = lb.Name
+				}
+			}
+		}
+	}
+	return l
+}
+
+// Options tunes Text. The zero value uses the default labels and the
+// built-in lexicon.
+type Options struct {
+	Labels Labels
+	// Verbs are reporting verbs added to the lexicon, every form the user
+	// wants matched ("opine", "opined", "opines").
+	Verbs []string
+	// Entities is the project's entity registry: each name and alias is
+	// suggested wherever it occurs (rule entity.registry).
+	Entities []annotation.Entity
+}
+
+// Text returns the suggestions for one article's text.
+func Text(text string, opts Options) []Suggestion {
+	l := opts.Labels
+	for _, f := range []struct {
+		v *string
+		d string
+	}{
+		{&l.Claim, defaultLabels.Claim}, {&l.Source, defaultLabels.Source}, {&l.Cue, defaultLabels.Cue},
+		{&l.Date, defaultLabels.Date}, {&l.Money, defaultLabels.Money}, {&l.Percent, defaultLabels.Percent},
+		{&l.Entity, defaultLabels.Entity},
+	} {
+		if *f.v == "" {
+			*f.v = f.d
+		}
+	}
+	rs := []rune(text)
+	x := &extractor{rs: rs, verbs: verbSet(opts.Verbs), labels: l}
+	x.toks = tokenize(rs)
+	x.attribute(pairQuotes(rs))
+	x.indirect()
+	x.resolve()
+	x.entities(text, opts.Entities)
+	return x.sorted()
+}
+
+// kindOrder puts claims before sources before cues at one offset.
+func kindOrder(k annotation.Kind) int {
+	switch k {
+	case annotation.KindClaim:
+		return 0
+	case annotation.KindSource:
+		return 1
+	case annotation.KindCue:
+		return 2
+	}
+	return 3
+}
+
+// sorted returns x.out in document order with links remapped.
+func (x *extractor) sorted() []Suggestion {
+	idx := make([]int, len(x.out))
+	for i := range idx {
+		idx[i] = i
+	}
+	slices.SortStableFunc(idx, func(a, b int) int {
+		sa, sb := x.out[a], x.out[b]
+		return cmp.Or(
+			cmp.Compare(sa.Spans[0].Start, sb.Spans[0].Start),
+			cmp.Compare(kindOrder(sa.Kind), kindOrder(sb.Kind)),
+			cmp.Compare(sa.Spans[len(sa.Spans)-1].End, sb.Spans[len(sb.Spans)-1].End),
+		)
+	})
+	where := make([]int, len(idx))
+	for n, i := range idx {
+		where[i] = n
+	}
+	out := make([]Suggestion, len(idx))
+	for n, i := range idx {
+		s := x.out[i]
+		for k := range s.Links {
+			s.Links[k].Target = where[s.Links[k].Target]
+		}
+		if s.Antecedent >= 0 {
+			s.Antecedent = where[s.Antecedent]
+		}
+		out[n] = s
+	}
+	return out
+}

@@ -1,0 +1,245 @@
+package suggest
+
+import (
+	"strings"
+	"testing"
+
+	"glossa/annotation"
+)
+
+// describe renders each claim of got as one line: its rule, its spans'
+// text, its speaker (with the antecedent of a pronoun) and its cue.
+func describe(got []Suggestion) []string {
+	var out []string
+	for _, s := range got {
+		if s.Kind != annotation.KindClaim {
+			continue
+		}
+		var parts []string
+		for _, sp := range s.Spans {
+			parts = append(parts, sp.Text)
+		}
+		line := s.Rule + " [" + strings.Join(parts, " | ") + "]"
+		for _, l := range s.Links {
+			t := got[l.Target]
+			switch l.Type {
+			case annotation.LinkSaidBy:
+				line += " by " + t.Rule + " {" + t.Spans[0].Text + "}"
+				if t.Antecedent >= 0 {
+					line += "=" + got[t.Antecedent].Spans[0].Text
+				}
+			case annotation.LinkCue:
+				line += " cue " + t.Rule + " {" + t.Spans[0].Text + "}"
+			}
+		}
+		out = append(out, line)
+	}
+	return out
+}
+
+// checkInvariants fails t unless got is well formed for text: spans within
+// the text, non-empty, text matching the offsets, links within the result,
+// suggestions ordered, confidences in [0, 1].
+func checkInvariants(t *testing.T, text string, got []Suggestion) {
+	t.Helper()
+	rs := []rune(text)
+	prev := -1
+	for i, s := range got {
+		if len(s.Spans) == 0 {
+			t.Fatalf("suggestion %d has %d spans", i, len(s.Spans))
+		}
+		if s.Spans[0].Start < prev {
+			t.Fatalf("suggestion %d starts at %d, before %d", i, s.Spans[0].Start, prev)
+		}
+		prev = s.Spans[0].Start
+		last := -1
+		for _, sp := range s.Spans {
+			if sp.Start < 0 || sp.End > len(rs) || sp.Start >= sp.End || sp.Start < last {
+				t.Fatalf("suggestion %d: bad span %d-%d in %d code points", i, sp.Start, sp.End, len(rs))
+			}
+			last = sp.End
+			if strings.ContainsRune(sp.Text, '\n') {
+				t.Fatalf("suggestion %d: span %d-%d holds a line break", i, sp.Start, sp.End)
+			}
+			if string(rs[sp.Start:sp.End]) != sp.Text {
+				t.Fatalf("suggestion %d: span %d-%d holds %q, not %q", i, sp.Start, sp.End, string(rs[sp.Start:sp.End]), sp.Text)
+			}
+		}
+		if s.Confidence <= 0 || s.Confidence > 1 || s.Rule == "" || s.Label == "" {
+			t.Fatalf("suggestion %d: confidence %v rule %q label %q", i, s.Confidence, s.Rule, s.Label)
+		}
+		for _, l := range s.Links {
+			if l.Target < 0 || l.Target >= len(got) || l.Target == i {
+				t.Fatalf("suggestion %d links to %d of %d", i, l.Target, len(got))
+			}
+		}
+		if s.Antecedent >= len(got) {
+			t.Fatalf("suggestion %d: antecedent %d of %d", i, s.Antecedent, len(got))
+		}
+	}
+}
+
+func TestQuotes(t *testing.T) {
+	tests := []struct {
+		name, text string
+		want       []string
+	}{
+		{"straight after-quote verb-subject",
+			`"We will not accept these terms," said Foreign Ministry spokeswoman Maria Zakharova.`,
+			[]string{"quote.double [We will not accept these terms,] by speaker.named {Foreign Ministry spokeswoman Maria Zakharova} cue cue.after-quote {said}"}},
+		{"curly after-quote subject-verb",
+			"“The United States raised concerns about staffing,” the U.S. State Department said in a statement.",
+			[]string{"quote.double [The United States raised concerns about staffing,] by speaker.named {the U.S. State Department} cue cue.after-quote {said}"}},
+		{"title before name",
+			"“Talks will continue in the near future,” U.S. Secretary of State Marco Rubio told reporters.",
+			[]string{"quote.double [Talks will continue in the near future,] by speaker.named {U.S. Secretary of State Marco Rubio} cue cue.after-quote {told}"}},
+		{"guillemets",
+			"«Nous ne céderons pas sur ce point,» a-t-il dit. «La réforme est nécessaire pour tous,» said Prime Minister Élisabeth Borne.",
+			[]string{
+				"quote.double [Nous ne céderons pas sur ce point,]",
+				"quote.double [La réforme est nécessaire pour tous,] by speaker.named {Prime Minister Élisabeth Borne} cue cue.after-quote {said}",
+			}},
+		{"reversed guillemets",
+			"»Wir werden das Gesetz noch in diesem Jahr ändern«, said the minister.",
+			[]string{"quote.double [Wir werden das Gesetz noch in diesem Jahr ändern] by speaker.group {the minister} cue cue.after-quote {said}"}},
+		{"German low-high",
+			"Chancellor Olaf Scholz said: „Wir stehen fest an der Seite der Ukraine.“",
+			[]string{"quote.double [Wir stehen fest an der Seite der Ukraine.] by speaker.named {Chancellor Olaf Scholz} cue cue.before-quote {said}"}},
+		{"German cue after the quote",
+			"„Wir brauchen die Einnahmen, sonst müssen wir das Hallenbad schließen“, sagte Bürgermeister Frank Oberholz.",
+			[]string{"quote.double [Wir brauchen die Einnahmen, sonst müssen wir das Hallenbad schließen] by speaker.named {Bürgermeister Frank Oberholz} cue cue.after-quote {sagte}"}},
+		{"curly single quotes",
+			"‘I never expected to win this race,’ she said.",
+			[]string{"quote.single [I never expected to win this race,] by speaker.pronoun {she} cue cue.after-quote {said}"}},
+		{"straight single quotes",
+			"'The plan has failed and everyone knows it,' an official said.",
+			[]string{"quote.single [The plan has failed and everyone knows it,] by speaker.group {an official} cue cue.after-quote {said}"}},
+		{"apostrophes are not quote marks",
+			"Mr. O'Brien didn't attend; the students' union said it's the '90s all over again, and 'we won't stop protesting now,' said O'Brien's aide.",
+			[]string{"quote.single [we won't stop protesting now,] by speaker.named {O'Brien's aide} cue cue.after-quote {said}"}},
+		{"curly apostrophes",
+			"The workers’ union rejected it. ‘We can’t accept what the company’s offering,’ said union leader Jo Smith.",
+			[]string{"quote.single [We can’t accept what the company’s offering,] by speaker.named {union leader Jo Smith} cue cue.after-quote {said}"}},
+		{"scare quotes are not claims",
+			`The so-called "peace plan" was called "fake news" by critics.`,
+			nil},
+		{"titles are not claims",
+			`She has read "The Lord of the Rings" and "War and Peace Revisited In Full" twice, and one called "Vision 2040: A Waterfront for Everyone".`,
+			nil},
+		{"short quote with its attribution is a claim",
+			`"No comment," the spokesman said.`,
+			[]string{"quote.double [No comment,] by speaker.group {the spokesman} cue cue.after-quote {said}"}},
+		{"nested quote stays inside",
+			`"When they told me 'you are fired' I laughed," said John Smith.`,
+			[]string{"quote.double [When they told me 'you are fired' I laughed,] by speaker.named {John Smith} cue cue.after-quote {said}"}},
+		{"nested curly",
+			"“He called it a ‘historic mistake’ and walked out,” a witness said.",
+			[]string{"quote.double [He called it a ‘historic mistake’ and walked out,] by speaker.group {a witness} cue cue.after-quote {said}"}},
+		{"split quote",
+			`"We are ready to talk," she said, "but not under these conditions."`,
+			[]string{"quote.split [We are ready to talk, | but not under these conditions.] by speaker.pronoun {she} cue cue.after-quote {said}"}},
+		{"split quote subject-verb named",
+			"“The ceasefire holds,” Defence Minister Ana Ruiz said, “and it will hold through the winter.”",
+			[]string{"quote.split [The ceasefire holds, | and it will hold through the winter.] by speaker.named {Defence Minister Ana Ruiz} cue cue.after-quote {said}"}},
+		{"pronoun resolved to last named speaker",
+			"“Prices will keep rising this year,” said central bank governor Lena Park.\n\n“We have no other choice,” she added.",
+			[]string{
+				"quote.double [Prices will keep rising this year,] by speaker.named {central bank governor Lena Park} cue cue.after-quote {said}",
+				"quote.double [We have no other choice,] by speaker.pronoun {she}=central bank governor Lena Park cue cue.after-quote {added}",
+			}},
+		{"multi-paragraph quote",
+			"Mayor Tom Reed said: “The bridge will close for repairs in March.\n\n“Traffic will be diverted through the old town for six weeks.\n\n“We apologise for the trouble.”",
+			[]string{"quote.multipara [The bridge will close for repairs in March. | Traffic will be diverted through the old town for six weeks. | We apologise for the trouble.] by speaker.named {Mayor Tom Reed} cue cue.before-quote {said}"}},
+		{"continued paragraph",
+			"“The vote was rigged from the start,” opposition leader Karl Berg said.\n\n“Nobody believes these numbers, not even the government.”",
+			[]string{
+				"quote.double [The vote was rigged from the start,] by speaker.named {opposition leader Karl Berg} cue cue.after-quote {said}",
+				"quote.continued [Nobody believes these numbers, not even the government.] by speaker.named {opposition leader Karl Berg} cue cue.after-quote {said}",
+			}},
+		{"continued sentence in the same paragraph",
+			"“We lost the match,” the coach said. “Next week will be different for all of us.”",
+			[]string{
+				"quote.double [We lost the match,] by speaker.group {the coach} cue cue.after-quote {said}",
+				"quote.continued [Next week will be different for all of us.] by speaker.group {the coach} cue cue.after-quote {said}",
+			}},
+		{"S told R colon",
+			"Smith told reporters: “The investigation is far from over.”",
+			[]string{"quote.double [The investigation is far from over.] by speaker.named {Smith} cue cue.before-quote {told}"}},
+		{"introducing line a paragraph of its own",
+			"Culture Minister Adaeze Okon said:\n\n“Today my grandmother's stories come home.\n\n“She told me about the heads when I was six.”",
+			[]string{"quote.multipara [Today my grandmother's stories come home. | She told me about the heads when I was six.] by speaker.named {Culture Minister Adaeze Okon} cue cue.before-quote {said}"}},
+		{"a paragraph ending without a colon introduces nothing",
+			"The minister said nothing.\n\n“Everything is going to be fine in the end,” the sign read.",
+			[]string{"quote.double [Everything is going to be fine in the end,]"}},
+		{"S colon",
+			"Minister Jane Doe: “The budget will be balanced by next year.”",
+			[]string{"quote.double [The budget will be balanced by next year.] by speaker.named {Minister Jane Doe} cue cue.colon {:}"}},
+		{"according to after",
+			"“Exports fell by a third in the spring,” according to the Trade Ministry.",
+			[]string{"quote.double [Exports fell by a third in the spring,] by speaker.named {the Trade Ministry} cue cue.according-to {according to}"}},
+		{"according to before",
+			"According to officials, “the talks collapsed on the second day.”",
+			[]string{"quote.double [the talks collapsed on the second day.] by speaker.group {officials} cue cue.according-to {According to}"}},
+		{"speaker earlier in the sentence",
+			"Zakharova said officials in Istanbul “agreed on joint steps to ensure financing.”",
+			[]string{"quote.partial [officials in Istanbul “agreed on joint steps to ensure financing.”] by speaker.named {Zakharova} cue cue.in-sentence {said}"}},
+		{"partial quote: the clause goes on after the quote",
+			`Its lead author, Dr. Ines Kowalczyk, said the results were "the strongest evidence yet" for offering the vaccine in schools, not clinics.`,
+			[]string{`quote.partial [the results were "the strongest evidence yet" for offering the vaccine in schools] by speaker.named {Dr. Ines Kowalczyk} cue cue.in-sentence {said}`}},
+		{"partial quote: a hearer and that are left out",
+			`Holm told delegates that the minister "should try teaching thirty-four teenagers on a Friday afternoon."`,
+			[]string{`quote.partial [the minister "should try teaching thirty-four teenagers on a Friday afternoon."] by speaker.named {Holm} cue cue.in-sentence {told}`}},
+		{"partial quote: a coordinated verb ends the clause",
+			`Farah Idris said the statement was "more dovish than the market assumed" and predicted a cut.`,
+			[]string{`quote.partial [the statement was "more dovish than the market assumed"] by speaker.named {Farah Idris} cue cue.in-sentence {said}`}},
+		{"partial quote: an adjunct before that",
+			`Her predecessor, Glen Fairweather, said in a statement that the new mayor was "living in the past."`,
+			[]string{`quote.partial [the new mayor was "living in the past."] by speaker.named {Glen Fairweather} cue cue.in-sentence {said}`}},
+		{"said that and a quote is a direct quote",
+			`The mayor said that "the budget is balanced for the first time in years."`,
+			[]string{`quote.double [the budget is balanced for the first time in years.] by speaker.group {The mayor} cue cue.in-sentence {said}`}},
+		{"parenthesis between speaker and verb",
+			"The State Department, in its turn, said the sides will hold a meeting “in the near term and in Istanbul.”",
+			[]string{"quote.partial [the sides will hold a meeting “in the near term and in Istanbul.”] by speaker.named {The State Department} cue cue.in-sentence {said}"}},
+		{"no speaker",
+			"The banner read “Workers of the world, unite against the new rules!” and nobody removed it.",
+			[]string{"quote.double [Workers of the world, unite against the new rules!]"}},
+		{"vague group after verb",
+			"“The decision was made at the highest level,” officials said.",
+			[]string{"quote.double [The decision was made at the highest level,] by speaker.group {officials} cue cue.after-quote {said}"}},
+		{"adverb between speaker and verb",
+			"“We will appeal the ruling,” he later said.",
+			[]string{"quote.double [We will appeal the ruling,] by speaker.pronoun {he} cue cue.after-quote {said}"}},
+		{"apposition between speaker and verb",
+			`"The figures speak for themselves," John Smith, a spokesman for the ministry, said.`,
+			[]string{"quote.double [The figures speak for themselves,] by speaker.named {John Smith, a spokesman for the ministry} cue cue.after-quote {said}"}},
+		{"determiner phrase after the verb",
+			"“Give us our jobs back!” shouted the angry crowd.",
+			[]string{"quote.double [Give us our jobs back!] by speaker.group {the angry crowd} cue cue.after-quote {shouted}"}},
+		{"verb in a statement before a colon",
+			"The ministry said in a statement: “All flights are cancelled until further notice.”",
+			[]string{"quote.double [All flights are cancelled until further notice.] by speaker.group {The ministry} cue cue.before-quote {said}"}},
+		{"unclosed quote is dropped",
+			"He said “this never ends and nobody closes it\n\nNext paragraph is plain text.",
+			nil},
+		{"multi-paragraph straight quotes, attributed at the end",
+			"\"Our members are leaving the profession at a rate of one in eight.\n\"Young teachers cannot afford to rent in the cities,\" said National Teachers' Federation general secretary Agnes Holm.",
+			[]string{"quote.multipara [Our members are leaving the profession at a rate of one in eight. | Young teachers cannot afford to rent in the cities,] by speaker.named {National Teachers' Federation general secretary Agnes Holm} cue cue.after-quote {said}"}},
+		{"closing mark right after a closing mark",
+			`"He came to my desk and said, 'Do you want to keep your job?'" Alison Grady told the jury.`,
+			[]string{"quote.double [He came to my desk and said, 'Do you want to keep your job?'] by speaker.named {Alison Grady} cue cue.after-quote {told}"}},
+		{"straight quotes paired per paragraph",
+			"He wrote \"the first line\n\nThe second\" paragraph is not a quote of the first.",
+			nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := Text(tt.text, Options{})
+			checkInvariants(t, tt.text, got)
+			lines := describe(got)
+			if strings.Join(lines, "\n") != strings.Join(tt.want, "\n") {
+				t.Errorf("got\n\t%s\nwant\n\t%s", strings.Join(lines, "\n\t"), strings.Join(tt.want, "\n\t"))
+			}
+		})
+	}
+}
