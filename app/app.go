@@ -412,12 +412,12 @@ func (u *UI) refreshAnnotations() {
 }
 
 // annotationsChanged redraws what depends on the annotations besides the
-// highlights: the selection, the panel, the undo items.
+// highlights: the selection and the panel. The undo items follow the
+// history, which changes only through a session step: show names them.
 func (u *UI) annotationsChanged() {
 	u.s.Select(u.s.Selected()) // none, if it is gone
 	u.article.SetSelectedHighlight(u.s.Selected())
 	u.panel.refresh()
-	u.updateUndoItems()
 }
 
 // appendHighlights appends the highlights of a, one a span.

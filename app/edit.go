@@ -282,7 +282,6 @@ func (u *UI) stepHistory(back bool) bool {
 		u.s.Select(0)
 		u.selectAnnotation(st.Restored[0])
 	}
-	u.updateUndoItems()
 	u.setStatus(fmt.Sprintf(done, st.Desc))
 	return true
 }
