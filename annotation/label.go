@@ -89,6 +89,10 @@ type LabelSet struct {
 	Relations []RelationType `json:"relations,omitzero"`
 	// Guidelines is the project's annotation guidelines, Markdown.
 	Guidelines string `json:"guidelines,omitempty"`
+	// Verbs are reporting verbs the project adds to the suggester's
+	// built-in lexicon, each form written out ("opine", "opined",
+	// "opines"), lower case.
+	Verbs []string `json:"verbs,omitempty"`
 }
 
 // Find returns the label called name.
@@ -124,7 +128,7 @@ func (s LabelSet) OfKind(k Kind) []Label {
 
 // Clone returns a copy of s that shares no slice with it.
 func (s LabelSet) Clone() LabelSet {
-	out := LabelSet{Labels: slices.Clone(s.Labels), Relations: slices.Clone(s.Relations), Guidelines: s.Guidelines}
+	out := LabelSet{Labels: slices.Clone(s.Labels), Relations: slices.Clone(s.Relations), Guidelines: s.Guidelines, Verbs: slices.Clone(s.Verbs)}
 	for i := range out.Relations {
 		r := &out.Relations[i]
 		r.From, r.To = slices.Clone(r.From), slices.Clone(r.To)

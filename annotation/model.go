@@ -54,6 +54,11 @@ type Summary struct {
 	Status      Status `json:"status"`
 	Annotations int    `json:"annotations"`
 	Length      int    `json:"length"` // code points
+	// Pending counts the suggestions waiting for review; Suggester is the
+	// version of the suggester that last ran on the document ("" for
+	// never), so that a newer one runs again.
+	Pending   int    `json:"pending,omitempty"`
+	Suggester string `json:"suggester,omitempty"`
 }
 
 // TextSHA256 returns the hex SHA-256 of text, as Document.SHA256 holds it.

@@ -116,6 +116,11 @@ import (
 	"glossa/annotation"
 )
 
+// Version names the rules of this package. A store records, per
+// document, the version that made its suggestions; a different one runs
+// again. Raise it when a rule changes what it finds.
+const Version = "1"
+
 // Suggestion is one span the suggester proposes to tag: a claim, source or
 // cue of the result it belongs to. Offsets count code points, end exclusive,
 // as annotation.Span does.
