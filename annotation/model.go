@@ -144,9 +144,20 @@ type Origin string
 // The origins of an annotation.
 const (
 	OriginPerson Origin = "person"
-	OriginRule   Origin = "rule"   // suggested by a rule or model
-	OriginImport Origin = "import" // brought in from another tool's file
+	// OriginSuggested: proposed by a rule or model (package suggest);
+	// files of earlier Glossa versions say "rule".
+	OriginSuggested Origin = "suggested"
+	OriginImport    Origin = "import" // brought in from another tool's file
 )
+
+// ParseOrigin reads an origin as a file holds it: "rule", the name Glossa
+// wrote before suggestions were stored, is OriginSuggested.
+func ParseOrigin(s string) Origin {
+	if s == "rule" {
+		return OriginSuggested
+	}
+	return Origin(s)
+}
 
 // Review is a person's decision on a suggested annotation.
 type Review string
@@ -165,6 +176,7 @@ type Provenance struct {
 	Rule       string  `json:"rule,omitempty"`       // which rule or model suggested it
 	Confidence float64 `json:"confidence,omitempty"` // 0..1, for suggestions
 	Review     Review  `json:"review,omitempty"`     // for suggestions
+	Reviewer   string  `json:"reviewer,omitempty"`   // who accepted or rejected it
 }
 
 // Annotation tags one or more spans of a document with a label.

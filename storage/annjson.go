@@ -487,6 +487,8 @@ func (d *annScanner) provenance(p *annotation.Provenance) bool {
 		case "review":
 			bit, ok = 8, d.name(&s)
 			p.Review = annotation.Review(s)
+		case "reviewer":
+			bit, ok = 16, d.name(&p.Reviewer)
 		}
 		if !ok || seen&bit != 0 {
 			return false

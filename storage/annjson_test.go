@@ -58,6 +58,7 @@ func randomAnnotation(r *rand.Rand) annotation.Annotation {
 			Origin: annotation.Origin(randomText(r)), Rule: randomText(r),
 			Confidence: []float64{0, 1, 0.5, r.Float64(), 1e-9, 123456.789}[r.IntN(6)],
 			Review:     annotation.Review(randomText(r)),
+			Reviewer:   randomText(r),
 		}
 	}
 	return a

@@ -554,10 +554,11 @@ func annotationOf(aj *annJSON, docID uint64, o *annotation.Offsets) (annotation.
 		Links:      aj.Links,
 		Author:     aj.Author,
 		Provenance: annotation.Provenance{
-			Origin:     aj.Provenance.Origin,
+			Origin:     annotation.ParseOrigin(string(aj.Provenance.Origin)),
 			Rule:       aj.Provenance.Rule,
 			Confidence: aj.Provenance.Confidence,
 			Review:     aj.Provenance.Review,
+			Reviewer:   aj.Provenance.Reviewer,
 		},
 	}
 	if aj.Entity != nil {

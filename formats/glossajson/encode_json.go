@@ -147,6 +147,9 @@ func appendAnn(b []byte, a *annJSON) (_ []byte, ok bool) {
 	if p.Review != "" {
 		b = appendMember(b, "review", string(p.Review))
 	}
+	if p.Reviewer != "" {
+		b = appendMember(b, "reviewer", p.Reviewer)
+	}
 	return append(b, "}}"...), true
 }
 

@@ -159,6 +159,7 @@ type provJSON struct {
 	Rule       string            `json:"rule,omitempty"`
 	Confidence float64           `json:"confidence,omitempty"`
 	Review     annotation.Review `json:"review,omitempty"`
+	Reviewer   string            `json:"reviewer,omitempty"`
 }
 
 var (
@@ -376,6 +377,7 @@ func (e *Encoder) build(b annotation.Bundle) error {
 				Rule:       a.Provenance.Rule,
 				Confidence: a.Provenance.Confidence,
 				Review:     a.Provenance.Review,
+				Reviewer:   a.Provenance.Reviewer,
 			},
 		}
 		if aj.Attributes == nil {

@@ -86,13 +86,13 @@ func fixture(t testing.TB) (dataset.Header, []annotation.Bundle) {
 			Provenance: annotation.Provenance{Origin: annotation.OriginPerson}},
 		{ID: 12, DocID: 1, Label: "Other", Spans: []annotation.Span{spanOf(t, o, "said", 0)},
 			Created: fixtureTime(5), Modified: fixtureTime(5),
-			Provenance: annotation.Provenance{Origin: annotation.OriginRule, Rule: "cue-verbs v2", Confidence: 0.875, Review: annotation.ReviewAccepted}},
+			Provenance: annotation.Provenance{Origin: annotation.OriginSuggested, Rule: "cue-verbs v2", Confidence: 0.875, Review: annotation.ReviewAccepted, Reviewer: "Ana"}},
 		// A discontinuous span: "Dupont … added that the rise would not last".
 		{ID: 13, DocID: 1, Label: "Claim", Spans: []annotation.Span{spanOf(t, o, "Dupont", 1), spanOf(t, o, "added that the rise would not last", 0)},
 			Note: "discontinuous", Created: fixtureTime(6), Modified: fixtureTime(7),
 			Provenance: annotation.Provenance{Origin: annotation.OriginImport}},
 		{ID: 14, DocID: 1, Label: "Person", Spans: []annotation.Span{spanOf(t, o, "👩🏽‍⚕️", 0)},
-			Provenance: annotation.Provenance{Origin: annotation.OriginRule, Rule: "ner", Confidence: 0.1, Review: annotation.ReviewPending}},
+			Provenance: annotation.Provenance{Origin: annotation.OriginSuggested, Rule: "ner", Confidence: 0.1, Review: annotation.ReviewPending}},
 		{ID: 15, DocID: 1, Label: "Other", Spans: []annotation.Span{spanOf(t, o, "Ce\u0301le\u0300bre", 0)},
 			Provenance: annotation.Provenance{Origin: annotation.OriginPerson}},
 	}})
