@@ -45,6 +45,10 @@ const (
 	OpDeleteRelation CodebookOp = "delete relation type"
 	// OpSetGuidelines sets the guidelines to Guidelines.
 	OpSetGuidelines CodebookOp = "set guidelines"
+	// OpSetVerbs sets the reporting verbs the project adds to the
+	// suggester's lexicon to Verbs, in order; a verb given twice is kept
+	// once. Each must be valid (ValidVerb).
+	OpSetVerbs CodebookOp = "set reporting verbs"
 )
 
 // CodebookEdit is one change of a project's codebook: Op and its
@@ -61,6 +65,7 @@ type CodebookEdit struct {
 	Into       string // OpDeleteLabel, OpDeleteRelation: where uses go
 	Drop       bool   // OpDeleteLabel, OpDeleteRelation: delete uses
 	Guidelines string
+	Verbs      []string // OpSetVerbs: the reporting verbs
 }
 
 // Apply returns the codebook s with e made, validated; s is not changed.
@@ -70,12 +75,13 @@ func (e CodebookEdit) Apply(s LabelSet) (LabelSet, error) {
 	e.Def.Attributes = slices.Clone(e.Def.Attributes)
 	e.Attr.Values = slices.Clone(e.Attr.Values)
 	e.Relation.From, e.Relation.To = slices.Clone(e.Relation.From), slices.Clone(e.Relation.To)
+	e.Verbs = slices.Clone(e.Verbs)
 	if out.Relations == nil {
 		out.Relations = DefaultRelationTypes()
 	}
 	li := slices.IndexFunc(out.Labels, func(l Label) bool { return l.Name == e.Label })
 	needLabel := e.Op != OpAddLabel && e.Op != OpAddRelation && e.Op != OpUpdateRelation &&
-		e.Op != OpDeleteRelation && e.Op != OpSetGuidelines
+		e.Op != OpDeleteRelation && e.Op != OpSetGuidelines && e.Op != OpSetVerbs
 	if needLabel && li < 0 {
 		return s, fmt.Errorf("label %q: %w", e.Label, ErrNotFound)
 	}
@@ -127,6 +133,8 @@ func (e CodebookEdit) Apply(s LabelSet) (LabelSet, error) {
 		out.Relations = slices.Delete(out.Relations, ri, ri+1)
 	case OpSetGuidelines:
 		out.Guidelines = e.Guidelines
+	case OpSetVerbs:
+		out.Verbs = unionVerbs(nil, e.Verbs)
 	default:
 		return s, fmt.Errorf("codebook change %q: %w", e.Op, ErrBadLabel)
 	}

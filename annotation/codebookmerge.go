@@ -11,7 +11,8 @@ import (
 // result the edits reach): the labels s lacks (with their attributes; a
 // shortcut key s uses, or one that is not valid, left out), the attributes
 // a label of both lacks in s, the values a listed attribute lacks, the
-// relation types s lacks, and more's guidelines when s has none. Nothing of
+// relation types s lacks, more's guidelines when s has none, and the
+// reporting verbs s lacks (one edit setting the union). Nothing of
 // s is renamed, changed or deleted: where more defines a label, attribute
 // or relation type of s otherwise (another kind, colour, key, description,
 // default, list or kinds), s's is kept and a note says so; so are
@@ -86,6 +87,9 @@ func (s LabelSet) MergeEdits(more LabelSet) (edits []CodebookEdit, notes []strin
 	} else if strings.TrimSpace(more.Guidelines) != "" && more.Guidelines != s.Guidelines {
 		notes = append(notes, "the project has guidelines already; the file's are not taken")
 	}
+	if !slices.Equal(merged.Verbs, s.Verbs) {
+		edits = append(edits, CodebookEdit{Op: OpSetVerbs, Verbs: merged.Verbs})
+	}
 	return edits, notes
 }
 
@@ -109,6 +113,16 @@ func (e CodebookEdit) Sentence() string {
 		return fmt.Sprintf("added relation type %s", e.Relation.Name)
 	case OpSetGuidelines:
 		return "set the guidelines"
+	case OpSetVerbs:
+		if len(e.Verbs) == 0 {
+			return "removed the reporting verbs"
+		}
+		const shown = 12
+		list := strings.Join(e.Verbs[:min(len(e.Verbs), shown)], ", ")
+		if len(e.Verbs) > shown {
+			list += fmt.Sprintf(" and %d more", len(e.Verbs)-shown)
+		}
+		return "the reporting verbs are now " + list
 	}
 	return string(e.Op)
 }

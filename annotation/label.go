@@ -79,7 +79,8 @@ func (l Label) Attribute(name string) (AttributeDef, bool) {
 }
 
 // LabelSet is a project's codebook: its labels in display order, the
-// relation types its links may have, and its guidelines.
+// relation types its links may have, its guidelines, and the reporting
+// verbs it adds to the suggester's.
 type LabelSet struct {
 	Labels []Label `json:"labels"`
 	// Relations are the project's relation types, in display order. nil
@@ -91,7 +92,7 @@ type LabelSet struct {
 	Guidelines string `json:"guidelines,omitempty"`
 	// Verbs are reporting verbs the project adds to the suggester's
 	// built-in lexicon, each form written out ("opine", "opined",
-	// "opines"), lower case.
+	// "opines"), lower case, one word each, each once (ValidVerb).
 	Verbs []string `json:"verbs,omitempty"`
 }
 
@@ -148,7 +149,8 @@ func (s LabelSet) Clone() LabelSet {
 // valid key (ValidKey), and each
 // label both have offering what more's defines too (AddAttribute); the
 // relation types of more that s lacks are appended too, and more's
-// guidelines are taken when s has none. It returns the merged set and the
+// guidelines are taken when s has none, and more's reporting verbs that s
+// lacks are appended to s's. It returns the merged set and the
 // names of the labels added; s is not changed.
 func (s LabelSet) Merge(more LabelSet) (LabelSet, []string) {
 	out := s.Clone()
@@ -174,6 +176,7 @@ func (s LabelSet) Merge(more LabelSet) (LabelSet, []string) {
 	if strings.TrimSpace(out.Guidelines) == "" {
 		out.Guidelines = more.Guidelines
 	}
+	out.Verbs = unionVerbs(out.Verbs, more.Verbs)
 	return out, added
 }
 
@@ -281,7 +284,7 @@ func (s LabelSet) Validate() error {
 		}
 		rels[r.Name] = true
 	}
-	return nil
+	return validateVerbs(s.Verbs)
 }
 
 // validateAttributes checks l's attribute definitions.

@@ -252,6 +252,13 @@ func TestEditCodebook(t *testing.T) {
 				t.Errorf("guidelines %q", st.Labels.Guidelines)
 			}
 		}},
+		{"reporting verbs", func(f *codebookFixture) annotation.CodebookEdit {
+			return annotation.CodebookEdit{Op: annotation.OpSetVerbs, Verbs: []string{"opine", "opined", "opine"}}
+		}, func(t *testing.T, f *codebookFixture, st projectState, c annotation.CodebookChange) {
+			if !slices.Equal(st.Labels.Verbs, []string{"opine", "opined"}) || len(c.Annotations) != 0 {
+				t.Errorf("verbs %q, changed %d annotations", st.Labels.Verbs, len(c.Annotations))
+			}
+		}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
