@@ -23,6 +23,7 @@ const (
 	confDescription = "# glossa-description\t"          // brat name, description (strconv.Quote)
 	confGuidelines  = "# glossa-guidelines\t"           // the guidelines (strconv.Quote)
 	confRelDesc     = "# glossa-relation-description\t" // brat name, description (strconv.Quote)
+	confVerbs       = "# glossa-verbs\t"                // the reporting verbs, space-separated (strconv.Quote)
 )
 
 // confLine is a line of annotation.conf: its number, its section, its depth
@@ -83,6 +84,7 @@ type codebook struct {
 	descs    map[string]string // label's brat name -> description
 	relDescs map[string]string // relation type's brat name -> description
 	guide    string
+	verbs    []string
 }
 
 func parseCodebook(file string, data []byte) *codebook {
@@ -198,6 +200,13 @@ func (cb *codebook) comment(no int, raw string) bool {
 	case strings.HasPrefix(raw, confGuidelines):
 		if f := field(confGuidelines, 1); f != nil {
 			cb.guide = unquote(f[0])
+		}
+	case strings.HasPrefix(raw, confVerbs):
+		if f := field(confVerbs, 1); f != nil {
+			var bad []string
+			if cb.verbs, bad = annotation.CleanVerbs(strings.Fields(unquote(f[0]))); len(bad) > 0 {
+				cb.rep.Warn(cb.file, no, "reporting verbs that are not words of letters are dropped: %s", strings.Join(bad, " "))
+			}
 		}
 	default:
 		return false
@@ -495,6 +504,7 @@ func (cb *codebook) set() annotation.LabelSet {
 		s.Relations = []annotation.RelationType{}
 	}
 	s.Guidelines = cb.guide
+	s.Verbs = cb.verbs
 	return s
 }
 
@@ -503,9 +513,10 @@ func (cb *codebook) set() annotation.LabelSet {
 // a relation between the labels of its kinds (<ENTITY> for any), every
 // attribute an attribute of the labels that offer it (one value list per
 // name, as brat has: the union of the labels'; a list of the one value
-// "true" is binary). The original names, kinds, colours and descriptions
-// and the guidelines go into glossa- comments, which brat ignores and
-// ReadCodebook reads back. It returns what brat cannot hold.
+// "true" is binary). The original names, kinds, colours and descriptions,
+// the guidelines and the reporting verbs go into glossa- comments, which
+// brat ignores and ReadCodebook reads back. It returns what brat cannot
+// hold.
 func WriteCodebook(conf, visual io.Writer, s annotation.LabelSet) ([]string, error) {
 	var warn []string
 	cw, vw := bufio.NewWriter(conf), bufio.NewWriter(visual)
@@ -570,6 +581,9 @@ func WriteCodebook(conf, visual io.Writer, s annotation.LabelSet) ([]string, err
 	}
 	if s.Guidelines != "" {
 		fmt.Fprintf(cw, "%s%s\n", confGuidelines, strconv.Quote(s.Guidelines))
+	}
+	if len(s.Verbs) > 0 {
+		fmt.Fprintf(cw, "%s%s\n", confVerbs, strconv.Quote(strings.Join(s.Verbs, " ")))
 	}
 	cw.WriteString("\n[entities]\n")
 	for _, l := range s.Labels {

@@ -84,12 +84,13 @@ func TestReadCodebook(t *testing.T) {
 }
 
 // brat -> Glossa -> brat -> Glossa gives the same codebook; Glossa ->
-// brat -> Glossa keeps names with spaces, kinds, colours, descriptions and
-// guidelines through the glossa- comments.
+// brat -> Glossa keeps names with spaces, kinds, colours, descriptions,
+// guidelines and reporting verbs through the glossa- comments.
 func TestCodebookRoundTrip(t *testing.T) {
 	s, _ := readFixture(t)
 	fact := annotation.FactCheckingTemplate()
 	fact.Relations = append(fact.Relations, annotation.RelationType{Name: "works for", From: []annotation.Kind{annotation.KindSource}, Color: "#123456", Description: "Employment."})
+	fact.Verbs = []string{"opine", "opined", "co-signed"}
 	for i := range fact.Labels {
 		fact.Labels[i].Key = "" // brat keeps no keys nor defaults (WriteCodebook warns)
 		for j := range fact.Labels[i].Attributes {

@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"io"
 	"regexp"
+	"strconv"
+	"strings"
 
 	"glossa/annotation"
 )
@@ -25,6 +27,7 @@ type codebookFile struct {
 	Labels     []annotation.Label        `json:"labels"`
 	Relations  []annotation.RelationType `json:"relations"`
 	Guidelines string                    `json:"guidelines,omitempty"`
+	Verbs      []string                  `json:"verbs,omitempty"`
 }
 
 // codebookFormat finds a codebook's format member.
@@ -39,9 +42,10 @@ func DetectCodebook(head []byte) bool {
 
 // WriteCodebook writes s as a Glossa codebook file, indented by two
 // spaces: its labels, its relation types (always listed, the built-in ones
-// too, so that the file says what it holds) and its guidelines.
+// too, so that the file says what it holds), its guidelines and its
+// reporting verbs.
 func WriteCodebook(w io.Writer, s annotation.LabelSet) error {
-	f := codebookFile{Format: CodebookFormat, Version: codebookVersion, Labels: s.Labels, Relations: s.RelationTypes(), Guidelines: s.Guidelines}
+	f := codebookFile{Format: CodebookFormat, Version: codebookVersion, Labels: s.Labels, Relations: s.RelationTypes(), Guidelines: s.Guidelines, Verbs: s.Verbs}
 	if f.Labels == nil {
 		f.Labels = []annotation.Label{}
 	}
@@ -57,6 +61,8 @@ func WriteCodebook(w io.Writer, s annotation.LabelSet) error {
 // codebook without relations has the built-in ones; a file whose codebook
 // is not valid (annotation.LabelSet.Validate) is refused, except for
 // shortcut keys that are not valid or taken twice, which are dropped with a
+// warning, and for reporting verbs, which are lower-cased and kept once
+// (annotation.CleanVerbs), those that are not one word dropped with a
 // warning.
 func ReadCodebook(r io.Reader, name string) (annotation.LabelSet, []string, error) {
 	data, err := io.ReadAll(io.LimitReader(r, maxCodebook+1))
@@ -83,6 +89,11 @@ func ReadCodebook(r io.Reader, name string) (annotation.LabelSet, []string, erro
 	}
 	s := annotation.LabelSet{Labels: f.Labels, Relations: f.Relations, Guidelines: f.Guidelines}
 	var warnings []string
+	var bad []string
+	if s.Verbs, bad = annotation.CleanVerbs(f.Verbs); len(bad) > 0 {
+		warnings = append(warnings, fmt.Sprintf("%s: reporting verbs that are not one word of letters were dropped (the suggester matches a cue word by word): %s",
+			name, strings.Join(quoteAll(bad), ", ")))
+	}
 	if fixed := s.WithValidKeys(); !sameKeys(fixed, s) {
 		warnings = append(warnings, fmt.Sprintf("%s: shortcut keys that are not valid or taken twice were dropped", name))
 		s = fixed
@@ -96,6 +107,15 @@ func ReadCodebook(r io.Reader, name string) (annotation.LabelSet, []string, erro
 // maxCodebook is the largest codebook file read: a codebook is a few
 // kilobytes, its guidelines perhaps a few hundred.
 const maxCodebook = 16 << 20
+
+// quoteAll returns each of ss quoted.
+func quoteAll(ss []string) []string {
+	out := make([]string, len(ss))
+	for i, s := range ss {
+		out[i] = strconv.Quote(s)
+	}
+	return out
+}
 
 func sameKeys(a, b annotation.LabelSet) bool {
 	for i := range a.Labels {

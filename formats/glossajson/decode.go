@@ -157,6 +157,7 @@ type headerIn struct {
 	Labels       []annotation.Label        `json:"labels"`
 	Relations    []annotation.RelationType `json:"relations"`
 	Guidelines   string                    `json:"guidelines"`
+	Verbs        []string                  `json:"verbs"`
 	Entities     []annotation.Entity       `json:"entities"`
 }
 
@@ -193,6 +194,10 @@ func (d *decoder) emitHeader() error {
 		return nil
 	}
 	d.headed = true
+	// Verbs lower-cased and kept once; one that is not a word stays, for
+	// the store to refuse with a sentence that names it.
+	clean, bad := annotation.CleanVerbs(d.header.Labels.Verbs)
+	d.header.Labels.Verbs = append(clean, bad...)
 	if d.onHeader != nil {
 		return d.onHeader(d.header)
 	}
@@ -278,7 +283,7 @@ func (d *decoder) linesHeader(b []byte) error {
 	if err := d.checkHeader(h.Format, h.Version, h.Offsets, h.ExtraOffsets); err != nil {
 		return err
 	}
-	d.header = dataset.Header{Project: h.Project, Labels: annotation.LabelSet{Labels: h.Labels, Relations: h.Relations, Guidelines: h.Guidelines}, Entities: h.Entities}
+	d.header = dataset.Header{Project: h.Project, Labels: annotation.LabelSet{Labels: h.Labels, Relations: h.Relations, Guidelines: h.Guidelines, Verbs: h.Verbs}, Entities: h.Entities}
 	return nil
 }
 
@@ -323,7 +328,7 @@ func (d *decoder) object(br *bufio.Reader) error {
 			return err
 		}
 		if d.headed && (key == "format" || key == "version" || key == "offsets" || key == "extra_offsets" ||
-			key == "project" || key == "labels" || key == "relations" || key == "guidelines" || key == "entities") {
+			key == "project" || key == "labels" || key == "relations" || key == "guidelines" || key == "verbs" || key == "entities") {
 			return fmt.Errorf("member %q comes after the documents; the header must come first: %w", key, ErrFormat)
 		}
 		var dst any
@@ -344,6 +349,8 @@ func (d *decoder) object(br *bufio.Reader) error {
 			dst = &d.header.Labels.Relations
 		case "guidelines":
 			dst = &d.header.Labels.Guidelines
+		case "verbs":
+			dst = &d.header.Labels.Verbs
 		case "entities":
 			dst = &d.header.Entities
 		}

@@ -101,10 +101,12 @@ type headerJSON struct {
 	ExtraOffsets []string           `json:"extra_offsets,omitempty"`
 	Project      string             `json:"project"`
 	Labels       []annotation.Label `json:"labels"`
-	// Relations and Guidelines complete the codebook; a dataset without
-	// relations has the default relation types (annotation.LabelSet).
+	// Relations, Guidelines and Verbs complete the codebook; a dataset
+	// without relations has the default relation types
+	// (annotation.LabelSet).
 	Relations  []annotation.RelationType `json:"relations,omitzero"`
 	Guidelines string                    `json:"guidelines,omitempty"`
+	Verbs      []string                  `json:"verbs,omitempty"`
 	Entities   []annotation.Entity       `json:"entities"`
 }
 
@@ -196,6 +198,7 @@ func (e *Encoder) Begin(h dataset.Header) error {
 		Labels:     h.Labels.Labels,
 		Relations:  h.Labels.Relations,
 		Guidelines: h.Labels.Guidelines,
+		Verbs:      h.Labels.Verbs,
 		Entities:   h.Entities,
 	}
 	if e.lines {

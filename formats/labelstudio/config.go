@@ -28,7 +28,7 @@ const fragment = "fragment"
 
 // glossaComment starts the comment of a written config that keeps what
 // Label Studio cannot hold: label kinds, relation types' kinds and
-// descriptions, the guidelines.
+// descriptions, the guidelines, the reporting verbs.
 const glossaComment = "glossa-codebook "
 
 // configExtra is what the glossa-codebook comment holds.
@@ -36,6 +36,7 @@ type configExtra struct {
 	Kinds      map[string]annotation.Kind `json:"kinds,omitempty"`
 	Relations  []annotation.RelationType  `json:"relations,omitempty"`
 	Guidelines string                     `json:"guidelines,omitempty"`
+	Verbs      []string                   `json:"verbs,omitempty"`
 }
 
 // node is an element of the config.
@@ -180,7 +181,8 @@ type visibility struct {
 // place for (choices and text areas about the whole text, other controls,
 // labels of images or audio, aliases, several choices at once) is returned
 // as warnings, "file:line: what". The comment a written config carries
-// (WriteConfig) restores label kinds, relation types and guidelines.
+// (WriteConfig) restores label kinds, relation types, guidelines and
+// reporting verbs.
 func ReadConfig(r io.Reader, name string) (annotation.LabelSet, []string, error) {
 	data, err := io.ReadAll(io.LimitReader(r, maxConfig+1))
 	if err != nil {
@@ -459,6 +461,10 @@ func (cr *configReader) set(extra configExtra) annotation.LabelSet {
 		s.Relations = append(s.Relations, r)
 	}
 	s.Guidelines = extra.Guidelines
+	var bad []string
+	if s.Verbs, bad = annotation.CleanVerbs(extra.Verbs); len(bad) > 0 {
+		cr.rep.Warn(cr.file, 0, "reporting verbs that are not words of letters are dropped: %s", strings.Join(bad, ", "))
+	}
 	return s
 }
 
@@ -475,15 +481,15 @@ func hasAttribute(l annotation.Label, name string) bool {
 // per-region <Choices> (a list) or <TextArea> (free text) named after it,
 // inside a <View> shown when a region of the labels that offer it is
 // selected, and the per-region text areas note and entity that the data
-// export fills. Label kinds, relation types' kinds and descriptions and the
-// guidelines go into a glossa-codebook comment, which Label Studio ignores
-// and ReadConfig reads back. It returns what Label Studio cannot hold.
+// export fills. Label kinds, relation types' kinds and descriptions, the
+// guidelines and the reporting verbs go into a glossa-codebook comment,
+// which Label Studio ignores and ReadConfig reads back. It returns what Label Studio cannot hold.
 func WriteConfig(w io.Writer, s annotation.LabelSet) ([]string, error) {
 	var warn []string
 	var b strings.Builder
 	b.WriteString("<View>\n")
 	b.WriteString("  <!-- A Glossa codebook as a Label Studio labeling config. -->\n")
-	extra := configExtra{Relations: s.RelationTypes(), Guidelines: s.Guidelines}
+	extra := configExtra{Relations: s.RelationTypes(), Guidelines: s.Guidelines, Verbs: s.Verbs}
 	for _, l := range s.Labels {
 		if dataset.InferKind(l.Name) != l.Kind {
 			if extra.Kinds == nil {

@@ -114,11 +114,13 @@ func TestConfigRoundTrip(t *testing.T) {
 
 // Every template -> Label Studio -> Glossa is the template: kinds,
 // relation types with their kinds and descriptions, keys, descriptions,
-// attributes with defaults and the guidelines come back.
+// attributes with defaults, the guidelines and the reporting verbs come
+// back.
 func TestTemplatesThroughConfig(t *testing.T) {
 	for _, tpl := range annotation.Templates() {
 		t.Run(tpl.Name, func(t *testing.T) {
 			s := tpl.Codebook()
+			s.Verbs = []string{"opine", "opined", "co-signed"} // a hyphen, which the comment escapes
 			var b bytes.Buffer
 			warn, err := WriteConfig(&b, s)
 			if err != nil {
