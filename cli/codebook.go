@@ -131,8 +131,8 @@ func exportCodebook(env Env, db, out, format string) error {
 
 // writeCodebook prints the codebook ls: each label with its key, kind,
 // colour, use, description and attributes; each relation type with the
-// kinds it joins, its colour, use and description; the first lines of the
-// guidelines.
+// kinds it joins, its colour, use and description; the reporting verbs the
+// project adds to the suggester's; the first lines of the guidelines.
 func writeCodebook(out io.Writer, ls annotation.LabelSet, use annotation.CodebookUse) error {
 	// Each part is a table, then the details of each row: a line of its
 	// own would break the table's columns.
@@ -178,6 +178,11 @@ func writeCodebook(out io.Writer, ls annotation.LabelSet, use annotation.Codeboo
 		if r.Description != "" {
 			fmt.Fprintf(out, "  %s: %s\n", r.Name, oneLine(r.Description))
 		}
+	}
+	if len(ls.Verbs) == 0 {
+		fmt.Fprintln(out, "reporting verbs: none of the project's own (the suggester's built-in ones only)")
+	} else {
+		fmt.Fprintf(out, "reporting verbs (%d): %s\n", len(ls.Verbs), strings.Join(ls.Verbs, ", "))
 	}
 	g := strings.TrimSpace(ls.Guidelines)
 	if g == "" {

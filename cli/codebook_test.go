@@ -12,7 +12,7 @@ import (
 
 // TestCodebook: `glossa codebook` prints every label with its key, kind,
 // colour, use, description and attributes, the relation types with their
-// use, and the first lines of the guidelines.
+// use, the reporting verbs, and the first lines of the guidelines.
 func TestCodebook(t *testing.T) {
 	home := t.TempDir()
 	db := filepath.Join(home, "p.glossa")
@@ -36,6 +36,7 @@ func TestCodebook(t *testing.T) {
 	for _, e := range []annotation.CodebookEdit{
 		{Op: annotation.OpAddRelation, Relation: annotation.RelationType{Name: "contradicts", From: []annotation.Kind{annotation.KindClaim}, To: []annotation.Kind{annotation.KindClaim}, Description: "One claim denies another."}},
 		{Op: annotation.OpSetGuidelines, Guidelines: "# Rules\n\n1. one\n2. two\n3. three\n4. four\n5. five"},
+		{Op: annotation.OpSetVerbs, Verbs: []string{"opine", "opined"}},
 	} {
 		if _, err := st.EditCodebook(e); err != nil {
 			t.Fatal(err)
@@ -61,6 +62,7 @@ func TestCodebook(t *testing.T) {
 		`(?m)^  related +any -> any +#828282 +unused`,
 		`(?m)^  contradicts +claim -> claim +- +unused`,
 		`(?m)^  contradicts: One claim denies another\.$`,
+		`(?m)^reporting verbs \(2\): opine, opined$`,
 		`(?m)^guidelines \(7 lines\)$`,
 		`(?m)^  # Rules$`,
 		`(?m)^  3\. three$`,

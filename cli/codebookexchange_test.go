@@ -121,6 +121,7 @@ func TestCodebookExportImport(t *testing.T) {
 		{Op: annotation.OpAddRelation, Relation: annotation.RelationType{Name: "contradicts", From: []annotation.Kind{annotation.KindClaim}, To: []annotation.Kind{annotation.KindClaim}}},
 		{Op: annotation.OpAddLabel, At: -1, Def: annotation.Label{Name: "Hedge", Kind: annotation.KindCue, Color: "#123456", Attributes: []annotation.AttributeDef{{Name: "strength", Values: []string{"weak", "strong"}}}}},
 		{Op: annotation.OpSetGuidelines, Guidelines: "# Rules\n\nTag every hedge."},
+		{Op: annotation.OpSetVerbs, Verbs: []string{"opine", "opined", "co-signed"}},
 	} {
 		if _, err := st.EditCodebook(e); err != nil {
 			t.Fatal(err)
@@ -144,7 +145,11 @@ func TestCodebookExportImport(t *testing.T) {
 				imported = filepath.Join(out, "annotation.conf")
 			}
 			other := filepath.Join(home, "other-"+format+".glossa")
-			openProject(t, other).Close()
+			ost := openProject(t, other)
+			if _, err := ost.EditCodebook(annotation.CodebookEdit{Op: annotation.OpSetVerbs, Verbs: []string{"harrumphed", "opine"}}); err != nil {
+				t.Fatal(err)
+			}
+			ost.Close()
 			r = run(t, home, "codebook", "--db", other, "--import", imported)
 			if r.code != 0 {
 				t.Fatalf("import: code %d, stderr %q", r.code, r.stderr)
@@ -162,6 +167,13 @@ func TestCodebookExportImport(t *testing.T) {
 			}
 			if got.Guidelines != "# Rules\n\nTag every hedge." {
 				t.Errorf("guidelines %q", got.Guidelines)
+			}
+			// The verbs merge as a union: the project's first, then the file's it lacks.
+			if want := []string{"harrumphed", "opine", "opined", "co-signed"}; !slices.Equal(got.Verbs, want) {
+				t.Errorf("verbs %q, want %q", got.Verbs, want)
+			}
+			if !strings.Contains(r.stdout, "the reporting verbs are now harrumphed, opine, opined, co-signed\n") {
+				t.Errorf("the import does not say what became of the verbs:\n%s", r.stdout)
 			}
 		})
 	}
