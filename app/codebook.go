@@ -21,7 +21,7 @@ import (
 
 // codebookEditor is the Project > Codebook… dialog: the project's labels
 // (name, colour, key, kind, description, order, attributes), its relation
-// types and its guidelines. Every change is one session.EditCodebook step
+// types, its guidelines and its reporting verbs. Every change is one session.EditCodebook step
 // (undone with Ctrl+Z once the dialog is closed); what the store refuses
 // is said in the dialog, and what was typed stays.
 type codebookEditor struct {
@@ -59,6 +59,12 @@ type codebookEditor struct {
 	// The Guidelines tab.
 	guide        *dialogEntry
 	guideProblem *widget.Label
+
+	// The Reporting verbs tab (codebookverbs.go).
+	verbs        *dialogEntry
+	verbsProblem *widget.Label
+	verbsNote    *widget.Label // the verbs left out as built in already
+	builtIn      []string      // the suggester's lexicon, sorted
 }
 
 // noKey and noColour are the choices of no key and no colour.
@@ -155,6 +161,7 @@ func newCodebookEditor(u *UI) *codebookEditor {
 		container.NewTabItem("Labels", c.labelsTab()),
 		container.NewTabItem("Relation types", c.relationsTab()),
 		container.NewTabItem("Guidelines", c.guidelinesTab()),
+		container.NewTabItem("Reporting verbs", c.verbsTab()),
 	)
 	return c
 }
@@ -1008,13 +1015,15 @@ func (c *codebookEditor) save() {
 		c.saveRelation()
 	case 2:
 		c.saveGuidelines()
+	case 3:
+		c.saveVerbs()
 	}
 }
 
 // close saves what was typed and not saved, then closes the dialog; when
 // the store refuses it the dialog stays open on the tab that says why.
 func (c *codebookEditor) close() {
-	for i, flush := range []func() bool{c.flushLabel, c.flushRelation, c.saveGuidelines} {
+	for i, flush := range []func() bool{c.flushLabel, c.flushRelation, c.saveGuidelines, c.saveVerbs} {
 		if !flush() {
 			c.tabs.SelectIndex(i)
 			return
