@@ -5,7 +5,9 @@
 #   - storage: BenchmarkEditDurable next to BenchmarkFsyncBaseline
 #     (storage/bench_test.go);
 #   - bench: export, import, opening and edits on the seeded corpus
-#     (internal/bench/bench_test.go), next to their baselines;
+#     (internal/bench/bench_test.go), next to their baselines; the
+#     suggester on the corpus written news-style, next to a word scan of
+#     the same texts and issue 20's 10 s (internal/bench/suggest_test.go);
 #   - widgets: the article view's benchmarks (widgets/bench_test.go);
 #   - the whole process under Xvfb next to a minimal Fyne window
 #     (scripts/bench-process.sh).
@@ -63,6 +65,7 @@ for r in $(seq "$rounds"); do
     run internal/bench "$sc" 1x '^Benchmark(ImportBaseline|Import1000)$'
     run internal/bench "$sc" 10x '^Benchmark(OpenBaseline|OpenProject)$'
     run internal/bench "$sc" 100x '^Benchmark(EditInCorpus|EditLarge)$'
+    run internal/bench "$sc" 3x '^Benchmark(SuggestBaseline|SuggestCorpus)$'
   done
   run widgets 1 10x '^Benchmark(FirstPaint1MB|ScrollStep|AddHighlight|Relayout)$'
 done
@@ -158,6 +161,14 @@ e, b = med(S, "OpenProject/reopen", "ns/op"), med(S, "OpenBaseline", "ns/op")
 row("open project data (store side)", ms(e), ms(b) + " 1-doc project", ratio((S, "OpenProject/reopen", "ns/op"), (S, "OpenBaseline", "ns/op")), "(reported)", None)
 e2 = med(S, "OpenProject/after-edits", "ns/op")
 row("open after edits (auto backup)", ms(e2), ms(e) + " reopen", (e2 / e) if both(e2) and both(e) else None, "(reported)", None)
+# Suggestions (issue 20): the corpus, news-style, one worker per core.
+e, b = med(S, "SuggestCorpus", "ns/op"), med(S, "SuggestBaseline", "ns/op")
+if both(e):
+    workers = med(S, "SuggestCorpus", "workers")
+    row(f"suggest 1,000 news articles, {workers:.0f} workers", ms(e), ms(b) + " word scan, same pool",
+        ratio((S, "SuggestCorpus", "ns/op"), (S, "SuggestBaseline", "ns/op")), "(reported)", None)
+    t = med(S, "SuggestCorpus", "target-ratio")
+    row("suggest 1,000 news articles vs issue 20", ms(e), "10 s", t, "≤ 1x", t <= 1)
 # Widgets.
 frame = 16.7e6
 for name, what, limit, lname in (("FirstPaint1MB", "article first paint 1 MB", 100e6, "100 ms"),
@@ -202,6 +213,7 @@ if scale != 1:
     for name, unit, what in (("Export100k", "ns/op", "export"), ("Import1000/json", "ns/op", "import JSON"),
                              ("Import1000/txt", "ns/op", "import .txt"),
                              ("OpenProject/reopen", "ns/op", "open project data"),
+                             ("SuggestCorpus", "ns/op", "suggest corpus"),
                              ("EditInCorpus", "p50-ms", "edit p50 in corpus"),
                              ("Export100k", "peak-heap-MB", "export peak heap")):
         a, b = med(1, name, unit), med(k, name, unit)

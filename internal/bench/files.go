@@ -96,10 +96,18 @@ func BuildProject(path string, c Config) error {
 // figures (seeded, the same on every run).
 func LargeArticle() string { return Article(1<<20, 1<<20) }
 
+// LargeNewsArticle is the 1 MB article written news-style (NewsArticle),
+// for the suggester's figures.
+func LargeNewsArticle() string { return NewsArticle(1<<20, 1<<20) }
+
 // LargeBundle is LargeArticle as document 1 with n annotations (ids 1..n),
 // as the article view's benchmarks use 3,000.
-func LargeBundle(n int) annotation.Bundle {
-	text := LargeArticle()
+func LargeBundle(n int) annotation.Bundle { return largeBundle(LargeArticle(), n) }
+
+// LargeNewsBundle is LargeBundle with LargeNewsArticle's text.
+func LargeNewsBundle(n int) annotation.Bundle { return largeBundle(LargeNewsArticle(), n) }
+
+func largeBundle(text string, n int) annotation.Bundle {
 	d := annotation.Document{
 		ID: 1, Title: "A 1 MB article", Outlet: outlets[0], Language: "en",
 		Status: annotation.StatusInProgress, Origin: "large.txt",

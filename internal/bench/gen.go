@@ -1,10 +1,12 @@
 // Package bench measures Glossa next to its limits (issue 7): a durable
 // edit next to two fdatasyncs, an export next to encoding/json of the same
-// structs in memory, imports, and the opening of a project. Its non-test
-// files are a seeded data generator that other tests can use, so that every
-// run measures the same work: news-like articles with realistic sentence
-// lengths, quotes and attributions, names, some emoji and non-Latin text,
-// and annotations on word boundaries.
+// structs in memory, imports, the opening of a project, and the suggester
+// on the corpus (issue 20) next to a word scan. Its non-test files are a
+// seeded data generator that other tests can use, so that every run
+// measures the same work: news-like articles with realistic sentence
+// lengths, quotes and attributions (or, with Config.News, news-style ones
+// where about half the sentences attribute), names, some emoji and
+// non-Latin text, and annotations on word boundaries.
 //
 // The benchmarks print figures only; scripts/bench.sh turns them into one
 // table of ratios and docs/PERFORMANCE.md explains it.
@@ -29,6 +31,11 @@ type Config struct {
 	Annotations int // in total, shared among documents by their length
 	MinBytes    int // a document's text is MinBytes to MaxBytes long
 	MaxBytes    int
+	// News makes the texts news-style (NewsArticle: about half the
+	// sentences attributions, in every form a wire story uses) instead of
+	// Article's prose; the rest of the corpus (sizes, metadata,
+	// annotations) is drawn as without it.
+	News bool
 }
 
 // Default is the issue's corpus: 1,000 documents of 2 KB to 20 KB with
@@ -114,7 +121,26 @@ func sentence(rng *rand.Rand, b *strings.Builder) {
 		b.WriteString(".")
 		return
 	}
-	n := 6 + rng.Intn(18) + rng.Intn(18)
+	proseSentence(rng, b)
+}
+
+// proseSentence writes a sentence of prose: 6 to 40 words, now and then
+// with an emoji or a phrase in another script at its end.
+func proseSentence(rng *rand.Rand, b *strings.Builder) {
+	proseWords(rng, b, 6+rng.Intn(18)+rng.Intn(18), true)
+	switch rng.Intn(30) {
+	case 0:
+		b.WriteString(" " + pick(rng, emoji))
+	case 1:
+		b.WriteString(", " + pick(rng, foreign))
+	}
+	b.WriteByte('.')
+}
+
+// proseWords writes n words of prose (places, names, organisations and
+// numbers among them, a comma now and then), the first capitalised when
+// capital is set.
+func proseWords(rng *rand.Rand, b *strings.Builder, n int, capital bool) {
 	for i := 0; i < n; i++ {
 		var w string
 		switch r := rng.Intn(40); {
@@ -129,10 +155,10 @@ func sentence(rng *rand.Rand, b *strings.Builder) {
 		default:
 			w = pick(rng, words)
 		}
-		if i == 0 {
-			r, size := utf8.DecodeRuneInString(w)
-			w = string(unicode.ToUpper(r)) + w[size:]
-		} else {
+		if i == 0 && capital {
+			w = capitalised(w)
+		}
+		if i > 0 {
 			b.WriteByte(' ')
 		}
 		b.WriteString(w)
@@ -140,13 +166,12 @@ func sentence(rng *rand.Rand, b *strings.Builder) {
 			b.WriteByte(',')
 		}
 	}
-	switch rng.Intn(30) {
-	case 0:
-		b.WriteString(" " + pick(rng, emoji))
-	case 1:
-		b.WriteString(", " + pick(rng, foreign))
-	}
-	b.WriteByte('.')
+}
+
+// capitalised is w with its first letter in upper case.
+func capitalised(w string) string {
+	r, size := utf8.DecodeRuneInString(w)
+	return string(unicode.ToUpper(r)) + w[size:]
 }
 
 // Article returns a seeded article of about size bytes (at least size, less
@@ -200,6 +225,24 @@ func wordBounds(text string) [][2]int {
 	return out
 }
 
+// text is the text of the document of seed and size.
+func (c Config) text(seed int64, size int) string {
+	if c.News {
+		return NewsArticle(seed, size)
+	}
+	return Article(seed, size)
+}
+
+// Texts returns the texts of c's documents, in order, without the rest
+// of each document and without annotations.
+func (c Config) Texts() []string {
+	out := make([]string, c.Documents)
+	for i := range out {
+		out[i] = c.text(c.docSeed(i), c.size(i))
+	}
+	return out
+}
+
 // docSeed is the seed of document i (from 0) of c.
 func (c Config) docSeed(i int) int64 { return c.Seed*1_000_003 + int64(i) }
 
@@ -231,7 +274,7 @@ func (c Config) Each(fn func(annotation.Bundle) error) error {
 		n := want - given
 		given = want
 		seed := c.docSeed(i)
-		text := Article(seed, size)
+		text := c.text(seed, size)
 		rng := rand.New(rand.NewSource(seed ^ 0xa11))
 		created := Epoch.Add(time.Duration(i) * time.Minute)
 		d := annotation.Document{
