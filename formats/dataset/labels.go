@@ -18,6 +18,8 @@ func InferKind(name string) annotation.Kind {
 		return annotation.KindClaim
 	case "source", "speaker", "author", "attributor", "sayer":
 		return annotation.KindSource
+	case "cue", "attribution cue", "reporting verb", "speech verb":
+		return annotation.KindCue
 	case "person", "per", "persons", "people", "organisation", "organization", "org",
 		"location", "loc", "gpe", "place", "date", "time", "event", "misc", "entity",
 		"norp", "facility", "fac", "product", "work of art", "law", "language",
