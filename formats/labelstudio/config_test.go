@@ -37,7 +37,7 @@ func TestReadConfig(t *testing.T) {
 		got = append(got, strings.Join([]string{l.Name, string(l.Kind), l.Color, l.Key, l.Description}, ":"))
 	}
 	want := []string{"Quote:claim:#ffa500:q:What was said.", "Speaker:source:#1e90ff:2:", "PER:entity:#ff0000:3:",
-		"ORG:entity:#ff8c00::", "Cue:other:#eb5757::"}
+		"ORG:entity:#ff8c00::", "Cue:cue:#eb5757::"}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("labels\n got %q\nwant %q", got, want)
 	}
