@@ -339,7 +339,8 @@ func (s *Store) Labels() (annotation.LabelSet, error) {
 
 // SetLabels replaces the label set after validating it. Removing (or
 // renaming) a label that annotations still use is refused with an error
-// wrapping ErrLabelInUse.
+// wrapping ErrLabelInUse; pending suggestions the new set does not allow
+// are dropped (fitSuggestions).
 func (s *Store) SetLabels(ls annotation.LabelSet) error {
 	if err := ls.Validate(); err != nil {
 		return err
@@ -364,6 +365,9 @@ func (s *Store) SetLabels(ls annotation.LabelSet) error {
 				return fmt.Errorf("label %q is used by %d annotations; relabel or delete them before removing it: %w", name, n, ErrLabelInUse)
 			}
 		}
-		return putJSON(tx.Bucket(bucketMeta), keyLabels, ls)
+		if err := putJSON(tx.Bucket(bucketMeta), keyLabels, ls); err != nil {
+			return err
+		}
+		return fitSuggestions(tx, ls, nil)
 	})
 }

@@ -465,3 +465,76 @@ func shiftRejections(tx *bbolt.Tx, from, to []byte, start, end int) error {
 	}
 	return nil
 }
+
+// fitSuggestions makes every pending suggestion fit the codebook labels
+// after a change of it: each goes through rewrite (nil: kept as it is), and
+// one that rewrite drops or that labels does not allow (its label, its
+// links' relation types, its attributes) is dropped, with the links to it.
+// A document that lost any has its Suggester cleared, so that the suggester
+// runs again under the new codebook. Suggestions are proposals: a codebook
+// change never fails for them.
+func fitSuggestions(tx *bbolt.Tx, labels annotation.LabelSet, rewrite func(annotation.Annotation) (annotation.Annotation, bool)) error {
+	b := tx.Bucket(bucketSuggestions)
+	var docs []uint64
+	c := b.Cursor()
+	for k, _ := c.First(); k != nil; k, _ = c.Seek(idKey(docs[len(docs)-1] + 1)) {
+		doc, _, _ := splitAnnKey(k)
+		docs = append(docs, doc)
+	}
+	fits := func(a annotation.Annotation) bool {
+		_, ok := labels.Find(a.Label)
+		return ok && len(labels.Lacks(a)) == 0 &&
+			!slices.ContainsFunc(a.Links, func(l annotation.Link) bool { _, ok := labels.Relation(string(l.Type)); return !ok })
+	}
+	for _, doc := range docs {
+		list, err := appendRange(nil, b, doc, "suggestion")
+		if err != nil {
+			return err
+		}
+		dropped, changed := map[uint64]bool{}, map[uint64]bool{}
+		for i, a := range list {
+			if rewrite != nil {
+				var keep bool
+				if list[i], keep = rewrite(a); !keep {
+					dropped[a.ID] = true
+					continue
+				}
+				if !sameJSON(a, list[i]) {
+					changed[a.ID] = true
+				}
+			}
+			if !fits(list[i]) {
+				dropped[a.ID] = true
+			}
+		}
+		if len(dropped) == 0 && len(changed) == 0 {
+			continue
+		}
+		for i := range list {
+			a := &list[i]
+			if dropped[a.ID] {
+				if err := b.Delete(annKey(doc, a.ID)); err != nil {
+					return err
+				}
+				continue
+			}
+			if pruneLinks(a, func(t uint64) bool { return !dropped[t] }) || changed[a.ID] {
+				if err := putJSON(b, annKey(doc, a.ID), *a); err != nil {
+					return err
+				}
+			}
+		}
+		if len(dropped) == 0 {
+			continue
+		}
+		sum, err := loadSummary(tx, doc)
+		if err != nil {
+			return err
+		}
+		sum.Pending, sum.Suggester = len(list)-len(dropped), ""
+		if err := putJSON(tx.Bucket(bucketSummaries), idKey(doc), sum); err != nil {
+			return err
+		}
+	}
+	return nil
+}

@@ -715,3 +715,101 @@ func TestApplyRefusesAPendingID(t *testing.T) {
 	}
 	mustCheck(t, s)
 }
+
+// TestSuggestionsFollowTheCodebook: a codebook change carries pending
+// suggestions over where it can and drops the rest (with the links to
+// them), without ever refusing the change for them; a document that lost
+// any is left for the suggester to run again.
+func TestSuggestionsFollowTheCodebook(t *testing.T) {
+	s := openTestStore(t)
+	d := addDoc(t, s, sampleText)
+	set := setSuggestions(t, s, d.ID, quoteSet(t))
+	claim, source := byLabel(t, set, "Claim"), byLabel(t, set, "Source")
+
+	// A rename follows.
+	rename, err := s.EditCodebook(annotation.CodebookEdit{Op: annotation.OpUpdateLabel, Label: "Source",
+		Def: annotation.Label{Name: "Speaker", Kind: annotation.KindSource, Color: "#2f80ed", Key: "2"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := pendingOf(t, s, d.ID)
+	if sp := byLabel(t, got, "Speaker"); sp.ID != source.ID || len(got) != 3 {
+		t.Errorf("after renaming Source: %+v; want the source as Speaker under its id", got)
+	}
+	if sum := summaryOfDoc(t, s, d.ID); sum.Pending != 3 || sum.Suggester != "v1" {
+		t.Errorf("summary after the rename %+v; want 3 pending by v1", sum)
+	}
+	mustCheck(t, s)
+	// Its undo drops what the old codebook lacks, for the suggester to
+	// propose again.
+	if err := s.RevertCodebook(rename); err != nil {
+		t.Fatal(err)
+	}
+	got = pendingOf(t, s, d.ID)
+	if len(got) != 2 || !slices.Equal(byLabel(t, got, "Claim").Links, claim.Links[1:]) {
+		t.Errorf("after undoing the rename: %+v; want the claim (linked to its cue only) and the cue", got)
+	}
+	if sum := summaryOfDoc(t, s, d.ID); sum.Pending != 2 || sum.Suggester != "" {
+		t.Errorf("summary after undoing the rename %+v; want 2 pending, no suggester", sum)
+	}
+	mustCheck(t, s)
+
+	// A label only suggestions use is deleted without Into or Drop: the
+	// change goes through, the suggestions go.
+	set = setSuggestions(t, s, d.ID, quoteSet(t))
+	if _, err := s.EditCodebook(annotation.CodebookEdit{Op: annotation.OpDeleteLabel, Label: "Other"}); err != nil {
+		t.Fatalf("deleting a label only suggestions use: %v", err)
+	}
+	got = pendingOf(t, s, d.ID)
+	if want := byLabel(t, set, "Claim").Links[:1]; len(got) != 2 || !slices.Equal(byLabel(t, got, "Claim").Links, want) {
+		t.Errorf("after deleting Other: %+v; want the claim linked to its source only, and the source", got)
+	}
+	mustCheck(t, s)
+
+	// SetLabels likewise.
+	claimAndSource := quoteSet(t)[:2]
+	claimAndSource[0].Links = claimAndSource[0].Links[:1]
+	setSuggestions(t, s, d.ID, claimAndSource)
+	ls, _ := s.Labels()
+	ls.Labels = slices.DeleteFunc(ls.Labels, func(l annotation.Label) bool { return l.Name == "Source" })
+	if err := s.SetLabels(ls); err != nil {
+		t.Fatal(err)
+	}
+	if got := pendingOf(t, s, d.ID); len(got) != 1 || len(got[0].Links) != 0 || got[0].Label != "Claim" {
+		t.Errorf("after SetLabels without Source: %+v; want the claim alone", got)
+	}
+	mustCheck(t, s)
+}
+
+// TestSuggestionsFollowTheRegistry: a merge moves the suggestions' entity
+// references with the annotations'; deleting an entity only suggestions
+// name drops their references.
+func TestSuggestionsFollowTheRegistry(t *testing.T) {
+	s := openTestStore(t)
+	d := addDoc(t, s, sampleText)
+	keep, err := s.AddEntity(annotation.Entity{Name: "Jane Doe", Type: "Person"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	merge, err := s.AddEntity(annotation.Entity{Name: "J. Doe", Type: "Person"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	mention := at(t, sampleText, "Person", "minister")
+	mention.Entity = merge.ID
+	setSuggestions(t, s, d.ID, []annotation.Annotation{suggestion(mention, 0)})
+	if _, err := s.MergeEntities(keep.ID, merge.ID); err != nil {
+		t.Fatal(err)
+	}
+	if got := pendingOf(t, s, d.ID); got[0].Entity != keep.ID {
+		t.Errorf("after the merge the suggestion names entity %d; want %d", got[0].Entity, keep.ID)
+	}
+	mustCheck(t, s)
+	if err := s.DeleteEntity(keep.ID); err != nil {
+		t.Fatalf("deleting an entity only a suggestion names: %v", err)
+	}
+	if got := pendingOf(t, s, d.ID); got[0].Entity != 0 {
+		t.Errorf("after deleting its entity the suggestion names %d; want none", got[0].Entity)
+	}
+	mustCheck(t, s)
+}
