@@ -127,6 +127,32 @@ func checkAnnotation(tx *bbolt.Tx, a annotation.Annotation, o *annotation.Offset
 	return checkEntity(tx, a)
 }
 
+// docEdit is what an edit of one document's annotations or suggestions
+// reads first.
+type docEdit struct {
+	doc     annotation.Document // without its text
+	sum     annotation.Summary
+	labels  annotation.LabelSet // shared: read only
+	offsets *annotation.Offsets // the text's, from the store's cache
+}
+
+// editOf reads document docID's docEdit.
+func (s *Store) editOf(tx *bbolt.Tx, docID uint64) (docEdit, error) {
+	doc, err := loadDocument(tx, docID, false)
+	if err != nil {
+		return docEdit{}, err
+	}
+	sum, err := loadSummary(tx, docID)
+	if err != nil {
+		return docEdit{}, err
+	}
+	labels, err := s.labels.get(tx)
+	if err != nil {
+		return docEdit{}, err
+	}
+	return docEdit{doc: doc, sum: sum, labels: labels, offsets: s.offsets.get(tx, doc)}, nil
+}
+
 // apply is Apply inside tx: see Apply. Its cost does not grow with the
 // number of annotations in the document: it reads the annotations it
 // replaces, checks link targets by their index entries, takes the text's
@@ -136,19 +162,11 @@ func checkAnnotation(tx *bbolt.Tx, a annotation.Annotation, o *annotation.Offset
 // may link to a deleted one (linkingTo).
 func (s *Store) apply(tx *bbolt.Tx, docID uint64, put []annotation.Annotation, del []uint64) ([]annotation.Annotation, error) {
 	now := s.now()
-	doc, err := loadDocument(tx, docID, false)
+	ed, err := s.editOf(tx, docID)
 	if err != nil {
 		return nil, err
 	}
-	sum, err := loadSummary(tx, docID)
-	if err != nil {
-		return nil, err
-	}
-	labels, err := s.labels.get(tx)
-	if err != nil {
-		return nil, err
-	}
-	o := s.offsets.get(tx, doc)
+	sum, labels, o := ed.sum, ed.labels, ed.offsets
 	anns, idx := tx.Bucket(bucketAnnotations), tx.Bucket(bucketAnnIndex)
 	// byID holds the put annotations; every other one is looked up in the
 	// index.

@@ -184,23 +184,12 @@ func checkDocument(tx *bbolt.Tx, id uint64, d annotation.Document, labels annota
 	for _, a := range as {
 		ids[a.ID] = true
 	}
-	idx, entities := tx.Bucket(bucketAnnIndex), tx.Bucket(bucketEntities)
+	idx := tx.Bucket(bucketAnnIndex)
 	for _, a := range as {
-		if a.DocID != id {
-			report(fmt.Errorf("annotation %d says it belongs to document %d: %w", a.ID, a.DocID, ErrCorrupt))
-		}
 		if keyID(idx.Get(idKey(a.ID))) != id {
 			report(fmt.Errorf("annotation %d is missing from the index: %w", a.ID, ErrCorrupt))
 		}
-		if err := a.Validate(o, labels, func(t uint64) bool { return ids[t] }); err != nil {
-			report(err)
-		}
-		for _, p := range labels.Lacks(a) {
-			report(fmt.Errorf("annotation %d: %s: %w", a.ID, p, annotation.ErrUnknownAttribute))
-		}
-		if a.Entity != 0 && entities.Get(idKey(a.Entity)) == nil {
-			report(fmt.Errorf("annotation %d: entity %d: %w", a.ID, a.Entity, annotation.ErrUnknownEntity))
-		}
+		checkStored(tx, "annotation", id, a, o, labels, func(t uint64) bool { return ids[t] }, report)
 	}
 	pending := checkSuggestions(tx, id, o, labels, ids, report)
 	var sum annotation.Summary
@@ -228,27 +217,37 @@ func checkSuggestions(tx *bbolt.Tx, id uint64, o *annotation.Offsets, labels ann
 	for _, a := range sugs {
 		pending[a.ID] = true
 	}
-	idx, entities := tx.Bucket(bucketAnnIndex), tx.Bucket(bucketEntities)
+	idx := tx.Bucket(bucketAnnIndex)
 	exists := func(t uint64) bool { return annotations[t] || pending[t] }
 	for _, a := range sugs {
-		if a.DocID != id {
-			report(fmt.Errorf("suggestion %d says it belongs to document %d: %w", a.ID, a.DocID, ErrCorrupt))
-		}
+		checkStored(tx, "suggestion", id, a, o, labels, exists, report)
 		if owner := keyID(idx.Get(idKey(a.ID))); owner != 0 {
 			report(fmt.Errorf("suggestion %d has the id of an annotation of document %d: %w", a.ID, owner, ErrCorrupt))
 		}
 		if a.ID > idx.Sequence() {
 			report(fmt.Errorf("suggestion id %d is above the annotation sequence %d: %w", a.ID, idx.Sequence(), ErrCorrupt))
 		}
-		if err := a.Validate(o, labels, exists); err != nil {
-			report(fmt.Errorf("suggestion: %w", err))
-		}
-		for _, p := range labels.Lacks(a) {
-			report(fmt.Errorf("suggestion %d: %s: %w", a.ID, p, annotation.ErrUnknownAttribute))
-		}
-		if a.Entity != 0 && entities.Get(idKey(a.Entity)) == nil {
-			report(fmt.Errorf("suggestion %d: entity %d: %w", a.ID, a.Entity, annotation.ErrUnknownEntity))
-		}
 	}
 	return len(sugs)
+}
+
+// checkStored checks one stored annotation or suggestion (what) of
+// document id: its document, its spans, label and links (exists: the link
+// targets it may have), its attributes and its entity.
+func checkStored(tx *bbolt.Tx, what string, id uint64, a annotation.Annotation, o *annotation.Offsets, labels annotation.LabelSet, exists func(uint64) bool, report func(error)) {
+	if a.DocID != id {
+		report(fmt.Errorf("%s %d says it belongs to document %d: %w", what, a.ID, a.DocID, ErrCorrupt))
+	}
+	if err := a.Validate(o, labels, exists); err != nil {
+		if what != "annotation" {
+			err = fmt.Errorf("%s: %w", what, err) // Validate names it an annotation
+		}
+		report(err)
+	}
+	for _, p := range labels.Lacks(a) {
+		report(fmt.Errorf("%s %d: %s: %w", what, a.ID, p, annotation.ErrUnknownAttribute))
+	}
+	if a.Entity != 0 && tx.Bucket(bucketEntities).Get(idKey(a.Entity)) == nil {
+		report(fmt.Errorf("%s %d: entity %d: %w", what, a.ID, a.Entity, annotation.ErrUnknownEntity))
+	}
 }

@@ -130,24 +130,16 @@ func (s *Store) SetSuggestions(docID uint64, sugs []annotation.Annotation, versi
 
 func (s *Store) setSuggestions(tx *bbolt.Tx, docID uint64, sugs []annotation.Annotation, version string) ([]annotation.Annotation, error) {
 	now := s.now()
-	doc, err := loadDocument(tx, docID, false)
+	ed, err := s.editOf(tx, docID)
 	if err != nil {
 		return nil, err
 	}
-	sum, err := loadSummary(tx, docID)
-	if err != nil {
-		return nil, err
-	}
-	labels, err := s.labels.get(tx)
-	if err != nil {
-		return nil, err
-	}
-	sha, err := docSHA(doc)
+	sum, labels, o := ed.sum, ed.labels, ed.offsets
+	sha, err := docSHA(ed.doc)
 	if err != nil {
 		return nil, err
 	}
 	rejected := rejectedOf(tx, sha)
-	o := s.offsets.get(tx, doc)
 	idx := tx.Bucket(bucketAnnIndex)
 
 	// Ids: a new one for each suggestion kept; the local ids of those left
@@ -265,22 +257,15 @@ func (s *Store) ReviewSuggestions(docID uint64, e annotation.SuggestionEdit) ([]
 
 func (s *Store) reviewSuggestions(tx *bbolt.Tx, docID uint64, e annotation.SuggestionEdit) ([]annotation.Annotation, error) {
 	now := s.now()
-	doc, err := loadDocument(tx, docID, false)
+	ed, err := s.editOf(tx, docID)
+	if err != nil || e.Empty() {
+		return nil, err
+	}
+	labels, o := ed.labels, ed.offsets
+	sha, err := docSHA(ed.doc)
 	if err != nil {
 		return nil, err
 	}
-	if e.Empty() {
-		return nil, nil
-	}
-	labels, err := s.labels.get(tx)
-	if err != nil {
-		return nil, err
-	}
-	sha, err := docSHA(doc)
-	if err != nil {
-		return nil, err
-	}
-	o := s.offsets.get(tx, doc)
 	idx, sugs, rej := tx.Bucket(bucketAnnIndex), tx.Bucket(bucketSuggestions), tx.Bucket(bucketRejected)
 	isAnnotation := func(id uint64) bool { return keyID(idx.Get(idKey(id))) == docID }
 

@@ -686,15 +686,7 @@ func TestCheckFindsBrokenSuggestions(t *testing.T) {
 			addAnn(t, s, annotation.Annotation{DocID: d.ID, Label: "Person", Spans: span(sampleText, 51, 58)})
 			set := setSuggestions(t, s, d.ID, quoteSet(t))
 			review(t, s, d.ID, annotation.SuggestionEdit{Reject: []uint64{byLabel(t, set, "Other").ID}})
-			mustCheck(t, s)
-			if err := s.update(tt.break_); err != nil {
-				t.Fatal(err)
-			}
-			err := s.Check()
-			var ce *CheckError
-			if !errors.As(err, &ce) || !errors.Is(err, tt.want) {
-				t.Errorf("Check: got %v; want a CheckError with %v", err, tt.want)
-			}
+			breakThenCheck(t, s, tt.break_, tt.want)
 		})
 	}
 }

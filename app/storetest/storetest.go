@@ -314,15 +314,5 @@ func find(as []annotation.Annotation, id uint64) *annotation.Annotation {
 
 func summaryCount(t *testing.T, st app.Store, id uint64) int {
 	t.Helper()
-	sums, err := st.Documents()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, s := range sums {
-		if s.ID == id {
-			return s.Annotations
-		}
-	}
-	t.Fatalf("no document %d", id)
-	return 0
+	return summary(t, st, id).Annotations
 }
