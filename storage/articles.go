@@ -127,7 +127,9 @@ func restoreDocument(tx *bbolt.Tx, now time.Time, labels annotation.LabelSet, b 
 			return fmt.Errorf("annotation %d belongs to document %d now; it cannot be restored into document %d: %w", a.ID, owner, id, ErrInvalidDocument)
 		}
 	}
-	r, err := importBundle(tx, now, labels, b, ImportOptions{KeepIDs: true})
+	// Its annotations' ids were never suggestions' (one sequence), and
+	// were checked free above.
+	r, err := importBundle(tx, now, labels, b, ImportOptions{KeepIDs: true}, nil)
 	switch {
 	case err != nil:
 		return fmt.Errorf("document %d: %w", id, err)

@@ -44,8 +44,12 @@ func (s *Store) ImportBundles(bs []annotation.Bundle, opt ImportOptions) ([]Impo
 			return err
 		}
 		now := s.now()
+		var pending map[uint64]bool
+		if opt.KeepIDs {
+			pending = pendingIDs(tx)
+		}
 		for i, b := range bs {
-			r, err := importBundle(tx, now, labels, b, opt)
+			r, err := importBundle(tx, now, labels, b, opt, pending)
 			if err != nil {
 				return fmt.Errorf("document %d of the batch (%q): %w", i+1, b.Document.Title, err)
 			}
@@ -59,7 +63,10 @@ func (s *Store) ImportBundles(bs []annotation.Bundle, opt ImportOptions) ([]Impo
 	return results, nil
 }
 
-func importBundle(tx *bbolt.Tx, now time.Time, labels annotation.LabelSet, b annotation.Bundle, opt ImportOptions) (ImportResult, error) {
+// importBundle stores b (see ImportBundles). With opt.KeepIDs an
+// annotation keeps its id unless an annotation or one of pending (the ids
+// of pending suggestions, which have no index entry) has it.
+func importBundle(tx *bbolt.Tx, now time.Time, labels annotation.LabelSet, b annotation.Bundle, opt ImportOptions, pending map[uint64]bool) (ImportResult, error) {
 	d := b.Document
 	if err := checkText(d.Text); err != nil {
 		return ImportResult{}, err
@@ -107,7 +114,7 @@ func importBundle(tx *bbolt.Tx, now time.Time, labels annotation.LabelSet, b ann
 	used := map[uint64]bool{}
 	if opt.KeepIDs {
 		for i, a := range b.Annotations {
-			if a.ID != 0 && !used[a.ID] && idx.Get(idKey(a.ID)) == nil {
+			if a.ID != 0 && !used[a.ID] && !pending[a.ID] && idx.Get(idKey(a.ID)) == nil {
 				newIDs[i] = a.ID
 				used[a.ID] = true
 				if err := bumpSequence(idx, a.ID); err != nil {

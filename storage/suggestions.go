@@ -523,3 +523,14 @@ func fitSuggestions(tx *bbolt.Tx, labels annotation.LabelSet, rewrite func(annot
 	}
 	return nil
 }
+
+// pendingIDs returns the ids of every pending suggestion of the project.
+func pendingIDs(tx *bbolt.Tx) map[uint64]bool {
+	out := map[uint64]bool{}
+	c := tx.Bucket(bucketSuggestions).Cursor()
+	for k, _ := c.First(); k != nil; k, _ = c.Next() {
+		_, id, _ := splitAnnKey(k)
+		out[id] = true
+	}
+	return out
+}

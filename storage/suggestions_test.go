@@ -805,3 +805,27 @@ func TestSuggestionsFollowTheRegistry(t *testing.T) {
 	}
 	mustCheck(t, s)
 }
+
+// TestImportKeepIDsSkipsPendingIDs: an imported annotation keeps its id
+// only when no pending suggestion has it (suggestions have no index entry).
+func TestImportKeepIDsSkipsPendingIDs(t *testing.T) {
+	s := openTestStore(t)
+	d := addDoc(t, s, sampleText)
+	set := setSuggestions(t, s, d.ID, quoteSet(t))
+	text := "An imported text, the mayor said."
+	b := annotation.Bundle{Document: annotation.Document{Title: "Imported", Text: text},
+		Annotations: []annotation.Annotation{{ID: set[0].ID, Label: "Source", Spans: span(text, 18, 27)}}}
+	if _, err := s.ImportBundles([]annotation.Bundle{b}, ImportOptions{KeepIDs: true}); err != nil {
+		t.Fatal(err)
+	}
+	sums, _ := s.Documents()
+	got := annotationsOf(t, s, sums[len(sums)-1].ID)
+	if len(got) != 1 || got[0].ID == set[0].ID {
+		t.Errorf("the imported annotation: %+v; want a new id, not the pending suggestion's %d", got, set[0].ID)
+	}
+	mustCheck(t, s)
+	if out, err := s.ReviewSuggestions(d.ID, annotation.SuggestionEdit{Accept: []annotation.Annotation{accepted(set[0])}}); err != nil || len(out) != 1 {
+		t.Errorf("accepting the suggestion after the import: %v", err)
+	}
+	mustCheck(t, s)
+}
