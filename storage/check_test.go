@@ -53,16 +53,23 @@ func TestCheckFindsBrokenInvariants(t *testing.T) {
 			s := openTestStore(t)
 			d := addDoc(t, s, sampleText)
 			addAnn(t, s, annotation.Annotation{DocID: d.ID, Label: "Source", Spans: span(sampleText, 4, 12)})
-			mustCheck(t, s)
-			if err := s.update(tt.break_); err != nil {
-				t.Fatal(err)
-			}
-			err := s.Check()
-			var ce *CheckError
-			if !errors.As(err, &ce) || !errors.Is(err, tt.want) {
-				t.Errorf("Check: got %v; want a CheckError with %v", err, tt.want)
-			}
+			breakThenCheck(t, s, tt.break_, tt.want)
 		})
+	}
+}
+
+// breakThenCheck checks that s is sound, breaks it by break_ behind the
+// store's back, and expects Check to report want.
+func breakThenCheck(t *testing.T, s *Store, break_ func(tx *bbolt.Tx) error, want error) {
+	t.Helper()
+	mustCheck(t, s)
+	if err := s.update(break_); err != nil {
+		t.Fatal(err)
+	}
+	err := s.Check()
+	var ce *CheckError
+	if !errors.As(err, &ce) || !errors.Is(err, want) {
+		t.Errorf("Check: got %v; want a CheckError with %v", err, want)
 	}
 }
 

@@ -37,7 +37,9 @@ func (s *Store) CodebookUse() (annotation.CodebookUse, error) {
 // annotations of a deleted label moved or deleted with the links that point
 // at them; a deleted attribute's values removed), as do the types of the
 // entities a renamed or deleted label named. A use e cannot carry over is
-// refused (annotation.ErrInUse) and nothing changes. It returns what
+// refused (annotation.ErrInUse) and nothing changes. Pending suggestions
+// follow too, but one that e cannot carry over is dropped rather than
+// refusing the edit (fitSuggestions). It returns what
 // changed, which RevertCodebook takes back.
 func (s *Store) EditCodebook(e annotation.CodebookEdit) (annotation.CodebookChange, error) {
 	var c annotation.CodebookChange
@@ -56,6 +58,9 @@ func (s *Store) EditCodebook(e annotation.CodebookEdit) (annotation.CodebookChan
 		c = annotation.CodebookChange{Edit: e, Before: before, After: after}
 		if e.TouchesAnnotations() {
 			if c.Annotations, err = s.rewriteAnnotations(tx, e); err != nil {
+				return err
+			}
+			if err := fitSuggestions(tx, after, rewriteOne(e)); err != nil {
 				return err
 			}
 		}
@@ -109,6 +114,22 @@ func (s *Store) rewriteAnnotations(tx *bbolt.Tx, e annotation.CodebookEdit) ([]a
 		}
 	}
 	return out, nil
+}
+
+// rewriteOne is e's rewrite of one pending suggestion: false when e
+// deletes it or cannot carry it over (a use an annotation's would refuse
+// the edit: a proposal is dropped instead).
+func rewriteOne(e annotation.CodebookEdit) func(annotation.Annotation) (annotation.Annotation, bool) {
+	return func(a annotation.Annotation) (annotation.Annotation, bool) {
+		put, del, err := e.Rewrite([]annotation.Annotation{a})
+		switch {
+		case err != nil || len(del) > 0:
+			return a, false
+		case len(put) > 0:
+			return put[0], true
+		}
+		return a, true
+	}
 }
 
 // rewriteEntities gives the entities whose type e renames or deletes their
@@ -177,6 +198,13 @@ func (s *Store) RevertCodebook(c annotation.CodebookChange) error {
 		}
 		for _, doc := range order {
 			if _, err := s.apply(tx, doc, byDoc[doc], nil); err != nil {
+				return err
+			}
+		}
+		if c.Edit.TouchesAnnotations() {
+			// Suggestions are not carried back: those the old codebook
+			// does not allow go, and the suggester runs again.
+			if err := fitSuggestions(tx, c.Before, nil); err != nil {
 				return err
 			}
 		}

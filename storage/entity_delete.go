@@ -17,7 +17,8 @@ var ErrEntityInUse = fmt.Errorf("entity is still in use: %w", ErrInvalidEntity)
 
 // DeleteEntity removes entity id from the registry, for the undo of its
 // creation. It refuses one that an annotation still refers to, with an
-// error wrapping ErrEntityInUse.
+// error wrapping ErrEntityInUse; pending suggestions that refer to it lose
+// the reference.
 func (s *Store) DeleteEntity(id uint64) error {
 	return s.update(func(tx *bbolt.Tx) error {
 		ents := tx.Bucket(bucketEntities)
@@ -30,6 +31,11 @@ func (s *Store) DeleteEntity(id uint64) error {
 		}
 		if n > 0 {
 			return fmt.Errorf("entity %d: %d annotations refer to it: %w", id, n, ErrEntityInUse)
+		}
+		// Pending suggestions that name it are proposals: they lose the
+		// reference instead of keeping the entity.
+		if _, err := repoint(tx.Bucket(bucketSuggestions), id, 0, s.now()); err != nil {
+			return err
 		}
 		return ents.Delete(idKey(id))
 	})

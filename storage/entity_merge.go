@@ -13,8 +13,8 @@ import (
 )
 
 // MergeEntities makes entity merge one with entity keep, in one Update:
-// every annotation of every document that refers to merge refers to keep
-// instead (its Modified time set to now), merge's name and aliases become
+// every annotation (and pending suggestion) of every document that refers
+// to merge refers to keep instead (its Modified time set to now), merge's name and aliases become
 // aliases of keep (without duplicates, ignoring case), keep's empty note and
 // external id are taken from merge, and merge is removed from the registry.
 // On any error nothing changes. It returns what it changed, for
@@ -112,10 +112,19 @@ func (s *Store) UnmergeEntities(m annotation.EntityMerge) error {
 }
 
 // repointAnnotations makes every annotation that refers to entity from
-// refer to entity to, and returns them. The changes are collected first:
-// bbolt does not allow writes to a bucket while a cursor walks it.
+// refer to entity to, and returns them; the pending suggestions follow.
 func repointAnnotations(tx *bbolt.Tx, from, to uint64, now time.Time) ([]annotation.AnnotationRef, error) {
-	anns := tx.Bucket(bucketAnnotations)
+	if _, err := repoint(tx.Bucket(bucketSuggestions), from, to, now); err != nil {
+		return nil, err
+	}
+	return repoint(tx.Bucket(bucketAnnotations), from, to, now)
+}
+
+// repoint makes every annotation (or suggestion) of anns that refers to
+// entity from refer to entity to (0: to none), and returns them. The changes
+// are collected first: bbolt does not allow writes to a bucket while a
+// cursor walks it.
+func repoint(anns *bbolt.Bucket, from, to uint64, now time.Time) ([]annotation.AnnotationRef, error) {
 	type change struct {
 		key []byte
 		a   annotation.Annotation

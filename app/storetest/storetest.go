@@ -31,6 +31,7 @@ func Run(t *testing.T, open Open) {
 	t.Run("backup", func(t *testing.T) { backup(t, open) })
 	t.Run("articles", func(t *testing.T) { articles(t, open) })
 	t.Run("codebook", func(t *testing.T) { codebook(t, open) })
+	t.Run("suggestions", func(t *testing.T) { suggestions(t, open) })
 }
 
 func docs() []annotation.Document {
@@ -313,15 +314,5 @@ func find(as []annotation.Annotation, id uint64) *annotation.Annotation {
 
 func summaryCount(t *testing.T, st app.Store, id uint64) int {
 	t.Helper()
-	sums, err := st.Documents()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, s := range sums {
-		if s.ID == id {
-			return s.Annotations
-		}
-	}
-	t.Fatalf("no document %d", id)
-	return 0
+	return summary(t, st, id).Annotations
 }
