@@ -38,6 +38,7 @@ func commands() []command {
 		{"check", "check [--db FILE]", "check the project file's structure and Glossa's invariants", runCheck},
 		{"codebook", "codebook [--db FILE] [--import FILE | --export OUT] [--format glossa|brat|labelstudio]", "print the codebook: labels, attributes, relation types, guidelines, and what uses each; --import merges a codebook file into the project's (only adding; the format sniffed unless given); --export writes it (brat: OUT is a folder for annotation.conf and visual.conf)", runCodebook},
 		{"stats", "stats [--db FILE] [--json]", "count documents, annotations, labels and links", runStats},
+		{"eval", "eval GOLD_DIR [--db FILE] [--json] [--errors]", "score suggestions against a brat gold folder: precision, recall, F1 of contents, sources, cues (exact, overlap >= 0.3, >= 0.8), speaker and cue accuracy, all and direct quotes; --help defines each figure", runEval},
 		{"backup", "backup [--db FILE] [-o OUT]", "copy the project file consistently (default: a dated file beside it)", runBackup},
 		{"version", "version", "print Glossa's version", func(_ context.Context, env Env, _ []string) error {
 			fmt.Fprintf(env.Stdout, "glossa %s\n", env.Version)
