@@ -11,6 +11,7 @@ import (
 	"io"
 	"os"
 	"runtime/debug"
+	"slices"
 	"strings"
 
 	"glossa/corpus"
@@ -103,17 +104,20 @@ func Run(ctx context.Context, env Env, args []string) (code int) {
 			code = 70
 		}
 	}()
-	for _, a := range args {
+	db, rest := splitGlobal(args)
+	for i, a := range args {
 		switch a {
 		case "--version", "-version", "-v":
 			fmt.Fprintf(env.Stdout, "glossa %s\n", env.Version)
 			return 0
 		case "--help", "-help", "-h":
+			if i > len(args)-len(rest) && isCommandName(rest[0]) {
+				continue // the command's own help: glossa eval --help
+			}
 			printHelp(env)
 			return 0
 		}
 	}
-	db, rest := splitGlobal(args)
 	if len(rest) == 0 {
 		printHelp(env)
 		return 2
@@ -143,6 +147,10 @@ func Run(ctx context.Context, env Env, args []string) (code int) {
 	return 2
 }
 
+func isCommandName(name string) bool {
+	return slices.ContainsFunc(commands(), func(c command) bool { return c.name == name })
+}
+
 type usageError struct{ msg string }
 
 func (e usageError) Error() string { return e.msg }
@@ -169,10 +177,22 @@ func printHelp(env Env) {
 }
 
 // newFlags returns a flag set that reports errors instead of exiting.
+// Its --help prints the command's usage, summary and flags (a command may
+// set Usage to say more).
 func newFlags(env Env, name string) (*flag.FlagSet, *string) {
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
 	db := fs.String("db", "", "the project file (default: the per-user default project)")
+	fs.Usage = func() {
+		for _, c := range commands() {
+			if c.name == name {
+				fmt.Fprintf(env.Stdout, "usage: glossa %s\n  %s\n\nflags:\n", c.usage, c.summary)
+			}
+		}
+		fs.SetOutput(env.Stdout)
+		fs.PrintDefaults()
+		fs.SetOutput(io.Discard)
+	}
 	return fs, db
 }
 
