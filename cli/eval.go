@@ -46,9 +46,14 @@ of one annotation are their union.
   overlap>=0.8  >= 0.8 of the gold's
 P = tp/(tp+fp), R = tp/(tp+fn), F1 = 2PR/(P+R), summed over articles.
 Speaker accuracy: of the contents matched at overlap>=0.3 whose gold
-has a source, those whose suggested content has a source matching one
-of the gold's at overlap>=0.3 (spans as written: a pronoun is compared
-with the gold pronoun). Cue accuracy: the same for cues.
+has a source, those whose suggested content has a source covering >= 0.3
+of one of the gold's (spans as written: a pronoun is compared with the
+gold pronoun). By head word: a suggested source overlapping a gold one
+and holding its head word, the last word before a comma, parenthesis,
+dash or preposition, or that of the apposition after the comma (Flynn or
+surrogate in "Flynn, a top Trump surrogate"; spokesman in "a spokesman
+for the ministry"). Cue accuracy: the same for cues, whose head word is
+their first (said in "said Thursday morning").
 Direct quotes: contents whose first letter, and more than half of their
 letters, stand inside quote marks (" ' “ ” ‘ ’ « » ‹ › „ ‚; a mark just
 before the span counts), on both sides alike; the direct subset scores
@@ -142,11 +147,12 @@ func (o evalOutput) print(w io.Writer) error {
 			levels(w, g.name, g.b)
 		}
 		for _, a := range []struct {
-			name string
-			a    eval.Accuracy
-			of   string
-		}{{"speaker accuracy", sub.s.Speaker, "source"}, {"cue accuracy", sub.s.Cue, "cue"}} {
-			fmt.Fprintf(w, "%-17s %6.3f  (%d of %d contents matched at overlap>=0.3 with a gold %s)\n", a.name, a.a.Rate(), a.a.Correct, a.a.Total, a.of)
+			name          string
+			overlap, head eval.Accuracy
+			of            string
+		}{{"speaker accuracy", sub.s.Speaker, sub.s.SpeakerHead, "source"}, {"cue accuracy", sub.s.Cue, sub.s.CueHead, "cue"}} {
+			fmt.Fprintf(w, "%-17s %6.3f  by head word %.3f  (%d and %d of %d contents matched at overlap>=0.3 with a gold %s)\n",
+				a.name, a.overlap.Rate(), a.head.Rate(), a.overlap.Correct, a.head.Correct, a.overlap.Total, a.of)
 		}
 	}
 	fmt.Fprintln(w, "\nentities (labels ignored):")
@@ -165,7 +171,11 @@ func (o evalOutput) print(w io.Writer) error {
 			wrong []eval.Wrong
 		}{{"speaker", d.Speaker}, {"cue", d.Cue}} {
 			for _, v := range x.wrong {
-				fmt.Fprintf(w, "  %-8s  %s: gold %s, suggested %s\n", x.what, quoteText(v.Content), quoteList(v.Gold), quoteList(v.Suggested))
+				head := ""
+				if v.HeadAgrees {
+					head = " (the head word agrees)"
+				}
+				fmt.Fprintf(w, "  %-8s  %s: gold %s, suggested %s%s\n", x.what, quoteText(v.Content), quoteList(v.Gold), quoteList(v.Suggested), head)
 			}
 		}
 	}

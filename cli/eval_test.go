@@ -188,6 +188,12 @@ func TestEvalReadsTheProject(t *testing.T) {
 			}
 		}
 	}
+	// "Anna Berg" is wrong by overlap, right by head word (Berg).
+	for key, w := range map[string]string{"speaker_accuracy": `{"accuracy":0,"correct":0,"total":1}`, "speaker_accuracy_head": `{"accuracy":1,"correct":1,"total":1}`} {
+		if g := compact(t, raw.All[key]); g != w {
+			t.Errorf("%s = %s; want %s", key, g, w)
+		}
+	}
 	if out.InProject != 1 || out.Computed != 0 {
 		t.Errorf("in project %d, computed %d; want 1, 0", out.InProject, out.Computed)
 	}

@@ -70,6 +70,21 @@
 // matches the gold pronoun, not its antecedent. Cue accuracy is the same
 // for cues.
 //
+// Corpora draw a source's edges differently (PolNeAR's "Flynn, a top Trump
+// surrogate," or "Hillary Clinton's campaign manager Robby Mook"; a
+// suggestion of "Flynn" covers 0.18 of the first), so both are also given
+// by head word: a suggested source is right when it overlaps a gold source
+// and one of its words is a head word of the gold's: the last word of the
+// gold's first phrase, which ends at the first comma, parenthesis, dash or
+// semicolon, or at a preposition or relative word after its first word
+// (of, for, from, at, in, on, with, by, who, which, that, whose; von, vom,
+// aus, bei, der, des; de, du, d, qui, di, del, della), and the same of the
+// apposition after that comma, which names the same speaker (Flynn and
+// surrogate; author and Kowalczyk of "Its lead author, Dr. Ines
+// Kowalczyk,"). A cue's head word is its first word (said of "said
+// Thursday morning"), or the cue itself when it has none (a colon). Words
+// are compared in lower case.
+//
 // # Direct quotes
 //
 // Each figure is given for all attributions and for the direct-quote

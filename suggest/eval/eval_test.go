@@ -65,11 +65,13 @@ func predicted(t *testing.T, text string, items []string, links ...string) Predi
 }
 
 // want is one subset's expected figures: counts at exact, 0.3, 0.8 per
-// group (tp fp fn), then speaker and cue accuracy (correct of total).
+// group (tp fp fn), then speaker and cue accuracy (correct of total), by
+// overlap and by head word.
 type want struct {
 	gold, suggested        int
 	contents, sources, cue [3]Counts
 	speaker, cueAcc        Accuracy
+	speakerHead, cueHead   Accuracy
 }
 
 func checkScores(t *testing.T, name string, got Scores, w want) {
@@ -90,6 +92,9 @@ func checkScores(t *testing.T, name string, got Scores, w want) {
 	}
 	if got.Speaker != w.speaker || got.Cue != w.cueAcc {
 		t.Errorf("%s: speaker %+v, cue %+v; want %+v, %+v", name, got.Speaker, got.Cue, w.speaker, w.cueAcc)
+	}
+	if got.SpeakerHead != w.speakerHead || got.CueHead != w.cueHead {
+		t.Errorf("%s: by head word, speaker %+v, cue %+v; want %+v, %+v", name, got.SpeakerHead, got.CueHead, w.speakerHead, w.cueHead)
 	}
 }
 
@@ -150,12 +155,12 @@ func TestPARCStyleFolder(t *testing.T) {
 		// gold: The mayor, a spokesman, the ministry; "mayor" is 5 of 9
 		sources: [3]Counts{{1, 1, 2}, {2, 0, 1}, {1, 1, 2}},
 		cue:     [3]Counts{{2, 0, 1}, {2, 0, 1}, {2, 0, 1}},
-		speaker: Accuracy{2, 3}, cueAcc: Accuracy{2, 3}})
+		speaker: Accuracy{2, 3}, cueAcc: Accuracy{2, 3}, speakerHead: Accuracy{2, 3}, cueHead: Accuracy{2, 3}})
 	checkScores(t, "direct", r.Direct, want{gold: 1, suggested: 1,
 		contents: [3]Counts{{1, 0, 0}, {1, 0, 0}, {1, 0, 0}},
 		sources:  [3]Counts{{0, 1, 1}, {1, 0, 0}, {0, 1, 1}},
 		cue:      [3]Counts{{1, 0, 0}, {1, 0, 0}, {1, 0, 0}},
-		speaker:  Accuracy{1, 1}, cueAcc: Accuracy{1, 1}})
+		speaker:  Accuracy{1, 1}, cueAcc: Accuracy{1, 1}, speakerHead: Accuracy{1, 1}, cueHead: Accuracy{1, 1}})
 	if len(r.Details) != 3 {
 		t.Fatalf("details for %d articles; want 3 (doc2's speaker, doc3's cue, doc4's spurious claim): %+v", len(r.Details), r.Details)
 	}
@@ -195,7 +200,7 @@ func TestGlossaStyleFolder(t *testing.T) {
 		contents: [3]Counts{{2, 1, 0}, {2, 1, 0}, {2, 1, 0}},
 		sources:  [3]Counts{{1, 0, 0}, {1, 0, 0}, {1, 0, 0}},
 		cue:      [3]Counts{{1, 0, 0}, {1, 0, 0}, {1, 0, 0}},
-		speaker:  Accuracy{1, 1}, cueAcc: Accuracy{1, 1}}
+		speaker:  Accuracy{1, 1}, cueAcc: Accuracy{1, 1}, speakerHead: Accuracy{1, 1}, cueHead: Accuracy{1, 1}}
 	checkScores(t, "all", r.All, all)
 	checkScores(t, "direct", r.Direct, all) // every content here is a quote
 	if n, d := g.Articles[0].Attributions(g.Labels); n != 2 || d != 2 {

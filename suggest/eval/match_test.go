@@ -220,3 +220,41 @@ func TestLabelKind(t *testing.T) {
 		}
 	}
 }
+
+func TestHeads(t *testing.T) {
+	tests := []struct {
+		text  string
+		heads func(string) []string
+		want  string
+	}{
+		{"Flynn, a top Trump surrogate,", sourceHeads, "flynn surrogate"},
+		{"Hillary Clinton’s campaign manager Robby Mook", sourceHeads, "mook"},
+		{"a spokesman for the ministry", sourceHeads, "spokesman"},
+		{"Its lead author, Dr. Ines Kowalczyk,", sourceHeads, "author kowalczyk"},
+		{"Renate Stiller von der Bürgerinitiative „Gegenwind Hellertal“", sourceHeads, "stiller"},
+		{"la porte-parole du ministère", sourceHeads, "parole"},
+		{"she", sourceHeads, "she"},
+		{"Officials", sourceHeads, "officials"},
+		{"said Thursday morning", cueHeads, "said"},
+		{"according to", cueHeads, "according"},
+		{":", cueHeads, ":"},
+	}
+	for _, tt := range tests {
+		if got := strings.Join(tt.heads(tt.text), " "); got != tt.want {
+			t.Errorf("heads(%q) = %q; want %q", tt.text, got, tt.want)
+		}
+	}
+	// A suggestion holds the head only where it overlaps the gold.
+	text := "Flynn, a top Trump surrogate, said. Flynn agreed."
+	rs := []rune(text)
+	gold := extentOf(rs, []annotation.Span{spanOf(t, text, "Flynn, a top Trump surrogate,", 0)})
+	for _, c := range []struct {
+		sugg string
+		nth  int
+		want bool
+	}{{"Flynn", 0, true}, {"a top Trump surrogate", 0, true}, {"Trump", 0, false}, {"Flynn", 1, false}} {
+		if got := holdsHead(rs, gold, extentOf(rs, []annotation.Span{spanOf(t, text, c.sugg, c.nth)}), sourceHeads); got != c.want {
+			t.Errorf("holdsHead(%q #%d) = %v; want %v", c.sugg, c.nth, got, c.want)
+		}
+	}
+}

@@ -96,9 +96,14 @@ type Scores struct {
 	Sources   ByLevel `json:"sources"`
 	Cues      ByLevel `json:"cues"`
 	// Speaker and Cue are judged on the contents matched at overlap >=
-	// 0.3 whose gold has a source (a cue).
-	Speaker Accuracy `json:"speaker_accuracy"`
-	Cue     Accuracy `json:"cue_accuracy"`
+	// 0.3 whose gold has a source (a cue): right when a suggested source
+	// (cue) covers >= 0.3 of a gold one's code points. SpeakerHead and
+	// CueHead judge the same contents by head word: right when a suggested
+	// source (cue) overlaps a gold one and holds its head word.
+	Speaker     Accuracy `json:"speaker_accuracy"`
+	Cue         Accuracy `json:"cue_accuracy"`
+	SpeakerHead Accuracy `json:"speaker_accuracy_head"`
+	CueHead     Accuracy `json:"cue_accuracy_head"`
 }
 
 // Report is the result of Evaluate.
@@ -128,11 +133,13 @@ type Spurious struct {
 }
 
 // Wrong is a matched content whose suggested source (or cue) is not the
-// gold's: the texts of the content, of the gold's and of the suggestion's.
+// gold's at overlap >= 0.3: the texts of the content, of the gold's and
+// of the suggestion's, and whether the head word rule finds it right.
 type Wrong struct {
-	Content   string   `json:"content"`
-	Gold      []string `json:"gold"`
-	Suggested []string `json:"suggested"`
+	Content    string   `json:"content"`
+	Gold       []string `json:"gold"`
+	Suggested  []string `json:"suggested"`
+	HeadAgrees bool     `json:"head_agrees,omitempty"`
 }
 
 // Evaluate scores, article by article, what predict returns for each
@@ -151,8 +158,8 @@ func Evaluate(g Gold, predict func(Article) (Prediction, error)) (Report, error)
 		text := []rune(a.Text)
 		gold := newSide(text, a.Annotations, a.kinds(g.Labels))
 		sugg := newSide(text, p.Annotations, p.Kinds)
-		d := score(&r.All, gold, sugg)
-		score(&r.Direct, gold.direct(), sugg.direct())
+		d := score(&r.All, text, gold, sugg)
+		score(&r.Direct, text, gold.direct(), sugg.direct())
 		for _, l := range Levels() {
 			r.Entities.At(l).add(count(gold.entities, sugg.entities, l))
 		}
@@ -185,7 +192,7 @@ func extents(items []item) []extent {
 }
 
 // score adds one article's figures to s and returns what went wrong.
-func score(s *Scores, gold, sugg side) Detail {
+func score(s *Scores, text []rune, gold, sugg side) Detail {
 	s.Gold += len(gold.contents)
 	s.Suggested += len(sugg.contents)
 	gc, sc := contentItems(gold), contentItems(sugg)
@@ -193,6 +200,10 @@ func score(s *Scores, gold, sugg side) Detail {
 		s.Contents.At(l).add(count(gc, sc, l))
 		s.Sources.At(l).add(count(gold.sources, sugg.sources, l))
 		s.Cues.At(l).add(count(gold.cues, sugg.cues, l))
+	}
+	byOverlap := func(g, sg extent) bool {
+		_, ok := overlap(g, sg, Overlap30)
+		return ok
 	}
 	var d Detail
 	m := match(extents(gc), extents(sc), Overlap30)
@@ -206,23 +217,30 @@ func score(s *Scores, gold, sugg side) Detail {
 		matched[j] = true
 		sa := sugg.contents[j]
 		for _, f := range []struct {
-			acc        *Accuracy
+			acc, head  *Accuracy
+			headOf     func(string) []string
 			wrong      *[]Wrong
 			gold, sugg []item
 			gi, si     []int
 		}{
-			{&s.Speaker, &d.Speaker, gold.sources, sugg.sources, ga.sources, sa.sources},
-			{&s.Cue, &d.Cue, gold.cues, sugg.cues, ga.cues, sa.cues},
+			{&s.Speaker, &s.SpeakerHead, sourceHeads, &d.Speaker, gold.sources, sugg.sources, ga.sources, sa.sources},
+			{&s.Cue, &s.CueHead, cueHeads, &d.Cue, gold.cues, sugg.cues, ga.cues, sa.cues},
 		} {
 			if len(f.gi) == 0 {
 				continue
 			}
 			f.acc.Total++
-			if agrees(f.gold, f.sugg, f.gi, f.si) {
+			f.head.Total++
+			byHead := func(g, sg extent) bool { return holdsHead(text, g, sg, f.headOf) }
+			head := agrees(f.gold, f.sugg, f.gi, f.si, byHead)
+			if head {
+				f.head.Correct++
+			}
+			if agrees(f.gold, f.sugg, f.gi, f.si, byOverlap) {
 				f.acc.Correct++
 				continue
 			}
-			*f.wrong = append(*f.wrong, Wrong{Content: ga.content.text, Gold: texts(f.gold, f.gi), Suggested: texts(f.sugg, f.si)})
+			*f.wrong = append(*f.wrong, Wrong{Content: ga.content.text, Gold: texts(f.gold, f.gi), Suggested: texts(f.sugg, f.si), HeadAgrees: head})
 		}
 	}
 	for j, ok := range matched {
@@ -233,12 +251,12 @@ func score(s *Scores, gold, sugg side) Detail {
 	return d
 }
 
-// agrees reports whether one of the suggested items si matches one of the
-// gold items gi at overlap >= 0.3 of the gold's code points.
-func agrees(gold, sugg []item, gi, si []int) bool {
+// agrees reports whether one of the suggested items si and one of the gold
+// items gi are the same by same.
+func agrees(gold, sugg []item, gi, si []int, same func(gold, sugg extent) bool) bool {
 	for _, g := range gi {
 		for _, s := range si {
-			if _, ok := overlap(gold[g].x, sugg[s].x, Overlap30); ok {
+			if same(gold[g].x, sugg[s].x) {
 				return true
 			}
 		}
