@@ -43,6 +43,7 @@ type Store interface {
 	UnmergeEntities(m annotation.EntityMerge) error
 	ArticleStore
 	CodebookStore
+	SuggestionStore
 }
 
 // Session is the editing state of one open project. It is not safe for
