@@ -11,7 +11,6 @@ import (
 	"strings"
 
 	"glossa/annotation"
-	"glossa/storage"
 	"glossa/suggest"
 	"glossa/suggest/eval"
 )
@@ -219,19 +218,17 @@ type evalSource struct {
 	opts     suggest.Options
 	labels   annotation.LabelSet
 	held     map[string]heldDoc // by SHA-256 of the text
-	pending  func(docID uint64) ([]annotation.Annotation, error)
 	close    func()
 	found    int
 	computed int
 	never    int
 }
 
-// heldDoc is a gold text found in the project: its id, annotations and
-// whether the suggester ever ran on it.
+// heldDoc is a gold text found in the project: its annotations, its
+// pending suggestions and whether the suggester ever ran on it.
 type heldDoc struct {
-	id          uint64
-	annotations []annotation.Annotation
-	suggested   bool
+	annotations, pending []annotation.Annotation
+	suggested            bool
 }
 
 // openEvalSource opens the project when db is given and finds the gold texts
@@ -271,12 +268,13 @@ func openEvalSource(env Env, db string, gold eval.Gold) (*evalSource, error) {
 		ran[s.ID] = s.Suggester != ""
 	}
 	// The store has no lookup by SHA-256 for readers: one pass over the
-	// documents, keeping the annotations of those the gold holds.
+	// documents, keeping the annotations and pending suggestions of those
+	// the gold holds.
 	src.held = map[string]heldDoc{}
-	err = st.EachBundle(func(b annotation.Bundle) error {
+	err = st.EachBundleSuggestions(func(b annotation.Bundle, pending []annotation.Annotation) error {
 		if want[b.Document.SHA256] {
 			if _, dup := src.held[b.Document.SHA256]; !dup {
-				src.held[b.Document.SHA256] = heldDoc{b.Document.ID, slices.Clone(b.Annotations), ran[b.Document.ID]}
+				src.held[b.Document.SHA256] = heldDoc{slices.Clone(b.Annotations), slices.Clone(pending), ran[b.Document.ID]}
 			}
 		}
 		return nil
@@ -284,7 +282,6 @@ func openEvalSource(env Env, db string, gold eval.Gold) (*evalSource, error) {
 	if err != nil {
 		return fail(err)
 	}
-	src.pending = storePending(st)
 	return src, nil
 }
 
@@ -295,14 +292,10 @@ func (s *evalSource) predict(a eval.Article) (eval.Prediction, error) {
 		return eval.FromSuggestions(suggest.Text(a.Text, s.opts)), nil
 	}
 	s.found++
-	pending, err := s.pending(h.id)
-	if err != nil {
-		return eval.Prediction{}, err
-	}
-	if !h.suggested && len(pending) == 0 {
+	if !h.suggested && len(h.pending) == 0 {
 		s.never++
 	}
-	return eval.FromProject(s.labels, h.annotations, pending), nil
+	return eval.FromProject(s.labels, h.annotations, h.pending), nil
 }
 
 func (s *evalSource) describe() string {
@@ -317,10 +310,4 @@ func (s *evalSource) describe() string {
 		d += fmt.Sprintf("; %d of those found have never had suggestions: run glossa suggest --db %s --all first", s.never, s.path)
 	}
 	return d
-}
-
-// storePending reads a document's pending suggestions from the store.
-// TODO(issue-20store): st.Suggestions once the store keeps them.
-func storePending(_ *storage.Store) func(uint64) ([]annotation.Annotation, error) {
-	return func(uint64) ([]annotation.Annotation, error) { return nil, nil }
 }
