@@ -77,8 +77,9 @@
 // and one of its words is a head word of the gold's: the last word of the
 // gold's first phrase, which ends at the first comma, parenthesis, dash or
 // semicolon, or at a preposition or relative word after its first word
-// (of, for, from, at, in, on, with, by, who, which, that, whose; von, vom,
-// aus, bei, der, des; de, du, d, qui, di, del, della), and the same of the
+// (of, for, from, to, at, in, on, with, by, about, who, which, that,
+// whose; von, vom, aus, bei, für, zu, der, des; de, du, d, à, au, aux,
+// pour, qui, di, del, della), and the same of the
 // apposition after that comma, which names the same speaker (Flynn and
 // surrogate; author and Kowalczyk of "Its lead author, Dr. Ines
 // Kowalczyk,"). A cue's head word is its first word (said of "said

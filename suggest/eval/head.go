@@ -10,10 +10,10 @@ import (
 // spokesman for the ministry, Renate Stiller von der Bürgerinitiative, la
 // porte-parole du ministère), in the languages the suggester reads.
 var headStops = map[string]bool{
-	"of": true, "for": true, "from": true, "at": true, "in": true, "on": true, "with": true, "by": true,
+	"of": true, "for": true, "from": true, "to": true, "at": true, "in": true, "on": true, "with": true, "by": true, "about": true,
 	"who": true, "which": true, "that": true, "whose": true,
-	"von": true, "vom": true, "aus": true, "bei": true, "der": true, "des": true,
-	"de": true, "du": true, "d": true, "qui": true, "di": true, "del": true, "della": true,
+	"von": true, "vom": true, "aus": true, "bei": true, "für": true, "zu": true, "der": true, "des": true,
+	"de": true, "du": true, "d": true, "à": true, "au": true, "aux": true, "pour": true, "qui": true, "di": true, "del": true, "della": true,
 }
 
 // words splits s into words (letters, digits and marks), lower case.

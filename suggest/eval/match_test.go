@@ -230,6 +230,7 @@ func TestHeads(t *testing.T) {
 		{"Flynn, a top Trump surrogate,", sourceHeads, "flynn surrogate"},
 		{"Hillary Clinton’s campaign manager Robby Mook", sourceHeads, "mook"},
 		{"a spokesman for the ministry", sourceHeads, "spokesman"},
+		{"a report to the committee", sourceHeads, "report"},
 		{"Its lead author, Dr. Ines Kowalczyk,", sourceHeads, "author kowalczyk"},
 		{"Renate Stiller von der Bürgerinitiative „Gegenwind Hellertal“", sourceHeads, "stiller"},
 		{"la porte-parole du ministère", sourceHeads, "parole"},
