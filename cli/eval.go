@@ -64,6 +64,7 @@ Exit status: 0 scored; 1 a file could not be read; 2 usage, or no .txt.
 
 func runEval(_ context.Context, env Env, args []string) error {
 	fs, db := newFlags(env, "eval")
+	fs.Lookup("db").Usage = "score the suggestions this project holds for the gold texts (default: none; the suggester runs on each text)"
 	asJSON := fs.Bool("json", false, "print JSON for scripts")
 	errs := fs.Bool("errors", false, "list, per article, the contents missed or spurious at overlap>=0.3 and the wrong speakers and cues")
 	fs.Usage = func() {
