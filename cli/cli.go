@@ -11,6 +11,7 @@ import (
 	"io"
 	"os"
 	"runtime/debug"
+	"slices"
 	"strings"
 
 	"glossa/corpus"
@@ -38,6 +39,7 @@ func commands() []command {
 		{"check", "check [--db FILE]", "check the project file's structure and Glossa's invariants", runCheck},
 		{"codebook", "codebook [--db FILE] [--import FILE | --export OUT] [--format glossa|brat|labelstudio]", "print the codebook: labels, attributes, relation types, guidelines, and what uses each; --import merges a codebook file into the project's (only adding; the format sniffed unless given); --export writes it (brat: OUT is a folder for annotation.conf and visual.conf)", runCodebook},
 		{"stats", "stats [--db FILE] [--json]", "count documents, annotations, labels and links", runStats},
+		{"eval", "eval GOLD_DIR [--db FILE] [--json] [--errors]", "score suggestions against a brat gold folder: precision, recall, F1 of contents, sources, cues (exact, overlap >= 0.3, >= 0.8), speaker and cue accuracy, all and direct quotes; --help defines each figure", runEval},
 		{"backup", "backup [--db FILE] [-o OUT]", "copy the project file consistently (default: a dated file beside it)", runBackup},
 		{"version", "version", "print Glossa's version", func(_ context.Context, env Env, _ []string) error {
 			fmt.Fprintf(env.Stdout, "glossa %s\n", env.Version)
@@ -102,17 +104,20 @@ func Run(ctx context.Context, env Env, args []string) (code int) {
 			code = 70
 		}
 	}()
-	for _, a := range args {
+	db, rest := splitGlobal(args)
+	for i, a := range args {
 		switch a {
 		case "--version", "-version", "-v":
 			fmt.Fprintf(env.Stdout, "glossa %s\n", env.Version)
 			return 0
 		case "--help", "-help", "-h":
+			if i > len(args)-len(rest) && isCommandName(rest[0]) {
+				continue // the command's own help: glossa eval --help
+			}
 			printHelp(env)
 			return 0
 		}
 	}
-	db, rest := splitGlobal(args)
 	if len(rest) == 0 {
 		printHelp(env)
 		return 2
@@ -142,6 +147,10 @@ func Run(ctx context.Context, env Env, args []string) (code int) {
 	return 2
 }
 
+func isCommandName(name string) bool {
+	return slices.ContainsFunc(commands(), func(c command) bool { return c.name == name })
+}
+
 type usageError struct{ msg string }
 
 func (e usageError) Error() string { return e.msg }
@@ -168,10 +177,22 @@ func printHelp(env Env) {
 }
 
 // newFlags returns a flag set that reports errors instead of exiting.
+// Its --help prints the command's usage, summary and flags (a command may
+// set Usage to say more).
 func newFlags(env Env, name string) (*flag.FlagSet, *string) {
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
 	db := fs.String("db", "", "the project file (default: the per-user default project)")
+	fs.Usage = func() {
+		for _, c := range commands() {
+			if c.name == name {
+				fmt.Fprintf(env.Stdout, "usage: glossa %s\n  %s\n\nflags:\n", c.usage, c.summary)
+			}
+		}
+		fs.SetOutput(env.Stdout)
+		fs.PrintDefaults()
+		fs.SetOutput(io.Discard)
+	}
 	return fs, db
 }
 
