@@ -108,7 +108,7 @@ func runSuggest(ctx context.Context, env Env, args []string) error {
 	}
 	opts := suggest.OptionsFor(labels, entities)
 	for _, k := range missingKinds(labels) {
-		fmt.Fprintf(env.Stderr, "note: the codebook has no label of kind %s, so no %ss are suggested; add one in the window (Project > Codebook…) to have them\n", k, k)
+		fmt.Fprintf(env.Stderr, "note: the codebook has no label of kind %s, so no %ss are suggested; add one in the window (Project > Codebook…) or merge a codebook file that has one (glossa codebook --import FILE) to have them\n", k, k)
 	}
 
 	var total suggestCounts
