@@ -200,6 +200,20 @@ func newFlags(env Env, name string) (*flag.FlagSet, *string) {
 
 func parse(fs *flag.FlagSet, args []string) error {
 	// Accept flags after positional arguments too: glossa import a.txt --db x.
+	// flag calls Usage on every parse error too: print the help only when
+	// it is asked for.
+	help := fs.Usage
+	fs.Usage = func() {}
+	defer func() { fs.Usage = help }()
+	for _, a := range args {
+		if a == "--" {
+			break
+		}
+		if a == "-h" || a == "-help" || a == "--help" {
+			help()
+			return flag.ErrHelp
+		}
+	}
 	var pos []string
 	for {
 		if err := fs.Parse(args); err != nil {
