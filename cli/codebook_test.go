@@ -50,7 +50,7 @@ func TestCodebook(t *testing.T) {
 		t.Fatalf("code %d, stderr %q", r.code, r.stderr)
 	}
 	for _, want := range []string{
-		`(?m)^labels \(8\)$`,
+		`(?m)^labels \(9\)$`,
 		`(?m)^  1 +Claim +claim +#e6a700 +1 annotation in 1 document`,
 		`(?m)^  2 +Source +source +#2f80ed +1 annotation in 1 document`,
 		`(?m)^  3 +Person +entity +#27ae60 +unused`,

@@ -48,9 +48,8 @@ func suggestProject(t *testing.T, home string, n int) string {
 		if err != nil {
 			t.Fatal(err)
 		}
-		labels.Labels = append(labels.Labels, annotation.Label{Name: "Cue", Kind: annotation.KindCue, Color: "#f2994a"})
-		if err := st.SetLabels(labels); err != nil {
-			t.Fatal(err)
+		if len(labels.OfKind(annotation.KindCue)) == 0 {
+			t.Fatal("a new project's codebook has no cue label")
 		}
 	})
 	return db
@@ -330,6 +329,12 @@ func TestSuggestArguments(t *testing.T) {
 func TestSuggestWithoutCueLabel(t *testing.T) {
 	home := t.TempDir()
 	db := filepath.Join(home, "p.glossa")
+	bare := annotation.DefaultLabelSet()
+	st, err := storage.Open(db, storage.Options{Codebook: &bare})
+	if err != nil {
+		t.Fatal(err)
+	}
+	st.Close()
 	p := writeFile(t, home, "a.txt", suggestArticles[0])
 	if r := run(t, home, "import", "--db", db, p); r.code != 0 {
 		t.Fatal(r.stderr)

@@ -342,7 +342,7 @@ func TestImportAdmitsAttributeValues(t *testing.T) {
 			}
 		})
 	}
-	if ls, _ := src.Labels(); !reflect.DeepEqual(ls, annotation.DefaultLabelSet()) {
+	if ls, _ := src.Labels(); !reflect.DeepEqual(ls, annotation.FactCheckingTemplate()) {
 		t.Errorf("the exporting project's labels changed: %+v", ls)
 	}
 }

@@ -26,13 +26,8 @@ func withSuggestions(t *testing.T) (st *storage.Store, anns, pending, links int)
 	t.Helper()
 	st = openTestStore(t)
 	seed(t, st)
-	labels, err := st.Labels()
-	if err != nil {
-		t.Fatal(err)
-	}
-	labels.Labels = append(labels.Labels, annotation.Label{Name: "Cue", Kind: annotation.KindCue, Color: "#f2994a"})
-	if err := st.SetLabels(labels); err != nil {
-		t.Fatal(err)
+	if labels, err := st.Labels(); err != nil || len(labels.OfKind(annotation.KindCue)) == 0 {
+		t.Fatalf("a new project's codebook has no cue label (%v)", err)
 	}
 	const text = "“Prices will fall by spring,” the minister said on Monday. “Wages will follow,” she added.\n"
 	doc, err := st.AddDocument(annotation.Document{Title: "Prices", Text: text})

@@ -77,7 +77,7 @@ type Store struct {
 const defaultTimeout = time.Second
 
 // Open opens the project at path, creating a new project with
-// Options.Codebook (annotation.DefaultLabelSet by default) when no file
+// Options.Codebook (the first of annotation.Templates, Fact-checking, by default) when no file
 // exists there.
 //
 // Before opening a file for writing, Open checks its bbolt header (magic,
@@ -103,7 +103,7 @@ func Open(path string, opts Options) (*Store, error) {
 		if opts.ReadOnly {
 			return nil, fmt.Errorf("%s does not exist: %w", path, err)
 		}
-		codebook := annotation.DefaultLabelSet()
+		codebook := annotation.Templates()[0].Codebook()
 		if opts.Codebook != nil {
 			codebook = opts.Codebook.Clone()
 		}

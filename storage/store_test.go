@@ -127,8 +127,8 @@ func TestCreateReopenPersists(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !reflect.DeepEqual(ls, annotation.DefaultLabelSet()) {
-		t.Errorf("Labels = %+v, want the default set", ls)
+	if !reflect.DeepEqual(ls, annotation.FactCheckingTemplate()) {
+		t.Errorf("Labels = %+v, want the Fact-checking template", ls)
 	}
 	ents, err := s.Entities()
 	if err != nil || len(ents) != 1 || ents[0].Name != "Jane Doe" {

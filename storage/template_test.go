@@ -32,14 +32,14 @@ func TestCreateWithATemplateCodebook(t *testing.T) {
 	}
 }
 
-func TestCreateWithoutCodebookHasTheDefault(t *testing.T) {
+func TestCreateWithoutCodebookHasTheFactCheckingTemplate(t *testing.T) {
 	s := openTestStore(t)
 	got, err := s.Labels()
 	if err != nil {
 		t.Fatal(err)
 	}
-	if want := annotation.DefaultLabelSet(); !reflect.DeepEqual(got.Labels, want.Labels) {
-		t.Errorf("labels = %+v, want the default set", got.Labels)
+	if want := annotation.FactCheckingTemplate(); !reflect.DeepEqual(got.Labels, want.Labels) {
+		t.Errorf("labels = %+v, want the Fact-checking template", got.Labels)
 	}
 }
 
