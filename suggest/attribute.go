@@ -14,9 +14,16 @@ import (
 type extractor struct {
 	rs     []rune
 	toks   []token
-	verbs  map[string]bool
+	verbs  map[string]verbClass
 	labels Labels
 	out    []Suggestion
+	quoted []bool // per token: inside the marks of a quote
+	// takenBy is, per token, 1 + the index of the claim it is inside,
+	// 0 for none: no other claim is suggested over it.
+	takenBy []int
+	// sources and cues already suggested, by their tokens: a speaker or a
+	// verb shared by several claims is suggested once.
+	sources, cues map[[2]int]int
 }
 
 // attribution is what was found beside one quote.
@@ -45,14 +52,27 @@ var confidence = map[string]float64{
 	"cue.colon":        0.70,
 	"cue.in-sentence":  0.65,
 
+	"quote.named": 0.80,
+	"cue.named":   0.80,
+
 	"indirect.said-that":    0.60,
+	"indirect.said":         0.55,
+	"indirect.to":           0.50,
+	"indirect.object":       0.40,
 	"indirect.after":        0.60,
 	"indirect.according-to": 0.65,
+	"indirect.view":         0.60,
+	"indirect.coordinated":  0.55,
+	"indirect.passive":      0.45,
+	"qa.line":               0.70,
 	"cue.indirect":          0.70,
 	"cue.after-clause":      0.75,
+	"cue.view":              0.70,
+	"cue.passive":           0.60,
 }
 
 const (
+	beliefFactor  = 0.85 // an indirect claim whose cue is a verb of belief or intention
 	farFactor     = 0.80 // a claim whose cue is earlier in the sentence
 	noCueClaim    = 0.55 // a claim with no cue found
 	minClaimWords = 4
@@ -65,6 +85,14 @@ func (x *extractor) tokenAt(pos int) int {
 
 // attribute turns the quotes into suggestions.
 func (x *extractor) attribute(qs []quote) {
+	x.quoted = make([]bool, len(x.toks))
+	x.takenBy = make([]int, len(x.toks))
+	x.sources, x.cues = map[[2]int]int{}, map[[2]int]int{}
+	for _, q := range qs {
+		for i := x.tokenAt(q.open + 1); i < len(x.toks) && x.toks[i].start < q.close; i++ {
+			x.quoted[i] = true
+		}
+	}
 	prevSource, prevCue, prevPara := -1, -1, -1
 	for n := 0; n < len(qs); n++ {
 		q := qs[n]
@@ -72,6 +100,9 @@ func (x *extractor) attribute(qs []quote) {
 		a, ok := x.after(ci)
 		if !ok {
 			a, ok = x.before(oi)
+		}
+		if !ok {
+			a, ok = x.naming(oi)
 		}
 		if !ok {
 			a, ok = x.inSentence(oi)
@@ -89,6 +120,9 @@ func (x *extractor) attribute(qs []quote) {
 		}
 		// S said the statement was "X": the claim is the reported clause,
 		// its quoted words inside it.
+		if a.cueRule == "cue.named" {
+			rule = "quote.named"
+		}
 		if ok && !a.near && a.cueTo-a.cueFrom == 1 && len(q.resumes) == 0 {
 			if sp, ok := x.partial(a.cueTo, oi, ci); ok {
 				spans, rule = []annotation.Span{sp}, "quote.partial"
@@ -108,7 +142,8 @@ func (x *extractor) attribute(qs []quote) {
 			words += countWords(s.Text)
 		}
 		if words < minClaimWords || titleCase(spans[0].Text) {
-			if len(spans) == 1 && !(ok && a.near && (endsPunct(spans[0].Text) || x.commaAfter(ci))) {
+			if len(spans) == 1 && !(ok && a.near && (endsPunct(spans[0].Text) || x.commaAfter(ci))) &&
+				!(rule == "quote.named" && !titleCase(spans[0].Text)) {
 				continue
 			}
 		}
@@ -148,14 +183,11 @@ func (x *extractor) attribute(qs []quote) {
 		}
 		prevSource = -1
 		if a.who.kind != "" {
-			r := "speaker." + a.who.kind
-			src := x.add(Suggestion{Kind: annotation.KindSource, Label: x.labels.Source,
-				Spans: []annotation.Span{x.span(a.who.from, a.who.to)}, Rule: r, Confidence: confidence[r] * far})
+			src := x.sourceFor(a.who, far)
 			x.link(claim, annotation.LinkSaidBy, src)
 			prevSource = src
 		}
-		cue := x.add(Suggestion{Kind: annotation.KindCue, Label: x.labels.Cue,
-			Spans: []annotation.Span{x.span(a.cueFrom, a.cueTo)}, Rule: a.cueRule, Confidence: confidence[a.cueRule]})
+		cue := x.cueFor(a.cueFrom, a.cueTo, a.cueRule)
 		x.link(claim, annotation.LinkCue, cue)
 		prevCue = cue
 	}
@@ -210,10 +242,18 @@ func lowerWords(s string) []string {
 	return strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return !wordRune(r) })
 }
 
-// add appends s and returns its index.
+// add appends s and returns its index. The tokens of a claim are taken:
+// no other claim is suggested over them.
 func (x *extractor) add(s Suggestion) int {
 	s.Antecedent = -1
 	x.out = append(x.out, s)
+	if s.Kind == annotation.KindClaim {
+		for _, sp := range s.Spans {
+			for i := x.tokenAt(sp.Start); i < len(x.toks) && x.toks[i].start < sp.End; i++ {
+				x.takenBy[i] = len(x.out)
+			}
+		}
+	}
 	return len(x.out) - 1
 }
 
@@ -364,7 +404,7 @@ func (x *extractor) before(oi int) (attribution, bool) {
 	// S said: "…", S told reporters: "…", S told the BBC: "…"
 	for v := j - 1; v >= 0 && j-v <= 4 && x.toks[v].para == para && x.toks[v].word; v-- {
 		if x.isVerb(v) {
-			if who, ok := x.subjectOf(v, para); ok {
+			if who, ok := x.quoteSubject(v, para); ok {
 				return attribution{cueFrom: v, cueTo: v + 1, cueRule: "cue.before-quote", who: who, near: true}, true
 			}
 			break
@@ -385,6 +425,59 @@ func (x *extractor) before(oi int) (attribution, bool) {
 	return attribution{}, false
 }
 
+// quoteSubject reads the subject of a verb before or around a quote: the
+// noun phrase from the start of its clause (subjectBefore), else the one
+// right before it (subjectOf), else, for a verb after "and" or "but", the
+// sentence's opening noun phrase ("Environmental groups welcomed the
+// decision but said it came "two summers too late."").
+func (x *extractor) quoteSubject(v, para int) (speaker, bool) {
+	from := x.sentenceStart(v)
+	if who, ok := x.subjectBefore(v, from); ok {
+		return who, true
+	}
+	if who, ok := x.subjectOf(v, para); ok {
+		return who, true
+	}
+	k := v - 1
+	for k > from && adverbs[x.toks[k].lower] {
+		k--
+	}
+	if k > from && (x.toks[k].lower == "and" || x.toks[k].lower == "but") {
+		return x.sentenceSubject(from, k)
+	}
+	return speaker{}, false
+}
+
+// naming looks for S called N "…" right before the opening mark at token
+// oi: a verb of naming (call, dub, brand, label), its object, the quote.
+func (x *extractor) naming(oi int) (attribution, bool) {
+	from := x.sentenceStart(oi)
+	for v := oi - 1; v > from && oi-v <= 7; v-- {
+		t := x.toks[v]
+		if !t.word || x.isCue(v) {
+			break
+		}
+		// "called the plan "…"": a finite form (not "our labeling as"),
+		// and an object between it and the quote (not "a film called "…"")
+		if namingVerbs[t.lower] && !t.upper && !strings.HasSuffix(t.lower, "ing") && v < oi-1 {
+			if who, ok := x.subjectBefore(v, from); ok {
+				return attribution{cueFrom: v, cueTo: v + 1, cueRule: "cue.named", who: who, near: true, end: oi}, true
+			}
+			break
+		}
+	}
+	return attribution{}, false
+}
+
+// sentenceStart returns the first token of the sentence holding token i.
+func (x *extractor) sentenceStart(i int) int {
+	p := x.toks[i].para
+	for i > 0 && x.toks[i-1].para == p && !sentenceEnd(x.toks[i-1]) {
+		i--
+	}
+	return i
+}
+
 // inSentence looks, from the opening mark at token oi back to the start of
 // its sentence, for S said … "…" or according to S … "…".
 func (x *extractor) inSentence(oi int) (attribution, bool) {
@@ -395,7 +488,7 @@ func (x *extractor) inSentence(oi int) (attribution, bool) {
 			break
 		}
 		if x.isVerb(v) {
-			if who, ok := x.subjectOf(v, para); ok {
+			if who, ok := x.quoteSubject(v, para); ok {
 				return attribution{cueFrom: v, cueTo: v + 1, cueRule: "cue.in-sentence", who: who}, true
 			}
 		}

@@ -312,3 +312,38 @@ func logMisses(t *testing.T, b annotation.Bundle, gold, sugg []scoreItem, m []in
 		}
 	}
 }
+
+// TestLexiconCoversGold checks that every one-word cue of the tuned split
+// is a form of the lexicon (suggest.Verbs), and logs how many of the
+// held-out split's are: the lexicon was not grown from the held-out cues.
+func TestLexiconCoversGold(t *testing.T) {
+	ds := readGold(t)
+	held := heldOut(t)
+	lex := map[string]bool{}
+	for _, v := range suggest.Verbs() {
+		lex[v] = true
+	}
+	var heldN, heldIn int
+	var missing []string
+	for _, b := range ds.Bundles {
+		for _, a := range b.Annotations {
+			w := strings.ToLower(a.Quote())
+			if a.Label != "Cue" || len(a.Spans) > 1 || strings.ContainsAny(w, " :—–-") {
+				continue
+			}
+			if held[b.Document.Title] != "" {
+				heldN++
+				if lex[w] {
+					heldIn++
+				} else {
+					missing = append(missing, w)
+				}
+				continue
+			}
+			if !lex[w] {
+				t.Errorf("%s: the cue %q is not in the lexicon", b.Document.Title, w)
+			}
+		}
+	}
+	t.Logf("held-out one-word cues in the lexicon: %d of %d (not: %q)", heldIn, heldN, missing)
+}

@@ -21,6 +21,8 @@ var abbreviations = map[string]bool{
 	"mr": true, "mrs": true, "ms": true, "dr": true, "prof": true, "gen": true, "sen": true, "rep": true,
 	"gov": true, "st": true, "lt": true, "col": true, "capt": true, "sgt": true, "jr": true, "sr": true,
 	"maj": true, "adm": true, "rev": true, "pres": true, "supt": true, "insp": true,
+	"corp": true, "inc": true, "ltd": true, "co": true, "bros": true, "no": true, "vs": true, "dept": true,
+	"govt": true, "sept": true, "oct": true, "nov": true, "dec": true, "jan": true, "feb": true, "aug": true,
 }
 
 // tokenize splits rs into words and punctuation. A word holds inner
@@ -252,9 +254,14 @@ func (x *extractor) npBefore(i, para int) (speaker, bool) {
 	return speaker{j, i, k}, true
 }
 
-// isVerb reports whether token i is a reporting verb.
+// isVerb reports whether token i is a verb of saying, a quote's cue.
 func (x *extractor) isVerb(i int) bool {
-	return i >= 0 && i < len(x.toks) && x.toks[i].word && !x.toks[i].upper && x.verbs[x.toks[i].lower]
+	return i >= 0 && i < len(x.toks) && x.toks[i].word && !x.toks[i].upper && x.verbs[x.toks[i].lower] == speech
+}
+
+// isCue reports whether token i is a reporting verb of either class.
+func (x *extractor) isCue(i int) bool {
+	return i >= 0 && i < len(x.toks) && x.toks[i].word && !x.toks[i].upper && x.verbs[x.toks[i].lower] != 0
 }
 
 // subjectOf reads the speaker before the verb at token v: right before it
