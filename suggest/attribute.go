@@ -353,10 +353,10 @@ func (x *extractor) after(ci int) (attribution, bool) {
 			return attribution{cueFrom: k, cueTo: k + 1, cueRule: "cue.after-quote", who: who, near: true, end: who.to}, true
 		}
 	}
-	if x.toks[k].lower == "according" && k+1 < len(x.toks) && x.toks[k+1].lower == "to" {
-		if who, ok := x.npAfter(k+2, para); ok {
+	if n := x.according(k); n > 0 {
+		if who, ok := x.npAfter(k+n, para); ok {
 			who = x.withApposition(who, para)
-			return attribution{cueFrom: k, cueTo: k + 2, cueRule: "cue.according-to", who: who, near: true, end: who.to}, true
+			return attribution{cueFrom: k, cueTo: k + n, cueRule: "cue.according-to", who: who, near: true, end: who.to}, true
 		}
 	}
 	// "…," S said: the first reporting verb within a few words, with a
@@ -415,14 +415,33 @@ func (x *extractor) before(oi int) (attribution, bool) {
 		return attribution{}, false
 	}
 	// according to S, "…"
-	if np.from >= 2 && x.toks[np.from-1].lower == "to" && x.toks[np.from-2].lower == "according" {
-		return attribution{cueFrom: np.from - 2, cueTo: np.from, cueRule: "cue.according-to", who: np, near: true}, true
+	for n := 1; n <= 2; n++ {
+		if np.from >= n && x.according(np.from-n) == n {
+			return attribution{cueFrom: np.from - n, cueTo: np.from, cueRule: "cue.according-to", who: np, near: true}, true
+		}
 	}
 	// S: "…" at the start of a sentence
 	if colon && (np.from == 0 || x.toks[np.from-1].para != para || sentenceEnd(x.toks[np.from-1])) {
 		return attribution{cueFrom: j, cueTo: j + 1, cueRule: "cue.colon", who: np, near: true}, true
 	}
 	return attribution{}, false
+}
+
+// accordingWords are the one-word "according to" of French and German.
+var accordingWords = setOf(`selon laut`)
+
+// according returns how many tokens "according to" (or French selon,
+// German laut) takes at token i: 2, 1, or 0 for none.
+func (x *extractor) according(i int) int {
+	switch {
+	case i < 0 || i >= len(x.toks):
+		return 0
+	case x.toks[i].lower == "according" && i+1 < len(x.toks) && x.toks[i+1].lower == "to":
+		return 2
+	case accordingWords[x.toks[i].lower]:
+		return 1
+	}
+	return 0
 }
 
 // quoteSubject reads the subject of a verb before or around a quote: the
@@ -492,10 +511,10 @@ func (x *extractor) inSentence(oi int) (attribution, bool) {
 				return attribution{cueFrom: v, cueTo: v + 1, cueRule: "cue.in-sentence", who: who}, true
 			}
 		}
-		if t.lower == "according" && v+2 < oi && x.toks[v+1].lower == "to" {
-			if who, ok := x.npAfter(v+2, para); ok {
+		if n := x.according(v); n > 0 && v+n < oi {
+			if who, ok := x.npAfter(v+n, para); ok {
 				who = x.withApposition(who, para)
-				return attribution{cueFrom: v, cueTo: v + 2, cueRule: "cue.according-to", who: who}, true
+				return attribution{cueFrom: v, cueTo: v + n, cueRule: "cue.according-to", who: who}, true
 			}
 		}
 	}

@@ -427,7 +427,7 @@ func (x *extractor) clauseEnd(s, end int) int {
 		switch {
 		case t.lower == ";":
 			return i
-		case t.lower == "," && i+2 < end && x.toks[i+1].lower == "according" && x.toks[i+2].lower == "to":
+		case t.lower == "," && x.according(i+1) > 0 && i+1+x.according(i+1) < end:
 			return i
 		case t.lower == "," && i+1 < end && x.participle(i+1) && !x.quoted[i+1]:
 			return i
@@ -601,15 +601,15 @@ func (x *extractor) afterClaim(from, c int, who speaker, v, e, end int) bool {
 
 // accordingTo finds "According to S, X." and "X, according to S[, …]."
 func (x *extractor) accordingTo(from, end int) bool {
-	if x.toks[from].lower == "according" && x.toks[from+1].lower == "to" {
-		if who, ok := x.sourceAfter(from+2, end); ok && who.to < end && x.toks[who.to].lower == "," {
-			return x.indirectClaim(who.to+1, end, who, -1, from, from+2, "indirect.according-to", "cue.according-to") >= 0
+	if n := x.according(from); n > 0 {
+		if who, ok := x.sourceAfter(from+n, end); ok && who.to < end && x.toks[who.to].lower == "," {
+			return x.indirectClaim(who.to+1, end, who, -1, from, from+n, "indirect.according-to", "cue.according-to") >= 0
 		}
 	}
 	for c := from + 3; c+2 < end; c++ {
-		if x.toks[c].lower == "," && x.toks[c+1].lower == "according" && x.toks[c+2].lower == "to" && !x.quoted[c] {
-			if who, ok := x.sourceAfter(c+3, end); ok {
-				return x.indirectClaim(from, c, who, -1, c+1, c+3, "indirect.according-to", "cue.according-to") >= 0
+		if n := x.according(c + 1); n > 0 && x.toks[c].lower == "," && !x.quoted[c] && c+1+n < end {
+			if who, ok := x.sourceAfter(c+1+n, end); ok {
+				return x.indirectClaim(from, c, who, -1, c+1, c+1+n, "indirect.according-to", "cue.according-to") >= 0
 			}
 		}
 	}

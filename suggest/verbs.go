@@ -54,7 +54,7 @@ var verbLexicon = []string{
 	"guarantee", "instruct", "order", "beg begs begged begging", "lament",
 	"scoff", "grumble", "hint", "signal signals signalled signalling signaled signaling",
 	"blame", "dismiss", "dispute", "project", "calculate", "hail", "remind",
-	"notify notifies notified notifying", "advocate",
+	"notify notifies notified notifying", "advocate", "rule",
 }
 
 // beliefLexicon are the verbs of belief, intention and knowledge: cues of
@@ -76,9 +76,10 @@ var beliefLexicon = []string{
 // Bürgermeister Frank Oberholz"). German pronouns are among the speakers.
 var otherVerbs = strings.Fields(`sagte sagt sagten sagen erklärte erklärt erklärten betonte betont
 betonten meinte meint warnte warnt warnten kritisierte kritisiert fragte fragt antwortete antwortet
-berichtete berichtet forderte fordert schrieb schreibt ergänzte ergänzt
-déclare déclaré déclarait affirme affirmé affirmait explique expliqué ajoute ajouté estime estimé
-souligne souligné indique indiqué précise précisé dit`)
+berichtete berichtet forderte fordert schrieb schreibt ergänzte ergänzt verwies verweist nannte nennt
+kündigte kündigt hält hielt teilte teilt
+déclare déclaré déclarait affirme affirmé affirmait explique expliqué ajoute ajouté estime estimé estiment
+souligne souligné indique indiqué précise précisé dit annonce annoncé assure assuré assurent`)
 
 // inflect returns the forms of one lexicon line.
 func inflect(line string) []string {
