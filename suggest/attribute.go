@@ -24,6 +24,9 @@ type extractor struct {
 	// sources and cues already suggested, by their tokens: a speaker or a
 	// verb shared by several claims is suggested once.
 	sources, cues map[[2]int]int
+	// orphans are quote claims with no cue that open their paragraph:
+	// carryOver gives them the speaker of the paragraph before.
+	orphans []int
 }
 
 // attribution is what was found beside one quote.
@@ -175,6 +178,9 @@ func (x *extractor) attribute(qs []quote) {
 			continue
 		case !ok:
 			prevSource = -1
+			if x.toks[oi].para > 0 && (oi == 0 || x.toks[oi-1].para != x.toks[oi].para) {
+				x.orphans = append(x.orphans, claim)
+			}
 			continue
 		}
 		far := 1.0
@@ -190,6 +196,40 @@ func (x *extractor) attribute(qs []quote) {
 		cue := x.cueFor(a.cueFrom, a.cueTo, a.cueRule)
 		x.link(claim, annotation.LinkCue, cue)
 		prevCue = cue
+	}
+}
+
+// carryOver gives a quote that opens its paragraph with no cue of its own
+// the speaker and cue of the last attributed claim of the paragraph
+// before, indirect ones included ("Smith said the plan was unaffordable.
+// ¶ "We cannot pay for this.""), as quote.continued does for quotes. It
+// runs after the indirect rules, whose claims the quote rules do not see.
+func (x *extractor) carryOver() {
+	if len(x.orphans) == 0 {
+		return
+	}
+	type claimAt struct{ i, start int }
+	last := map[int]claimAt{} // per paragraph, its last claim with a speaker
+	for i, s := range x.out {
+		if s.Kind != annotation.KindClaim || x.said(i) < 0 {
+			continue
+		}
+		st := s.Spans[len(s.Spans)-1].Start
+		p := x.toks[x.tokenAt(st)].para
+		if l, ok := last[p]; !ok || st > l.start {
+			last[p] = claimAt{i, st}
+		}
+	}
+	for _, c := range x.orphans {
+		para := x.toks[x.tokenAt(x.out[c].Spans[0].Start)].para
+		l, ok := last[para-1]
+		if !ok {
+			continue
+		}
+		x.out[c].Rule, x.out[c].Confidence = "quote.continued", confidence["quote.continued"]
+		for _, k := range x.out[l.i].Links {
+			x.link(c, k.Type, k.Target)
+		}
 	}
 }
 
@@ -350,7 +390,7 @@ func (x *extractor) after(ci int) (attribution, bool) {
 		// guards of shooting is not an attribution).
 		if who, ok := x.npAfter(k+1, para); ok && x.clauseEnds(who.to, para) {
 			who = x.withApposition(who, para)
-			return attribution{cueFrom: k, cueTo: k + 1, cueRule: "cue.after-quote", who: who, near: true, end: who.to}, true
+			return attribution{cueFrom: k, cueTo: k + 1, cueRule: "cue.after-quote", who: who, near: true, end: x.splitAt(who.to)}, true
 		}
 	}
 	if n := x.according(k); n > 0 {
@@ -376,11 +416,31 @@ func (x *extractor) after(ci int) (attribution, bool) {
 			end = v - 1
 		}
 		if who, ok := x.subjectOf(end, para); ok && who.from == k {
-			return attribution{cueFrom: v, cueTo: v + 1, cueRule: "cue.after-quote", who: who, near: true, end: v + 1}, true
+			return attribution{cueFrom: v, cueTo: v + 1, cueRule: "cue.after-quote", who: who, near: true, end: x.splitAt(v + 1)}, true
 		}
 		break
 	}
 	return attribution{}, false
+}
+
+// splitAt returns where an attribution after a quote ends: at token e,
+// or, when a hearer or an adjunct and then a comma and an opening mark
+// follow ("…," Trump told the crowd in Ohio, "…"), at that comma, so that
+// the quote after it joins the first as a split quote.
+func (x *extractor) splitAt(e int) int {
+	for k := e; k < len(x.toks) && k-e <= 12 && x.toks[k].para == x.toks[e-1].para; k++ {
+		t := x.toks[k]
+		if t.lower == "," {
+			if k+1 < len(x.toks) && !x.toks[k+1].word && isMark([]rune(x.toks[k+1].lower)[0]) && !x.quoted[k+1] {
+				return k
+			}
+			return e
+		}
+		if !t.word || x.isCue(k) {
+			return e
+		}
+	}
+	return e
 }
 
 // before looks for S said: "…" / S told R: "…" / according to S, "…" /

@@ -50,7 +50,7 @@ var negations = setOf(`not never n't`)
 // clauseStops end a subject read backwards from its verb: the word
 // before the clause the subject starts.
 var clauseStops = setOf(`and but or nor while whereas as because although though when whenever after
-before since if unless until so yet that which where whom than once`)
+before since if unless until so yet that which where who whom whose than once`)
 
 // possessives before a noun: "its chairman", "their union".
 var possDeterminers = setOf(`his her its their our your my this these those such each every all any no`)
@@ -101,6 +101,7 @@ func (x *extractor) sentence(from, to int) {
 	for end > from && (sentenceEnd(x.toks[end-1]) || x.toks[end-1].lower == ")") {
 		end--
 	}
+	from = x.afterDateline(from, end)
 	if end-from < 4 {
 		return
 	}
@@ -110,7 +111,7 @@ func (x *extractor) sentence(from, to int) {
 	// S V (that) X: every verb with a subject, left to right; a verb
 	// inside a reported clause is not read again.
 	for v := from + 1; v < end-1; v++ {
-		if !x.isCue(v) || x.quoted[v] || x.takenBy[v] > 0 {
+		if !x.cueAt(v) || x.quoted[v] || x.takenBy[v] > 0 {
 			continue
 		}
 		who, ok := x.subjectBefore(v, from)
@@ -204,6 +205,24 @@ func (x *extractor) sentenceSubject(from, k int) (speaker, bool) {
 	return who, who.to < k
 }
 
+// afterDateline returns the first token after a dateline opening the
+// paragraph at token from ("RIVERTON, Aug. 14 (Northwire) — Farmers…"):
+// a word in capitals, then a dash within a few tokens; else from.
+func (x *extractor) afterDateline(from, end int) int {
+	t := x.toks[from]
+	if from > 0 && x.toks[from-1].para == t.para || !t.word || len(t.lower) < 2 ||
+		strings.ToUpper(string(x.rs[t.start:t.end])) != string(x.rs[t.start:t.end]) {
+		return from
+	}
+	for k := from + 1; k < end && k-from <= 14; k++ {
+		switch x.toks[k].lower {
+		case "—", "–", "-":
+			return k + 1
+		}
+	}
+	return from
+}
+
 // reported reads the clause a verb at token v reports, up to end, and
 // adds the claim said by who (a source index src when >= 0, else who is
 // added). It goes on to a second verb coordinated with the first (…and
@@ -225,7 +244,11 @@ func (x *extractor) reported(v, end int, who speaker, rule string, src int) (int
 	if rule == "" {
 		rule = frame
 	}
-	claim := x.indirectClaim(s, e, who, src, v, v+1, rule, "cue.indirect")
+	cueTo := v + 1
+	if x.callOn(v) {
+		cueTo = v + 2
+	}
+	claim := x.indirectClaim(s, e, who, src, v, cueTo, rule, "cue.indirect")
 	if claim < 0 {
 		// the quote rules' claim (S said the plan was "a disaster"):
 		// go on after it with its speaker.
@@ -250,7 +273,7 @@ func (x *extractor) reported(v, end int, who speaker, rule string, src int) (int
 		if k < end && adverbs[x.toks[k].lower] {
 			k++
 		}
-		if k < end && x.isCue(k) && !x.participle(k) {
+		if k < end && x.cueAt(k) && !x.participle(k) {
 			if e2, ok := x.reported(k, end, who, "indirect.coordinated", src); ok {
 				return e2, true
 			}
@@ -268,6 +291,15 @@ func (x *extractor) reported(v, end int, who speaker, rule string, src int) (int
 // a verb, an object and "to", or the object itself.
 func (x *extractor) complement(v, end int) (int, string, bool) {
 	w := x.toks[v].lower
+	if x.callOn(v) {
+		// "called on both sides to exercise restraint"
+		for t := v + 3; t < end && t-v <= 8 && x.toks[t].word; t++ {
+			if x.toks[t].lower == "to" {
+				return v + 2, "indirect.to", true
+			}
+		}
+		return 0, "", false
+	}
 	s := v + 1
 	for s < end && adverbs[x.toks[s].lower] {
 		s++
@@ -359,6 +391,18 @@ func (x *extractor) bareClause(s, end int, sure bool) bool {
 	return false
 }
 
+// callVerbs make "call on R to X" (and "call upon").
+var callVerbs = setOf(`call calls called calling`)
+
+// callOn reports whether "called on" or "called upon" starts at token i.
+func (x *extractor) callOn(i int) bool {
+	return i+1 < len(x.toks) && callVerbs[x.toks[i].lower] && !x.toks[i].upper &&
+		(x.toks[i+1].lower == "on" || x.toks[i+1].lower == "upon")
+}
+
+// cueAt reports whether a reporting verb, or "called on", starts at token i.
+func (x *extractor) cueAt(i int) bool { return x.isCue(i) || x.callOn(i) }
+
 // b2i is 1 for true.
 func b2i(b bool) int {
 	if b {
@@ -436,7 +480,7 @@ func (x *extractor) clauseEnd(s, end int) int {
 			if adverbs[x.toks[k].lower] && k+1 < end {
 				k++
 			}
-			if x.isCue(k) && !x.participle(k) {
+			if x.cueAt(k) && !x.participle(k) {
 				if _, _, ok := x.complement(k, end); ok {
 					return i
 				}
@@ -517,8 +561,9 @@ func (x *extractor) subjectBefore(v, from int) (speaker, bool) {
 		return speaker{}, false
 	}
 	first, last := x.toks[s], x.toks[head-1]
-	if determiners[last.lower] || possDeterminers[last.lower] || glue[last.lower] || prepositions[last.lower] {
-		return speaker{}, false // "The dispute flared": a noun, not a verb
+	if determiners[last.lower] || possDeterminers[last.lower] || glue[last.lower] || prepositions[last.lower] ||
+		possessive(last.lower) && to == head {
+		return speaker{}, false // "The dispute flared", "the ministry's plan to": a noun, not a verb
 	}
 	if head-s == 1 && pronouns[first.lower] {
 		return speaker{s, to, "pronoun"}, true

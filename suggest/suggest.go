@@ -245,6 +245,7 @@ func Text(text string, opts Options) []Suggestion {
 	x.toks = tokenize(rs)
 	x.attribute(pairQuotes(rs))
 	x.indirect()
+	x.carryOver()
 	x.resolve()
 	x.entities(text, opts.Entities)
 	return x.sorted()
