@@ -148,7 +148,9 @@ func (x *extractor) names(taken []entityMatch) []entityMatch {
 	if lower["der"] && lower["die"] && lower["und"] {
 		return nil
 	}
-	mark := func(i int) bool { return i >= 0 && i < len(x.toks) && !x.toks[i].word && isMark([]rune(x.toks[i].lower)[0]) }
+	mark := func(i int) bool {
+		return i >= 0 && i < len(x.toks) && !x.toks[i].word && isMark([]rune(x.toks[i].lower)[0])
+	}
 	busy := make([]bool, len(x.toks))
 	for _, m := range taken {
 		for i := x.tokenAt(m.start); i < len(x.toks) && x.toks[i].start < m.end; i++ {
