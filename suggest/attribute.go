@@ -64,6 +64,7 @@ var confidence = map[string]float64{
 	"indirect.object":       0.40,
 	"indirect.after":        0.60,
 	"indirect.according-to": 0.65,
+	"indirect.split":        0.55,
 	"indirect.view":         0.60,
 	"indirect.coordinated":  0.55,
 	"indirect.passive":      0.45,
@@ -80,6 +81,14 @@ const (
 	noCueClaim    = 0.55 // a claim with no cue found
 	minClaimWords = 4
 )
+
+// tokLower returns the lower-case text of token i, "" past the end.
+func (x *extractor) tokLower(i int) string {
+	if i < 0 || i >= len(x.toks) {
+		return ""
+	}
+	return x.toks[i].lower
+}
 
 // tokenAt returns the index of the token starting at offset pos.
 func (x *extractor) tokenAt(pos int) int {
@@ -367,6 +376,10 @@ func (x *extractor) partial(cueEnd, oi, ci int) (annotation.Span, bool) {
 		for e = n; e < len(x.toks) && x.toks[e].para == para; e++ {
 			t := x.toks[e]
 			if sentenceEnd(t) || t.lower == "," || t.lower == ";" || (!t.word && isMark([]rune(t.lower)[0])) {
+				break
+			}
+			// "…and called on both sides to…": a second verb of the speaker
+			if (t.lower == "and" || t.lower == "but") && x.cueAt(e+1+b2i(adverbs[x.tokLower(e+1)])) {
 				break
 			}
 		}

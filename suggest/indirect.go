@@ -20,6 +20,7 @@ import (
 //	indirect.object       S V N: the object reported (denies fraud; accused the government of cutting posts)
 //	indirect.after        X, S said. / X, said S. / X, S said on Tuesday, adding…
 //	indirect.according-to According to S, X. / X, according to S.
+//	indirect.split        X, S said, Y. / X, according to S, Y.: one claim, two spans
 //	indirect.view         In her view, X. / In the view of S, X.
 //	indirect.coordinated  …, adding that Y / … and added that Y / … but warned Y: one more claim of the same speaker
 //	indirect.passive      X, it was reported. / It is understood that X.: a claim with a cue and no speaker
@@ -590,7 +591,7 @@ func (x *extractor) subjectBefore(v, from int) (speaker, bool) {
 // that Y").
 func (x *extractor) afterClause(from, end int) bool {
 	para := x.toks[from].para
-	for c, commas := end-2, 0; c > from+2 && commas < 3; c-- {
+	for c, commas := end-2, 0; c > from && commas < 3; c-- {
 		if x.toks[c].lower != "," || x.quoted[c] {
 			continue
 		}
@@ -634,14 +635,62 @@ func (x *extractor) tail(e, end int) bool {
 // c, the verb at v) and one more of the same speaker in a participle after
 // the attribution (e: the token after it).
 func (x *extractor) afterClaim(from, c int, who speaker, v, e, end int) bool {
-	claim := x.indirectClaim(from, c, who, -1, v, v+1, "indirect.after", "cue.after-clause")
+	y, split := x.resumes(e, end)
+	rule := "indirect.after"
+	if split {
+		rule = "indirect.split"
+	}
+	claim := x.indirectClaim(from, c, who, -1, v, v+1, rule, "cue.after-clause")
 	if claim < 0 {
 		return false
 	}
-	if e+1 < end && x.toks[e].lower == "," && x.participle(e+1) {
+	switch {
+	case split:
+		x.extend(claim, y, end)
+	case e+1 < end && x.toks[e].lower == "," && x.participle(e+1):
 		x.reported(e+1, end, who, "indirect.coordinated", x.said(claim))
 	}
 	return true
+}
+
+// resumes reports whether the clause an attribution interrupts goes on
+// after it: ", Y" at token e where Y starts with an auxiliary or a verb
+// ("The plan, he said, would cost $3 billion"; "Prices, she said, rose"):
+// a lower-case word that is no participle, relative, conjunction,
+// preposition, determiner or adverb ("…, citing", "…, who", "…, but",
+// "…, in a statement", "…, a spokesman"). It returns where Y starts.
+func (x *extractor) resumes(e, end int) (int, bool) {
+	if e+2 >= end || x.toks[e].lower != "," {
+		return 0, false
+	}
+	t := x.toks[e+1]
+	if !t.word || t.upper || x.quoted[e+1] {
+		return 0, false
+	}
+	if auxiliaries[t.lower] {
+		return e + 1, true
+	}
+	if prepositions[t.lower] || clauseStops[t.lower] || clauseStarts[t.lower] || stopWords[t.lower] ||
+		adverbs[t.lower] || negations[t.lower] || strings.HasSuffix(t.lower, "ing") || strings.HasSuffix(t.lower, "ly") ||
+		x.isCue(e+1) || role(t.lower) {
+		return 0, false
+	}
+	return e + 1, true
+}
+
+// extend adds tokens [from, to) (the final stop left out) as a second span
+// of claim: the clause an attribution interrupts.
+func (x *extractor) extend(claim, from, to int) {
+	for to > from && (sentenceEnd(x.toks[to-1]) || !x.toks[to-1].word && !isMark([]rune(x.toks[to-1].lower)[0]) && x.toks[to-1].lower != ")") {
+		to--
+	}
+	if from >= to {
+		return
+	}
+	x.out[claim].Spans = append(x.out[claim].Spans, x.span(from, to))
+	for i := from; i < to; i++ {
+		x.takenBy[i] = claim + 1
+	}
 }
 
 // accordingTo finds "According to S, X." and "X, according to S[, …]."
@@ -651,9 +700,17 @@ func (x *extractor) accordingTo(from, end int) bool {
 			return x.indirectClaim(who.to+1, end, who, -1, from, from+n, "indirect.according-to", "cue.according-to") >= 0
 		}
 	}
-	for c := from + 3; c+2 < end; c++ {
+	for c := from + 1; c+2 < end; c++ {
 		if n := x.according(c + 1); n > 0 && x.toks[c].lower == "," && !x.quoted[c] && c+1+n < end {
 			if who, ok := x.sourceAfter(c+1+n, end); ok {
+				// "The company, according to the filing, lost $3 million."
+				if y, split := x.resumes(who.to, end); split {
+					claim := x.indirectClaim(from, c, who, -1, c+1, c+1+n, "indirect.split", "cue.according-to")
+					if claim >= 0 {
+						x.extend(claim, y, end)
+					}
+					return claim >= 0
+				}
 				return x.indirectClaim(from, c, who, -1, c+1, c+1+n, "indirect.according-to", "cue.according-to") >= 0
 			}
 		}
@@ -835,8 +892,11 @@ func (x *extractor) indirectClaim(from, to int, who speaker, src int, cueFrom, c
 		}
 	}
 	least := minIndirectWords
-	if rule == "indirect.object" || rule == "indirect.to" {
+	switch rule {
+	case "indirect.object", "indirect.to":
 		least = 2
+	case "indirect.split":
+		least = 1 // "The plan, he said, would cost…": its second span follows
 	}
 	if words < least {
 		return -1

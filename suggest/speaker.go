@@ -156,7 +156,7 @@ func (x *extractor) classify(from, to int) string {
 	}
 	named := false
 	for _, t := range x.toks[from:to] {
-		if t.upper && !determiners[t.lower] {
+		if t.upper && !determiners[t.lower] && !stopWords[t.lower] {
 			named = true
 		}
 	}

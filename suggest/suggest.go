@@ -58,7 +58,8 @@
 // an attribution as "analysts said rates would fall" is): "S said (that)
 // X" with any adjuncts before "that", "S told R X", "S hopes to X", "S
 // urged R to X", "S denies N", "X, S said [on Monday][, adding that Y]",
-// "X, said S", "According to S, X", "X, according to S", "In her view, X",
+// "X, said S", "X, S said, Y" (one claim, two spans), "According to S,
+// X", "X, according to S", "In her view, X",
 // "X, it was reported", and a second verb of the same speaker ("S said X
 // but added Y", "…, adding that Y"). The claim is the reported clause
 // without "that", the comma and the final stop, up to a semicolon, a
@@ -115,6 +116,7 @@
 //	indirect.object    claim   0.40  S denies N, S expects N: a noun phrase object is the vaguest content
 //	indirect.after     claim   0.60  "X, S said": the clause is the sentence's start, which may hold more
 //	indirect.according-to claim 0.65 the phrase is unambiguous; the clause boundaries are the risk
+//	indirect.split     claim   0.55  "X, S said, Y": two spans; where Y ends and whether it continues X is read, not marked
 //	indirect.view      claim   0.60  "In her view, X": unambiguous, rare
 //	indirect.coordinated claim 0.55  the second verb of one speaker (but added Y, adding that Y): its subject is carried
 //	indirect.passive   claim   0.45  "X, it was reported": no speaker, and "it is expected that" is often no attribution
