@@ -45,6 +45,13 @@ across through against between via without within amid outside inside near`)
 var auxiliaries = setOf(`is are was were be been being am has have had having will would shall should
 can could may might must do does did 's 're 've 'd ’s ’re ’ve ’d`)
 
+// articles cannot end a subject: "The dispute flared" is a noun after
+// "The" ("Some think" is a subject).
+var articles = setOf(`the a an`)
+
+// beForms make a passive before a participle: "was expected".
+var beForms = setOf(`is are was were be been being 's ’s`)
+
 // negations: "did not say", "never said": no attribution.
 var negations = setOf(`not never n't`)
 
@@ -463,6 +470,9 @@ func (x *extractor) detPhraseAfter(s, end int) (int, bool) {
 	return 0, false
 }
 
+// contrasts after a comma start a clause that is not reported.
+var contrasts = setOf(`though although while whereas but`)
+
 // clauseEnd returns where the clause starting at token s ends, at end or
 // before: at a semicolon, at a comma before "according to" or a
 // participle of the lexicon, at "and"/"but" before a reporting verb.
@@ -472,6 +482,8 @@ func (x *extractor) clauseEnd(s, end int) int {
 		switch {
 		case t.lower == ";":
 			return i
+		case t.lower == "," && i+1 < end && contrasts[x.toks[i+1].lower]:
+			return i // "…, though some think it could pause": another clause
 		case t.lower == "," && x.according(i+1) > 0 && i+1+x.according(i+1) < end:
 			return i
 		case t.lower == "," && i+1 < end && x.participle(i+1) && !x.quoted[i+1]:
@@ -494,6 +506,11 @@ func (x *extractor) clauseEnd(s, end int) int {
 // subjectBefore reads the subject of the verb at token v, within the
 // sentence starting at token from.
 func (x *extractor) subjectBefore(v, from int) (speaker, bool) {
+	// "The decision was expected to…", "is believed": a passive; its
+	// subject is what is reported on, not who reports.
+	if v > from && beForms[x.toks[v-1].lower] && !strings.HasSuffix(x.toks[v].lower, "ing") {
+		return speaker{}, false
+	}
 	e := v
 	for e > from && (auxiliaries[x.toks[e-1].lower] || adverbs[x.toks[e-1].lower] || x.toks[e-1].lower == "long") {
 		e--
@@ -562,7 +579,7 @@ func (x *extractor) subjectBefore(v, from int) (speaker, bool) {
 		return speaker{}, false
 	}
 	first, last := x.toks[s], x.toks[head-1]
-	if determiners[last.lower] || possDeterminers[last.lower] || glue[last.lower] || prepositions[last.lower] ||
+	if articles[last.lower] || possDeterminers[last.lower] || glue[last.lower] || prepositions[last.lower] ||
 		possessive(last.lower) && to == head {
 		return speaker{}, false // "The dispute flared", "the ministry's plan to": a noun, not a verb
 	}

@@ -26,7 +26,8 @@ var abbreviations = map[string]bool{
 }
 
 // tokenize splits rs into words and punctuation. A word holds inner
-// apostrophes, hyphens and full stops (O'Brien, Russia’s, U.S); a full stop
+// apostrophes, hyphens and full stops (O'Brien, Russia’s, U.S) and the
+// commas of a number (1,200); a full stop
 // after an abbreviation or an initial belongs to it (Mr., U.S.).
 func tokenize(rs []rune) []token {
 	var toks []token
@@ -49,7 +50,8 @@ func tokenize(rs []rune) []token {
 					j++
 					continue
 				}
-				if strings.ContainsRune("'’-.", rs[j]) && j+1 < len(rs) && wordRune(rs[j+1]) {
+				if strings.ContainsRune("'’-.", rs[j]) && j+1 < len(rs) && wordRune(rs[j+1]) ||
+					rs[j] == ',' && j+1 < len(rs) && unicode.IsDigit(rs[j+1]) && unicode.IsDigit(rs[j-1]) {
 					dot = dot || rs[j] == '.'
 					j += 2
 					continue
