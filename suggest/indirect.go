@@ -822,17 +822,19 @@ func (x *extractor) passive(from, end int) bool {
 }
 
 // qaLines finds the lines of an interview: "Q: …", "A: …", or a name and
-// a colon opening a paragraph, when the article has at least two such
-// paragraphs with the same label (one "Update: …" line is no interview).
+// a colon opening a paragraph (in bold too: "**Calloway:** …"), when the
+// article is an interview: it has a Q or an A line, or two lines with the
+// same label (one "Update: …" line is no interview); then every such line,
+// the interviewer's single question too.
 // The claim is the rest of the paragraph, the label its source, the colon
 // its cue. A line whose text is a quote is left to the quote rules.
 func (x *extractor) qaLines() {
-	type line struct{ from, colon, end int }
+	type line struct{ from, to, colon, body, end int } // label [from, to), colon, text [body, end)
 	var lines []line
 	count := map[string]int{}
 	label := func(l line) string {
 		var b strings.Builder
-		for _, t := range x.toks[l.from:l.colon] {
+		for _, t := range x.toks[l.from:l.to] {
 			b.WriteString(t.lower)
 		}
 		return b.String()
@@ -843,42 +845,62 @@ func (x *extractor) qaLines() {
 		for e < len(x.toks) && x.toks[e].para == p {
 			e++
 		}
-		for c := i + 1; c < e && c-i <= 3; c++ {
+		// a label in bold (**Calloway:** or **Calloway**:) as Markdown writes it
+		f := i
+		for f < e && emphasis(x.toks[f]) {
+			f++
+		}
+		for c := f + 1; c < e && c-f <= 5; c++ {
 			t := x.toks[c]
 			if t.lower == ":" {
-				ok := c+1 < e && !isMark([]rune(x.toks[c+1].lower)[0])
-				for _, u := range x.toks[i:c] {
+				to := c
+				for to > f && emphasis(x.toks[to-1]) {
+					to--
+				}
+				b := c + 1
+				for b < e && emphasis(x.toks[b]) {
+					b++
+				}
+				ok := b < e && to > f && to-f <= 3 && !isMark([]rune(x.toks[b].lower)[0])
+				for _, u := range x.toks[f:to] {
 					ok = ok && u.word && u.upper
 				}
 				if ok {
-					l := line{i, c, e}
+					l := line{f, to, c, b, e}
 					lines = append(lines, l)
 					count[label(l)]++
 				}
 				break
 			}
-			if !t.word {
+			if !t.word && !emphasis(t) {
 				break
 			}
 		}
 		i = e
 	}
+	interview := false
+	for lb, n := range count {
+		interview = interview || n >= 2 || lb == "q" || lb == "a"
+	}
+	if !interview {
+		return
+	}
 	for _, l := range lines {
 		lb := label(l)
-		if count[lb] < 2 && lb != "q" && lb != "a" {
-			continue
-		}
 		end := l.end
-		for end > l.colon+1 && !x.toks[end-1].word && !sentenceEnd(x.toks[end-1]) && x.toks[end-1].lower != ")" {
+		for end > l.body && !x.toks[end-1].word && !sentenceEnd(x.toks[end-1]) && x.toks[end-1].lower != ")" {
 			end--
 		}
 		kind := "named"
 		if lb == "q" || lb == "a" {
 			kind = "group"
 		}
-		x.indirectClaim(l.colon+1, end, speaker{l.from, l.colon, kind}, -1, l.colon, l.colon+1, "qa.line", "cue.colon")
+		x.indirectClaim(l.body, end, speaker{l.from, l.to, kind}, -1, l.colon, l.colon+1, "qa.line", "cue.colon")
 	}
 }
+
+// emphasis reports whether t is a Markdown emphasis mark, * or _.
+func emphasis(t token) bool { return t.lower == "*" || t.lower == "_" }
 
 // indirectClaim adds a claim on tokens [from, to) said by who (or by the
 // source at index src when it is >= 0; by nobody when who is empty) with

@@ -114,6 +114,13 @@ func TestIndirect(t *testing.T) {
 				"qa.line [And next year?] by speaker.group {Q} cue cue.colon {:}",
 				"qa.line [We will see what the auditors say.] by speaker.group {A} cue cue.colon {:}",
 			}},
+		{"interview lines with bold names",
+			"**Marchetti:** Partly. Timber prices rose by half.\n\n**Whitfield:** Would you design a skyscraper?\n\n**Marchetti**: I have been asked twice.",
+			[]string{
+				"qa.line [Partly. Timber prices rose by half.] by speaker.named {Marchetti} cue cue.colon {:}",
+				"qa.line [Would you design a skyscraper?] by speaker.named {Whitfield} cue cue.colon {:}",
+				"qa.line [I have been asked twice.] by speaker.named {Marchetti} cue cue.colon {:}",
+			}},
 		{"one label and a colon is no interview",
 			"Update: The council will vote again on Monday after the recount.",
 			nil},
