@@ -129,7 +129,7 @@ func (x *extractor) sentence(from, to int) {
 				continue
 			}
 			// "…," said S, adding that Y: the speaker after the verb.
-			if p := v - 1 - b2i(x.toks[v-1].lower == ","); !x.toks[p].word && isMark([]rune(x.toks[p].lower)[0]) {
+			if p := v - 1 - b2i(x.toks[v-1].lower == ","); p >= from && !x.toks[p].word && isMark([]rune(x.toks[p].lower)[0]) {
 				if w, ok := x.npAfter(v+1, x.toks[v].para); ok {
 					w = x.withApposition(w, x.toks[v].para)
 					if k := w.to; k+1 < end && x.toks[k].lower == "," && x.participle(k+1) {
