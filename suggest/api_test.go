@@ -103,7 +103,7 @@ func TestVerbs(t *testing.T) {
 		t.Errorf("the lexicon has %d verbs, want at least 70", len(verbLexicon))
 	}
 	base := map[string]bool{}
-	for _, l := range verbLexicon {
+	for _, l := range append(slices.Clone(verbLexicon), beliefLexicon...) {
 		f := inflect(l)
 		if base[f[0]] {
 			t.Errorf("%q is listed twice", f[0])
@@ -124,7 +124,18 @@ func TestVerbs(t *testing.T) {
 			t.Errorf("%q is not in the lexicon", w)
 		}
 	}
-	for _, w := range []string{"sayed", "tolded", "admited", "replyed", "notting", "think", "believes"} {
+	for _, w := range []string{"think", "believes", "expected", "hoping", "feared", "plans", "found"} {
+		if _, ok := slices.BinarySearch(vs, w); !ok {
+			t.Errorf("%q (a verb of belief or intention) is not in the lexicon", w)
+		}
+	}
+	set := verbSet(nil)
+	for _, w := range []string{"think", "believes", "hoped", "found"} {
+		if set[w] != belief {
+			t.Errorf("%q is of class %d; want belief (never a quote's cue)", w, set[w])
+		}
+	}
+	for _, w := range []string{"sayed", "tolded", "admited", "replyed", "notting"} {
 		if _, ok := slices.BinarySearch(vs, w); ok {
 			t.Errorf("%q should not be in the lexicon", w)
 		}

@@ -14,9 +14,19 @@ import (
 type extractor struct {
 	rs     []rune
 	toks   []token
-	verbs  map[string]bool
+	verbs  map[string]verbClass
 	labels Labels
 	out    []Suggestion
+	quoted []bool // per token: inside the marks of a quote
+	// takenBy is, per token, 1 + the index of the claim it is inside,
+	// 0 for none: no other claim is suggested over it.
+	takenBy []int
+	// sources and cues already suggested, by their tokens: a speaker or a
+	// verb shared by several claims is suggested once.
+	sources, cues map[[2]int]int
+	// orphans are quote claims with no cue that open their paragraph:
+	// carryOver gives them the speaker of the paragraph before.
+	orphans []int
 }
 
 // attribution is what was found beside one quote.
@@ -45,18 +55,40 @@ var confidence = map[string]float64{
 	"cue.colon":        0.70,
 	"cue.in-sentence":  0.65,
 
+	"quote.named": 0.80,
+	"cue.named":   0.80,
+
 	"indirect.said-that":    0.60,
+	"indirect.said":         0.55,
+	"indirect.to":           0.50,
+	"indirect.object":       0.40,
 	"indirect.after":        0.60,
 	"indirect.according-to": 0.65,
+	"indirect.split":        0.55,
+	"indirect.view":         0.60,
+	"indirect.coordinated":  0.55,
+	"indirect.passive":      0.45,
+	"qa.line":               0.70,
 	"cue.indirect":          0.70,
 	"cue.after-clause":      0.75,
+	"cue.view":              0.70,
+	"cue.passive":           0.60,
 }
 
 const (
+	beliefFactor  = 0.85 // an indirect claim whose cue is a verb of belief or intention
 	farFactor     = 0.80 // a claim whose cue is earlier in the sentence
 	noCueClaim    = 0.55 // a claim with no cue found
 	minClaimWords = 4
 )
+
+// tokLower returns the lower-case text of token i, "" past the end.
+func (x *extractor) tokLower(i int) string {
+	if i < 0 || i >= len(x.toks) {
+		return ""
+	}
+	return x.toks[i].lower
+}
 
 // tokenAt returns the index of the token starting at offset pos.
 func (x *extractor) tokenAt(pos int) int {
@@ -65,6 +97,14 @@ func (x *extractor) tokenAt(pos int) int {
 
 // attribute turns the quotes into suggestions.
 func (x *extractor) attribute(qs []quote) {
+	x.quoted = make([]bool, len(x.toks))
+	x.takenBy = make([]int, len(x.toks))
+	x.sources, x.cues = map[[2]int]int{}, map[[2]int]int{}
+	for _, q := range qs {
+		for i := x.tokenAt(q.open + 1); i < len(x.toks) && x.toks[i].start < q.close; i++ {
+			x.quoted[i] = true
+		}
+	}
 	prevSource, prevCue, prevPara := -1, -1, -1
 	for n := 0; n < len(qs); n++ {
 		q := qs[n]
@@ -72,6 +112,9 @@ func (x *extractor) attribute(qs []quote) {
 		a, ok := x.after(ci)
 		if !ok {
 			a, ok = x.before(oi)
+		}
+		if !ok {
+			a, ok = x.naming(oi)
 		}
 		if !ok {
 			a, ok = x.inSentence(oi)
@@ -89,6 +132,9 @@ func (x *extractor) attribute(qs []quote) {
 		}
 		// S said the statement was "X": the claim is the reported clause,
 		// its quoted words inside it.
+		if a.cueRule == "cue.named" {
+			rule = "quote.named"
+		}
 		if ok && !a.near && a.cueTo-a.cueFrom == 1 && len(q.resumes) == 0 {
 			if sp, ok := x.partial(a.cueTo, oi, ci); ok {
 				spans, rule = []annotation.Span{sp}, "quote.partial"
@@ -108,7 +154,8 @@ func (x *extractor) attribute(qs []quote) {
 			words += countWords(s.Text)
 		}
 		if words < minClaimWords || titleCase(spans[0].Text) {
-			if len(spans) == 1 && !(ok && a.near && (endsPunct(spans[0].Text) || x.commaAfter(ci))) {
+			if len(spans) == 1 && !(ok && a.near && (endsPunct(spans[0].Text) || x.commaAfter(ci))) &&
+				!(rule == "quote.named" && !titleCase(spans[0].Text)) {
 				continue
 			}
 		}
@@ -140,6 +187,9 @@ func (x *extractor) attribute(qs []quote) {
 			continue
 		case !ok:
 			prevSource = -1
+			if x.toks[oi].para > 0 && (oi == 0 || x.toks[oi-1].para != x.toks[oi].para) {
+				x.orphans = append(x.orphans, claim)
+			}
 			continue
 		}
 		far := 1.0
@@ -148,16 +198,47 @@ func (x *extractor) attribute(qs []quote) {
 		}
 		prevSource = -1
 		if a.who.kind != "" {
-			r := "speaker." + a.who.kind
-			src := x.add(Suggestion{Kind: annotation.KindSource, Label: x.labels.Source,
-				Spans: []annotation.Span{x.span(a.who.from, a.who.to)}, Rule: r, Confidence: confidence[r] * far})
+			src := x.sourceFor(a.who, far)
 			x.link(claim, annotation.LinkSaidBy, src)
 			prevSource = src
 		}
-		cue := x.add(Suggestion{Kind: annotation.KindCue, Label: x.labels.Cue,
-			Spans: []annotation.Span{x.span(a.cueFrom, a.cueTo)}, Rule: a.cueRule, Confidence: confidence[a.cueRule]})
+		cue := x.cueFor(a.cueFrom, a.cueTo, a.cueRule)
 		x.link(claim, annotation.LinkCue, cue)
 		prevCue = cue
+	}
+}
+
+// carryOver gives a quote that opens its paragraph with no cue of its own
+// the speaker and cue of the last attributed claim of the paragraph
+// before, indirect ones included ("Smith said the plan was unaffordable.
+// ¶ "We cannot pay for this.""), as quote.continued does for quotes. It
+// runs after the indirect rules, whose claims the quote rules do not see.
+func (x *extractor) carryOver() {
+	if len(x.orphans) == 0 {
+		return
+	}
+	type claimAt struct{ i, start int }
+	last := map[int]claimAt{} // per paragraph, its last claim with a speaker
+	for i, s := range x.out {
+		if s.Kind != annotation.KindClaim || x.said(i) < 0 {
+			continue
+		}
+		st := s.Spans[len(s.Spans)-1].Start
+		p := x.toks[x.tokenAt(st)].para
+		if l, ok := last[p]; !ok || st > l.start {
+			last[p] = claimAt{i, st}
+		}
+	}
+	for _, c := range x.orphans {
+		para := x.toks[x.tokenAt(x.out[c].Spans[0].Start)].para
+		l, ok := last[para-1]
+		if !ok {
+			continue
+		}
+		x.out[c].Rule, x.out[c].Confidence = "quote.continued", confidence["quote.continued"]
+		for _, k := range x.out[l.i].Links {
+			x.link(c, k.Type, k.Target)
+		}
 	}
 }
 
@@ -210,10 +291,18 @@ func lowerWords(s string) []string {
 	return strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return !wordRune(r) })
 }
 
-// add appends s and returns its index.
+// add appends s and returns its index. The tokens of a claim are taken:
+// no other claim is suggested over them.
 func (x *extractor) add(s Suggestion) int {
 	s.Antecedent = -1
 	x.out = append(x.out, s)
+	if s.Kind == annotation.KindClaim {
+		for _, sp := range s.Spans {
+			for i := x.tokenAt(sp.Start); i < len(x.toks) && x.toks[i].start < sp.End; i++ {
+				x.takenBy[i] = len(x.out)
+			}
+		}
+	}
 	return len(x.out) - 1
 }
 
@@ -289,6 +378,10 @@ func (x *extractor) partial(cueEnd, oi, ci int) (annotation.Span, bool) {
 			if sentenceEnd(t) || t.lower == "," || t.lower == ";" || (!t.word && isMark([]rune(t.lower)[0])) {
 				break
 			}
+			// "…and called on both sides to…": a second verb of the speaker
+			if (t.lower == "and" || t.lower == "but") && x.cueAt(e+1+b2i(adverbs[x.tokLower(e+1)])) {
+				break
+			}
 		}
 	}
 	return x.span(s, e), true
@@ -310,13 +403,13 @@ func (x *extractor) after(ci int) (attribution, bool) {
 		// guards of shooting is not an attribution).
 		if who, ok := x.npAfter(k+1, para); ok && x.clauseEnds(who.to, para) {
 			who = x.withApposition(who, para)
-			return attribution{cueFrom: k, cueTo: k + 1, cueRule: "cue.after-quote", who: who, near: true, end: who.to}, true
+			return attribution{cueFrom: k, cueTo: k + 1, cueRule: "cue.after-quote", who: who, near: true, end: x.splitAt(who.to)}, true
 		}
 	}
-	if x.toks[k].lower == "according" && k+1 < len(x.toks) && x.toks[k+1].lower == "to" {
-		if who, ok := x.npAfter(k+2, para); ok {
+	if n := x.according(k); n > 0 {
+		if who, ok := x.npAfter(k+n, para); ok {
 			who = x.withApposition(who, para)
-			return attribution{cueFrom: k, cueTo: k + 2, cueRule: "cue.according-to", who: who, near: true, end: who.to}, true
+			return attribution{cueFrom: k, cueTo: k + n, cueRule: "cue.according-to", who: who, near: true, end: who.to}, true
 		}
 	}
 	// "…," S said: the first reporting verb within a few words, with a
@@ -336,11 +429,31 @@ func (x *extractor) after(ci int) (attribution, bool) {
 			end = v - 1
 		}
 		if who, ok := x.subjectOf(end, para); ok && who.from == k {
-			return attribution{cueFrom: v, cueTo: v + 1, cueRule: "cue.after-quote", who: who, near: true, end: v + 1}, true
+			return attribution{cueFrom: v, cueTo: v + 1, cueRule: "cue.after-quote", who: who, near: true, end: x.splitAt(v + 1)}, true
 		}
 		break
 	}
 	return attribution{}, false
+}
+
+// splitAt returns where an attribution after a quote ends: at token e,
+// or, when a hearer or an adjunct and then a comma and an opening mark
+// follow ("…," Trump told the crowd in Ohio, "…"), at that comma, so that
+// the quote after it joins the first as a split quote.
+func (x *extractor) splitAt(e int) int {
+	for k := e; k < len(x.toks) && k-e <= 12 && x.toks[k].para == x.toks[e-1].para; k++ {
+		t := x.toks[k]
+		if t.lower == "," {
+			if k+1 < len(x.toks) && !x.toks[k+1].word && isMark([]rune(x.toks[k+1].lower)[0]) && !x.quoted[k+1] {
+				return k
+			}
+			return e
+		}
+		if !t.word || x.isCue(k) {
+			return e
+		}
+	}
+	return e
 }
 
 // before looks for S said: "…" / S told R: "…" / according to S, "…" /
@@ -364,7 +477,7 @@ func (x *extractor) before(oi int) (attribution, bool) {
 	// S said: "…", S told reporters: "…", S told the BBC: "…"
 	for v := j - 1; v >= 0 && j-v <= 4 && x.toks[v].para == para && x.toks[v].word; v-- {
 		if x.isVerb(v) {
-			if who, ok := x.subjectOf(v, para); ok {
+			if who, ok := x.quoteSubject(v, para); ok {
 				return attribution{cueFrom: v, cueTo: v + 1, cueRule: "cue.before-quote", who: who, near: true}, true
 			}
 			break
@@ -375,14 +488,86 @@ func (x *extractor) before(oi int) (attribution, bool) {
 		return attribution{}, false
 	}
 	// according to S, "…"
-	if np.from >= 2 && x.toks[np.from-1].lower == "to" && x.toks[np.from-2].lower == "according" {
-		return attribution{cueFrom: np.from - 2, cueTo: np.from, cueRule: "cue.according-to", who: np, near: true}, true
+	for n := 1; n <= 2; n++ {
+		if np.from >= n && x.according(np.from-n) == n {
+			return attribution{cueFrom: np.from - n, cueTo: np.from, cueRule: "cue.according-to", who: np, near: true}, true
+		}
 	}
 	// S: "…" at the start of a sentence
 	if colon && (np.from == 0 || x.toks[np.from-1].para != para || sentenceEnd(x.toks[np.from-1])) {
 		return attribution{cueFrom: j, cueTo: j + 1, cueRule: "cue.colon", who: np, near: true}, true
 	}
 	return attribution{}, false
+}
+
+// accordingWords are the one-word "according to" of French and German.
+var accordingWords = setOf(`selon laut`)
+
+// according returns how many tokens "according to" (or French selon,
+// German laut) takes at token i: 2, 1, or 0 for none.
+func (x *extractor) according(i int) int {
+	switch {
+	case i < 0 || i >= len(x.toks):
+		return 0
+	case x.toks[i].lower == "according" && i+1 < len(x.toks) && x.toks[i+1].lower == "to":
+		return 2
+	case accordingWords[x.toks[i].lower]:
+		return 1
+	}
+	return 0
+}
+
+// quoteSubject reads the subject of a verb before or around a quote: the
+// noun phrase from the start of its clause (subjectBefore), else the one
+// right before it (subjectOf), else, for a verb after "and" or "but", the
+// sentence's opening noun phrase ("Environmental groups welcomed the
+// decision but said it came "two summers too late."").
+func (x *extractor) quoteSubject(v, para int) (speaker, bool) {
+	from := x.sentenceStart(v)
+	if who, ok := x.subjectBefore(v, from); ok {
+		return who, true
+	}
+	if who, ok := x.subjectOf(v, para); ok {
+		return who, true
+	}
+	k := v - 1
+	for k > from && adverbs[x.toks[k].lower] {
+		k--
+	}
+	if k > from && (x.toks[k].lower == "and" || x.toks[k].lower == "but") {
+		return x.sentenceSubject(from, k)
+	}
+	return speaker{}, false
+}
+
+// naming looks for S called N "…" right before the opening mark at token
+// oi: a verb of naming (call, dub, brand, label), its object, the quote.
+func (x *extractor) naming(oi int) (attribution, bool) {
+	from := x.sentenceStart(oi)
+	for v := oi - 1; v > from && oi-v <= 7; v-- {
+		t := x.toks[v]
+		if !t.word || x.isCue(v) {
+			break
+		}
+		// "called the plan "…"": a finite form (not "our labeling as"),
+		// and an object between it and the quote (not "a film called "…"")
+		if namingVerbs[t.lower] && !t.upper && !strings.HasSuffix(t.lower, "ing") && v < oi-1 {
+			if who, ok := x.subjectBefore(v, from); ok {
+				return attribution{cueFrom: v, cueTo: v + 1, cueRule: "cue.named", who: who, near: true, end: oi}, true
+			}
+			break
+		}
+	}
+	return attribution{}, false
+}
+
+// sentenceStart returns the first token of the sentence holding token i.
+func (x *extractor) sentenceStart(i int) int {
+	p := x.toks[i].para
+	for i > 0 && x.toks[i-1].para == p && !sentenceEnd(x.toks[i-1]) {
+		i--
+	}
+	return i
 }
 
 // inSentence looks, from the opening mark at token oi back to the start of
@@ -395,14 +580,14 @@ func (x *extractor) inSentence(oi int) (attribution, bool) {
 			break
 		}
 		if x.isVerb(v) {
-			if who, ok := x.subjectOf(v, para); ok {
+			if who, ok := x.quoteSubject(v, para); ok {
 				return attribution{cueFrom: v, cueTo: v + 1, cueRule: "cue.in-sentence", who: who}, true
 			}
 		}
-		if t.lower == "according" && v+2 < oi && x.toks[v+1].lower == "to" {
-			if who, ok := x.npAfter(v+2, para); ok {
+		if n := x.according(v); n > 0 && v+n < oi {
+			if who, ok := x.npAfter(v+n, para); ok {
 				who = x.withApposition(who, para)
-				return attribution{cueFrom: v, cueTo: v + 2, cueRule: "cue.according-to", who: who}, true
+				return attribution{cueFrom: v, cueTo: v + n, cueRule: "cue.according-to", who: who}, true
 			}
 		}
 	}

@@ -13,8 +13,11 @@ import (
 // Entities: every name and alias of the project's entity registry found
 // again in the text (rule entity.registry, the suggestion's Entity set to
 // the registry id, and a source whose span holds the name linked to it
-// too), and dates, money and percentages by pattern (entity.date,
-// entity.money, entity.percent). Where two overlap the longer is kept.
+// too), dates, money and percentages by pattern (entity.date,
+// entity.money, entity.percent), and other names at low confidence
+// (entity.name: a run of two or more capitalised words, "Bank of
+// Northmark", "Ilse Marten"). Where two overlap the longer is kept, and a
+// name only where no other entity is.
 
 // entityPatterns are the pattern rules, in the order they are tried at one
 // offset (the longer match wins whatever the order).
@@ -64,6 +67,7 @@ var entityConfidence = map[string]float64{
 	"entity.money":    0.90,
 	"entity.percent":  0.95,
 	"entity.date":     0.85,
+	"entity.name":     0.40,
 }
 
 // entityMatch is one candidate, in code points.
@@ -97,7 +101,9 @@ func (x *extractor) entities(text string, registry []annotation.Entity) {
 		}
 	}
 	ms = append(ms, x.registryMatches(text, registry)...)
+	ms = append(ms, x.names(ms)...)
 	// Longest first at each offset, then left to right; drop overlaps.
+	// (names were read where no other match is: they never overlap one)
 	slices.SortStableFunc(ms, func(a, b entityMatch) int {
 		return cmp.Or(cmp.Compare(a.start, b.start), cmp.Compare(b.end-b.start, a.end-a.start))
 	})
@@ -114,6 +120,98 @@ func (x *extractor) entities(text string, registry []annotation.Entity) {
 			x.linkSources(m)
 		}
 	}
+}
+
+// nameGlue may stand inside a name between capitalised words: "Bank of
+// Northmark", "Kessler & Vogt", "Pieter van Damme".
+var nameGlue = setOf(`of for and & de du des da di van von der den la le al bin del y`)
+
+// names finds the other names of the text (rule entity.name): runs of two
+// or more capitalised words, glue words allowed between them, that no
+// other match overlaps. A capital that only starts a sentence is no
+// evidence: a sentence's first word is left out of a run when it is a
+// stop word or occurs in lower case elsewhere in the text ("Shipping
+// agents"), and so are weekdays and months (dates have their own rule)
+// and titles (Mr., Dr.: the annotator's Person is the name).
+// A paragraph mostly in capitals (a title-case headline), a run that
+// fills a quote (the title of a work) and "and" between two names
+// ("Valdoria and Ostren"; "and" joins only a name holding "of": "the
+// Ministry of Energy and Mines") are not names. German capitalises every
+// noun: in a text with der, die and und the rule finds nothing.
+func (x *extractor) names(taken []entityMatch) []entityMatch {
+	lower := map[string]bool{}
+	for _, t := range x.toks {
+		if t.word && !t.upper {
+			lower[t.lower] = true
+		}
+	}
+	if lower["der"] && lower["die"] && lower["und"] {
+		return nil
+	}
+	mark := func(i int) bool {
+		return i >= 0 && i < len(x.toks) && !x.toks[i].word && isMark([]rune(x.toks[i].lower)[0])
+	}
+	busy := make([]bool, len(x.toks))
+	for _, m := range taken {
+		for i := x.tokenAt(m.start); i < len(x.toks) && x.toks[i].start < m.end; i++ {
+			busy[i] = true
+		}
+	}
+	capital := func(i int) bool {
+		t := x.toks[i]
+		return t.word && t.upper && !busy[i] && !entityStarters[strings.TrimSuffix(t.lower, ".")] &&
+			!stopWords[t.lower] && !pronouns[t.lower] && t.lower != "i" && !abbreviations[strings.TrimSuffix(t.lower, ".")]
+	}
+	var out []entityMatch
+	for i := 0; i < len(x.toks); {
+		p := x.toks[i].para
+		e := i
+		words, caps := 0, 0
+		for e < len(x.toks) && x.toks[e].para == p {
+			if x.toks[e].word {
+				words++
+				if x.toks[e].upper {
+					caps++
+				}
+			}
+			e++
+		}
+		if caps*10 >= words*6 && words > 2 {
+			i = e // a headline in title case
+			continue
+		}
+		for k := i; k < e; k++ {
+			if !capital(k) {
+				continue
+			}
+			if k == i || sentenceEnd(x.toks[k-1]) || !x.toks[k-1].word && isMark([]rune(x.toks[k-1].lower)[0]) && x.startsSentence(k-1) {
+				if lower[x.toks[k].lower] {
+					continue // "Shipping agents": an ordinary word starting its sentence
+				}
+			}
+			j, n, of := k+1, 1, false
+			for j < e {
+				if capital(j) && x.toks[j-1].word {
+					j, n = j+1, n+1
+					continue
+				}
+				g := x.toks[j].lower
+				if j+1 < e && nameGlue[g] && !x.toks[j].upper && capital(j+1) && (g != "and" || of) {
+					of = of || g == "of" || g == "for"
+					j, n = j+2, n+1
+					continue
+				}
+				break
+			}
+			title := mark(k-1) && (mark(j) || j+1 < e && !x.toks[j].word && mark(j+1))
+			if n >= 2 && !title {
+				out = append(out, entityMatch{start: x.toks[k].start, end: x.toks[j-1].end, rule: "entity.name", label: x.labels.Entity})
+			}
+			k = j - 1
+		}
+		i = e
+	}
+	return out
 }
 
 // registryMatches finds every name and alias of the registry, on word

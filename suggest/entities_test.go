@@ -65,6 +65,7 @@ func TestEntityRegistry(t *testing.T) {
 	got := Text(text, Options{Entities: reg})
 	checkInvariants(t, text, got)
 	want := []string{
+		"entity.name Other {Foreign Ministry}",
 		"entity.registry Person {Maria Zakharova} #7",
 		"entity.registry Organisation {U.S. State Department} #9",
 		"entity.registry Organisation {State Department} #9",

@@ -357,9 +357,10 @@ func TestGoldOffsets(t *testing.T) {
 func hasAttr(a annotation.Annotation, name string) bool { return a.Attributes[name] == "true" }
 
 // TestGoldStructure checks the set as the importer reads it: every Claim
-// said_by exactly one Source (none when marked NoSpeaker), at most one cue,
-// and a Cue whenever it has a speaker; said_by only Claim -> Source, cue
-// only Claim -> Cue, coref only Source -> Source; 120 to 400 words per
+// said_by exactly one Source (none when marked NoSpeaker), at most one cue
+// (a NoSpeaker claim may have one: "X, it was reported"), and a Cue
+// whenever it has a speaker; said_by only Claim -> Source, cue
+// only Claim -> Cue, coref only Source -> Source; 120 to 700 words per
 // article; direct quotes without their marks.
 func TestGoldStructure(t *testing.T) {
 	ds := readGold(t)
@@ -377,8 +378,8 @@ func TestGoldStructure(t *testing.T) {
 	}
 	for _, b := range ds.Bundles {
 		doc := b.Document.Title
-		if w := len(strings.Fields(b.Document.Text)); w < 120 || w > 400 {
-			t.Errorf("%s: %d words; want 120 to 400", doc, w)
+		if w := len(strings.Fields(b.Document.Text)); w < 120 || w > 700 {
+			t.Errorf("%s: %d words; want 120 to 700", doc, w)
 		}
 		byID := map[uint64]annotation.Annotation{}
 		for _, a := range b.Annotations {
@@ -411,7 +412,7 @@ func TestGoldStructure(t *testing.T) {
 				continue
 			}
 			switch {
-			case hasAttr(a, "NoSpeaker") && (said != 0 || cues != 0):
+			case hasAttr(a, "NoSpeaker") && (said != 0 || cues > 1):
 				t.Errorf("%s: claim %q is marked NoSpeaker but has %d said_by, %d cue", doc, a.Quote(), said, cues)
 			case !hasAttr(a, "NoSpeaker") && (said != 1 || cues != 1):
 				t.Errorf("%s: claim %q has %d said_by and %d cue links; want one each", doc, a.Quote(), said, cues)

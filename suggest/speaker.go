@@ -21,10 +21,13 @@ var abbreviations = map[string]bool{
 	"mr": true, "mrs": true, "ms": true, "dr": true, "prof": true, "gen": true, "sen": true, "rep": true,
 	"gov": true, "st": true, "lt": true, "col": true, "capt": true, "sgt": true, "jr": true, "sr": true,
 	"maj": true, "adm": true, "rev": true, "pres": true, "supt": true, "insp": true,
+	"corp": true, "inc": true, "ltd": true, "co": true, "bros": true, "no": true, "vs": true, "dept": true,
+	"govt": true, "sept": true, "oct": true, "nov": true, "dec": true, "jan": true, "feb": true, "aug": true,
 }
 
 // tokenize splits rs into words and punctuation. A word holds inner
-// apostrophes, hyphens and full stops (O'Brien, Russia’s, U.S); a full stop
+// apostrophes, hyphens and full stops (O'Brien, Russia’s, U.S) and the
+// commas of a number (1,200); a full stop
 // after an abbreviation or an initial belongs to it (Mr., U.S.).
 func tokenize(rs []rune) []token {
 	var toks []token
@@ -47,7 +50,8 @@ func tokenize(rs []rune) []token {
 					j++
 					continue
 				}
-				if strings.ContainsRune("'’-.", rs[j]) && j+1 < len(rs) && wordRune(rs[j+1]) {
+				if strings.ContainsRune("'’-.", rs[j]) && j+1 < len(rs) && wordRune(rs[j+1]) ||
+					rs[j] == ',' && j+1 < len(rs) && unicode.IsDigit(rs[j+1]) && unicode.IsDigit(rs[j-1]) {
 					dot = dot || rs[j] == '.'
 					j += 2
 					continue
@@ -154,7 +158,7 @@ func (x *extractor) classify(from, to int) string {
 	}
 	named := false
 	for _, t := range x.toks[from:to] {
-		if t.upper && !determiners[t.lower] {
+		if t.upper && !determiners[t.lower] && !stopWords[t.lower] {
 			named = true
 		}
 	}
@@ -252,9 +256,14 @@ func (x *extractor) npBefore(i, para int) (speaker, bool) {
 	return speaker{j, i, k}, true
 }
 
-// isVerb reports whether token i is a reporting verb.
+// isVerb reports whether token i is a verb of saying, a quote's cue.
 func (x *extractor) isVerb(i int) bool {
-	return i >= 0 && i < len(x.toks) && x.toks[i].word && !x.toks[i].upper && x.verbs[x.toks[i].lower]
+	return i >= 0 && i < len(x.toks) && x.toks[i].word && !x.toks[i].upper && x.verbs[x.toks[i].lower] == speech
+}
+
+// isCue reports whether token i is a reporting verb of either class.
+func (x *extractor) isCue(i int) bool {
+	return i >= 0 && i < len(x.toks) && x.toks[i].word && !x.toks[i].upper && x.verbs[x.toks[i].lower] != 0
 }
 
 // subjectOf reads the speaker before the verb at token v: right before it
