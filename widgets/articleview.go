@@ -19,7 +19,23 @@ type Highlight struct {
 	Start, End int
 	Color      color.Color // base colour; the widget derives translucent fills itself
 	Label      string      // shown on hover (status/tooltip)
+	Style      HighlightStyle
 }
+
+// HighlightStyle says how a highlight is drawn.
+type HighlightStyle uint8
+
+// The highlight styles. Both report taps and hovers alike.
+const (
+	// Filled: a translucent band of the colour under the text and an
+	// underline on the highlight's stacking row (what is settled: an
+	// annotation).
+	Filled HighlightStyle = iota
+	// Outlined: a thin border of the colour around the text and no fill
+	// (what waits for a decision: a suggestion). Selected, the border is
+	// thicker and a faint band appears under the text.
+	Outlined
+)
 
 // Range is a range of the text in code points, [Start, End).
 type Range struct{ Start, End int }
