@@ -55,6 +55,10 @@ type ArticleView struct {
 	OnHover        func(ids []uint64)      // highlights under the pointer (nil when none)
 	OnTypedRune    func(r rune)            // runes the view does not use itself
 	OnTypedKey     func(ev *fyne.KeyEvent) // keys the view does not use itself
+	// CaptureTab, while it returns true, makes Tab and Shift+Tab keys of
+	// the view (to OnTypedKey) instead of moving the focus to the next or
+	// previous widget; nil: never.
+	CaptureTab func() bool
 
 	text  string
 	runes []rune
@@ -110,6 +114,7 @@ var (
 	_ fyne.SecondaryTappable = (*ArticleView)(nil)
 	_ fyne.Shortcutable      = (*ArticleView)(nil)
 	_ fyne.Scrollable        = (*ArticleView)(nil)
+	_ fyne.Tabbable          = (*ArticleView)(nil)
 )
 
 // para is one paragraph of the text (a line ending in '\n' or the end).
