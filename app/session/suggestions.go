@@ -288,7 +288,7 @@ type SuggestRun struct {
 // Compute returns the document's suggestions, as pending annotations with
 // ids from annotation.NewIDBase on (Suggested stores them).
 func (r SuggestRun) Compute() []annotation.Annotation {
-	return pending(r.DocID, suggest.Text(r.text, optionsFor(r.labels, r.entities)), r.existing, r.labels)
+	return suggest.Pending(r.DocID, suggest.Text(r.text, suggest.OptionsFor(r.labels, r.entities)), r.existing, r.labels)
 }
 
 // NeedsSuggestions lists the documents whose suggestions were made by
