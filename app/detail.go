@@ -36,6 +36,10 @@ type detailEditor struct {
 	tagAll    *widget.Button
 	del       *widget.Button
 	info      *widget.Label
+	// review: a pending suggestion's account and its Accept and Reject
+	// buttons, instead of the editor.
+	review *fyne.Container
+	why    *widget.Label
 }
 
 // labelForm is the form of one label: the label, its attributes, the note
@@ -104,9 +108,15 @@ func (p *annotationPanel) newDetail() {
 	d.info = widget.NewLabel("")
 	d.info.Wrapping = fyne.TextWrapWord
 	d.info.Importance = widget.LowImportance
+	d.why = widget.NewLabel("")
+	d.why.Wrapping = fyne.TextWrapWord
+	accept := widget.NewButtonWithIcon("Accept (Enter)", theme.ConfirmIcon(), func() { u.acceptSuggestion(u.s.Selected()) })
+	accept.Importance = widget.HighImportance
+	reject := widget.NewButtonWithIcon("Reject (Del)", theme.CancelIcon(), func() { u.rejectSuggestion(u.s.Selected()) })
+	d.review = container.NewVBox(d.why, container.NewGridWithColumns(2, accept, reject))
 	// The forms go after the quote, the link rows after the heading, as
 	// they are made.
-	p.detail.Objects = []fyne.CanvasObject{d.hint, d.quote, d.saidBy, d.links, d.addSpan, d.tagAll, d.del, d.info}
+	p.detail.Objects = []fyne.CanvasObject{d.hint, d.quote, d.review, d.saidBy, d.links, d.addSpan, d.tagAll, d.del, d.info}
 }
 
 // insertBefore puts o into the detail box just before the object before.
@@ -212,6 +222,11 @@ func (p *annotationPanel) showDetail() {
 	for _, f := range d.forms {
 		setVisible(f.form, f == shown)
 	}
+	if sug := u.pendingOf(u.s.Selected()); sug != nil {
+		p.showSuggestion(sug)
+		return
+	}
+	d.review.Hide()
 	if a == nil {
 		if u.s.DocID() == 0 {
 			setText(d.hint, "No article open.")
@@ -237,9 +252,32 @@ func (p *annotationPanel) showDetail() {
 		d.saidBy.Hide()
 	}
 	p.loadLinks(a)
-	setText(d.info, fmt.Sprintf("#%d · %s · by %s", a.ID, spansText(a.Spans), orDash(a.Author)))
+	info := fmt.Sprintf("#%d · %s · by %s", a.ID, spansText(a.Spans), orDash(a.Author))
+	if prov := provenanceText(a); prov != "" {
+		info += "\n" + prov
+	}
+	setText(d.info, info)
 	for _, o := range []fyne.CanvasObject{d.quote, d.addSpan, d.tagAll, d.del, d.info} {
 		o.Show()
+	}
+	p.detail.Refresh()
+}
+
+// showSuggestion shows pending suggestion a: its quote, what it is and
+// links to, and the Accept and Reject buttons; nothing of the editor.
+func (p *annotationPanel) showSuggestion(a *annotation.Annotation) {
+	d := p.ed
+	d.id = 0
+	d.hint.Hide()
+	setText(d.quote, "“"+a.Quote()+"”")
+	setText(d.why, p.u.suggestionDetail(a))
+	d.quote.Show()
+	d.review.Show()
+	for _, o := range []fyne.CanvasObject{d.saidBy, d.links, d.addSpan, d.tagAll, d.del, d.info} {
+		o.Hide()
+	}
+	for _, r := range d.rows {
+		r.box.Hide()
 	}
 	p.detail.Refresh()
 }

@@ -24,6 +24,8 @@ func (u *UI) show(st session.Step) {
 		u.documentShown()
 	case st.Reread || st.Codebook: // a label's colour or kind may have changed
 		u.refreshAnnotations()
+	case st.Suggestions:
+		u.suggestionsShown(st.Put, st.Del)
 	case len(st.Put) > 0 || len(st.Del) > 0:
 		u.storedShown(st.Put, st.Del)
 	}
