@@ -25,14 +25,21 @@ func appendDocAnnotations(out []annotation.Annotation, tx *bbolt.Tx, docID uint6
 	if found, err := getJSON(tx.Bucket(bucketSummaries), idKey(docID), &sum); err == nil && found && sum.Annotations > 0 {
 		out = slices.Grow(out, min(sum.Annotations, 1<<16)) // a hint only
 	}
+	return appendRange(out, tx.Bucket(bucketAnnotations), docID, "annotation")
+}
+
+// appendRange appends the values of document docID's key range of b (the
+// annotations or the suggestions bucket: docID ++ id -> Annotation JSON),
+// in key order, to out; what names them in an error.
+func appendRange(out []annotation.Annotation, b *bbolt.Bucket, docID uint64, what string) ([]annotation.Annotation, error) {
 	prefix := idKey(docID)
 	names := map[string]string{}
-	c := tx.Bucket(bucketAnnotations).Cursor()
+	c := b.Cursor()
 	for k, v := c.Seek(prefix); k != nil && hasPrefix(k, prefix); k, v = c.Next() {
 		out = append(out, annotation.Annotation{})
 		if err := decodeAnnotation(v, &out[len(out)-1], names); err != nil {
 			_, id, _ := splitAnnKey(k)
-			return nil, fmt.Errorf("annotation %d of document %d is unreadable: %w", id, docID, err)
+			return nil, fmt.Errorf("%s %d of document %d is unreadable: %w", what, id, docID, err)
 		}
 	}
 	return out, nil
@@ -108,6 +115,16 @@ func checkEntity(tx *bbolt.Tx, a annotation.Annotation) error {
 		return fmt.Errorf("annotation %d: entity %d: %w", a.ID, a.Entity, annotation.ErrUnknownEntity)
 	}
 	return nil
+}
+
+// checkAnnotation checks a, whose spans prepareSpans prepared, against its
+// text, the codebook, the link targets exists knows and the entity
+// registry: what every annotation and suggestion a store keeps must pass.
+func checkAnnotation(tx *bbolt.Tx, a annotation.Annotation, o *annotation.Offsets, labels annotation.LabelSet, exists func(uint64) bool) error {
+	if err := a.Validate(o, labels, exists); err != nil {
+		return err
+	}
+	return checkEntity(tx, a)
 }
 
 // apply is Apply inside tx: see Apply. Its cost does not grow with the
@@ -211,10 +228,7 @@ func (s *Store) apply(tx *bbolt.Tx, docID uint64, put []annotation.Annotation, d
 		if deleted[a.ID] {
 			continue
 		}
-		if err := a.Validate(o, labels, exists); err != nil {
-			return nil, err
-		}
-		if err := checkEntity(tx, a); err != nil {
+		if err := checkAnnotation(tx, a, o, labels, exists); err != nil {
 			return nil, err
 		}
 	}
@@ -252,6 +266,13 @@ func (s *Store) apply(tx *bbolt.Tx, docID uint64, put []annotation.Annotation, d
 			return nil, err
 		}
 	}
+	if len(deleted) > 0 {
+		// A pending suggestion may name a deleted annotation (its source):
+		// a proposal does not keep a person's deletion from happening.
+		if err := unlinkPending(tx, docID, deleted, now); err != nil {
+			return nil, err
+		}
+	}
 	kept := 0 // new annotations that stay
 	for id := range added {
 		if !deleted[id] {
@@ -272,13 +293,19 @@ func (s *Store) apply(tx *bbolt.Tx, docID uint64, put []annotation.Annotation, d
 // digits of a target: a link's target is a JSON number, which holds them
 // whatever the spacing, so no source is missed.
 func linkingTo(tx *bbolt.Tx, docID uint64, targets map[uint64]bool) ([]annotation.Annotation, error) {
+	return linkingIn(tx.Bucket(bucketAnnotations), docID, targets, "annotation")
+}
+
+// linkingIn is linkingTo over document docID's key range of b (the
+// annotations or the suggestions bucket); what names them in an error.
+func linkingIn(b *bbolt.Bucket, docID uint64, targets map[uint64]bool, what string) ([]annotation.Annotation, error) {
 	digits := make([][]byte, 0, len(targets))
 	for id := range targets {
 		digits = append(digits, strconv.AppendUint(nil, id, 10))
 	}
 	var out []annotation.Annotation
 	prefix := idKey(docID)
-	c := tx.Bucket(bucketAnnotations).Cursor()
+	c := b.Cursor()
 	for k, v := c.Seek(prefix); k != nil && hasPrefix(k, prefix); k, v = c.Next() {
 		if !slices.ContainsFunc(digits, func(d []byte) bool { return bytes.Contains(v, d) }) {
 			continue
@@ -286,7 +313,7 @@ func linkingTo(tx *bbolt.Tx, docID uint64, targets map[uint64]bool) ([]annotatio
 		var a annotation.Annotation
 		if err := decodeAnnotation(v, &a, nil); err != nil {
 			_, id, _ := splitAnnKey(k)
-			return nil, fmt.Errorf("annotation %d of document %d is unreadable: %w", id, docID, err)
+			return nil, fmt.Errorf("%s %d of document %d is unreadable: %w", what, id, docID, err)
 		}
 		if slices.ContainsFunc(a.Links, func(l annotation.Link) bool { return targets[l.Target] }) {
 			out = append(out, a)

@@ -25,7 +25,8 @@ func loadBundle(tx *bbolt.Tx, id uint64) (annotation.Bundle, error) {
 }
 
 // deleteDocument removes document id, its text, its checksum entry, its
-// summary and its annotations. The caller forgets its offsets.
+// summary, its annotations and its pending suggestions; the rejections of
+// its text stay (see suggestions.go). The caller forgets its offsets.
 func deleteDocument(tx *bbolt.Tx, id uint64) error {
 	d, err := loadDocument(tx, id, false)
 	if err != nil {
@@ -47,8 +48,8 @@ func deleteDocument(tx *bbolt.Tx, id uint64) error {
 	return nil
 }
 
-// DeleteDocuments deletes the documents ids with their texts and
-// annotations in one transaction, and returns them as they were (in the
+// DeleteDocuments deletes the documents ids with their texts, annotations
+// and pending suggestions in one transaction, and returns them as they were (in the
 // order of ids), for RestoreDocuments to put back. An id not in the project
 // fails the whole call, and nothing is deleted.
 func (s *Store) DeleteDocuments(ids []uint64) ([]annotation.Bundle, error) {
@@ -81,8 +82,10 @@ func (s *Store) DeleteDocuments(ids []uint64) ([]annotation.Bundle, error) {
 // RestoreDocuments puts bs back as they were, in one transaction: each
 // document under its id with its text, metadata, status, Created and
 // Modified, and its annotations under their ids with their links (undo of
-// DeleteDocuments and of CutDocument). A stored document of that id is
-// replaced. An annotation id another document uses, or a text another
+// DeleteDocuments and of CutDocument). Pending suggestions are not put
+// back: the summary's Suggester is cleared, so that the suggester runs
+// again, and the rejections of the text, which a deletion keeps, hold
+// again. A stored document of that id is replaced. An annotation id another document uses, or a text another
 // document holds (ErrDuplicateText), fails the whole call, and nothing
 // changes.
 func (s *Store) RestoreDocuments(bs []annotation.Bundle) error {
@@ -140,7 +143,10 @@ func restoreDocument(tx *bbolt.Tx, now time.Time, labels annotation.LabelSet, b 
 // drops the rest (web boilerplate), in one transaction: the annotations
 // wholly inside stay, shifted; the others are deleted with the links to
 // them; the SHA-256, the length and the annotation count follow
-// (annotation.Cut). It returns the document as it was, for RestoreDocuments
+// (annotation.Cut). The pending suggestions go (their offsets are the old
+// text's) and the summary's Suggester is cleared, so that the suggester
+// runs on the new text; the rejections wholly inside are carried over,
+// shifted. It returns the document as it was, for RestoreDocuments
 // to put back (undo), and the annotations it deleted. A cut whose text
 // another document already holds is refused (ErrDuplicateText).
 func (s *Store) CutDocument(id uint64, start, end int) (before annotation.Bundle, removed []annotation.Annotation, err error) {
@@ -163,6 +169,17 @@ func (s *Store) CutDocument(id uint64, start, end int) (before annotation.Bundle
 			return err
 		}
 		if err := restoreDocument(tx, s.now(), labels, kept); err != nil {
+			return err
+		}
+		from, err := docSHA(b.Document)
+		if err != nil {
+			return err
+		}
+		to, err := docSHA(kept.Document)
+		if err != nil {
+			return err
+		}
+		if err := shiftRejections(tx, from, to, start, end); err != nil {
 			return err
 		}
 		before, removed = b, gone

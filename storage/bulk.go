@@ -161,10 +161,7 @@ func importBundle(tx *bbolt.Tx, now time.Time, labels annotation.LabelSet, b ann
 			a.Modified = now
 		}
 		prepareSpans(&a, o)
-		if err := a.Validate(o, labels, exists); err != nil {
-			return ImportResult{}, err
-		}
-		if err := checkEntity(tx, a); err != nil {
+		if err := checkAnnotation(tx, a, o, labels, exists); err != nil {
 			return ImportResult{}, err
 		}
 		if err := putAnnotation(anns, idx, a); err != nil {
@@ -190,7 +187,7 @@ func insertDocumentCounted(tx *bbolt.Tx, d annotation.Document, length, count in
 	if err := tx.Bucket(bucketSHA256).Put(k, idKey(d.ID)); err != nil {
 		return err
 	}
-	return putDocument(tx, d, length, count)
+	return putDocument(tx, d, annotation.Summary{Length: length, Annotations: count})
 }
 
 // EachBundle calls fn with every document (with its text) and its
@@ -199,10 +196,24 @@ func insertDocumentCounted(tx *bbolt.Tx, d annotation.Document, length, count in
 // b.Annotations is reused for the next document once fn returns, so fn
 // copies it (slices.Clone) to keep it; the annotations' own strings, maps
 // and slices are never reused. An error from fn stops the walk and is
-// returned.
+// returned. Pending suggestions are not annotations: EachBundle leaves
+// them out (EachBundleSuggestions gives them).
 func (s *Store) EachBundle(fn func(b annotation.Bundle) error) error {
+	return s.eachBundle(false, func(b annotation.Bundle, _ []annotation.Annotation) error { return fn(b) })
+}
+
+// EachBundleSuggestions is EachBundle that also gives fn each document's
+// pending suggestions (by start, then id; reused as b.Annotations is), read
+// in the same transaction: an export that writes them asks for them here,
+// rather than calling Suggestions inside fn (a read transaction opened
+// inside another can wait forever for an edit that waits for the first).
+func (s *Store) EachBundleSuggestions(fn func(b annotation.Bundle, pending []annotation.Annotation) error) error {
+	return s.eachBundle(true, fn)
+}
+
+func (s *Store) eachBundle(withPending bool, fn func(b annotation.Bundle, pending []annotation.Annotation) error) error {
 	return s.view(func(tx *bbolt.Tx) error {
-		var as []annotation.Annotation
+		var as, ps []annotation.Annotation
 		c := tx.Bucket(bucketDocuments).Cursor()
 		for k, _ := c.First(); k != nil; k, _ = c.Next() {
 			id := keyID(k)
@@ -210,19 +221,38 @@ func (s *Store) EachBundle(fn func(b annotation.Bundle) error) error {
 			if err != nil {
 				return err
 			}
-			prev := len(as)
-			as, err = appendDocAnnotations(as[:0], tx, id)
-			if err != nil {
+			if as, err = reuse(as, func(out []annotation.Annotation) ([]annotation.Annotation, error) {
+				return appendDocAnnotations(out, tx, id)
+			}); err != nil {
 				return err
 			}
-			if len(as) < prev {
-				clear(as[len(as):prev]) // the last document's must not stay reachable
+			if withPending {
+				if ps, err = reuse(ps, func(out []annotation.Annotation) ([]annotation.Annotation, error) {
+					return appendRange(out, tx.Bucket(bucketSuggestions), id, "suggestion")
+				}); err != nil {
+					return err
+				}
 			}
-			sortAnnotations(as)
-			if err := fn(annotation.Bundle{Document: d, Annotations: as}); err != nil {
+			if err := fn(annotation.Bundle{Document: d, Annotations: as}, ps); err != nil {
 				return err
 			}
 		}
 		return nil
 	})
+}
+
+// reuse refills the slice prev (a previous document's) by fill, clears what
+// the previous document left past the new length, so that it does not stay
+// reachable, and sorts the result by start, then id.
+func reuse(prev []annotation.Annotation, fill func([]annotation.Annotation) ([]annotation.Annotation, error)) ([]annotation.Annotation, error) {
+	n := len(prev)
+	out, err := fill(prev[:0])
+	if err != nil {
+		return nil, err
+	}
+	if len(out) < n {
+		clear(out[len(out):n])
+	}
+	sortAnnotations(out)
+	return out, nil
 }

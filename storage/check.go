@@ -1,6 +1,7 @@
 package storage
 
 import (
+	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
@@ -22,7 +23,10 @@ const maxProblems = 1000
 // annotation counts; every annotation is indexed, has a label, attributes
 // and attribute values the codebook defines, spans inside its text and
 // matching it, links of the codebook's relation types that resolve inside
-// its document and an entity that exists; ids are below their sequences. It returns nil
+// its document and an entity that exists; every pending suggestion the
+// same, its links resolving to an annotation or a suggestion of its
+// document, and its id no annotation's; summaries count the pending
+// suggestions; ids are below their sequences. It returns nil
 // or a *CheckError listing every problem found (at most 1000). Its time is
 // linear in the file's size: no page is read twice, and an overflow count
 // past the end of the file is a problem, not a loop.
@@ -130,6 +134,16 @@ func checkTx(tx *bbolt.Tx, add func(error) bool) {
 	orphan("summary", sums, func(k, _ []byte) uint64 { return keyID(k) })
 	orphan("SHA-256 index entry", shas, func(_, v []byte) uint64 { return keyID(v) })
 	orphan("annotation", anns, func(k, _ []byte) uint64 { d, _, _ := splitAnnKey(k); return d })
+	orphan("suggestion", tx.Bucket(bucketSuggestions), func(k, _ []byte) uint64 { d, _, _ := splitAnnKey(k); return d })
+	// Rejections stay when their text leaves the project (an undo of a
+	// deletion or a cut puts it back): only their form is checked.
+	_ = tx.Bucket(bucketRejected).ForEach(func(k, v []byte) error {
+		var r rejection
+		if err := json.Unmarshal(v, &r); err != nil || len(k) <= sha256.Size {
+			add(fmt.Errorf("rejected suggestion %x is unreadable: %v: %w", k, err, ErrCorrupt))
+		}
+		return nil
+	})
 	_ = idx.ForEach(func(k, v []byte) error {
 		id := keyID(k)
 		maxAnn = max(maxAnn, id)
@@ -188,13 +202,53 @@ func checkDocument(tx *bbolt.Tx, id uint64, d annotation.Document, labels annota
 			report(fmt.Errorf("annotation %d: entity %d: %w", a.ID, a.Entity, annotation.ErrUnknownEntity))
 		}
 	}
+	pending := checkSuggestions(tx, id, o, labels, ids, report)
 	var sum annotation.Summary
 	found, err := getJSON(tx.Bucket(bucketSummaries), idKey(id), &sum)
 	switch {
 	case err != nil || !found:
 		report(fmt.Errorf("its summary is missing or unreadable: %w", ErrCorrupt))
-	case sum != summaryOf(d, o.Len(), len(as)):
-		report(fmt.Errorf("its summary %+v does not match the document (%d code points, %d annotations): %w", sum, o.Len(), len(as), ErrCorrupt))
+	case sum != summaryOf(d, annotation.Summary{Length: o.Len(), Annotations: len(as), Pending: pending, Suggester: sum.Suggester}):
+		report(fmt.Errorf("its summary %+v does not match the document (%d code points, %d annotations, %d pending suggestions): %w",
+			sum, o.Len(), len(as), pending, ErrCorrupt))
 	}
 	return ok
+}
+
+// checkSuggestions checks document id's pending suggestions as
+// checkDocument checks its annotations (annotations holds their ids), and
+// that none has an annotation's id or one above the annotations' sequence
+// (which a later annotation would take). It returns how many there are.
+func checkSuggestions(tx *bbolt.Tx, id uint64, o *annotation.Offsets, labels annotation.LabelSet, annotations map[uint64]bool, report func(error)) int {
+	sugs, err := appendRange(nil, tx.Bucket(bucketSuggestions), id, "suggestion")
+	if err != nil {
+		report(fmt.Errorf("%v: %w", err, ErrCorrupt))
+	}
+	pending := make(map[uint64]bool, len(sugs))
+	for _, a := range sugs {
+		pending[a.ID] = true
+	}
+	idx, entities := tx.Bucket(bucketAnnIndex), tx.Bucket(bucketEntities)
+	exists := func(t uint64) bool { return annotations[t] || pending[t] }
+	for _, a := range sugs {
+		if a.DocID != id {
+			report(fmt.Errorf("suggestion %d says it belongs to document %d: %w", a.ID, a.DocID, ErrCorrupt))
+		}
+		if owner := keyID(idx.Get(idKey(a.ID))); owner != 0 {
+			report(fmt.Errorf("suggestion %d has the id of an annotation of document %d: %w", a.ID, owner, ErrCorrupt))
+		}
+		if a.ID > idx.Sequence() {
+			report(fmt.Errorf("suggestion id %d is above the annotation sequence %d: %w", a.ID, idx.Sequence(), ErrCorrupt))
+		}
+		if err := a.Validate(o, labels, exists); err != nil {
+			report(fmt.Errorf("suggestion: %w", err))
+		}
+		for _, p := range labels.Lacks(a) {
+			report(fmt.Errorf("suggestion %d: %s: %w", a.ID, p, annotation.ErrUnknownAttribute))
+		}
+		if a.Entity != 0 && entities.Get(idKey(a.Entity)) == nil {
+			report(fmt.Errorf("suggestion %d: entity %d: %w", a.ID, a.Entity, annotation.ErrUnknownEntity))
+		}
+	}
+	return len(sugs)
 }

@@ -20,16 +20,33 @@
 //	annotations docID(8)annID(8)-> Annotation JSON           (one document = one cursor range)
 //	annindex    annID(8)        -> docID(8)                  seq: last annotation id
 //	entities    entityID(8)     -> Entity JSON               seq: last entity id
+//	suggestions docID(8)annID(8)-> Annotation JSON           (pending; id from annindex's seq, no annindex entry)
+//	rejected    sha256(32)fingerprint -> {label, spans, rule, time}   (rejected suggestions, by text)
 //
 // A summary is rewritten in the transaction of every edit that changes it
-// (metadata, status, annotation count).
+// (metadata, status, annotation count, pending suggestions, suggester).
+//
+// # Suggestions
+//
+// A pending suggestion (issue 20) is an annotation kept apart, in
+// suggestions, under an id of the annotations' sequence: accepting it moves
+// it into annotations (and annindex) under the same id, so that links
+// between suggestions and annotations hold. A suggestion links only to
+// annotations and pending suggestions of its document; an annotation never
+// links to a suggestion. A rejection is keyed by the SHA-256 of the text and
+// annotation.Fingerprint (label and spans): a deleted document's rejections
+// stay, so that an undo of the deletion (the same text back) keeps them,
+// and a cut copies those inside the kept range to the new text's SHA-256,
+// shifted. Exports (EachBundle) never see suggestions;
+// EachBundleSuggestions gives them to an export that asks.
 //
 // # Files beside the project
 //
 // For a project "project.glossa":
 //
 //	project.glossa.bak1 .. .bak3  rolling copies (Options.AutoBackup, Store.AutoBackupAsync), .bak1 newest
-//	project.glossa.v1.bak         copy taken before migrating a version 1 file
+//	project.glossa.v1.bak         copy taken before migrating a version 1 file (version 2 added
+//	                              the suggestions and rejected buckets)
 //	.project.glossa.tmp-*         a project being created (moved into place)
 //	.<backup>.tmp-*               a backup being written (moved into place)
 //

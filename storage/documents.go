@@ -58,19 +58,22 @@ func loadDocument(tx *bbolt.Tx, id uint64, withText bool) (annotation.Document, 
 	return d, nil
 }
 
-// putDocument writes d's metadata (without its text) and its summary.
-func putDocument(tx *bbolt.Tx, d annotation.Document, length, annotations int) error {
+// putDocument writes d's metadata (without its text) and its summary, whose
+// counts (length, annotations, pending suggestions, suggester) are those of
+// counts.
+func putDocument(tx *bbolt.Tx, d annotation.Document, counts annotation.Summary) error {
 	d.Text = ""
 	if err := putJSON(tx.Bucket(bucketDocuments), idKey(d.ID), d); err != nil {
 		return err
 	}
-	return putJSON(tx.Bucket(bucketSummaries), idKey(d.ID), summaryOf(d, length, annotations))
+	return putJSON(tx.Bucket(bucketSummaries), idKey(d.ID), summaryOf(d, counts))
 }
 
-func summaryOf(d annotation.Document, length, annotations int) annotation.Summary {
+// summaryOf is the summary of d: its metadata, and the counts of counts.
+func summaryOf(d annotation.Document, counts annotation.Summary) annotation.Summary {
 	return annotation.Summary{
-		ID: d.ID, Title: d.Title, Outlet: d.Outlet, Published: d.Published,
-		Status: d.Status, Annotations: annotations, Length: length,
+		ID: d.ID, Title: d.Title, Outlet: d.Outlet, Published: d.Published, Status: d.Status,
+		Annotations: counts.Annotations, Length: counts.Length, Pending: counts.Pending, Suggester: counts.Suggester,
 	}
 }
 
@@ -222,7 +225,7 @@ func (s *Store) UpdateDocument(d annotation.Document) (annotation.Document, erro
 		}
 		d.Authors = append([]string(nil), d.Authors...)
 		out = d
-		return putDocument(tx, d, sum.Length, sum.Annotations)
+		return putDocument(tx, d, sum)
 	})
 	if err != nil {
 		return annotation.Document{}, err
@@ -245,7 +248,7 @@ func (s *Store) SetStatus(id uint64, st annotation.Status) error {
 			return err
 		}
 		d.Status, d.Modified = st, s.now()
-		return putDocument(tx, d, sum.Length, sum.Annotations)
+		return putDocument(tx, d, sum)
 	})
 }
 
@@ -255,15 +258,28 @@ func (s *Store) DeleteDocument(id uint64) error {
 	return s.update(func(tx *bbolt.Tx) error { return deleteDocument(tx, id) })
 }
 
-// deleteRange deletes every annotation of document docID and its index entry.
+// deleteRange deletes every annotation of document docID and its index
+// entry, and every pending suggestion of docID.
 func deleteRange(tx *bbolt.Tx, docID uint64) error {
-	anns, idx := tx.Bucket(bucketAnnotations), tx.Bucket(bucketAnnIndex)
+	idx := tx.Bucket(bucketAnnIndex)
+	err := clearRange(tx.Bucket(bucketAnnotations), docID, func(id uint64) error { return idx.Delete(idKey(id)) })
+	if err != nil {
+		return err
+	}
+	return clearRange(tx.Bucket(bucketSuggestions), docID, nil)
+}
+
+// clearRange deletes document docID's key range of b (docID ++ id keys),
+// calling each, when not nil, with every id deleted.
+func clearRange(b *bbolt.Bucket, docID uint64, each func(id uint64) error) error {
 	prefix := idKey(docID)
-	c := anns.Cursor()
+	c := b.Cursor()
 	for k, _ := c.Seek(prefix); k != nil && hasPrefix(k, prefix); k, _ = c.Seek(prefix) {
-		_, annID, _ := splitAnnKey(k)
-		if err := idx.Delete(idKey(annID)); err != nil {
-			return err
+		if each != nil {
+			_, id, _ := splitAnnKey(k)
+			if err := each(id); err != nil {
+				return err
+			}
 		}
 		if err := c.Delete(); err != nil {
 			return err

@@ -2,6 +2,7 @@ package storage
 
 import (
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -41,7 +42,8 @@ func TestMigration(t *testing.T) {
 	path := s.Path()
 	s.Close()
 
-	withSchema(t, 2, map[uint64]migration{2: func(tx *bbolt.Tx) error {
+	const v = SchemaVersion
+	withSchema(t, v+1, map[uint64]migration{v + 1: func(tx *bbolt.Tx) error {
 		return tx.Bucket(bucketMeta).Put([]byte("migrated"), []byte("yes"))
 	}})
 	s2, err := Open(path, Options{})
@@ -54,23 +56,23 @@ func TestMigration(t *testing.T) {
 		t.Errorf("after migration: marker %q, document: %v", marker, err)
 	}
 	s2.Close()
-	if got, want := schemaOf(t, path), uint64(2); got != want {
+	if got, want := schemaOf(t, path), uint64(v+1); got != want {
 		t.Errorf("schema: got %d; want %d", got, want)
 	}
-	if got, want := schemaOf(t, path+".v1.bak"), uint64(1); got != want {
+	if got, want := schemaOf(t, fmt.Sprintf("%s.v%d.bak", path, v)), uint64(v); got != want {
 		t.Errorf("backup schema: got %d; want %d", got, want)
 	}
 	// A read-only open of a file that needs migrating is refused, unchanged.
-	withSchema(t, 3, map[uint64]migration{3: func(*bbolt.Tx) error { return nil }})
+	withSchema(t, v+2, map[uint64]migration{v + 2: func(*bbolt.Tx) error { return nil }})
 	if _, err := Open(path, Options{ReadOnly: true}); err == nil || !strings.Contains(err.Error(), "older Glossa") {
 		t.Errorf("read-only open of an old file: got %v", err)
 	}
 	// A missing migration fails without changing the file.
-	withSchema(t, 4, map[uint64]migration{})
-	if _, err := Open(path, Options{}); err == nil || !strings.Contains(err.Error(), "no migration to schema version 3") {
+	withSchema(t, v+3, map[uint64]migration{})
+	if _, err := Open(path, Options{}); err == nil || !strings.Contains(err.Error(), fmt.Sprintf("no migration to schema version %d", v+2)) {
 		t.Errorf("missing migration: got %v", err)
 	}
-	if got := schemaOf(t, path); got != 2 {
+	if got := schemaOf(t, path); got != v+1 {
 		t.Errorf("schema after failed migration: %d", got)
 	}
 }
@@ -84,9 +86,11 @@ func TestMigrationFailureLeavesOriginalAndBackup(t *testing.T) {
 	before := fileSum(t, path)
 
 	fire := errors.New("disk on fire")
-	withSchema(t, 3, map[uint64]migration{
-		2: func(tx *bbolt.Tx) error { return tx.DeleteBucket(bucketTexts) },
-		3: func(tx *bbolt.Tx) error {
+	const v = SchemaVersion
+	backup := fmt.Sprintf("%s.v%d.bak", path, v)
+	withSchema(t, v+2, map[uint64]migration{
+		v + 1: func(tx *bbolt.Tx) error { return tx.DeleteBucket(bucketTexts) },
+		v + 2: func(tx *bbolt.Tx) error {
 			// Half way through: a write, then a failure.
 			if err := tx.Bucket(bucketDocuments).Delete(idKey(d.ID)); err != nil {
 				return err
@@ -95,14 +99,14 @@ func TestMigrationFailureLeavesOriginalAndBackup(t *testing.T) {
 		},
 	})
 	_, err := Open(path, Options{})
-	if !errors.Is(err, fire) || !strings.Contains(err.Error(), path+".v1.bak") || !strings.Contains(err.Error(), "unchanged") {
+	if !errors.Is(err, fire) || !strings.Contains(err.Error(), backup) || !strings.Contains(err.Error(), "unchanged") {
 		t.Fatalf("Open: got %v; want the migration's error naming the backup", err)
 	}
 	if fileSum(t, path) != before {
 		t.Error("a failed migration changed the file")
 	}
 	withSchema(t, SchemaVersion, map[uint64]migration{})
-	for _, p := range []string{path, path + ".v1.bak"} {
+	for _, p := range []string{path, backup} {
 		s, err := Open(p, Options{})
 		if err != nil {
 			t.Fatalf("Open(%s) after failed migration: %v", p, err)
@@ -113,7 +117,7 @@ func TestMigrationFailureLeavesOriginalAndBackup(t *testing.T) {
 		}
 		s.Close()
 	}
-	if _, err := os.Stat(path + ".v1.bak"); err != nil {
+	if _, err := os.Stat(backup); err != nil {
 		t.Error(err)
 	}
 }

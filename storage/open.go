@@ -134,7 +134,9 @@ func Open(path string, opts Options) (*Store, error) {
 		return db.View(func(tx *bbolt.Tx) error {
 			var err error
 			version, projectID, err = readMeta(tx, path)
-			if err == nil && opts.ReadOnly {
+			if err == nil && opts.ReadOnly && version == currentSchema {
+				// An older layout lacks the later buckets: it is
+				// refused below, as needing the upgrade.
 				err = checkBuckets(tx, path)
 			}
 			return err
@@ -357,7 +359,7 @@ func (s *Store) upgrade() error {
 				return fmt.Errorf("migration to schema version %d: %w", v, err)
 			}
 		}
-		if err := createBuckets(tx); err != nil {
+		if err := createBuckets(tx, allBuckets...); err != nil {
 			return err
 		}
 		return tx.Bucket(bucketMeta).Put(keySchema, idKey(currentSchema))
@@ -371,8 +373,9 @@ func (s *Store) upgrade() error {
 	return nil
 }
 
-func createBuckets(tx *bbolt.Tx) error {
-	for _, name := range allBuckets {
+// createBuckets creates the buckets names that tx lacks.
+func createBuckets(tx *bbolt.Tx, names ...[]byte) error {
+	for _, name := range names {
 		if _, err := tx.CreateBucketIfNotExists(name); err != nil {
 			return fmt.Errorf("bucket %s: %w", name, err)
 		}
@@ -398,7 +401,7 @@ func create(path string, codebook annotation.LabelSet, now time.Time) error {
 		return fmt.Errorf("cannot create %s: %w", path, err)
 	}
 	err = db.Update(func(tx *bbolt.Tx) error {
-		if err := createBuckets(tx); err != nil {
+		if err := createBuckets(tx, allBuckets...); err != nil {
 			return err
 		}
 		var id [16]byte

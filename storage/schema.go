@@ -9,7 +9,7 @@ import (
 // SchemaVersion is the layout version this Glossa writes. A file with a
 // higher version was written by a newer Glossa and is refused (ErrTooNew); a
 // file with a lower one is migrated at open (see migrations).
-const SchemaVersion = 1
+const SchemaVersion = 2
 
 // currentSchema is SchemaVersion; tests raise it to exercise migrations.
 var currentSchema uint64 = SchemaVersion
@@ -25,12 +25,14 @@ var (
 	bucketAnnotations = []byte("annotations") // docID ++ annID -> Annotation JSON
 	bucketAnnIndex    = []byte("annindex")    // annID -> docID; sequence: last annotation id
 	bucketEntities    = []byte("entities")    // entityID -> Entity JSON; sequence: last entity id
+	bucketSuggestions = []byte("suggestions") // docID ++ annID -> Annotation JSON (pending; ids from annindex's sequence)
+	bucketRejected    = []byte("rejected")    // text SHA-256 ++ fingerprint -> rejection JSON
 )
 
 // allBuckets lists every bucket, in the order doc.go draws them.
 var allBuckets = [][]byte{
 	bucketMeta, bucketDocuments, bucketTexts, bucketSummaries, bucketSHA256,
-	bucketAnnotations, bucketAnnIndex, bucketEntities,
+	bucketAnnotations, bucketAnnIndex, bucketEntities, bucketSuggestions, bucketRejected,
 }
 
 // Keys of the meta bucket.
@@ -48,8 +50,14 @@ var (
 type migration func(tx *bbolt.Tx) error
 
 // migrations is keyed by the version each migration produces. Version 1 is
-// the first layout: nothing to migrate yet.
-var migrations = map[uint64]migration{}
+// the first layout.
+var migrations = map[uint64]migration{
+	// Version 2 keeps pending suggestions and rejections (issue 20). Their
+	// buckets are new and empty: a file without them is not a version 2
+	// file, since Open refuses a current file that lacks a bucket as damaged
+	// (a broken bucket is not recreated over the damage).
+	2: func(tx *bbolt.Tx) error { return createBuckets(tx, bucketSuggestions, bucketRejected) },
+}
 
 // idKey encodes an id as an 8-byte big-endian key, so that keys sort by id.
 func idKey(id uint64) []byte {
