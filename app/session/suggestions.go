@@ -243,7 +243,16 @@ func (s *Session) replayReview(c *change, back bool) (Step, error) {
 	var e annotation.SuggestionEdit
 	if back {
 		e.Unaccept = idsOf(r.stored)
-		e.Restore = append(clones(r.accepted), clones(r.rejected)...)
+		e.Restore = restorable(slices.Concat(r.accepted, r.rejected), s.sugs, s.anns, e.Unaccept)
+		// Pending suggestions that link to what goes back (another claim
+		// of the same accepted source) are put back as they are: the store
+		// unlinks them when it deletes the annotations, before it restores
+		// the suggestions.
+		for _, o := range s.sugs {
+			if slices.ContainsFunc(o.Links, func(l annotation.Link) bool { return slices.Contains(e.Unaccept, l.Target) }) {
+				e.Restore = append(e.Restore, o.Clone())
+			}
+		}
 	} else {
 		e.Accept = clones(r.stored)
 		e.Reject = idsOf(r.rejected)
@@ -262,6 +271,22 @@ func (s *Session) replayReview(c *change, back bool) (Step, error) {
 		got.Restored = idsOf(out)
 	}
 	return got, err
+}
+
+// restorable returns copies of the suggestions an undo puts back pending,
+// without their links to what is gone since (a later run of the suggester
+// replaced the pending suggestions they linked to): what they link to must
+// be pending, an annotation not taken back by the same undo (gone), or put
+// back with them.
+func restorable(back, pending, anns []annotation.Annotation, gone []uint64) []annotation.Annotation {
+	out := clones(back)
+	for i := range out {
+		out[i].Links = slices.DeleteFunc(out[i].Links, func(l annotation.Link) bool {
+			return sugIndex(back, l.Target) < 0 && sugIndex(pending, l.Target) < 0 &&
+				(sugIndex(anns, l.Target) < 0 || slices.Contains(gone, l.Target))
+		})
+	}
+	return out
 }
 
 func clones(as []annotation.Annotation) []annotation.Annotation {
