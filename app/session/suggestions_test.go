@@ -53,7 +53,9 @@ func sug(local uint64, label string, start, end int, conf float64, links ...anno
 		Provenance: annotation.Provenance{Origin: annotation.OriginSuggested, Rule: "test." + label, Confidence: conf, Review: annotation.ReviewPending}}
 }
 
-func link(t annotation.LinkType, local uint64) annotation.Link { return annotation.Link{Type: t, Target: local} }
+func link(t annotation.LinkType, local uint64) annotation.Link {
+	return annotation.Link{Type: t, Target: local}
+}
 
 // pend stores sugs as document 1's pending suggestions, as a run of the
 // suggester would, and returns the stored ones by "label start".
