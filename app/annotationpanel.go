@@ -55,6 +55,7 @@ func newAnnotationPanel(u *UI) *annotationPanel {
 			// A suggestion's confidence and rule, at the right end.
 			why := widget.NewLabel("")
 			why.Importance = widget.LowImportance
+			why.SizeName = theme.SizeNameCaptionText
 			return container.NewBorder(nil, nil, sw, why, l)
 		},
 		func(i int, o fyne.CanvasObject) {
@@ -165,7 +166,7 @@ func (p *annotationPanel) refresh() {
 	}
 	p.rows = p.rows[:0]
 	if sugs := p.u.s.Suggestions(); len(sugs) > 0 {
-		p.rows = append(p.rows, panelRow{heading: fmt.Sprintf("Suggestions (%d): Enter accepts, Delete rejects, Tab next", len(sugs))})
+		p.rows = append(p.rows, panelRow{heading: fmt.Sprintf("Suggestions (%d)", len(sugs))})
 		for _, a := range sugs {
 			p.rows = append(p.rows, panelRow{id: a.ID})
 		}

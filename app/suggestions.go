@@ -87,7 +87,7 @@ func (u *UI) acceptSuggestion(id uint64) bool {
 		return false
 	}
 	u.show(st)
-	u.afterReview(at, fmt.Sprintf("Accepted %s %s%s and saved", st.Put[0].Label, quoted(q, 50), alsoAccepted(st.Put)))
+	u.afterReview(at, fmt.Sprintf("Accepted %s %s%s", st.Put[0].Label, quoted(q, 40), alsoAccepted(st.Put)))
 	return true
 }
 
@@ -117,7 +117,7 @@ func (u *UI) rejectSuggestion(id uint64) bool {
 		return false
 	}
 	u.show(st)
-	u.afterReview(at, fmt.Sprintf("Rejected %s %s: it is not proposed again", label, quoted(q, 50)))
+	u.afterReview(at, fmt.Sprintf("Rejected %s %s: it is not proposed again", label, quoted(q, 40)))
 	return true
 }
 
@@ -135,11 +135,11 @@ func (u *UI) afterReview(at int, done string) {
 		u.s.Select(0)
 		u.selectAnnotation(next)
 	}
-	left := "No suggestions left in this article"
+	left := "no suggestions left in this article"
 	if n := len(sugs); n > 0 {
-		left = plural(n, "suggestion") + " left: Enter accepts the selected one, Delete rejects it, Tab goes to the next"
+		left = plural(n, "suggestion") + " left"
 	}
-	u.setStatus(done + ". Ctrl+Z undoes it. " + left + ".")
+	u.setStatus(done + ". Ctrl+Z undoes it; " + left + ".")
 }
 
 // stepSuggestion selects the next (d = 1) or previous (d = -1) pending
@@ -408,12 +408,23 @@ func (u *UI) suggestionDetail(a *annotation.Annotation) string {
 	if e := u.s.Entity(a.Entity); e != nil {
 		fmt.Fprintf(&b, "\nEntity: %s", e.Name)
 	}
-	what := "it"
-	if u.s.KindOf(a) == annotation.KindClaim {
-		what = "it with its suggested source and cue"
-	}
-	fmt.Fprintf(&b, "\n\nEnter accepts %s; Delete rejects it (it is not proposed again); Tab goes to the next suggestion.", what)
+	fmt.Fprintf(&b, "\n\nEnter accepts %s; Delete rejects it (it is not proposed again); Tab goes to the next suggestion.", u.acceptsWhat(a))
 	return b.String()
+}
+
+// acceptsWhat names what accepting pending suggestion a accepts: "it",
+// or "it with its source and cue" when they are suggestions too.
+func (u *UI) acceptsWhat(a *annotation.Annotation) string {
+	var with []string
+	for _, l := range a.Links {
+		if t := u.s.Suggestion(l.Target); t != nil && (l.Type == annotation.LinkSaidBy || l.Type == annotation.LinkCue || l.Type == annotation.LinkIs) {
+			with = append(with, strings.ToLower(t.Label))
+		}
+	}
+	if len(with) == 0 {
+		return "it"
+	}
+	return "it with its " + strings.Join(slices.Compact(with), " and ")
 }
 
 // provenanceText says where an annotation came from, for the detail
