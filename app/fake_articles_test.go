@@ -54,6 +54,7 @@ func (s *fakeStore) DeleteDocuments(ids []uint64) ([]annotation.Bundle, error) {
 	s.docs = slices.DeleteFunc(s.docs, func(d annotation.Document) bool { return slices.Contains(ids, d.ID) })
 	for _, id := range ids {
 		delete(s.anns, id)
+		s.forgetSuggestions(id)
 	}
 	return out, nil
 }
@@ -89,6 +90,7 @@ func (s *fakeStore) RestoreDocuments(bs []annotation.Bundle) error {
 			s.lastID = max(s.lastID, a.ID)
 		}
 		s.anns[d.ID] = m
+		s.forgetSuggestions(d.ID)
 	}
 	return nil
 }
@@ -107,6 +109,8 @@ func (s *fakeStore) CutDocument(id uint64, start, end int) (annotation.Bundle, [
 	}
 	d, _ := s.doc(id)
 	*d = kept.Document
+	s.forgetSuggestions(id)
+	s.shiftRejections(b.Document.Text, kept.Document.Text, start, end)
 	m := map[uint64]annotation.Annotation{}
 	for _, a := range kept.Annotations {
 		m[a.ID] = a

@@ -18,17 +18,24 @@ type fakeStore struct {
 	docs     []annotation.Document
 	anns     map[uint64]map[uint64]annotation.Annotation // doc -> id -> annotation
 	entities []annotation.Entity
-	lastID   uint64
-	fail     error             // returned by the next write, then cleared
-	backups  []string          // what Backups returns
-	copies   map[string]string // Backup: path -> project path copied
-	applies  int
-	closed   bool
-	path     string
+	lastID   uint64 // annotations' and suggestions' ids
+	// sugs holds the pending suggestions (doc -> id -> suggestion),
+	// suggester each document's Summary.Suggester, rejected the rejected
+	// fingerprints by text SHA-256 (fake_suggestions_test.go).
+	sugs      map[uint64]map[uint64]annotation.Annotation
+	suggester map[uint64]string
+	rejected  map[string]map[string]fakeRejection
+	fail      error             // returned by the next write, then cleared
+	backups   []string          // what Backups returns
+	copies    map[string]string // Backup: path -> project path copied
+	applies   int
+	closed    bool
+	path      string
 }
 
 func newFakeStore(docs ...annotation.Document) *fakeStore {
-	s := &fakeStore{labels: annotation.DefaultLabelSet(), anns: map[uint64]map[uint64]annotation.Annotation{}, path: "/tmp/fake.glossa"}
+	s := &fakeStore{labels: annotation.DefaultLabelSet(), anns: map[uint64]map[uint64]annotation.Annotation{}, path: "/tmp/fake.glossa",
+		sugs: map[uint64]map[uint64]annotation.Annotation{}, suggester: map[uint64]string{}, rejected: map[string]map[string]fakeRejection{}}
 	for i, d := range docs {
 		d.ID = uint64(i + 1)
 		if d.Status == "" {
@@ -52,7 +59,7 @@ func (s *fakeStore) Documents() ([]annotation.Summary, error) {
 	var out []annotation.Summary
 	for _, d := range s.docs {
 		out = append(out, annotation.Summary{ID: d.ID, Title: d.Title, Outlet: d.Outlet, Status: d.Status,
-			Annotations: len(s.anns[d.ID]), Length: annotation.Len(d.Text)})
+			Annotations: len(s.anns[d.ID]), Length: annotation.Len(d.Text), Pending: len(s.sugs[d.ID]), Suggester: s.suggester[d.ID]})
 	}
 	return out, nil
 }
@@ -134,6 +141,9 @@ func (s *fakeStore) Apply(docID uint64, put []annotation.Annotation, del []uint6
 			if ow := s.owner(a.ID); ow != 0 && ow != docID {
 				return nil, fmt.Errorf("annotation %d belongs to document %d: %w", a.ID, ow, annotation.ErrNotFound)
 			}
+			if _, ok := s.sugs[docID][a.ID]; ok {
+				return nil, fmt.Errorf("annotation %d is a pending suggestion: %w", a.ID, annotation.ErrInUse)
+			}
 			last = max(last, a.ID)
 		}
 		annotation.SortSpans(a.Spans)
@@ -157,6 +167,7 @@ func (s *fakeStore) Apply(docID uint64, put []annotation.Annotation, del []uint6
 	}
 	s.anns[docID] = next
 	s.lastID = last
+	s.unlinkPending(docID, del)
 	s.applies++
 	return out, nil
 }

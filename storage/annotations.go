@@ -185,6 +185,9 @@ func (s *Store) apply(tx *bbolt.Tx, docID uint64, put []annotation.Annotation, d
 			if owner := keyID(idx.Get(idKey(a.ID))); owner != 0 {
 				return nil, fmt.Errorf("annotation %d belongs to document %d, not %d: %w", a.ID, owner, docID, annotation.ErrNotFound)
 			}
+			if tx.Bucket(bucketSuggestions).Get(annKey(docID, a.ID)) != nil {
+				return nil, fmt.Errorf("annotation %d is a pending suggestion; accept it (ReviewSuggestions) to make it an annotation: %w", a.ID, annotation.ErrInUse)
+			}
 			// Recreate a deleted annotation with its id (undo of delete).
 			if err := bumpSequence(idx, a.ID); err != nil {
 				return nil, err

@@ -358,6 +358,11 @@ func (s *Store) reviewSuggestions(tx *bbolt.Tx, docID uint64, e annotation.Sugge
 		pruneLinks(&a, func(t uint64) bool { return accepted[t] || isAnnotation(t) })
 		delete(pending, a.ID)
 		changed[a.ID] = true
+		// Gone from the suggestions before apply, which refuses an
+		// annotation under a pending suggestion's id.
+		if err := sugs.Delete(annKey(docID, a.ID)); err != nil {
+			return nil, err
+		}
 		put = append(put, a)
 	}
 	var out []annotation.Annotation

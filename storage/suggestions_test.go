@@ -698,3 +698,20 @@ func TestCheckFindsBrokenSuggestions(t *testing.T) {
 		})
 	}
 }
+
+// TestApplyRefusesAPendingID: an annotation under a pending suggestion's id
+// would make two records of one id; accepting goes through
+// ReviewSuggestions.
+func TestApplyRefusesAPendingID(t *testing.T) {
+	s := openTestStore(t)
+	d := addDoc(t, s, sampleText)
+	set := setSuggestions(t, s, d.ID, quoteSet(t))
+	before := snap(t, s, d.ID)
+	if _, err := s.Apply(d.ID, []annotation.Annotation{accepted(set[0])}, nil); !errors.Is(err, annotation.ErrInUse) {
+		t.Errorf("Apply under a pending suggestion's id: %v; want ErrInUse", err)
+	}
+	if after := snap(t, s, d.ID); !after.equal(before) {
+		t.Errorf("the refused Apply changed %+v into %+v", before, after)
+	}
+	mustCheck(t, s)
+}

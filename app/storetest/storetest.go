@@ -31,6 +31,7 @@ func Run(t *testing.T, open Open) {
 	t.Run("backup", func(t *testing.T) { backup(t, open) })
 	t.Run("articles", func(t *testing.T) { articles(t, open) })
 	t.Run("codebook", func(t *testing.T) { codebook(t, open) })
+	t.Run("suggestions", func(t *testing.T) { suggestions(t, open) })
 }
 
 func docs() []annotation.Document {
