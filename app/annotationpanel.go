@@ -56,6 +56,7 @@ func newAnnotationPanel(u *UI) *annotationPanel {
 			why := widget.NewLabel("")
 			why.Importance = widget.LowImportance
 			why.SizeName = theme.SizeNameCaptionText
+			why.Hide()
 			return container.NewBorder(nil, nil, sw, why, l)
 		},
 		func(i int, o fyne.CanvasObject) {
@@ -86,7 +87,10 @@ func newAnnotationPanel(u *UI) *annotationPanel {
 				}
 			}
 			if sw.FillColor != fill || sw.StrokeColor != stroke {
-				sw.FillColor, sw.StrokeColor, sw.StrokeWidth = fill, stroke, 1.5
+				sw.FillColor, sw.StrokeColor, sw.StrokeWidth = fill, stroke, 0
+				if stroke != color.Transparent {
+					sw.StrokeWidth = 1.5
+				}
 				sw.Refresh()
 			}
 			if l.Text != text || l.TextStyle != style {
@@ -94,6 +98,7 @@ func newAnnotationPanel(u *UI) *annotationPanel {
 				l.SetText(text)
 			}
 			setText(why, whyText)
+			setVisible(why, whyText != "") // an annotation's row keeps the whole width
 		},
 	)
 	// Headings are not selected: a tap on one does nothing, Up and Down
