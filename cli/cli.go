@@ -1,6 +1,7 @@
 // Package cli is Glossa's command line: import, export, check, codebook,
-// stats, backup, version and help. main hands it the arguments when the first one
-// names a subcommand; with none, Glossa opens its window instead.
+// suggest, stats, backup, version and help. main hands it the arguments
+// when the first one names a subcommand; with none, Glossa opens its
+// window instead.
 package cli
 
 import (
@@ -34,9 +35,10 @@ type command struct {
 func commands() []command {
 	return []command{
 		{"import", "import [--db FILE] PATH...", "import articles (.txt .md .html), datasets (.json .jsonl) and other tools' files; folders are walked", runImport},
-		{"export", "export [--db FILE] --format FORMAT [-o OUT] [--offsets codepoint,utf16,byte] [--excel-bom]", "export the project (stdout unless -o)", runExport},
+		{"export", "export [--db FILE] --format FORMAT [-o OUT] [--offsets codepoint,utf16,byte] [--excel-bom] [--include-suggestions]", "export the project (stdout unless -o); --include-suggestions writes the pending suggestions too, with their links and provenance (origin suggested, rule, confidence, review pending)", runExport},
 		{"check", "check [--db FILE]", "check the project file's structure and Glossa's invariants", runCheck},
 		{"codebook", "codebook [--db FILE] [--import FILE | --export OUT] [--format glossa|brat|labelstudio]", "print the codebook: labels, attributes, relation types, guidelines, and what uses each; --import merges a codebook file into the project's (only adding; the format sniffed unless given); --export writes it (brat: OUT is a folder for annotation.conf and visual.conf)", runCodebook},
+		{"suggest", "suggest [--db FILE] [--all | --doc ID ...]", "compute suggestions (quotes with their speakers and cues, indirect attributions, entities of the registry, dates, money, percentages) for every article or the ones named, and store them as pending for review in the window; prints one line per article: id, title, claims, sources, cues, entities, and how many rejected before were left out", runSuggest},
 		{"stats", "stats [--db FILE] [--json]", "count documents, annotations, labels and links", runStats},
 		{"backup", "backup [--db FILE] [-o OUT]", "copy the project file consistently (default: a dated file beside it)", runBackup},
 		{"version", "version", "print Glossa's version", func(_ context.Context, env Env, _ []string) error {

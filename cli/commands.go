@@ -86,6 +86,7 @@ func runExport(ctx context.Context, env Env, args []string) error {
 	offsets := fs.String("offsets", "codepoint", "offset units per span for json/jsonl: codepoint,utf16,byte")
 	bom := fs.Bool("excel-bom", false, "csv: start with a UTF-8 byte order mark for Excel")
 	lines := fs.Bool("lines", false, "w3c: one annotation per line instead of a collection")
+	withSuggestions := fs.Bool("include-suggestions", false, "write pending suggestions too, as annotations with their provenance")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
@@ -95,7 +96,7 @@ func runExport(ctx context.Context, env Env, args []string) error {
 	if !contains(corpus.Formats(), *format) {
 		return usagef("unknown format %q; choose one of %s", *format, strings.Join(corpus.Formats(), ", "))
 	}
-	opts := corpus.ExportOptions{Offsets: strings.Split(*offsets, ","), ExcelBOM: *bom, W3CLines: *lines}
+	opts := corpus.ExportOptions{Offsets: strings.Split(*offsets, ","), ExcelBOM: *bom, W3CLines: *lines, IncludeSuggestions: *withSuggestions}
 	st, err := openStore(env, *db, true)
 	if err != nil {
 		return err

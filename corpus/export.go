@@ -27,6 +27,9 @@ type Source interface {
 	Entities() ([]annotation.Entity, error)
 	Documents() ([]annotation.Summary, error)
 	EachBundle(fn func(annotation.Bundle) error) error
+	// EachBundleSuggestions is EachBundle with each document's pending
+	// suggestions, read in the same transaction (by start, then id).
+	EachBundleSuggestions(fn func(b annotation.Bundle, pending []annotation.Annotation) error) error
 }
 
 // ExportOptions tune an export: the one options struct of every format's
@@ -194,7 +197,7 @@ func export(ctx context.Context, src Source, format string, out dataset.Output, 
 		return err
 	}
 	done := 0
-	err = src.EachBundle(func(b annotation.Bundle) error {
+	write := func(b annotation.Bundle) error {
 		if err := ctx.Err(); err != nil {
 			return fmt.Errorf("export cancelled: %w", err)
 		}
@@ -206,9 +209,38 @@ func export(ctx context.Context, src Source, format string, out dataset.Output, 
 			opts.Progress(done, total)
 		}
 		return nil
-	})
+	}
+	if opts.IncludeSuggestions {
+		var merged []annotation.Annotation
+		err = src.EachBundleSuggestions(func(b annotation.Bundle, pending []annotation.Annotation) error {
+			n := len(merged)
+			merged = mergeByStart(merged[:0], b.Annotations, pending)
+			if len(merged) < n {
+				clear(merged[len(merged):n]) // the last document's must not stay reachable
+			}
+			b.Annotations = merged
+			return write(b)
+		})
+	} else {
+		err = src.EachBundle(write)
+	}
 	if err != nil {
 		return err
 	}
 	return enc.End()
+}
+
+// mergeByStart appends to dst the annotations of a and b, each sorted by
+// start, then id, in that order: pending suggestions among a document's
+// annotations, as a writer expects them. Their ids come from one sequence
+// and never collide.
+func mergeByStart(dst, a, b []annotation.Annotation) []annotation.Annotation {
+	for len(a) > 0 && len(b) > 0 {
+		if x, y := a[0], b[0]; x.Start() < y.Start() || x.Start() == y.Start() && x.ID < y.ID {
+			dst, a = append(dst, x), a[1:]
+		} else {
+			dst, b = append(dst, y), b[1:]
+		}
+	}
+	return append(append(dst, a...), b...)
 }

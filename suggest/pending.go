@@ -1,6 +1,7 @@
 package suggest
 
 import (
+	"math"
 	"slices"
 
 	"glossa/annotation"
@@ -10,7 +11,8 @@ import (
 // annotations a store keeps apart from the annotations (SetSuggestions):
 // suggestion i gets the local id annotation.NewIDBase+i, its index links
 // become links to those ids, its Antecedent a Link of type is, and its
-// Provenance says suggested, by which rule, how sure, review pending.
+// Provenance says suggested, by which rule, how sure (to three decimals),
+// review pending.
 //
 // existing are the document's annotations, read with labels (the
 // codebook) to know each one's kind. What the annotator has tagged is not
@@ -135,7 +137,7 @@ func Pending(docID uint64, sugs []Suggestion, existing []annotation.Annotation, 
 			Provenance: annotation.Provenance{
 				Origin:     annotation.OriginSuggested,
 				Rule:       s.Rule,
-				Confidence: s.Confidence,
+				Confidence: math.Round(s.Confidence*1000) / 1000, // 0.75×0.8 is 0.6000000000000001
 				Review:     annotation.ReviewPending,
 			},
 		})

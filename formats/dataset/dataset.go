@@ -47,6 +47,12 @@ type ExportOptions struct {
 	ExcelBOM bool     // CSV: start with a UTF-8 byte order mark, for Excel
 	W3CLines bool     // W3C: one annotation per line instead of an AnnotationCollection
 	BaseIRI  string   // W3C: prefix of annotation ids; "" gives urn:glossa: ids
+	// IncludeSuggestions: corpus.Export writes each document's pending
+	// suggestions too, among its annotations, with their links and their
+	// Provenance (suggested, rule, confidence, review pending); without
+	// it no pending suggestion reaches an export. Writers need not read
+	// it: they write what the bundle holds.
+	IncludeSuggestions bool
 	// Progress, when set, is called by corpus.Export after each document
 	// with the number done and the total.
 	Progress func(done, total int)
