@@ -54,7 +54,6 @@ func newAnnotationPanel(u *UI) *annotationPanel {
 			l.Truncation = fyne.TextTruncateEllipsis
 			// A suggestion's confidence and rule, at the right end.
 			why := widget.NewLabel("")
-			why.Importance = widget.LowImportance
 			why.SizeName = theme.SizeNameCaptionText
 			why.Hide()
 			return container.NewBorder(nil, nil, sw, why, l)

@@ -40,6 +40,9 @@ type detailEditor struct {
 	// buttons, instead of the editor.
 	review *fyne.Container
 	why    *widget.Label
+	// prov says where an annotation came from (a suggestion accepted),
+	// under its quote; hidden for one a person made.
+	prov *widget.Label
 }
 
 // labelForm is the form of one label: the label, its attributes, the note
@@ -108,6 +111,8 @@ func (p *annotationPanel) newDetail() {
 	d.info = widget.NewLabel("")
 	d.info.Wrapping = fyne.TextWrapWord
 	d.info.Importance = widget.LowImportance
+	d.prov = widget.NewLabel("")
+	d.prov.Wrapping = fyne.TextWrapWord
 	d.why = widget.NewLabel("")
 	d.why.Wrapping = fyne.TextWrapWord
 	accept := widget.NewButtonWithIcon("Accept (Enter)", theme.ConfirmIcon(), func() { u.acceptSuggestion(u.s.Selected()) })
@@ -116,7 +121,7 @@ func (p *annotationPanel) newDetail() {
 	d.review = container.NewVBox(d.why, container.NewGridWithColumns(2, accept, reject))
 	// The forms go after the quote, the link rows after the heading, as
 	// they are made.
-	p.detail.Objects = []fyne.CanvasObject{d.hint, d.quote, d.review, d.saidBy, d.links, d.addSpan, d.tagAll, d.del, d.info}
+	p.detail.Objects = []fyne.CanvasObject{d.hint, d.quote, d.prov, d.review, d.saidBy, d.links, d.addSpan, d.tagAll, d.del, d.info}
 }
 
 // insertBefore puts o into the detail box just before the object before.
@@ -238,7 +243,7 @@ func (p *annotationPanel) showDetail() {
 			setText(d.hint, hint)
 		}
 		d.hint.Show()
-		for _, o := range []fyne.CanvasObject{d.quote, d.saidBy, d.links, d.addSpan, d.tagAll, d.del, d.info} {
+		for _, o := range []fyne.CanvasObject{d.quote, d.prov, d.saidBy, d.links, d.addSpan, d.tagAll, d.del, d.info} {
 			o.Hide()
 		}
 		for _, r := range d.rows {
@@ -256,11 +261,10 @@ func (p *annotationPanel) showDetail() {
 		d.saidBy.Hide()
 	}
 	p.loadLinks(a)
-	info := fmt.Sprintf("#%d · %s · by %s", a.ID, spansText(a.Spans), orDash(a.Author))
-	if prov := provenanceText(a); prov != "" {
-		info += "\n" + prov
-	}
-	setText(d.info, info)
+	setText(d.info, fmt.Sprintf("#%d · %s · by %s", a.ID, spansText(a.Spans), orDash(a.Author)))
+	prov := provenanceText(a)
+	setText(d.prov, prov)
+	setVisible(d.prov, prov != "")
 	for _, o := range []fyne.CanvasObject{d.quote, d.addSpan, d.tagAll, d.del, d.info} {
 		o.Show()
 	}
@@ -277,7 +281,7 @@ func (p *annotationPanel) showSuggestion(a *annotation.Annotation) {
 	setText(d.why, p.u.suggestionDetail(a))
 	d.quote.Show()
 	d.review.Show()
-	for _, o := range []fyne.CanvasObject{d.saidBy, d.links, d.addSpan, d.tagAll, d.del, d.info} {
+	for _, o := range []fyne.CanvasObject{d.prov, d.saidBy, d.links, d.addSpan, d.tagAll, d.del, d.info} {
 		o.Hide()
 	}
 	for _, r := range d.rows {

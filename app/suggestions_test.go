@@ -192,7 +192,7 @@ func TestReviewWithKeys(t *testing.T) {
 	}
 	// The accepted claim shows where it came from.
 	u.selectAnnotation(claim.ID)
-	if info := u.panel.ed.info.Text; !strings.Contains(info, "Suggested by rule "+claim.Provenance.Rule) || !strings.Contains(info, "accepted by tester") {
+	if info := u.panel.ed.prov.Text; !u.panel.ed.prov.Visible() || !strings.Contains(info, "Suggested by rule "+claim.Provenance.Rule) || !strings.Contains(info, "accepted by tester") {
 		t.Errorf("the accepted claim's details say %q; want its rule and who accepted it", info)
 	}
 	u.undo()
