@@ -18,6 +18,7 @@
 # window's.
 #
 # usage: scripts/e2e-suggest.sh [./glossa]
+# E2E_SEED=FILE reviews another article.
 # E2E_THEME=light|dark (default light) sets the window's theme; screenshots
 # go to $E2E_ARTIFACTS (default: e2e-artifacts/) as suggest-$theme-N.png.
 set -euo pipefail
@@ -37,7 +38,7 @@ export LANG=en_US.UTF-8 LC_ALL=
 mkdir -p "$HOME" "$XDG_CONFIG_HOME/fyne/io.glossa.app"
 printf '{"theme":"%s","annotator":"e2e reviewer"}\n' "$theme" >"$XDG_CONFIG_HOME/fyne/io.glossa.app/preferences.json"
 
-seed=$(ls "$root"/../shared/seeds/*.txt 2>/dev/null | head -n1 || true)
+seed=${E2E_SEED:-$(ls "$root"/../shared/seeds/*.txt 2>/dev/null | head -n1 || true)}
 [ -n "$seed" ] || seed=$root/assets/sample.md
 db=$work/review.glossa
 "$bin" import --db "$db" "$seed" >/dev/null 2>&1 || fail "could not import $seed"
