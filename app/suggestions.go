@@ -254,7 +254,7 @@ func (u *UI) acceptAboveDialog() {
 	value := widget.NewLabel("")
 	count := widget.NewLabel("")
 	count.Wrapping = fyne.TextWrapWord
-	slider := widget.NewSlider(0.5, 1)
+	slider := widget.NewSlider(0.3, 1)
 	slider.Step = 0.05
 	show := func(v float64) {
 		min = v
