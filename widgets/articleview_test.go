@@ -319,30 +319,3 @@ func TestArticleViewOutlinedHighlightTapAndHover(t *testing.T) {
 		t.Errorf("%d bands drawn for the selected outlined highlight; want 1 (faint)", got)
 	}
 }
-
-// Tab is the view's while CaptureTab says so (to OnTypedKey), else it
-// moves the focus as everywhere.
-func TestArticleViewCaptureTab(t *testing.T) {
-	v, _ := newTestView(t, "alpha beta", fyne.NewSize(600, 200))
-	var keys []fyne.KeyName
-	v.OnTypedKey = func(ev *fyne.KeyEvent) { keys = append(keys, ev.Name) }
-	pending := 0
-	for _, tc := range []struct {
-		name       string
-		captureTab func() bool
-		want       bool
-	}{
-		{"nil", nil, false},
-		{"nothing to step through", func() bool { return pending > 0 }, false},
-		{"something to step through", func() bool { return pending == 0 }, true},
-	} {
-		v.CaptureTab = tc.captureTab
-		if got := v.AcceptsTab(); got != tc.want {
-			t.Errorf("%s: AcceptsTab = %v; want %v", tc.name, got, tc.want)
-		}
-	}
-	v.TypedKey(&fyne.KeyEvent{Name: fyne.KeyTab})
-	if !slices.Equal(keys, []fyne.KeyName{fyne.KeyTab}) {
-		t.Errorf("OnTypedKey got %v; want [Tab]", keys)
-	}
-}

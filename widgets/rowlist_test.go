@@ -2,7 +2,6 @@ package widgets
 
 import (
 	"fmt"
-	"slices"
 	"testing"
 
 	"fyne.io/fyne/v2"
@@ -245,32 +244,4 @@ func TestRowListFocusedMarkup(t *testing.T) {
 	test.AssertRendersToImage(t, "rowlist_focused.png", w.Canvas())
 	w.Canvas().Unfocus()
 	test.AssertRendersToImage(t, "rowlist_unfocused.png", w.Canvas())
-}
-
-// Tab is the list's while CaptureTab says so (to OnTypedKey), else it
-// moves the focus as everywhere.
-func TestRowListCaptureTab(t *testing.T) {
-	l, w, _ := newTestRowList(t, 5)
-	var keys []fyne.KeyName
-	l.OnTypedKey = func(ev *fyne.KeyEvent) { keys = append(keys, ev.Name) }
-	w.Canvas().Focus(l)
-	capture := false
-	for _, tc := range []struct {
-		name       string
-		captureTab func() bool
-		want       bool
-	}{
-		{"nil", nil, false},
-		{"false", func() bool { return capture }, false},
-		{"true", func() bool { return !capture }, true},
-	} {
-		l.CaptureTab = tc.captureTab
-		if got := l.AcceptsTab(); got != tc.want {
-			t.Errorf("%s: AcceptsTab = %v; want %v", tc.name, got, tc.want)
-		}
-	}
-	l.TypedKey(&fyne.KeyEvent{Name: fyne.KeyTab})
-	if !slices.Equal(keys, []fyne.KeyName{fyne.KeyTab}) {
-		t.Errorf("OnTypedKey got %v; want [Tab]", keys)
-	}
 }

@@ -2,7 +2,6 @@ package session
 
 import (
 	"errors"
-	"path/filepath"
 	"slices"
 	"testing"
 
@@ -20,24 +19,7 @@ import (
 func newSuggestSession(t *testing.T) (*Session, *failing) {
 	t.Helper()
 	cb := annotation.FactCheckingTemplate()
-	st, err := storage.Open(filepath.Join(t.TempDir(), "p.glossa"), storage.Options{Codebook: &cb})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { st.Close() })
-	for _, d := range []annotation.Document{{Title: "Prices", Text: text1}, {Title: "Bridge", Text: text2}} {
-		if _, err := st.AddDocument(d); err != nil {
-			t.Fatal(err)
-		}
-	}
-	f := &failing{Store: st}
-	s := New(f)
-	for _, err := range []error{s.LoadLabels(), s.LoadEntities(), s.LoadDocuments(), s.Open(1)} {
-		if err != nil {
-			t.Fatal(err)
-		}
-	}
-	return s, f
+	return openSession(t, storage.Options{Codebook: &cb})
 }
 
 // sug is a pending suggestion of document 1 with local id local (see
