@@ -533,6 +533,10 @@ func (u *UI) highlightTapped(id uint64) {
 			u.linkSource(u.s.Selected(), id)
 			return
 		}
+		if a := u.pendingOf(id); a != nil && u.s.KindOf(a) == annotation.KindSource {
+			u.setStatus("That source is a suggestion: accept it first (select it, Enter), then link it; or press Escape.")
+			return
+		}
 		u.setStatus("That is not a source: click a source highlight to link it, or press Escape.")
 		return
 	}

@@ -290,6 +290,9 @@ func (s *Session) stored(put []annotation.Annotation, del []uint64) {
 			s.anns = slices.Delete(s.anns, i, i+1)
 		}
 	}
+	if len(del) > 0 {
+		unlinkFrom(s.sugs, del) // as the store unlinks them
+	}
 	s.changed(s.doc.ID)
 	s.Select(s.selected)
 	s.summaryChanged()

@@ -393,6 +393,16 @@ func (s *Session) changed(id uint64) {
 	s.docRev[id]++
 }
 
+// unlinkFrom drops the links of the pending suggestions sugs to the
+// annotations del, deleted.
+func unlinkFrom(sugs []annotation.Annotation, del []uint64) {
+	for i := range sugs {
+		if slices.ContainsFunc(sugs[i].Links, func(l annotation.Link) bool { return slices.Contains(del, l.Target) }) {
+			sugs[i].Links = slices.DeleteFunc(slices.Clone(sugs[i].Links), func(l annotation.Link) bool { return slices.Contains(del, l.Target) })
+		}
+	}
+}
+
 // idsOf returns the ids of as.
 func idsOf(as []annotation.Annotation) []uint64 {
 	out := make([]uint64, len(as))

@@ -368,3 +368,24 @@ func TestAcceptSharedSourceUndo(t *testing.T) {
 		t.Errorf("after undo the other claim links %v; want the pending source %d", got, p[source].ID)
 	}
 }
+
+// A pending suggestion's link to an annotation goes when the annotation
+// is deleted, in the session as in the store.
+func TestDeletedAnnotationUnlinksSuggestions(t *testing.T) {
+	s, f := newSuggestSession(t)
+	src := tag(t, s, "Source", 0, 12)
+	c := sug(1, "Claim", 18, 35, 0.9)
+	c.Links = []annotation.Link{{Type: annotation.LinkSaidBy, Target: src.ID}} // an annotation's id, kept as it is
+	p := pend(t, s, c)
+	if got := p[claim].LinksOf(annotation.LinkSaidBy); !slices.Equal(got, []uint64{src.ID}) {
+		t.Fatalf("the suggested claim links %v; want the annotated source %d", got, src.ID)
+	}
+	must(t)(s.Apply("delete", nil, []uint64{src.ID}))
+	stored, err := f.Store.Suggestions(1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := s.Suggestions()[0].Links, stored[0].Links; len(got) != 0 || len(want) != 0 {
+		t.Errorf("after the source's deletion the claim links %v in the session, %v in the store; want none", got, want)
+	}
+}
