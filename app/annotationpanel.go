@@ -71,7 +71,7 @@ func newAnnotationPanel(u *UI) *annotationPanel {
 				a := u.s.Annotation(p.rows[i].id)
 				pending := a == nil
 				if pending {
-					a = u.pendingOf(p.rows[i].id)
+					a = u.s.Suggestion(p.rows[i].id)
 				}
 				if a == nil {
 					return
@@ -133,7 +133,7 @@ func (p *annotationPanel) rowText(a *annotation.Annotation) string {
 		if ids := a.LinksOf(annotation.LinkSaidBy); len(ids) > 0 {
 			s := p.u.s.Annotation(ids[0])
 			if s == nil {
-				s = p.u.pendingOf(ids[0]) // a suggested claim's suggested source
+				s = p.u.s.Suggestion(ids[0]) // a suggested claim's suggested source
 			}
 			if s != nil {
 				t += "  — " + shorten(s.Quote(), 24)

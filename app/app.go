@@ -501,7 +501,7 @@ func (u *UI) selectAnnotationScroll(id uint64, scroll bool) {
 		}
 		l, _ := u.s.Label(a.Label)
 		u.setStatus(fmt.Sprintf("%s %s selected%s", a.Label, quoted(a.Quote(), 60), selectedHint(l.Kind)))
-	} else if a := u.pendingOf(id); a != nil {
+	} else if a := u.s.Suggestion(id); a != nil {
 		if scroll {
 			u.article.ScrollTo(a.Start())
 		}
@@ -533,7 +533,7 @@ func (u *UI) highlightTapped(id uint64) {
 			u.linkSource(u.s.Selected(), id)
 			return
 		}
-		if a := u.pendingOf(id); a != nil && u.s.KindOf(a) == annotation.KindSource {
+		if a := u.s.Suggestion(id); a != nil && u.s.KindOf(a) == annotation.KindSource {
 			u.setStatus("That source is a suggestion: accept it first (select it, Enter), then link it; or press Escape.")
 			return
 		}

@@ -104,7 +104,7 @@ func (u *UI) highlightMenu(ids []uint64) *fyne.Menu {
 
 // suggestionMenu acts on pending suggestion id: select, accept, reject.
 func (u *UI) suggestionMenu(id uint64) *fyne.Menu {
-	a := u.pendingOf(id)
+	a := u.s.Suggestion(id)
 	if a == nil {
 		return nil
 	}
@@ -151,7 +151,7 @@ func (u *UI) hovered(ids []uint64) {
 				parts = append(parts, fmt.Sprintf("%s “%s”", a.Label, shorten(a.Quote(), 50)))
 			}
 			n++
-		} else if a := u.pendingOf(id); a != nil {
+		} else if a := u.s.Suggestion(id); a != nil {
 			if n < hoverMaxNamed {
 				parts = append(parts, fmt.Sprintf("suggested %s “%s” (%s, %s)", a.Label, shorten(a.Quote(), 50), a.Provenance.Rule, percent(a.Provenance.Confidence)))
 			}

@@ -227,7 +227,7 @@ func (p *annotationPanel) showDetail() {
 	for _, f := range d.forms {
 		setVisible(f.form, f == shown)
 	}
-	if sug := u.pendingOf(u.s.Selected()); sug != nil {
+	if sug := u.s.Suggestion(u.s.Selected()); sug != nil {
 		p.showSuggestion(sug)
 		return
 	}

@@ -70,13 +70,10 @@ func (u *UI) suggestionsShown(put []annotation.Annotation, del []uint64) {
 // percent is a confidence as a whole percentage ("90%").
 func percent(c float64) string { return strconv.Itoa(int(c*100+0.5)) + "%" }
 
-// pendingOf returns the open article's pending suggestion id, or nil.
-func (u *UI) pendingOf(id uint64) *annotation.Annotation { return u.s.Suggestion(id) }
-
 // acceptSuggestion accepts pending suggestion id (with its source and cue
 // when it is a claim) and selects the next one.
 func (u *UI) acceptSuggestion(id uint64) bool {
-	a := u.pendingOf(id)
+	a := u.s.Suggestion(id)
 	if a == nil || u.failDlg != nil {
 		return false
 	}
@@ -106,7 +103,7 @@ func alsoAccepted(put []annotation.Annotation) string {
 // rejectSuggestion rejects pending suggestion id (with the source and cue
 // only it had) and selects the next one.
 func (u *UI) rejectSuggestion(id uint64) bool {
-	a := u.pendingOf(id)
+	a := u.s.Suggestion(id)
 	if a == nil || u.failDlg != nil {
 		return false
 	}
@@ -167,7 +164,7 @@ func (u *UI) stepSuggestion(d int) {
 			}
 			i--
 		}
-		if i < 0 && d > 0 || i < 0 && d < 0 {
+		if i < 0 {
 			u.setStatus("No more suggestions that way.")
 			return
 		}
@@ -195,7 +192,7 @@ func (u *UI) shiftHeld() bool {
 // reviewKey acts on a key meant for the selected suggestion, or Tab, and
 // reports whether it did.
 func (u *UI) reviewKey(name fyne.KeyName) bool {
-	sel := u.pendingOf(u.s.Selected())
+	sel := u.s.Suggestion(u.s.Selected())
 	switch name {
 	case fyne.KeyTab:
 		if u.shiftHeld() {
@@ -222,7 +219,7 @@ func (u *UI) reviewKey(name fyne.KeyName) bool {
 func (u *UI) suggestionItems() []*fyne.MenuItem {
 	onSelected := func(f func(uint64) bool) func() {
 		return func() {
-			if a := u.pendingOf(u.s.Selected()); a != nil {
+			if a := u.s.Suggestion(u.s.Selected()); a != nil {
 				f(a.ID)
 			} else {
 				u.setStatus("Select a suggestion first: Tab selects the next one, or click an outlined highlight.")

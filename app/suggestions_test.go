@@ -168,7 +168,7 @@ func TestReviewWithKeys(t *testing.T) {
 	}
 	// The next suggestion is selected: Delete rejects it, Backspace the
 	// one after.
-	next := u.pendingOf(u.s.Selected())
+	next := u.s.Suggestion(u.s.Selected())
 	if next == nil || next.Start() < claim.Start() {
 		t.Fatalf("after accepting, selected %d; want the next suggestion after the claim", u.s.Selected())
 	}
@@ -177,7 +177,7 @@ func TestReviewWithKeys(t *testing.T) {
 	if u.s.Suggestion(rejected) != nil || slices.ContainsFunc(st.stored(), func(a annotation.Annotation) bool { return a.ID == rejected }) {
 		t.Errorf("Delete left suggestion %d pending or stored it", rejected)
 	}
-	if after := u.pendingOf(u.s.Selected()); after != nil {
+	if after := u.s.Suggestion(u.s.Selected()); after != nil {
 		articleKey(t, u, fyne.KeyBackspace)
 		if u.s.Suggestion(after.ID) != nil {
 			t.Errorf("Backspace left suggestion %d pending", after.ID)
