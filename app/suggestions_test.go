@@ -267,3 +267,23 @@ func TestTabWithoutSuggestions(t *testing.T) {
 		t.Errorf("without a suggester: %d suggestions, Tab captured %v", len(u.s.Suggestions()), u.capturesTab())
 	}
 }
+
+// Tagging by hand over a suggestion of the same kind takes its place:
+// its outline goes, and Ctrl+Z brings it back with the tag undone.
+func TestTagOverASuggestion(t *testing.T) {
+	u, st := newSuggestUI(t)
+	claim := pendingWith(t, u, "Claim", "reservoir")
+	sel(t, u, "The reservoir will be full", 0)
+	press(u, "1")
+	if u.s.Suggestion(claim.ID) != nil || outlined(u)[claim.ID] != 0 {
+		t.Errorf("the suggested claim is still pending or drawn after a claim was tagged over it")
+	}
+	if got := only(t, st, "Claim").Provenance.Origin; got == annotation.OriginSuggested {
+		t.Errorf("the tagged claim says it was suggested")
+	}
+	u.undo()
+	if len(st.stored()) != 0 || u.s.Suggestion(claim.ID) == nil || outlined(u)[claim.ID] != len(claim.Spans) {
+		t.Errorf("one undo left %d annotations, the suggestion pending %v: want the tag gone and the suggestion back",
+			len(st.stored()), u.s.Suggestion(claim.ID) != nil)
+	}
+}

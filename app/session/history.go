@@ -370,8 +370,11 @@ func (s *Session) replay(c *change, back bool) (Step, error) {
 	if c.codebook != nil {
 		return s.replayCodebook(c, back)
 	}
-	if c.review != nil {
+	if c.review != nil && len(c.before) == 0 && len(c.after) == 0 {
 		return s.replayReview(c, back)
+	}
+	if c.review != nil {
+		return s.replayEditAndReview(c, back)
 	}
 	var st Step
 	if c.docID != s.doc.ID {

@@ -289,6 +289,81 @@ func restorable(back, pending, anns []annotation.Annotation, gone []uint64) []an
 	return out
 }
 
+// Supersede rejects, as part of the last undo step, which stored put
+// (a tag), the pending suggestions of the open document that put makes
+// redundant: of the same kind as one of put, their spans and its sharing
+// at least half of the shorter. The annotator drew the bounds again; a
+// claim's own source and cue stay pending, to be accepted and linked.
+// One undo takes back both the tag and the rejection.
+func (s *Session) Supersede(put []annotation.Annotation) (Step, error) {
+	var gone []annotation.Annotation
+	for _, g := range s.sugs {
+		if slices.ContainsFunc(put, func(a annotation.Annotation) bool {
+			return s.KindOf(&a) == s.KindOf(&g) && overlapsMostly(a.Spans, g.Spans)
+		}) {
+			gone = append(gone, g)
+		}
+	}
+	n := len(s.hist.undo)
+	if len(gone) == 0 || n == 0 || !s.hist.undo[n-1].amendable(s.doc.ID) {
+		return Step{}, nil
+	}
+	if _, err := s.st.ReviewSuggestions(s.doc.ID, annotation.SuggestionEdit{Reject: idsOf(gone)}); err != nil {
+		return Step{}, err
+	}
+	s.hist.undo[n-1].review = &reviewStep{rejected: clones(gone)}
+	st, err := s.reviewed(nil, nil)
+	st.Desc = s.hist.undo[n-1].desc
+	return st, err
+}
+
+// overlapsMostly reports whether the spans a and b share at least half of
+// the code points of the shorter of the two.
+func overlapsMostly(a, b []annotation.Span) bool {
+	length := func(sp []annotation.Span) (n int) {
+		for _, x := range sp {
+			n += x.End - x.Start
+		}
+		return n
+	}
+	shared := 0
+	for _, x := range a {
+		for _, y := range b {
+			shared += max(0, min(x.End, y.End)-max(x.Start, y.Start))
+		}
+	}
+	return shared > 0 && 2*shared >= min(length(a), length(b))
+}
+
+// replayEditAndReview undoes (back) or redoes a step that stored
+// annotations and rejected suggestions (Supersede): undo restores the
+// suggestions first, redo stores the annotations first, so that a retry
+// after a failure in between repeats only what is safe to repeat.
+func (s *Session) replayEditAndReview(c *change, back bool) (Step, error) {
+	edit := *c
+	edit.review = nil
+	annotations := func() (Step, error) {
+		st, err := s.replay(&edit, back)
+		c.entity = edit.entity // what the replay left for the next one
+		return st, err
+	}
+	review := func() (Step, error) { return s.replayReview(c, back) }
+	first, second := review, annotations
+	if !back {
+		first, second = annotations, review
+	}
+	st, err := first()
+	if err != nil {
+		return st, err
+	}
+	st2, err := second()
+	st.Opened = st.Opened || st2.Opened
+	st.Put, st.Del = append(st.Put, st2.Put...), append(st.Del, st2.Del...)
+	st.Entities, st.Suggestions = st.Entities || st2.Entities, true
+	st.Restored = append(st.Restored, st2.Restored...)
+	return st, err
+}
+
 func clones(as []annotation.Annotation) []annotation.Annotation {
 	out := make([]annotation.Annotation, len(as))
 	for i, a := range as {

@@ -389,3 +389,42 @@ func TestDeletedAnnotationUnlinksSuggestions(t *testing.T) {
 		t.Errorf("after the source's deletion the claim links %v in the session, %v in the store; want none", got, want)
 	}
 }
+
+// A claim tagged by hand over a suggested one takes its place: the
+// suggestion is rejected in the tag's own step, its source stays pending,
+// and one undo brings back both.
+func TestTagSupersedesSuggestion(t *testing.T) {
+	s, f := newSuggestSession(t)
+	pend(t, s, claimWithSourceAndCue()...)
+	for _, tc := range []struct {
+		a, b []annotation.Span
+		want bool
+	}{
+		{[]annotation.Span{{Start: 18, End: 35}}, []annotation.Span{{Start: 18, End: 24}}, true},  // inside
+		{[]annotation.Span{{Start: 18, End: 35}}, []annotation.Span{{Start: 30, End: 44}}, false}, // 5 of 14
+		{[]annotation.Span{{Start: 18, End: 35}}, []annotation.Span{{Start: 28, End: 40}}, true},  // 7 of 12
+		{[]annotation.Span{{Start: 0, End: 4}, {Start: 10, End: 20}}, []annotation.Span{{Start: 2, End: 14}}, true}, // 2 + 4 of 12
+		{[]annotation.Span{{Start: 0, End: 5}}, []annotation.Span{{Start: 5, End: 9}}, false}, // touching
+	} {
+		if got := overlapsMostly(tc.a, tc.b); got != tc.want {
+			t.Errorf("overlapsMostly(%v, %v) = %v; want %v", tc.a, tc.b, got, tc.want)
+		}
+	}
+	a := tag(t, s, "Claim", 18, 30) // "prices would"
+	st := must(t)(s.Supersede([]annotation.Annotation{a}))
+	if !st.Suggestions || st.Desc != "tag Claim" {
+		t.Errorf("Supersede step %+v", st)
+	}
+	state(t, s, f, []string{"Claim 18-30"}, []string{critics, cue, source})
+	if s.UndoSteps() != 1 {
+		t.Errorf("tag and supersede made %d steps; want 1", s.UndoSteps())
+	}
+	// Nothing else of the same kind there: nothing more goes.
+	if st := must(t)(s.Supersede([]annotation.Annotation{a})); st.Suggestions {
+		t.Errorf("a second Supersede changed the suggestions")
+	}
+	must(t)(s.Undo())
+	state(t, s, f, nil, []string{claim, critics, cue, source})
+	must(t)(s.Redo())
+	state(t, s, f, []string{"Claim 18-30"}, []string{critics, cue, source})
+}
