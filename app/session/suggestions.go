@@ -22,9 +22,12 @@ var ErrStale = errors.New("the article changed while its suggestions were comput
 // reviewStep is one review of pending suggestions: accepted are the
 // suggestions as they were pending, stored what the store made of them
 // (annotations, links to what was not accepted dropped), rejected the
-// suggestions rejected.
+// suggestions rejected; relinked are pending suggestions whose links to
+// a rejected one the review moved to the annotation that took its place
+// (Supersede), as they were, and relinkedTo as they became.
 type reviewStep struct {
 	accepted, stored, rejected []annotation.Annotation
+	relinked, relinkedTo       []annotation.Annotation
 }
 
 // Suggestions returns the open document's pending suggestions in store
@@ -243,7 +246,7 @@ func (s *Session) replayReview(c *change, back bool) (Step, error) {
 	var e annotation.SuggestionEdit
 	if back {
 		e.Unaccept = idsOf(r.stored)
-		e.Restore = restorable(slices.Concat(r.accepted, r.rejected), s.sugs, s.anns, e.Unaccept)
+		e.Restore = restorable(slices.Concat(r.accepted, r.rejected, r.relinked), s.sugs, s.anns, e.Unaccept)
 		// Pending suggestions that link to what goes back (another claim
 		// of the same accepted source) are put back as they are: the store
 		// unlinks them when it deletes the annotations, before it restores
@@ -256,6 +259,7 @@ func (s *Session) replayReview(c *change, back bool) (Step, error) {
 	} else {
 		e.Accept = clones(r.stored)
 		e.Reject = idsOf(r.rejected)
+		e.Restore = clones(r.relinkedTo)
 	}
 	out, err := s.st.ReviewSuggestions(c.docID, e)
 	if err != nil {
@@ -292,15 +296,19 @@ func restorable(back, pending, anns []annotation.Annotation, gone []uint64) []an
 // Supersede rejects, as part of the last undo step, which stored put
 // (a tag), the pending suggestions of the open document that put makes
 // redundant: of the same kind as one of put, their spans and its sharing
-// at least half of the shorter. The annotator drew the bounds again; a
-// claim's own source and cue stay pending, to be accepted and linked.
+// at least half of the shorter. The annotator drew the bounds again. The
+// links of other pending suggestions to one of them move to the
+// annotation in its place (a suggested claim keeps its source when the
+// source is tagged by hand); a claim's own source and cue stay pending.
 // One undo takes back both the tag and the rejection.
 func (s *Session) Supersede(put []annotation.Annotation) (Step, error) {
+	by := map[uint64]uint64{} // suggestion -> the annotation in its place
 	var gone []annotation.Annotation
 	for _, g := range s.sugs {
-		if slices.ContainsFunc(put, func(a annotation.Annotation) bool {
+		if i := slices.IndexFunc(put, func(a annotation.Annotation) bool {
 			return s.KindOf(&a) == s.KindOf(&g) && overlapsMostly(a.Spans, g.Spans)
-		}) {
+		}); i >= 0 {
+			by[g.ID] = put[i].ID
 			gone = append(gone, g)
 		}
 	}
@@ -308,10 +316,28 @@ func (s *Session) Supersede(put []annotation.Annotation) (Step, error) {
 	if len(gone) == 0 || n == 0 || !s.hist.undo[n-1].amendable(s.doc.ID) {
 		return Step{}, nil
 	}
-	if _, err := s.st.ReviewSuggestions(s.doc.ID, annotation.SuggestionEdit{Reject: idsOf(gone)}); err != nil {
+	r := &reviewStep{rejected: clones(gone)}
+	for _, o := range s.sugs {
+		if _, ok := by[o.ID]; ok || !slices.ContainsFunc(o.Links, func(l annotation.Link) bool { return by[l.Target] != 0 }) {
+			continue
+		}
+		moved := o.Clone()
+		moved.Links = moved.Links[:0]
+		for _, l := range o.Links {
+			if t := by[l.Target]; t != 0 {
+				l.Target = t
+			}
+			if !slices.Contains(moved.Links, l) {
+				moved.Links = append(moved.Links, l)
+			}
+		}
+		r.relinked, r.relinkedTo = append(r.relinked, o.Clone()), append(r.relinkedTo, moved)
+	}
+	e := annotation.SuggestionEdit{Reject: idsOf(gone), Restore: clones(r.relinkedTo)}
+	if _, err := s.st.ReviewSuggestions(s.doc.ID, e); err != nil {
 		return Step{}, err
 	}
-	s.hist.undo[n-1].review = &reviewStep{rejected: clones(gone)}
+	s.hist.undo[n-1].review = r
 	st, err := s.reviewed(nil, nil)
 	st.Desc = s.hist.undo[n-1].desc
 	return st, err

@@ -428,3 +428,30 @@ func TestTagSupersedesSuggestion(t *testing.T) {
 	must(t)(s.Redo())
 	state(t, s, f, []string{"Claim 18-30"}, []string{critics, cue, source})
 }
+
+// A source tagged by hand over the suggested one: the suggested claim
+// that cited it cites the annotation now, and accepting the claim links
+// it to the annotation; undo puts the link back on the suggested source.
+func TestTaggedSourceKeepsTheSuggestedClaimsLink(t *testing.T) {
+	s, f := newSuggestSession(t)
+	p := pend(t, s, claimWithSourceAndCue()...)
+	a := tag(t, s, "Source", 0, 12)
+	must(t)(s.Supersede([]annotation.Annotation{a}))
+	state(t, s, f, []string{source}, []string{claim, critics, cue})
+	c := byName(s.Suggestions())[claim]
+	if got := c.LinksOf(annotation.LinkSaidBy); !slices.Equal(got, []uint64{a.ID}) {
+		t.Errorf("the suggested claim is said by %v; want the tagged source %d", got, a.ID)
+	}
+	must(t)(s.Undo())
+	state(t, s, f, nil, []string{claim, critics, cue, source})
+	if got := byName(s.Suggestions())[claim].LinksOf(annotation.LinkSaidBy); !slices.Equal(got, []uint64{p[source].ID}) {
+		t.Errorf("after undo the suggested claim is said by %v; want the suggested source %d", got, p[source].ID)
+	}
+	must(t)(s.Redo())
+	must(t)(s.Accept(c.ID, "ann"))
+	got := byName(s.Annotations())[claim]
+	if l := got.LinksOf(annotation.LinkSaidBy); !slices.Equal(l, []uint64{a.ID}) {
+		t.Errorf("the accepted claim is said by %v; want the tagged source %d", l, a.ID)
+	}
+	agrees(t, s, f)
+}
