@@ -41,6 +41,7 @@ test-unit: deps
 
 test-e2e: test-deps build
 	scripts/e2e.sh ./$(BINARY)
+	scripts/e2e-suggest.sh ./$(BINARY)
 
 test: vet test-unit test-e2e
 

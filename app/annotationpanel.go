@@ -22,8 +22,9 @@ type panelRow struct {
 	id      uint64
 }
 
-// annotationPanel is the right-hand side: the open document's annotations
-// grouped by kind, and the detail editor of the selected one.
+// annotationPanel is the right-hand side: the open document's pending
+// suggestions, then its annotations grouped by kind, and the detail editor
+// of the selected one.
 type annotationPanel struct {
 	u       *UI
 	rows    []panelRow
@@ -36,6 +37,9 @@ type annotationPanel struct {
 	syncing bool
 	ed      *detailEditor
 	loading bool // the detail editor is being filled: its callbacks do nothing
+	// acceptAll opens "Accept all above a confidence"; shown while the
+	// article has suggestions.
+	acceptAll *widget.Button
 }
 
 func newAnnotationPanel(u *UI) *annotationPanel {
@@ -48,32 +52,52 @@ func newAnnotationPanel(u *UI) *annotationPanel {
 			sw.CornerRadius = 2
 			l := widget.NewLabel("")
 			l.Truncation = fyne.TextTruncateEllipsis
-			return container.NewBorder(nil, nil, sw, nil, l)
+			// A suggestion's confidence and rule, at the right end.
+			why := widget.NewLabel("")
+			why.SizeName = theme.SizeNameCaptionText
+			why.Hide()
+			return container.NewBorder(nil, nil, sw, why, l)
 		},
 		func(i int, o fyne.CanvasObject) {
 			c := o.(*fyne.Container)
 			l := c.Objects[0].(*widget.Label)
 			sw := c.Objects[1].(*canvas.Rectangle)
+			why := c.Objects[2].(*widget.Label)
 			// Only what changed is set: a label's text is shaped again
 			// (and truncated) on every SetText.
-			var fill color.Color = color.Transparent // a heading keeps the swatch's room, to line up with the rows
-			text, style := p.rows[i].heading, fyne.TextStyle{Bold: true}
+			var fill, stroke color.Color = color.Transparent, color.Transparent // a heading keeps the swatch's room, to line up with the rows
+			text, style, whyText := p.rows[i].heading, fyne.TextStyle{Bold: true}, ""
 			if text == "" {
 				a := u.s.Annotation(p.rows[i].id)
+				pending := a == nil
+				if pending {
+					a = u.s.Suggestion(p.rows[i].id)
+				}
 				if a == nil {
 					return
 				}
 				lab, _ := u.s.Label(a.Label)
 				fill, text, style = labelColor(lab.Color, 0xff), p.rowText(a), fyne.TextStyle{}
+				if pending {
+					// Outlined, as in the article.
+					fill, stroke = color.Transparent, fill
+					text = a.Label + "  " + text
+					whyText = percent(a.Provenance.Confidence) + " " + a.Provenance.Rule
+				}
 			}
-			if sw.FillColor != fill {
-				sw.FillColor = fill
+			if sw.FillColor != fill || sw.StrokeColor != stroke {
+				sw.FillColor, sw.StrokeColor, sw.StrokeWidth = fill, stroke, 0
+				if stroke != color.Transparent {
+					sw.StrokeWidth = 1.5
+				}
 				sw.Refresh()
 			}
 			if l.Text != text || l.TextStyle != style {
 				l.TextStyle = style
 				l.SetText(text)
 			}
+			setText(why, whyText)
+			setVisible(why, whyText != "") // an annotation's row keeps the whole width
 		},
 	)
 	// Headings are not selected: a tap on one does nothing, Up and Down
@@ -88,10 +112,15 @@ func newAnnotationPanel(u *UI) *annotationPanel {
 	// article's keys (1–9, Delete, ] and [...) work from it too.
 	p.list.OnTypedKey = u.typedKey
 	p.list.OnTypedRune = u.typedRune
+	p.list.CaptureTab = u.capturesTab
 	p.detail = container.NewVBox()
 	p.newDetail()
+	p.acceptAll = widget.NewButtonWithIcon("Accept all above…", theme.ConfirmIcon(), u.acceptAboveDialog)
+	p.acceptAll.Importance = widget.LowImportance
+	p.acceptAll.Hide()
+	head := container.NewBorder(nil, nil, nil, p.acceptAll, widget.NewLabelWithStyle("Annotations", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
 	p.content = container.NewVSplit(
-		container.NewBorder(widget.NewLabelWithStyle("Annotations", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), nil, nil, nil, p.list),
+		container.NewBorder(head, nil, nil, nil, p.list),
 		container.NewScroll(p.detail), // both ways: a wide editor must not squeeze the article
 	)
 	p.content.(*container.Split).Offset = 0.45
@@ -102,7 +131,11 @@ func (p *annotationPanel) rowText(a *annotation.Annotation) string {
 	t := shorten(a.Quote(), 70)
 	if k := p.u.s.KindOf(a); k == annotation.KindClaim {
 		if ids := a.LinksOf(annotation.LinkSaidBy); len(ids) > 0 {
-			if s := p.u.s.Annotation(ids[0]); s != nil {
+			s := p.u.s.Annotation(ids[0])
+			if s == nil {
+				s = p.u.s.Suggestion(ids[0]) // a suggested claim's suggested source
+			}
+			if s != nil {
 				t += "  — " + shorten(s.Quote(), 24)
 			}
 		}
@@ -136,6 +169,13 @@ func (p *annotationPanel) refresh() {
 		}
 	}
 	p.rows = p.rows[:0]
+	if sugs := p.u.s.Suggestions(); len(sugs) > 0 {
+		p.rows = append(p.rows, panelRow{heading: fmt.Sprintf("Suggestions (%d)", len(sugs))})
+		for _, a := range sugs {
+			p.rows = append(p.rows, panelRow{id: a.ID})
+		}
+	}
+	setVisible(p.acceptAll, len(p.u.s.Suggestions()) > 0)
 	for i, ids := range byKind {
 		if len(ids) == 0 {
 			continue

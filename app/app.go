@@ -69,6 +69,13 @@ type Project struct {
 	// Export writes the whole project in format (one of
 	// Config.ExportFormats) to path, on a goroutine, as Import does.
 	Export func(ctx context.Context, format, path string, progress func(done, total int)) error
+	// Suggest, if not nil, computes the pending suggestions of an article
+	// (session.SuggestRun.Compute); the window calls it on a goroutine of
+	// its own, one article at a time, after an article opens and after an
+	// import, for the articles whose suggestions an older suggester made
+	// or none, and stores what it returns. nil: no suggestions are
+	// computed (those stored are still reviewed).
+	Suggest func(session.SuggestRun) []annotation.Annotation
 	// AfterShow, if not nil, is called on the UI goroutine once the window
 	// has drawn its first frame and the first article is open (ShowAndRun
 	// only, for the project the window opens with): work that may wait,
@@ -124,17 +131,26 @@ type UI struct {
 	// centreSplit divides the article from the side; the side widens
 	// while the guidelines pane is shown.
 	centreSplit *container.Split
-	statusBar   *widget.Label
-	status      string // the last setStatus message
-	undoItem    *fyne.MenuItem
-	redoItem    *fyne.MenuItem
+	// sugShown are the ids of the suggestions whose highlights are drawn;
+	// suggestQueue the articles waiting for the suggester, suggesting the
+	// one it is working on (0: none); background runs it (go f()).
+	sugShown     []uint64
+	suggestQueue []uint64
+	suggesting   uint64
+	background   func(f func())
+	// modifiers returns the modifier keys held; nil: the driver's.
+	modifiers func() fyne.KeyModifier
+	statusBar *widget.Label
+	status    string // the last setStatus message
+	undoItem  *fyne.MenuItem
+	redoItem  *fyne.MenuItem
 }
 
 // New builds Glossa's main window on the project p. It shows the first
 // document of the corpus, if any. Call ShowAndRun, or Window().Show().
 func New(a fyne.App, p Project, cfg Config) *UI {
 	st := p.Store
-	u := &UI{app: a, cfg: cfg, proj: p, st: st, s: session.New(st)}
+	u := &UI{app: a, cfg: cfg, proj: p, st: st, s: session.New(st), background: func(f func()) { go f() }}
 	u.win = a.NewWindow("Glossa")
 	u.win.Resize(fyne.NewSize(1280, 800))
 	u.applyTheme()
@@ -188,6 +204,7 @@ func (u *UI) build() fyne.CanvasObject {
 	u.article.OnHighlightTapped = u.highlightTapped
 	u.article.OnSecondaryTap = u.secondaryTapped
 	u.article.OnHover = u.hovered
+	u.article.CaptureTab = u.capturesTab
 	u.article.OnSelect = func(start, end int) {
 		if end > start {
 			u.setStatus(fmt.Sprintf("%d characters selected: press a label's key to tag them%s", end-start, u.sourceHint()))
@@ -375,7 +392,15 @@ func (u *UI) documentShown() {
 	u.find.reset()
 	u.refreshAnnotations()
 	u.articles.selectDoc(d.ID)
-	u.setStatus(fmt.Sprintf("%s: %s. Select text and press a label's key to tag it.", d.Title, plural(len(u.s.Annotations()), "annotation")))
+	msg := fmt.Sprintf("%s: %s. Select text and press a label's key to tag it.", d.Title, plural(len(u.s.Annotations()), "annotation"))
+	if n := len(u.s.Suggestions()); n > 0 {
+		msg = fmt.Sprintf("%s: %s, %s outlined: Tab selects the next, Enter accepts it, Delete rejects it.", d.Title,
+			plural(len(u.s.Annotations()), "annotation"), plural(n, "suggestion"))
+	}
+	u.setStatus(msg)
+	if slices.Contains(u.s.NeedsSuggestions(), d.ID) {
+		u.suggestSoon(d.ID)
+	}
 }
 
 func docMeta(d annotation.Document) string {
@@ -401,11 +426,17 @@ func (u *UI) reloadAnnotations() {
 	u.refreshAnnotations()
 }
 
-// refreshAnnotations redraws all highlights and the panel from u.s.Annotations().
+// refreshAnnotations redraws all highlights, the pending suggestions'
+// too, and the panel from the session.
 func (u *UI) refreshAnnotations() {
-	hs := make([]widgets.Highlight, 0, len(u.s.Annotations()))
+	hs := make([]widgets.Highlight, 0, len(u.s.Annotations())+len(u.s.Suggestions()))
 	for _, a := range u.s.Annotations() {
 		hs = u.appendHighlights(hs, a)
+	}
+	u.sugShown = u.sugShown[:0]
+	for _, a := range u.s.Suggestions() {
+		u.sugShown = append(u.sugShown, a.ID)
+		hs = u.suggestionHighlights(hs, a)
 	}
 	u.article.SetHighlights(hs)
 	u.annotationsChanged()
@@ -470,6 +501,11 @@ func (u *UI) selectAnnotationScroll(id uint64, scroll bool) {
 		}
 		l, _ := u.s.Label(a.Label)
 		u.setStatus(fmt.Sprintf("%s %s selected%s", a.Label, quoted(a.Quote(), 60), selectedHint(l.Kind)))
+	} else if a := u.s.Suggestion(id); a != nil {
+		if scroll {
+			u.article.ScrollTo(a.Start())
+		}
+		u.setStatus(fmt.Sprintf("Suggested %s %s (%s): Enter accepts it, Delete rejects it, Tab goes to the next.", a.Label, quoted(a.Quote(), 60), percent(a.Provenance.Confidence)))
 	}
 	u.panel.selectionChanged()
 }
@@ -495,6 +531,10 @@ func (u *UI) highlightTapped(id uint64) {
 		if a := u.s.Annotation(id); a != nil && u.s.KindOf(a) == annotation.KindSource {
 			u.picking = false
 			u.linkSource(u.s.Selected(), id)
+			return
+		}
+		if a := u.s.Suggestion(id); a != nil && u.s.KindOf(a) == annotation.KindSource {
+			u.setStatus("That source is a suggestion: accept it first (select it, Enter), then link it; or press Escape.")
 			return
 		}
 		u.setStatus("That is not a source: click a source highlight to link it, or press Escape.")
@@ -554,6 +594,9 @@ func (u *UI) stepAnnotation(d int) {
 func (u *UI) typedKey(ev *fyne.KeyEvent) {
 	if u.dialogOpen() {
 		u.dialogKey(ev.Name) // Escape and Enter; the rest was not meant for the article
+		return
+	}
+	if u.reviewKey(ev.Name) {
 		return
 	}
 	switch ev.Name {

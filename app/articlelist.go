@@ -42,6 +42,9 @@ func newArticleList(u *UI) *articleList {
 			box := o.(*fyne.Container)
 			setText(box.Objects[0].(*widget.Label), orUntitled(s.Title))
 			meta := statusName(s.Status) + " · " + plural(s.Annotations, "annotation")
+			if s.Pending > 0 {
+				meta += fmt.Sprintf(" · %d suggested", s.Pending)
+			}
 			if s.Outlet != "" {
 				meta = s.Outlet + " · " + meta
 			}

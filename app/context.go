@@ -67,7 +67,7 @@ func (u *UI) highlightMenu(ids []uint64) *fyne.Menu {
 	}
 	a := u.s.Annotation(id)
 	if a == nil {
-		return nil
+		return u.suggestionMenu(id)
 	}
 	title := fyne.NewMenuItem(fmt.Sprintf("%s: “%s”", a.Label, shorten(a.Quote(), 40)), nil)
 	title.Disabled = true
@@ -102,6 +102,23 @@ func (u *UI) highlightMenu(ids []uint64) *fyne.Menu {
 	return fyne.NewMenu("", items...)
 }
 
+// suggestionMenu acts on pending suggestion id: select, accept, reject.
+func (u *UI) suggestionMenu(id uint64) *fyne.Menu {
+	a := u.s.Suggestion(id)
+	if a == nil {
+		return nil
+	}
+	title := fyne.NewMenuItem(fmt.Sprintf("Suggested %s: “%s”", a.Label, shorten(a.Quote(), 40)), nil)
+	title.Disabled = true
+	items := []*fyne.MenuItem{title, fyne.NewMenuItemSeparator()}
+	if id != u.s.Selected() {
+		items = append(items, fyne.NewMenuItem("Select", func() { u.selectAnnotation(id) }))
+	}
+	return fyne.NewMenu("", append(items,
+		fyne.NewMenuItem("Accept (Enter)", func() { u.acceptSuggestion(id) }),
+		fyne.NewMenuItem("Reject (Delete)", func() { u.rejectSuggestion(id) }))...)
+}
+
 // changeLabel gives annotation id the label name, dropping the attributes
 // the new label does not have.
 func (u *UI) changeLabel(id uint64, name string) bool {
@@ -132,6 +149,11 @@ func (u *UI) hovered(ids []uint64) {
 		if a := u.s.Annotation(id); a != nil {
 			if n < hoverMaxNamed {
 				parts = append(parts, fmt.Sprintf("%s “%s”", a.Label, shorten(a.Quote(), 50)))
+			}
+			n++
+		} else if a := u.s.Suggestion(id); a != nil {
+			if n < hoverMaxNamed {
+				parts = append(parts, fmt.Sprintf("suggested %s “%s” (%s, %s)", a.Label, shorten(a.Quote(), 50), a.Provenance.Rule, percent(a.Provenance.Confidence)))
 			}
 			n++
 		}

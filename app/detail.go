@@ -36,6 +36,13 @@ type detailEditor struct {
 	tagAll    *widget.Button
 	del       *widget.Button
 	info      *widget.Label
+	// review: a pending suggestion's account and its Accept and Reject
+	// buttons, instead of the editor.
+	review *fyne.Container
+	why    *widget.Label
+	// prov says where an annotation came from (a suggestion accepted),
+	// under its quote; hidden for one a person made.
+	prov *widget.Label
 }
 
 // labelForm is the form of one label: the label, its attributes, the note
@@ -104,9 +111,17 @@ func (p *annotationPanel) newDetail() {
 	d.info = widget.NewLabel("")
 	d.info.Wrapping = fyne.TextWrapWord
 	d.info.Importance = widget.LowImportance
+	d.prov = widget.NewLabel("")
+	d.prov.Wrapping = fyne.TextWrapWord
+	d.why = widget.NewLabel("")
+	d.why.Wrapping = fyne.TextWrapWord
+	accept := widget.NewButtonWithIcon("Accept (Enter)", theme.ConfirmIcon(), func() { u.acceptSuggestion(u.s.Selected()) })
+	accept.Importance = widget.HighImportance
+	reject := widget.NewButtonWithIcon("Reject (Del)", theme.CancelIcon(), func() { u.rejectSuggestion(u.s.Selected()) })
+	d.review = container.NewVBox(d.why, container.NewGridWithColumns(2, accept, reject))
 	// The forms go after the quote, the link rows after the heading, as
 	// they are made.
-	p.detail.Objects = []fyne.CanvasObject{d.hint, d.quote, d.saidBy, d.links, d.addSpan, d.tagAll, d.del, d.info}
+	p.detail.Objects = []fyne.CanvasObject{d.hint, d.quote, d.prov, d.review, d.saidBy, d.links, d.addSpan, d.tagAll, d.del, d.info}
 }
 
 // insertBefore puts o into the detail box just before the object before.
@@ -212,14 +227,23 @@ func (p *annotationPanel) showDetail() {
 	for _, f := range d.forms {
 		setVisible(f.form, f == shown)
 	}
+	if sug := u.s.Suggestion(u.s.Selected()); sug != nil {
+		p.showSuggestion(sug)
+		return
+	}
+	d.review.Hide()
 	if a == nil {
 		if u.s.DocID() == 0 {
 			setText(d.hint, "No article open.")
 		} else {
-			setText(d.hint, "Select text in the article and press a label's key (1–9, 0, a–z), or click a highlight to edit it.\n\nWho said it? Select a claim, then select the speaker's name and press 2 (Source): the source is linked to the claim.")
+			hint := "Select text in the article and press a label's key (1–9, 0, a–z), or click a highlight to edit it.\n\nWho said it? Select a claim, then select the speaker's name and press 2 (Source): the source is linked to the claim."
+			if n := len(u.s.Suggestions()); n > 0 {
+				hint = fmt.Sprintf("%s outlined in the article wait for review: Tab selects the next one, Enter accepts it, Delete rejects it.\n\n%s", plural(n, "suggestion"), hint)
+			}
+			setText(d.hint, hint)
 		}
 		d.hint.Show()
-		for _, o := range []fyne.CanvasObject{d.quote, d.saidBy, d.links, d.addSpan, d.tagAll, d.del, d.info} {
+		for _, o := range []fyne.CanvasObject{d.quote, d.prov, d.saidBy, d.links, d.addSpan, d.tagAll, d.del, d.info} {
 			o.Hide()
 		}
 		for _, r := range d.rows {
@@ -238,8 +262,30 @@ func (p *annotationPanel) showDetail() {
 	}
 	p.loadLinks(a)
 	setText(d.info, fmt.Sprintf("#%d · %s · by %s", a.ID, spansText(a.Spans), orDash(a.Author)))
+	prov := provenanceText(a)
+	setText(d.prov, prov)
+	setVisible(d.prov, prov != "")
 	for _, o := range []fyne.CanvasObject{d.quote, d.addSpan, d.tagAll, d.del, d.info} {
 		o.Show()
+	}
+	p.detail.Refresh()
+}
+
+// showSuggestion shows pending suggestion a: its quote, what it is and
+// links to, and the Accept and Reject buttons; nothing of the editor.
+func (p *annotationPanel) showSuggestion(a *annotation.Annotation) {
+	d := p.ed
+	d.id = 0
+	d.hint.Hide()
+	setText(d.quote, "“"+a.Quote()+"”")
+	setText(d.why, p.u.suggestionDetail(a))
+	d.quote.Show()
+	d.review.Show()
+	for _, o := range []fyne.CanvasObject{d.prov, d.saidBy, d.links, d.addSpan, d.tagAll, d.del, d.info} {
+		o.Hide()
+	}
+	for _, r := range d.rows {
+		r.box.Hide()
 	}
 	p.detail.Refresh()
 }

@@ -24,6 +24,8 @@ func (u *UI) show(st session.Step) {
 		u.documentShown()
 	case st.Reread || st.Codebook: // a label's colour or kind may have changed
 		u.refreshAnnotations()
+	case st.Suggestions:
+		u.suggestionsShown(st.Put, st.Del)
 	case len(st.Put) > 0 || len(st.Del) > 0:
 		u.storedShown(st.Put, st.Del)
 	}
@@ -109,6 +111,7 @@ func (u *UI) tagRange(l annotation.Label, start, end int) bool {
 	u.article.ClearSelection()
 	made := st.Put[0]
 	if claim == nil {
+		u.supersede(made)
 		u.s.Select(0)
 		u.selectAnnotationScroll(made.ID, false)
 		u.setStatus(fmt.Sprintf("Tagged %s as %s and saved%s. Ctrl+Z undoes it.", quoted(made.Quote(), 50), l.Name, u.sourceHint()))
@@ -124,10 +127,21 @@ func (u *UI) tagRange(l annotation.Label, start, end int) bool {
 		return true
 	}
 	u.show(st)
+	u.supersede(made)
 	u.s.Select(0)
 	u.selectAnnotationScroll(claim.ID, false)
 	u.setStatus(fmt.Sprintf("Source %s saved and linked: claim %s is said by it. Ctrl+Z undoes both.", quoted(made.Quote(), 40), quoted(claim.Quote(), 40)))
 	return true
+}
+
+// supersede drops, in the step that tagged it, the pending suggestions
+// that a stays in the place of (session.Supersede): the annotator drew
+// their bounds anew. When that fails they stay pending, to be rejected by
+// hand: the tag is saved all the same.
+func (u *UI) supersede(a annotation.Annotation) {
+	if st, err := u.s.Supersede([]annotation.Annotation{a}); err == nil && st.Suggestions {
+		u.show(st)
+	}
 }
 
 // isLinked reports whether claim claimID is said by sourceID.

@@ -95,6 +95,8 @@ func (u *UI) importPaths(paths []string) {
 			} else {
 				u.reloadAnnotations()
 			}
+			u.suggestSoon(u.s.NeedsSuggestions()...) // the open article first
+
 			switch {
 			case errors.Is(err, context.Canceled):
 				u.setStatus("Import cancelled; the articles read before it stopped are in the project. " + summary)
@@ -301,6 +303,8 @@ func (u *UI) switchTo(path string, open func(string) (Project, error)) {
 	old := u.st
 	u.proj, u.st = p, p.Store
 	u.s = session.New(p.Store) // the history belongs to the old file
+	// A run of the suggester on the old file is dropped when it returns.
+	u.suggestQueue, u.suggesting = nil, 0
 	if old != nil {
 		if err := old.Close(); err != nil {
 			u.showError(err, "The previous project file may not have closed cleanly; its edits were saved as you made them.")

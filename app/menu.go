@@ -3,6 +3,7 @@ package app
 import (
 	"fmt"
 	"image/color"
+	"slices"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -217,8 +218,9 @@ func (u *UI) makeMenu() *fyne.MainMenu {
 	for _, s := range statuses {
 		statusItems = append(statusItems, fyne.NewMenuItem("Mark as "+statusName(s), func() { u.setDocStatus(s) }))
 	}
-	doc := fyne.NewMenu("Article", append(append(statusItems, item("Mark as done and open the next", "done"), fyne.NewMenuItemSeparator(),
-		item("Next article", "nextDoc"), item("Previous article", "prevDoc"), fyne.NewMenuItemSeparator()), u.articleItems(item)...)...)
+	doc := fyne.NewMenu("Article", slices.Concat(statusItems, []*fyne.MenuItem{item("Mark as done and open the next", "done"), fyne.NewMenuItemSeparator(),
+		item("Next article", "nextDoc"), item("Previous article", "prevDoc"), fyne.NewMenuItemSeparator()},
+		u.suggestionItems(), []*fyne.MenuItem{fyne.NewMenuItemSeparator()}, u.articleItems(item))...)
 
 	// The codebook is the project file's, neither an article's nor an
 	// edit's: a menu of its own, as the issue names it.
@@ -342,6 +344,9 @@ func (u *UI) keyHelp() [][2]string {
 	return append(rows,
 		[2]string{"2 with a claim selected", "Tag the selected text as the claim's source and link them"},
 		[2]string{"+", "Add the selected text as another span of the selected annotation"},
+		[2]string{"Tab, Shift+Tab in the article or the annotation list", "Select the next / previous suggestion (from the selected one, or from the text selected: Ctrl+F, then Escape, then Tab goes to the first one after the match)"},
+		[2]string{"Enter with a suggestion selected", "Accept it (a claim with its suggested source and cue, in one undo step) and select the next"},
+		[2]string{"Delete or Backspace with a suggestion selected", "Reject it (with the source and cue only it had): it is not proposed again"},
 		[2]string{"] and [", "Select the next / previous annotation of the article"},
 		[2]string{"Up / Down in a list", "Select the previous / next row: article, annotation (headings passed over) or entity. A click in a list gives it these keys; the keys above work there too"},
 		[2]string{"Page Up / Page Down in a list", "Move the selection by a page"},

@@ -19,7 +19,23 @@ type Highlight struct {
 	Start, End int
 	Color      color.Color // base colour; the widget derives translucent fills itself
 	Label      string      // shown on hover (status/tooltip)
+	Style      HighlightStyle
 }
+
+// HighlightStyle says how a highlight is drawn.
+type HighlightStyle uint8
+
+// The highlight styles. Both report taps and hovers alike.
+const (
+	// Filled: a translucent band of the colour under the text and an
+	// underline on the highlight's stacking row (what is settled: an
+	// annotation).
+	Filled HighlightStyle = iota
+	// Outlined: a thin border of the colour around the text and no fill
+	// (what waits for a decision: a suggestion). Selected, the border is
+	// thicker and a faint band appears under the text.
+	Outlined
+)
 
 // Range is a range of the text in code points, [Start, End).
 type Range struct{ Start, End int }
@@ -39,6 +55,10 @@ type ArticleView struct {
 	OnHover        func(ids []uint64)      // highlights under the pointer (nil when none)
 	OnTypedRune    func(r rune)            // runes the view does not use itself
 	OnTypedKey     func(ev *fyne.KeyEvent) // keys the view does not use itself
+	// CaptureTab, while it returns true, makes Tab and Shift+Tab keys of
+	// the view (to OnTypedKey) instead of moving the focus to the next or
+	// previous widget; nil: never.
+	CaptureTab func() bool
 
 	text  string
 	runes []rune
@@ -94,6 +114,7 @@ var (
 	_ fyne.SecondaryTappable = (*ArticleView)(nil)
 	_ fyne.Shortcutable      = (*ArticleView)(nil)
 	_ fyne.Scrollable        = (*ArticleView)(nil)
+	_ fyne.Tabbable          = (*ArticleView)(nil)
 )
 
 // para is one paragraph of the text (a line ending in '\n' or the end).

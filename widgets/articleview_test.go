@@ -266,3 +266,56 @@ func TestArticleViewUnderlinesMerged(t *testing.T) {
 		t.Errorf("red underlines %v; want one", got)
 	}
 }
+
+// Outlined highlights (suggestions) are drawn as borders without a band,
+// beside filled ones; the selected one gets a thicker border and a faint
+// band; one inside another is inset by its level.
+func TestArticleViewOutlinedHighlightsMarkup(t *testing.T) {
+	v, w := newTestView(t, "One two three four five six seven eight nine ten eleven twelve.", fyne.NewSize(260, 120))
+	red := color.NRGBA{R: 0xe5, G: 0x39, B: 0x35, A: 0xff}
+	blue := color.NRGBA{R: 0x1e, G: 0x88, B: 0xe5, A: 0xff}
+	green := color.NRGBA{R: 0x43, G: 0xa0, B: 0x47, A: 0xff}
+	v.SetHighlights([]Highlight{
+		{ID: 1, Start: 0, End: 3, Color: red, Label: "annotation"},
+		{ID: 2, Start: 4, End: 40, Color: red, Label: "suggested claim", Style: Outlined},
+		{ID: 3, Start: 14, End: 18, Color: green, Label: "suggested entity", Style: Outlined},
+		{ID: 4, Start: 56, End: 62, Color: blue, Label: "suggested source", Style: Outlined},
+	})
+	v.SetSelectedHighlight(4)
+	test.AssertRendersToMarkup(t, "outlined.xml", w.Canvas())
+	test.AssertRendersToImage(t, "outlined.png", w.Canvas())
+}
+
+// An outlined highlight draws no band until it is selected, and reports
+// taps and hovers as a filled one does.
+func TestArticleViewOutlinedHighlightTapAndHover(t *testing.T) {
+	v, w := newTestView(t, "alpha beta gamma delta", fyne.NewSize(600, 200))
+	red := color.NRGBA{R: 200, A: 255}
+	v.SetHighlights([]Highlight{{ID: 7, Start: 6, End: 10, Color: red, Label: "seven", Style: Outlined}})
+	bands := func() (n int) {
+		for _, o := range test.WidgetRenderer(v).Objects() {
+			if r, ok := o.(*canvas.Rectangle); ok && r.Visible() && r.FillColor != nil && toNRGBA(r.FillColor).A != 0 && r.Size().Height == v.metrics.textH {
+				n++
+			}
+		}
+		return n
+	}
+	if got := bands(); got != 0 {
+		t.Errorf("%d bands drawn for an outlined highlight; want 0", got)
+	}
+	var tapped uint64
+	var hovered []uint64
+	v.OnHighlightTapped = func(id uint64) { tapped = id }
+	v.OnHover = func(ids []uint64) { hovered = ids }
+	m := v.metrics
+	pos := fyne.NewPos(m.pad+v.textWidth("alpha be"), m.pad+m.textH/2)
+	v.MouseMoved(&desktop.MouseEvent{PointEvent: fyne.PointEvent{Position: pos}})
+	test.TapCanvas(w.Canvas(), pos)
+	if tapped != 7 || !slices.Equal(hovered, []uint64{7}) {
+		t.Errorf("tapped %d, hovered %v; want 7, [7]", tapped, hovered)
+	}
+	v.SetSelectedHighlight(7)
+	if got := bands(); got != 1 {
+		t.Errorf("%d bands drawn for the selected outlined highlight; want 1 (faint)", got)
+	}
+}

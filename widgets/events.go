@@ -325,6 +325,9 @@ func (v *ArticleView) TypedKey(ev *fyne.KeyEvent) {
 	v.Refresh()
 }
 
+// AcceptsTab is part of fyne.Tabbable: see CaptureTab.
+func (v *ArticleView) AcceptsTab() bool { return v.CaptureTab != nil && v.CaptureTab() }
+
 func (v *ArticleView) forwardKey(ev *fyne.KeyEvent) {
 	if v.OnTypedKey != nil {
 		v.OnTypedKey(ev)

@@ -16,6 +16,7 @@ import (
 const (
 	bandAlpha     = 0x58 // a highlight band; overlapping bands blend darker
 	selectedAlpha = 0x99 // the selected highlight's band
+	outlinedAlpha = 0x30 // the selected outlined highlight's faint band
 	matchAlpha    = 0x66
 	currentAlpha  = 0xCC
 )
@@ -46,6 +47,7 @@ type articleRenderer struct {
 	lastSize fyne.Size
 	same     map[samePiece]int // drawSpans' count of identical pieces on a line
 	unders   []samePiece       // drawSpans' underline pieces of a line
+	outlines []samePiece       // drawSpans' outlined pieces of a line (row: nesting level)
 }
 
 type lineText struct {
@@ -222,13 +224,19 @@ func (r *articleRenderer) lineObject(start int, s string, fg color.Color, y floa
 func (r *articleRenderer) drawSpans(start, end int, y float32, spans []span, at func(s, e int) [][2]float32) {
 	v := r.v
 	clear(r.same)
-	r.unders = r.unders[:0]
+	r.unders, r.outlines = r.unders[:0], r.outlines[:0]
 	for _, seg := range lineSegments(start, end, spans) {
 		s := spans[seg.span]
 		h := v.highlights[s.index]
 		base := toNRGBA(h.Color)
 		selected := v.selectedID != 0 && h.ID == v.selectedID
 		row := min(s.level, underlineRows-1)
+		if h.Style == Outlined {
+			for _, p := range at(seg.start, seg.end) {
+				r.outlines = append(r.outlines, samePiece{p[0], p[1], base, row, selected})
+			}
+			continue
+		}
 		for _, p := range at(seg.start, seg.end) {
 			band := samePiece{p[0], p[1], base, -1, selected}
 			if r.same[band] < maxSameBands {
@@ -239,6 +247,30 @@ func (r *articleRenderer) drawSpans(start, end int, y float32, spans []span, at 
 		}
 	}
 	r.drawUnderlines(y)
+	r.drawOutlines(y)
+}
+
+// drawOutlines draws the outlined pieces of the line at y (r.outlines): a
+// border of the colour around each, inset by a pixel a nesting level so
+// that an outline inside another (a date inside a quote) shows its own
+// edges. The selected one gets a thicker border and a faint band.
+func (r *articleRenderer) drawOutlines(y float32) {
+	m := r.v.metrics
+	for _, p := range r.outlines {
+		inset := float32(p.row)
+		width := float32(1)
+		if p.selected {
+			band := r.under.next()
+			band.FillColor = withAlpha(p.color, outlinedAlpha)
+			r.place(band, p.x0, y, p.x1-p.x0, m.textH)
+			width = 2.5
+		}
+		box := r.over.next()
+		box.FillColor = color.Transparent
+		box.StrokeColor = withAlpha(p.color, 0xFF)
+		box.StrokeWidth = width
+		r.place(box, p.x0-1+inset, y-1+inset, p.x1-p.x0+2-2*inset, m.textH+2-2*inset)
+	}
 }
 
 // maxSameBands is how many bands of one colour over one stretch are

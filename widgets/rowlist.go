@@ -45,6 +45,9 @@ type RowList struct {
 	Selectable  func(i int) bool
 	OnTypedKey  func(ev *fyne.KeyEvent) // keys the list does not use
 	OnTypedRune func(r rune)            // every rune: the list uses none
+	// CaptureTab, while it returns true, makes Tab and Shift+Tab keys of
+	// the list (to OnTypedKey) instead of moving the focus; nil: never.
+	CaptureTab  func() bool
 	MultiSelect bool
 	OnSelection func() // the set of selected rows changed (MultiSelect)
 	// Modifiers returns the modifier keys held down; nil: the desktop
@@ -71,6 +74,7 @@ var (
 	_ fyne.Draggable  = (*RowList)(nil)
 	_ fyne.Focusable  = (*RowList)(nil)
 	_ fyne.Tappable   = (*RowList)(nil)
+	_ fyne.Tabbable   = (*RowList)(nil)
 )
 
 // NewRowList returns a list of length() rows made by create and filled by
@@ -293,6 +297,9 @@ func (l *RowList) TypedRune(r rune) {
 		l.OnTypedRune(r)
 	}
 }
+
+// AcceptsTab is part of fyne.Tabbable: see CaptureTab.
+func (l *RowList) AcceptsTab() bool { return l.CaptureTab != nil && l.CaptureTab() }
 
 // TypedKey is part of fyne.Focusable: the navigation keys move the
 // selection, other keys go to OnTypedKey.

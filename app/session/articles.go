@@ -136,6 +136,7 @@ func (s *Session) Cut(desc string, start, end int) (Step, error) {
 		return Step{}, err
 	}
 	s.hist.push(change{desc: desc, docID: s.doc.ID, article: &articleStep{cut: &cutStep{before: before, start: start, end: end}}})
+	s.changed(s.doc.ID)
 	return s.reopen(desc)
 }
 
@@ -218,6 +219,7 @@ func (s *Session) replayArticle(c *change, back bool) (Step, error) {
 		}
 		a.cut.before = before
 	}
+	s.changed(c.docID)
 	return s.reopen(c.desc)
 }
 

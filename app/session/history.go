@@ -33,6 +33,9 @@ type change struct {
 	// codebook, when set, makes this a change of the codebook instead:
 	// project-wide, replayed by replayCodebook (codebook.go).
 	codebook *annotation.CodebookChange
+	// review, when set, makes this a review of the document's pending
+	// suggestions instead (suggestions.go).
+	review *reviewStep
 }
 
 // registryStep is one save or merge of the entity registry. A save is
@@ -170,7 +173,7 @@ func (s *Session) Apply(desc string, put []annotation.Annotation, del []uint64) 
 // takes both back. desc describes the whole step.
 func (s *Session) Amend(desc string, put []annotation.Annotation, del []uint64) (Step, error) {
 	n := len(s.hist.undo)
-	if n == 0 || s.hist.undo[n-1].docID != s.doc.ID || s.hist.undo[n-1].registry != nil || s.hist.undo[n-1].statusTo != "" {
+	if n == 0 || !s.hist.undo[n-1].amendable(s.doc.ID) {
 		return s.Apply(desc, put, del)
 	}
 	st, c, err := s.commit(put, del)
@@ -182,6 +185,12 @@ func (s *Session) Amend(desc string, put []annotation.Annotation, del []uint64) 
 	s.hist.undo[n-1] = merged
 	st.Desc = desc
 	return st, nil
+}
+
+// amendable reports whether c is an edit of the annotations of document
+// doc, into which Amend can fold another.
+func (c change) amendable(doc uint64) bool {
+	return c.docID == doc && c.registry == nil && c.statusTo == "" && c.article == nil && c.codebook == nil && c.review == nil
 }
 
 // SetStatus sets the open document's status as one undoable step
@@ -360,6 +369,12 @@ func (s *Session) replay(c *change, back bool) (Step, error) {
 	}
 	if c.codebook != nil {
 		return s.replayCodebook(c, back)
+	}
+	if c.review != nil && len(c.before) == 0 && len(c.after) == 0 {
+		return s.replayReview(c, back)
+	}
+	if c.review != nil {
+		return s.replayEditAndReview(c, back)
 	}
 	var st Step
 	if c.docID != s.doc.ID {

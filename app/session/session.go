@@ -55,9 +55,15 @@ type Session struct {
 	doc      annotation.Document  // the open document; ID 0 for none
 	offsets  *annotation.Offsets
 	anns     []annotation.Annotation // the open document's annotations, store order
+	sugs     []annotation.Annotation // the open document's pending suggestions, store order
 	entities []annotation.Entity
-	selected uint64 // the selected annotation; 0 for none
+	selected uint64 // the selected annotation or suggestion; 0 for none
 	hist     history
+	// rev counts changes of the labels and entities, docRev of each
+	// document's annotations and text: what a SuggestRun read (see
+	// Suggested).
+	rev    uint64
+	docRev map[uint64]uint64
 }
 
 // New returns a session over st with nothing read yet and no document open.
@@ -85,7 +91,12 @@ type Step struct {
 	Articles, Closed bool
 	// Codebook: the labels, relation types or guidelines changed.
 	Codebook bool
-	// Restored are the ids an undo or redo brought back, to select one.
+	// Suggestions: the open document's pending suggestions changed
+	// (accepted ones are also in Put, and annotations an undo of an
+	// accept took back in Del).
+	Suggestions bool
+	// Restored are the ids an undo or redo brought back, to select one
+	// (annotations, or suggestions pending again).
 	Restored []uint64
 }
 
@@ -159,13 +170,14 @@ func (s *Session) Entity(id uint64) *annotation.Entity {
 	return nil
 }
 
-// Selected returns the selected annotation's id, 0 for none.
+// Selected returns the id of the selected annotation or pending
+// suggestion, 0 for none.
 func (s *Session) Selected() uint64 { return s.selected }
 
-// Select makes id the selected annotation; an id the open document lacks
-// selects none.
+// Select makes id the selected annotation or pending suggestion (their ids
+// never collide); an id the open document lacks selects none.
 func (s *Session) Select(id uint64) {
-	if s.annIndex(id) < 0 {
+	if s.annIndex(id) < 0 && sugIndex(s.sugs, id) < 0 {
 		id = 0
 	}
 	s.selected = id
@@ -175,6 +187,7 @@ func (s *Session) Select(id uint64) {
 // default label set, so that the window can still show something.
 func (s *Session) LoadLabels() error {
 	ls, err := s.st.Labels()
+	s.changed(0)
 	if err != nil {
 		s.labels = annotation.DefaultLabelSet()
 		return err
@@ -194,6 +207,7 @@ func (s *Session) ReloadLabels() (changed bool, err error) {
 		return false, nil
 	}
 	s.labels = ls
+	s.changed(0)
 	return true, nil
 }
 
@@ -204,6 +218,7 @@ func (s *Session) LoadEntities() error {
 		return err
 	}
 	s.entities = es
+	s.changed(0)
 	return nil
 }
 
@@ -217,8 +232,8 @@ func (s *Session) LoadDocuments() error {
 	return nil
 }
 
-// Open opens document id with its annotations; nothing is selected. On
-// error the document open before stays open.
+// Open opens document id with its annotations and pending suggestions;
+// nothing is selected. On error the document open before stays open.
 func (s *Session) Open(id uint64) error {
 	d, err := s.st.Document(id)
 	if err != nil {
@@ -228,16 +243,21 @@ func (s *Session) Open(id uint64) error {
 	if err != nil {
 		return err
 	}
-	s.doc, s.offsets, s.anns, s.selected = d, annotation.NewOffsets(d.Text), anns, 0
+	sugs, err := s.st.Suggestions(id)
+	if err != nil {
+		return fmt.Errorf("the suggestions of article %d: %w", id, err)
+	}
+	s.doc, s.offsets, s.anns, s.sugs, s.selected = d, annotation.NewOffsets(d.Text), anns, sugs, 0
 	return nil
 }
 
 // CloseDocument leaves no document open.
 func (s *Session) CloseDocument() {
-	s.doc, s.offsets, s.anns, s.selected = annotation.Document{}, annotation.NewOffsets(""), nil, 0
+	s.doc, s.offsets, s.anns, s.sugs, s.selected = annotation.Document{}, annotation.NewOffsets(""), nil, nil, 0
 }
 
-// ReloadAnnotations rereads the open document's annotations.
+// ReloadAnnotations rereads the open document's annotations and pending
+// suggestions.
 func (s *Session) ReloadAnnotations() error {
 	if s.doc.ID == 0 {
 		return nil
@@ -247,8 +267,10 @@ func (s *Session) ReloadAnnotations() error {
 		return err
 	}
 	s.anns = anns
+	s.changed(s.doc.ID)
+	err = s.readSuggestions()
 	s.Select(s.selected)
-	return nil
+	return err
 }
 
 // stored brings what the store took into the session: put are the
@@ -268,16 +290,21 @@ func (s *Session) stored(put []annotation.Annotation, del []uint64) {
 			s.anns = slices.Delete(s.anns, i, i+1)
 		}
 	}
+	if len(del) > 0 {
+		unlinkFrom(s.sugs, del) // as the store unlinks them
+	}
+	s.changed(s.doc.ID)
 	s.Select(s.selected)
 	s.summaryChanged()
 }
 
-// summaryChanged puts the open document's annotation count and status
-// into its summary, without rereading every summary.
+// summaryChanged puts the open document's annotation and suggestion
+// counts and status into its summary, without rereading every summary.
 func (s *Session) summaryChanged() {
 	for i := range s.docs {
 		if s.docs[i].ID == s.doc.ID {
 			s.docs[i].Annotations = len(s.anns)
+			s.docs[i].Pending = len(s.sugs)
 			s.docs[i].Status = s.doc.Status
 		}
 	}

@@ -31,7 +31,13 @@ func (f *failing) Apply(docID uint64, put []annotation.Annotation, del []uint64)
 // session with the first document open.
 func newSession(t *testing.T) (*Session, *failing) {
 	t.Helper()
-	st, err := storage.Open(filepath.Join(t.TempDir(), "p.glossa"), storage.Options{})
+	return openSession(t, storage.Options{})
+}
+
+// openSession is newSession on a project file opened with opts.
+func openSession(t *testing.T, opts storage.Options) (*Session, *failing) {
+	t.Helper()
+	st, err := storage.Open(filepath.Join(t.TempDir(), "p.glossa"), opts)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -19,6 +19,7 @@ import (
 
 	"glossa/annotation"
 	"glossa/app"
+	"glossa/app/session"
 	"glossa/assets"
 	"glossa/corpus"
 	"glossa/formats"
@@ -111,11 +112,13 @@ var (
 	_ corpus.Source = (*storage.Store)(nil)
 )
 
-// project is the project file st as the window gets it: the store, and
-// import and export through package corpus.
+// project is the project file st as the window gets it: the store,
+// import and export through package corpus, and the suggester run in the
+// background.
 func project(st *storage.Store) app.Project {
 	return app.Project{
-		Store: st,
+		Store:   st,
+		Suggest: session.SuggestRun.Compute,
 		Import: func(ctx context.Context, paths []string, progress func(done, total int, msg string)) (string, error) {
 			return importInto(ctx, st, paths, progress)
 		},
