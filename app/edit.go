@@ -18,6 +18,9 @@ import (
 func (u *UI) show(st session.Step) {
 	if st.Codebook {
 		u.codebookShown()
+		// Verbs added to the codebook, or labels the suggestions are
+		// named after, make the articles' suggestions out of date.
+		u.suggestSoon(u.s.NeedsSuggestions()...)
 	}
 	switch {
 	case st.Opened:

@@ -116,7 +116,7 @@ func runSuggest(ctx context.Context, env Env, args []string) error {
 	for r := range suggestAll(ctx, st, docs, opts, labels) {
 		if r.err == nil {
 			var stored []annotation.Annotation
-			stored, r.err = st.SetSuggestions(r.doc.ID, r.pending, suggest.Version)
+			stored, r.err = st.SetSuggestions(r.doc.ID, r.pending, suggest.Stamp(labels))
 			if r.err == nil {
 				c := countKinds(stored, labels)
 				c.rejected = len(r.pending) - len(stored)

@@ -259,3 +259,18 @@ func TestOptionsFor(t *testing.T) {
 		t.Errorf("%d claims with the codebook's verb, %d without; want some, then none", with, without)
 	}
 }
+
+// The stamp changes with the codebook's verbs, in any order, and is the
+// rules' version without them.
+func TestStamp(t *testing.T) {
+	var none annotation.LabelSet
+	ab := annotation.LabelSet{Verbs: []string{"opine", "opined"}}
+	ba := annotation.LabelSet{Verbs: []string{"opined", "opine"}}
+	other := annotation.LabelSet{Verbs: []string{"opine"}}
+	if got := Stamp(none); got != Version {
+		t.Errorf("Stamp without verbs = %q; want %q", got, Version)
+	}
+	if Stamp(ab) != Stamp(ba) || Stamp(ab) == Stamp(other) || !strings.HasPrefix(Stamp(ab), Version+"+v") {
+		t.Errorf("stamps %q %q %q", Stamp(ab), Stamp(ba), Stamp(other))
+	}
+}

@@ -403,7 +403,7 @@ func clones(as []annotation.Annotation) []annotation.Annotation {
 // session goes on.
 type SuggestRun struct {
 	DocID    uint64
-	Version  string // suggest.Version
+	Version  string // suggest.Stamp of the codebook it ran with
 	text     string
 	labels   annotation.LabelSet
 	entities []annotation.Entity
@@ -423,7 +423,7 @@ func (r SuggestRun) Compute() []annotation.Annotation {
 func (s *Session) NeedsSuggestions() []uint64 {
 	var ids []uint64
 	for _, d := range s.docs {
-		if d.Suggester != suggest.Version {
+		if d.Suggester != suggest.Stamp(s.labels) {
 			if d.ID == s.doc.ID {
 				ids = slices.Insert(ids, 0, d.ID)
 			} else {
@@ -437,7 +437,7 @@ func (s *Session) NeedsSuggestions() []uint64 {
 // SuggestRunFor prepares a run of the suggester over document id, reading
 // it from the store unless it is the open one.
 func (s *Session) SuggestRunFor(id uint64) (SuggestRun, error) {
-	r := SuggestRun{DocID: id, Version: suggest.Version, labels: s.labels.Clone(), entities: slices.Clone(s.entities),
+	r := SuggestRun{DocID: id, Version: suggest.Stamp(s.labels), labels: s.labels.Clone(), entities: slices.Clone(s.entities),
 		rev: [2]uint64{s.rev, s.docRev[id]}}
 	if id == s.doc.ID {
 		r.text, r.existing = s.doc.Text, clones(s.anns)

@@ -328,6 +328,16 @@ func TestSuggestRunComputesAndStores(t *testing.T) {
 	if slices.Contains(s.NeedsSuggestions(), 1) || s.Documents()[0].Suggester != suggest.Version {
 		t.Errorf("after storing: NeedsSuggestions %v, Suggester %q", s.NeedsSuggestions(), s.Documents()[0].Suggester)
 	}
+	// Verbs added to the codebook make every article need a new run; the
+	// undo of that edit makes the first one current again.
+	must(t)(s.EditCodebook("verbs", annotation.CodebookEdit{Op: annotation.OpSetVerbs, Verbs: []string{"opine"}}))
+	if !slices.Contains(s.NeedsSuggestions(), 1) {
+		t.Errorf("after adding a verb: NeedsSuggestions %v; want document 1 in it", s.NeedsSuggestions())
+	}
+	must(t)(s.Undo())
+	if slices.Contains(s.NeedsSuggestions(), 1) {
+		t.Errorf("after the undo: NeedsSuggestions %v; want document 1 current", s.NeedsSuggestions())
+	}
 	i := slices.IndexFunc(s.Suggestions(), func(a annotation.Annotation) bool { return s.KindOf(&a) == annotation.KindClaim })
 	if i < 0 {
 		t.Fatalf("no claim suggested in %q", text1)
