@@ -107,8 +107,12 @@ type importAs int
 const (
 	asAnnotation importAs = iota
 	asPendingSuggestion
-	asRejection
+	asRejection      // rejected in the file: remembered as rejected
+	asRejectedBefore // rejected on this text before: already remembered
 )
+
+// stored reports whether k is stored, as an annotation or a suggestion.
+func (k importAs) stored() bool { return k == asAnnotation || k == asPendingSuggestion }
 
 // importBundle stores b (see ImportBundles). With opt.KeepIDs an
 // annotation or suggestion keeps its id unless an annotation or one of
@@ -158,8 +162,8 @@ func importBundle(tx *bbolt.Tx, now time.Time, labels annotation.LabelSet, b ann
 		d.ID = id
 	}
 
-	// What each one becomes: a pending one this text's rejections name is
-	// left out as rejected, as SetSuggestions leaves it out.
+	// What each one becomes: a suggestion this text's rejections name is
+	// left out, as SetSuggestions leaves it out.
 	o := annotation.NewOffsets(d.Text)
 	var res ImportResult
 	recs := make([]annotation.Annotation, len(b.Annotations))
@@ -170,18 +174,20 @@ func importBundle(tx *bbolt.Tx, now time.Time, labels annotation.LabelSet, b ann
 		a.DocID = d.ID
 		prepareSpans(&a, o)
 		recs[i] = a
-		switch p := a.Provenance; {
-		case opt.restoring:
+		p := a.Provenance
+		if opt.restoring || !p.Rejected() && !p.Pending() {
+			continue
+		}
+		if rejectedBefore == nil {
+			rejectedBefore = rejectedOf(tx, sha)
+		}
+		switch {
+		case rejectedBefore[annotation.Fingerprint(a.Label, a.Spans)]:
+			as[i] = asRejectedBefore
 		case p.Rejected():
 			as[i] = asRejection
-		case p.Pending():
-			if rejectedBefore == nil {
-				rejectedBefore = rejectedOf(tx, sha)
-			}
+		default:
 			as[i] = asPendingSuggestion
-			if rejectedBefore[annotation.Fingerprint(a.Label, a.Spans)] {
-				as[i] = asRejection
-			}
 		}
 	}
 
@@ -193,7 +199,7 @@ func importBundle(tx *bbolt.Tx, now time.Time, labels annotation.LabelSet, b ann
 	used := map[uint64]bool{}
 	if opt.KeepIDs {
 		for i, a := range recs {
-			if as[i] != asRejection && a.ID != 0 && !used[a.ID] && !pending[a.ID] && idx.Get(idKey(a.ID)) == nil {
+			if as[i].stored() && a.ID != 0 && !used[a.ID] && !pending[a.ID] && idx.Get(idKey(a.ID)) == nil {
 				newIDs[i] = a.ID
 				used[a.ID] = true
 				if err := bumpSequence(idx, a.ID); err != nil {
@@ -203,7 +209,7 @@ func importBundle(tx *bbolt.Tx, now time.Time, labels annotation.LabelSet, b ann
 		}
 	}
 	for i := range recs {
-		if newIDs[i] != 0 || as[i] == asRejection {
+		if newIDs[i] != 0 || !as[i].stored() {
 			continue
 		}
 		id, err := idx.NextSequence()
@@ -221,7 +227,7 @@ func importBundle(tx *bbolt.Tx, now time.Time, labels annotation.LabelSet, b ann
 			continue
 		}
 		switch as[i] {
-		case asRejection:
+		case asRejection, asRejectedBefore:
 			dropped[a.ID] = true
 		case asPendingSuggestion:
 			isSuggestion[newIDs[i]] = true
@@ -232,7 +238,7 @@ func importBundle(tx *bbolt.Tx, now time.Time, labels annotation.LabelSet, b ann
 	}
 	for i := range recs {
 		a := &recs[i]
-		if as[i] == asRejection {
+		if !as[i].stored() {
 			continue
 		}
 		old := a.ID
@@ -278,6 +284,8 @@ func importBundle(tx *bbolt.Tx, now time.Time, labels annotation.LabelSet, b ann
 	var named []string
 	for i, a := range recs {
 		switch as[i] {
+		case asRejectedBefore:
+			res.Rejected++
 		case asRejection:
 			res.Rejected++
 			when := a.Modified

@@ -5,6 +5,8 @@ import (
 	"slices"
 	"testing"
 
+	"go.etcd.io/bbolt"
+
 	"glossa/annotation"
 )
 
@@ -228,9 +230,14 @@ func TestImportLeavesOutWhatWasRejectedBefore(t *testing.T) {
 	if _, err := s.DeleteDocuments([]uint64{d.ID}); err != nil {
 		t.Fatal(err)
 	}
+	before := rejections(t, s)
 	res, err := s.ImportBundles([]annotation.Bundle{reviewInProgress(t)}, ImportOptions{})
 	if err != nil {
 		t.Fatal(err)
+	}
+	after := rejections(t, s)
+	if len(after) != len(before)+1 || !slices.Equal(after[:len(before)], before) && !slices.Equal(after[1:], before) {
+		t.Errorf("rejections before the import %q, after %q; want the one rejected before as it was, and the file's", before, after)
 	}
 	if r := res[0]; r.Pending != 2 || r.Rejected != 2 || r.Annotations != 2 {
 		t.Errorf("result %+v; want 2 pending, 2 rejected (the file's and the project's), 2 annotations", r)
@@ -240,6 +247,21 @@ func TestImportLeavesOutWhatWasRejectedBefore(t *testing.T) {
 		t.Errorf("the claim links %v; want only its said_by, not the cue rejected before", claim.Links)
 	}
 	mustCheck(t, s)
+}
+
+// rejections lists the rejected bucket's values, in key order.
+func rejections(t *testing.T, s *Store) []string {
+	t.Helper()
+	var out []string
+	if err := s.view(func(tx *bbolt.Tx) error {
+		return tx.Bucket(bucketRejected).ForEach(func(_, v []byte) error {
+			out = append(out, string(v))
+			return nil
+		})
+	}); err != nil {
+		t.Fatal(err)
+	}
+	return out
 }
 
 // A refused suggestion fails the whole batch, as a refused annotation
