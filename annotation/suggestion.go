@@ -60,3 +60,18 @@ func Fingerprint(label string, spans []Span) string {
 	}
 	return b.String()
 }
+
+// Pending reports whether p is the provenance of a suggestion waiting for
+// review: origin suggested and review pending, or no review at all (a
+// suggestion nobody has reviewed waits for review). An imported
+// annotation with it is stored as a pending suggestion, not as an
+// annotation.
+func (p Provenance) Pending() bool {
+	return p.Origin == OriginSuggested && (p.Review == ReviewPending || p.Review == "")
+}
+
+// Rejected reports whether p is the provenance of a suggestion a person
+// rejected: an import remembers it as rejected and stores nothing of it.
+func (p Provenance) Rejected() bool {
+	return p.Origin == OriginSuggested && p.Review == ReviewRejected
+}

@@ -61,6 +61,8 @@ func runImport(ctx context.Context, env Env, args []string) error {
 			fmt.Fprintf(env.Stderr, "%s: %v\n", r.Path, r.Err)
 		case r.DuplicateOf != 0:
 			fmt.Fprintf(env.Stdout, "%s\tduplicate of document %d, skipped\n", r.Path, r.DuplicateOf)
+		case r.Pending > 0:
+			fmt.Fprintf(env.Stdout, "%s\tdocument %d\t%d annotations\t%d suggestions to review\n", r.Path, r.DocID, r.Annotations, r.Pending)
 		default:
 			fmt.Fprintf(env.Stdout, "%s\tdocument %d\t%d annotations\n", r.Path, r.DocID, r.Annotations)
 		}
@@ -71,8 +73,12 @@ func runImport(ctx context.Context, env Env, args []string) error {
 	for _, w := range res.Warnings {
 		fmt.Fprintf(env.Stderr, "warning: %s\n", w)
 	}
-	fmt.Fprintf(env.Stderr, "imported %d documents, %d annotations; %d duplicates skipped; %d files failed\n",
-		res.Documents, res.Annotations, res.Duplicates, failed)
+	suggestions := ""
+	if res.Pending > 0 || res.Rejected > 0 {
+		suggestions = fmt.Sprintf(", %d suggestions to review (%d rejected ones remembered)", res.Pending, res.Rejected)
+	}
+	fmt.Fprintf(env.Stderr, "imported %d documents, %d annotations%s; %d duplicates skipped; %d files failed\n",
+		res.Documents, res.Annotations, suggestions, res.Duplicates, failed)
 	if failed > 0 {
 		return fmt.Errorf("%d of the files could not be imported (see above)", failed)
 	}

@@ -10,7 +10,6 @@ import (
 	"glossa/annotation"
 	"glossa/formats/dataset"
 	"glossa/formats/registry"
-	"glossa/storage"
 )
 
 // importDataset streams a Glossa JSON or JSON Lines file (a format of kind
@@ -31,7 +30,7 @@ func importDataset(ctx context.Context, st Target, path string, f registry.Forma
 		return err
 	}
 	keep := len(docs) == 0
-	opt := storage.ImportOptions{KeepIDs: keep}
+	opt := importOptions(keep, nil)
 	var batch []annotation.Bundle
 	n := 0
 	flush := func() error {
@@ -49,13 +48,7 @@ func importDataset(ctx context.Context, st Target, path string, f registry.Forma
 			return err
 		}
 		for i, r := range res {
-			emit(FileResult{
-				Path:        fmt.Sprintf("%s#%d", path, n-len(batch)+i+1),
-				DocID:       r.Doc.ID,
-				Title:       r.Doc.Title,
-				Annotations: r.Annotations,
-				DuplicateOf: r.DuplicateOf,
-			})
+			emit(fileResult(fmt.Sprintf("%s#%d", path, n-len(batch)+i+1), r))
 		}
 		batch = batch[:0]
 		return nil

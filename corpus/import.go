@@ -15,6 +15,7 @@ import (
 	"glossa/formats/dataset"
 	"glossa/formats/registry"
 	"glossa/storage"
+	"glossa/suggest"
 )
 
 // Target is what an import writes to. *storage.Store is one.
@@ -37,8 +38,12 @@ type FileResult struct {
 	DocID       uint64
 	Title       string
 	Annotations int
-	DuplicateOf uint64 // set when the same text was already in the project
-	Err         error
+	// Pending counts the suggestions stored for review, Rejected those
+	// remembered as rejected (storage.ImportResult), DroppedLinks the links
+	// to suggestions not stored as annotations that were left out.
+	Pending, Rejected, DroppedLinks int
+	DuplicateOf                     uint64 // set when the same text was already in the project
+	Err                             error
 	// File and Files say which of the files to import this result belongs
 	// to (1-based) and how many there are, for progress bars.
 	File, Files int
@@ -47,12 +52,29 @@ type FileResult struct {
 // Totals sums up an import.
 type Totals struct {
 	Documents, Annotations, Duplicates, Failed int
-	NewLabels                                  []string
-	Warnings                                   []string
+	// Pending and Rejected count the suggestions stored for review and
+	// those remembered as rejected.
+	Pending, Rejected int
+	NewLabels         []string
+	Warnings          []string
 }
 
 // batchSize is how many documents of a dataset share one transaction.
 const batchSize = 128
+
+// importOptions is how a dataset's bundles are stored: the pending
+// suggestions a file brings are stamped as the window stamps those it
+// computes (suggest.Stamp), so that it keeps them for review rather than
+// computing them again.
+func importOptions(keepIDs bool, entityMap map[uint64]uint64) storage.ImportOptions {
+	return storage.ImportOptions{KeepIDs: keepIDs, EntityMap: entityMap, Suggester: suggest.Stamp}
+}
+
+// fileResult is the report of a document read from path and stored as r.
+func fileResult(path string, r storage.ImportResult) FileResult {
+	return FileResult{Path: path, DocID: r.Doc.ID, Title: r.Doc.Title, Annotations: r.Annotations,
+		Pending: r.Pending, Rejected: r.Rejected, DroppedLinks: r.DroppedLinks, DuplicateOf: r.DuplicateOf}
+}
 
 // ImportPaths imports files and folders (walked recursively, hidden entries
 // skipped) into st. Each file fails or succeeds alone: a failure is reported
@@ -75,6 +97,11 @@ func ImportPaths(ctx context.Context, st Target, paths []string, report func(Fil
 		default:
 			tot.Documents++
 			tot.Annotations += r.Annotations
+			tot.Pending += r.Pending
+			tot.Rejected += r.Rejected
+			if r.DroppedLinks > 0 {
+				tot.Warnings = append(tot.Warnings, fmt.Sprintf("%s: %d links to suggestions that are pending or rejected were left out: an annotation links only to annotations", r.Path, r.DroppedLinks))
+			}
 		}
 		if report != nil {
 			report(r)

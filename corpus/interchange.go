@@ -9,7 +9,6 @@ import (
 	"glossa/annotation"
 	"glossa/formats/dataset"
 	"glossa/formats/registry"
-	"glossa/storage"
 )
 
 // importInterchange imports another tool's file (or brat folder), read with
@@ -72,12 +71,12 @@ func importInterchange(ctx context.Context, st Target, path string, f registry.F
 		}
 		batch := fresh[:min(batchSize, len(fresh))]
 		fresh = fresh[len(batch):]
-		res, err := st.ImportBundles(batch, storage.ImportOptions{EntityMap: entityMap})
+		res, err := st.ImportBundles(batch, importOptions(false, entityMap))
 		if err != nil {
 			return err
 		}
 		for i, r := range res {
-			emit(FileResult{Path: fmt.Sprintf("%s#%s", path, batch[i].Document.Origin), DocID: r.Doc.ID, Title: r.Doc.Title, Annotations: r.Annotations, DuplicateOf: r.DuplicateOf})
+			emit(fileResult(fmt.Sprintf("%s#%s", path, batch[i].Document.Origin), r))
 		}
 	}
 	return nil

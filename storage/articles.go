@@ -129,7 +129,7 @@ func restoreDocument(tx *bbolt.Tx, now time.Time, labels annotation.LabelSet, b 
 	}
 	// Its annotations' ids were never suggestions' (one sequence), and
 	// were checked free above.
-	r, err := importBundle(tx, now, labels, b, ImportOptions{KeepIDs: true}, nil)
+	r, err := importBundle(tx, now, labels, b, ImportOptions{KeepIDs: true, restoring: true}, nil)
 	switch {
 	case err != nil:
 		return fmt.Errorf("document %d: %w", id, err)

@@ -12,21 +12,46 @@ import (
 
 // ImportOptions says how ImportBundles stores bundles.
 type ImportOptions struct {
-	// KeepIDs keeps the bundles' document and annotation ids where they are
-	// free (to restore an exported dataset into a new file as it was).
-	// Otherwise, and where an id is taken, new ids are assigned and the
-	// links inside each document follow.
+	// KeepIDs keeps the bundles' document, annotation and suggestion ids
+	// where they are free (to restore an exported dataset into a new file
+	// as it was). Otherwise, and where an id is taken, new ids are
+	// assigned and the links inside each document follow.
 	KeepIDs bool
 	// EntityMap maps the bundles' entity ids to this store's (as
 	// PutEntities returns). Ids it lacks are used as they are.
 	EntityMap map[uint64]uint64
+	// Suggester names what made the pending suggestions a bundle brings,
+	// from the codebook they are stored under: it becomes the
+	// Summary.Suggester of a document that brings any. The window computes
+	// an article's suggestions again when that differs from its own stamp,
+	// which would renumber those under review, so corpus passes
+	// suggest.Stamp. nil records SuggesterImported.
+	Suggester func(annotation.LabelSet) string
+
+	// restoring: the bundle is a document as this store held it
+	// (RestoreDocuments): its annotations stay annotations, whatever their
+	// provenance says.
+	restoring bool
 }
+
+// SuggesterImported is the Summary.Suggester of a document whose pending
+// suggestions came from a file, when ImportBundles was not told what made
+// them (ImportOptions.Suggester).
+const SuggesterImported = "imported"
 
 // ImportResult is what became of one bundle.
 type ImportResult struct {
 	Doc         annotation.Document // as stored, without its text
 	Annotations int                 // annotations stored
-	DuplicateOf uint64              // nonzero when skipped: the document with the same text
+	// Pending counts the suggestions stored as pending; Rejected those
+	// remembered as rejected (the file says so, or this project rejected
+	// the same suggestion on the same text before) and not stored.
+	Pending, Rejected int
+	// DroppedLinks counts links left out because their target is not
+	// stored as an annotation: from an annotation to a pending suggestion
+	// (an annotation never links to one), or to a rejected suggestion.
+	DroppedLinks int
+	DuplicateOf  uint64 // nonzero when skipped: the document with the same text
 }
 
 // ImportBundles stores bundles in one Update transaction (one fsync for the
@@ -36,6 +61,19 @@ type ImportResult struct {
 // in its result. Any other problem (bad text, an annotation failing
 // validation, a link leaving its document) fails the whole batch, and
 // nothing is stored. Results are in the order of bs.
+//
+// An annotation of a bundle whose Provenance is a pending suggestion's
+// (annotation.Provenance.Pending: a file exported with its suggestions)
+// is stored as a pending suggestion of its document, checked as
+// SetSuggestions checks one, with Origin suggested and Review pending; ids
+// and links are handled as the annotations' are, both ways, except that a
+// link from an annotation to a pending suggestion is dropped, as Accept
+// drops it. One whose Provenance is a rejected suggestion's is not stored:
+// its label and spans are remembered as rejected for the text (as
+// ReviewSuggestions' Reject does), and the links to it are dropped; so is
+// a pending one this project rejected on the same text before. The
+// document's summary counts the pending ones, and its Suggester is set
+// (ImportOptions.Suggester) when there are any.
 func (s *Store) ImportBundles(bs []annotation.Bundle, opt ImportOptions) ([]ImportResult, error) {
 	results := make([]ImportResult, len(bs))
 	err := s.update(func(tx *bbolt.Tx) error {
@@ -63,9 +101,23 @@ func (s *Store) ImportBundles(bs []annotation.Bundle, opt ImportOptions) ([]Impo
 	return results, nil
 }
 
+// What an imported annotation becomes (importBundle).
+type importAs int
+
+const (
+	asAnnotation importAs = iota
+	asPendingSuggestion
+	asRejection      // rejected in the file: remembered as rejected
+	asRejectedBefore // rejected on this text before: already remembered
+)
+
+// stored reports whether k is stored, as an annotation or a suggestion.
+func (k importAs) stored() bool { return k == asAnnotation || k == asPendingSuggestion }
+
 // importBundle stores b (see ImportBundles). With opt.KeepIDs an
-// annotation keeps its id unless an annotation or one of pending (the ids
-// of pending suggestions, which have no index entry) has it.
+// annotation or suggestion keeps its id unless an annotation or one of
+// pending (the ids of pending suggestions, which have no index entry) has
+// it; the ids of the suggestions it stores are added to pending.
 func importBundle(tx *bbolt.Tx, now time.Time, labels annotation.LabelSet, b annotation.Bundle, opt ImportOptions, pending map[uint64]bool) (ImportResult, error) {
 	d := b.Document
 	if err := checkText(d.Text); err != nil {
@@ -79,6 +131,10 @@ func importBundle(tx *bbolt.Tx, now time.Time, labels annotation.LabelSet, b ann
 	if dup := duplicateOf(tx, sum); dup != 0 {
 		d.Text = ""
 		return ImportResult{Doc: d, DuplicateOf: dup}, nil
+	}
+	sha, err := docSHA(d)
+	if err != nil {
+		return ImportResult{}, err
 	}
 	if d.Status == "" {
 		d.Status = annotation.StatusNew
@@ -106,15 +162,44 @@ func importBundle(tx *bbolt.Tx, now time.Time, labels annotation.LabelSet, b ann
 		d.ID = id
 	}
 
-	// Ids: first keep the free ones, then number the rest, so that a new
-	// id never takes one a later annotation keeps.
+	// What each one becomes: a suggestion this text's rejections name is
+	// left out, as SetSuggestions leaves it out.
+	o := annotation.NewOffsets(d.Text)
+	var res ImportResult
+	recs := make([]annotation.Annotation, len(b.Annotations))
+	as := make([]importAs, len(b.Annotations))
+	var rejectedBefore map[string]bool
+	for i, a := range b.Annotations {
+		a = a.Clone()
+		a.DocID = d.ID
+		prepareSpans(&a, o)
+		recs[i] = a
+		p := a.Provenance
+		if opt.restoring || !p.Rejected() && !p.Pending() {
+			continue
+		}
+		if rejectedBefore == nil {
+			rejectedBefore = rejectedOf(tx, sha)
+		}
+		switch {
+		case rejectedBefore[annotation.Fingerprint(a.Label, a.Spans)]:
+			as[i] = asRejectedBefore
+		case p.Rejected():
+			as[i] = asRejection
+		default:
+			as[i] = asPendingSuggestion
+		}
+	}
+
+	// Ids, for annotations and suggestions alike (one sequence): first keep
+	// the free ones, then number the rest, so that a new id never takes one
+	// a later record keeps. A rejection takes none.
 	idx := tx.Bucket(bucketAnnIndex)
-	remap := make(map[uint64]uint64, len(b.Annotations))
-	newIDs := make([]uint64, len(b.Annotations))
+	newIDs := make([]uint64, len(recs))
 	used := map[uint64]bool{}
 	if opt.KeepIDs {
-		for i, a := range b.Annotations {
-			if a.ID != 0 && !used[a.ID] && !pending[a.ID] && idx.Get(idKey(a.ID)) == nil {
+		for i, a := range recs {
+			if as[i].stored() && a.ID != 0 && !used[a.ID] && !pending[a.ID] && idx.Get(idKey(a.ID)) == nil {
 				newIDs[i] = a.ID
 				used[a.ID] = true
 				if err := bumpSequence(idx, a.ID); err != nil {
@@ -123,8 +208,8 @@ func importBundle(tx *bbolt.Tx, now time.Time, labels annotation.LabelSet, b ann
 			}
 		}
 	}
-	for i := range b.Annotations {
-		if newIDs[i] != 0 {
+	for i := range recs {
+		if newIDs[i] != 0 || !as[i].stored() {
 			continue
 		}
 		id, err := idx.NextSequence()
@@ -133,29 +218,49 @@ func importBundle(tx *bbolt.Tx, now time.Time, labels annotation.LabelSet, b ann
 		}
 		newIDs[i] = id
 	}
-	for i, a := range b.Annotations {
-		if _, dup := remap[a.ID]; a.ID != 0 && !dup {
+	// The file's ids: the first record of an id is the one links name.
+	remap := make(map[uint64]uint64, len(recs))
+	dropped := map[uint64]bool{}
+	isSuggestion := map[uint64]bool{}
+	for i, a := range recs {
+		if _, dup := remap[a.ID]; a.ID == 0 || dup || dropped[a.ID] {
+			continue
+		}
+		switch as[i] {
+		case asRejection, asRejectedBefore:
+			dropped[a.ID] = true
+		case asPendingSuggestion:
+			isSuggestion[newIDs[i]] = true
+			fallthrough
+		default:
 			remap[a.ID] = newIDs[i]
 		}
 	}
-	exists := func(id uint64) bool { return used[id] }
-	for _, id := range newIDs {
-		used[id] = true
-	}
-
-	o := annotation.NewOffsets(d.Text)
-	anns := tx.Bucket(bucketAnnotations)
-	for i, a := range b.Annotations {
-		a = a.Clone()
+	for i := range recs {
+		a := &recs[i]
+		if !as[i].stored() {
+			continue
+		}
 		old := a.ID
-		a.ID, a.DocID = newIDs[i], d.ID
-		for j, l := range a.Links {
+		a.ID = newIDs[i]
+		n := len(a.Links)
+		keep := a.Links[:0]
+		for _, l := range a.Links {
 			target, ok := remap[l.Target]
-			if !ok {
+			switch {
+			case dropped[l.Target] || ok && as[i] == asAnnotation && isSuggestion[target]:
+				continue
+			case !ok:
 				return ImportResult{}, fmt.Errorf("annotation %d: %s link to %d, which is not in this document: %w", old, l.Type, l.Target, annotation.ErrDanglingLink)
 			}
-			a.Links[j].Target = target
+			l.Target = target
+			keep = append(keep, l)
 		}
+		a.Links = keep
+		if len(keep) == 0 {
+			a.Links = nil
+		}
+		res.DroppedLinks += n - len(keep)
 		if a.Entity != 0 {
 			if id, ok := opt.EntityMap[a.Entity]; ok {
 				a.Entity = id
@@ -167,23 +272,69 @@ func importBundle(tx *bbolt.Tx, now time.Time, labels annotation.LabelSet, b ann
 		if a.Modified.IsZero() {
 			a.Modified = now
 		}
-		prepareSpans(&a, o)
-		if err := checkAnnotation(tx, a, o, labels, exists); err != nil {
-			return ImportResult{}, err
-		}
-		if err := putAnnotation(anns, idx, a); err != nil {
-			return ImportResult{}, err
+	}
+
+	anns := tx.Bucket(bucketAnnotations)
+	annIDs := make(map[uint64]bool, len(recs))
+	for i, id := range newIDs {
+		annIDs[id] = as[i] == asAnnotation
+	}
+	isAnnotation := func(id uint64) bool { return annIDs[id] }
+	var sugs []annotation.Annotation
+	var named []string
+	for i, a := range recs {
+		switch as[i] {
+		case asRejectedBefore:
+			res.Rejected++
+		case asRejection:
+			res.Rejected++
+			when := a.Modified
+			if when.IsZero() {
+				when = now
+			}
+			if err := rememberRejection(tx, sha, a, when); err != nil {
+				return ImportResult{}, err
+			}
+		case asPendingSuggestion:
+			asPending(&a)
+			sugs = append(sugs, a)
+			named = append(named, fmt.Sprintf("suggestion %d (%s at %d)", b.Annotations[i].ID, a.Label, a.Start()))
+		default:
+			if err := checkAnnotation(tx, a, o, labels, isAnnotation); err != nil {
+				return ImportResult{}, err
+			}
+			if err := putAnnotation(anns, idx, a); err != nil {
+				return ImportResult{}, err
+			}
+			res.Annotations++
 		}
 	}
-	if err := insertDocumentCounted(tx, d, o.Len(), len(b.Annotations)); err != nil {
+	counts := annotation.Summary{Length: o.Len(), Annotations: res.Annotations}
+	if len(sugs) > 0 {
+		if err := putPending(tx, d.ID, sugs, named, o, labels); err != nil {
+			return ImportResult{}, err
+		}
+		res.Pending = len(sugs)
+		counts.Pending, counts.Suggester = len(sugs), SuggesterImported
+		if opt.Suggester != nil {
+			counts.Suggester = opt.Suggester(labels)
+		}
+		if pending != nil {
+			for _, a := range sugs {
+				pending[a.ID] = true
+			}
+		}
+	}
+	if err := insertDocumentCounted(tx, d, counts); err != nil {
 		return ImportResult{}, err
 	}
 	d.Text = ""
-	return ImportResult{Doc: d, Annotations: len(b.Annotations)}, nil
+	res.Doc = d
+	return res, nil
 }
 
-// insertDocumentCounted is insertDocument with a known length and count.
-func insertDocumentCounted(tx *bbolt.Tx, d annotation.Document, length, count int) error {
+// insertDocumentCounted is insertDocument with known counts (putDocument).
+func insertDocumentCounted(tx *bbolt.Tx, d annotation.Document, counts annotation.Summary) error {
 	k, err := shaKey(d.SHA256)
 	if err != nil {
 		return err
@@ -194,7 +345,7 @@ func insertDocumentCounted(tx *bbolt.Tx, d annotation.Document, length, count in
 	if err := tx.Bucket(bucketSHA256).Put(k, idKey(d.ID)); err != nil {
 		return err
 	}
-	return putDocument(tx, d, annotation.Summary{Length: length, Annotations: count})
+	return putDocument(tx, d, counts)
 }
 
 // EachBundle calls fn with every document (with its text) and its

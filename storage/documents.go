@@ -123,7 +123,7 @@ func duplicateOf(tx *bbolt.Tx, sum string) uint64 {
 
 // insertDocument stores a new document d (ID set, checked, SHA256 set).
 func insertDocument(tx *bbolt.Tx, d annotation.Document) error {
-	return insertDocumentCounted(tx, d, annotation.Len(d.Text), 0)
+	return insertDocumentCounted(tx, d, annotation.Summary{Length: annotation.Len(d.Text)})
 }
 
 // bumpSequence raises b's sequence to at least id, so that NextSequence

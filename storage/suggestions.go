@@ -180,10 +180,6 @@ func (s *Store) setSuggestions(tx *bbolt.Tx, docID uint64, sugs []annotation.Ann
 		named = append(named, name)
 	}
 	isAnnotation := func(id uint64) bool { return keyID(idx.Get(idKey(id))) == docID }
-	kept := make(map[uint64]bool, len(out))
-	for _, a := range out {
-		kept[a.ID] = true
-	}
 	for i := range out {
 		a := &out[i]
 		for j, l := range a.Links {
@@ -198,25 +194,56 @@ func (s *Store) setSuggestions(tx *bbolt.Tx, docID uint64, sugs []annotation.Ann
 		}
 		// New ids are below NewIDBase; the local ids left are rejected ones'.
 		pruneLinks(a, func(t uint64) bool { return !dropped[t] })
-		if err := checkAnnotation(tx, *a, o, labels, func(t uint64) bool { return kept[t] || isAnnotation(t) }); err != nil {
-			return nil, fmt.Errorf("%s: %w", named[i], err)
-		}
 	}
-
-	b := tx.Bucket(bucketSuggestions)
-	if err := clearRange(b, docID, nil); err != nil {
+	if err := putPending(tx, docID, out, named, o, labels); err != nil {
 		return nil, err
-	}
-	for _, a := range out {
-		if err := putJSON(b, annKey(docID, a.ID), a); err != nil {
-			return nil, err
-		}
 	}
 	sum.Pending, sum.Suggester = len(out), version
 	if err := putJSON(tx.Bucket(bucketSummaries), idKey(docID), sum); err != nil {
 		return nil, err
 	}
 	return out, nil
+}
+
+// putPending checks sugs, their ids and links final, and stores them as
+// document docID's pending suggestions in place of those it had: the end
+// of SetSuggestions and of an import's. Each is checked as an annotation
+// is (spans, codebook, entity), its links against sugs and the document's
+// annotations; named[i] names sugs[i] in an error. The caller writes the
+// summary.
+func putPending(tx *bbolt.Tx, docID uint64, sugs []annotation.Annotation, named []string, o *annotation.Offsets, labels annotation.LabelSet) error {
+	idx := tx.Bucket(bucketAnnIndex)
+	kept := make(map[uint64]bool, len(sugs))
+	for _, a := range sugs {
+		kept[a.ID] = true
+	}
+	exists := func(t uint64) bool { return kept[t] || keyID(idx.Get(idKey(t))) == docID }
+	for i, a := range sugs {
+		if err := checkAnnotation(tx, a, o, labels, exists); err != nil {
+			return fmt.Errorf("%s: %w", named[i], err)
+		}
+	}
+	b := tx.Bucket(bucketSuggestions)
+	if err := clearRange(b, docID, nil); err != nil {
+		return err
+	}
+	for _, a := range sugs {
+		if err := putJSON(b, annKey(docID, a.ID), a); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// rememberRejection records that a, a suggestion on the text whose
+// SHA-256 is sha, was rejected at when: its label and spans
+// (Fingerprint), so that it is not proposed again, and its rule.
+func rememberRejection(tx *bbolt.Tx, sha []byte, a annotation.Annotation, when time.Time) error {
+	r := rejection{Label: a.Label, Rule: a.Provenance.Rule, Time: when}
+	for _, sp := range a.Spans {
+		r.Spans = append(r.Spans, [2]int{sp.Start, sp.End})
+	}
+	return putJSON(tx.Bucket(bucketRejected), rejectedKey(sha, annotation.Fingerprint(a.Label, a.Spans)), r)
 }
 
 // ReviewSuggestions makes the review e of document docID's pending
@@ -319,11 +346,7 @@ func (s *Store) reviewSuggestions(tx *bbolt.Tx, docID uint64, e annotation.Sugge
 		if !ok {
 			return nil, fmt.Errorf("suggestion %d is not pending in document %d: %w", id, docID, annotation.ErrNotFound)
 		}
-		r := rejection{Label: a.Label, Rule: a.Provenance.Rule, Time: now}
-		for _, sp := range a.Spans {
-			r.Spans = append(r.Spans, [2]int{sp.Start, sp.End})
-		}
-		if err := putJSON(rej, rejectedKey(sha, annotation.Fingerprint(a.Label, a.Spans)), r); err != nil {
+		if err := rememberRejection(tx, sha, a, now); err != nil {
 			return nil, err
 		}
 		delete(pending, id)

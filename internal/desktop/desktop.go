@@ -190,6 +190,12 @@ func importInto(ctx context.Context, st *storage.Store, paths []string, progress
 	})
 	var b strings.Builder
 	fmt.Fprintf(&b, "Imported %d documents with %d annotations.", tot.Documents, tot.Annotations)
+	if tot.Pending > 0 {
+		fmt.Fprintf(&b, " %d suggestions from the file wait for review.", tot.Pending)
+	}
+	if tot.Rejected > 0 {
+		fmt.Fprintf(&b, " %d suggestions it marks rejected will not be proposed again.", tot.Rejected)
+	}
 	if tot.Duplicates > 0 {
 		fmt.Fprintf(&b, " %d were already in the project and were skipped.", tot.Duplicates)
 	}
