@@ -199,7 +199,9 @@ func importBundle(tx *bbolt.Tx, now time.Time, labels annotation.LabelSet, b ann
 	used := map[uint64]bool{}
 	if opt.KeepIDs {
 		for i, a := range recs {
-			if as[i].stored() && a.ID != 0 && !used[a.ID] && !pending[a.ID] && idx.Get(idKey(a.ID)) == nil {
+			// An id at or above NewIDBase is renumbered: kept, it would
+			// push the sequence where suggestions' local ids live.
+			if as[i].stored() && a.ID != 0 && a.ID < annotation.NewIDBase && !used[a.ID] && !pending[a.ID] && idx.Get(idKey(a.ID)) == nil {
 				newIDs[i] = a.ID
 				used[a.ID] = true
 				if err := bumpSequence(idx, a.ID); err != nil {

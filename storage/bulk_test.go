@@ -240,3 +240,39 @@ func TestBackup(t *testing.T) {
 		t.Error("backup has another project id")
 	}
 }
+
+// An annotation id at or above annotation.NewIDBase is renumbered on an
+// import that keeps ids: kept, it would push the id sequence into the
+// range that names the local ids of new suggestions.
+func TestImportKeepIDsRenumbersHugeIDs(t *testing.T) {
+	s := openTestStore(t)
+	bs := makeBundles(1, 2, 1, 1)
+	huge, old := annotation.NewIDBase+7, bs[0].Annotations[0].ID
+	bs[0].Annotations[0].ID = huge
+	for i := range bs[0].Annotations {
+		for j, l := range bs[0].Annotations[i].Links {
+			if l.Target == old {
+				bs[0].Annotations[i].Links[j].Target = huge
+			}
+		}
+	}
+	if _, err := s.ImportBundles(bs, ImportOptions{KeepIDs: true}); err != nil {
+		t.Fatal(err)
+	}
+	docs, err := s.Documents()
+	if err != nil {
+		t.Fatal(err)
+	}
+	anns, err := s.Annotations(docs[0].ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, a := range anns {
+		if a.ID >= annotation.NewIDBase {
+			t.Errorf("annotation kept id %d, at or above NewIDBase", a.ID)
+		}
+	}
+	if err := s.Check(); err != nil {
+		t.Error(err)
+	}
+}
