@@ -464,6 +464,7 @@ func TestDecodeFolderRefuses(t *testing.T) {
 		{"an unknown entity", with(FolderEntities, ""), "is not in entities.jsonl", ErrFormat},
 		{"a merge conflict", with(first, lines[0]+"\n<<<<<<< HEAD\n"+lines[1]+"\n=======\n"+lines[1]+"\n>>>>>>> other\n"), "merge conflict", ErrFormat},
 		{"a first line of another format", with(first, strings.Replace(string(good[first].Data), ArticleFormat, "glossa", 1)), first + ":1", ErrFormat},
+		{"an id twice", with(first, lines[0]+"\n"+lines[1]+"\n"+lines[1]+"\n"), "used twice", ErrFormat},
 		{"a line that is not JSON", with(first, lines[0]+"\n"+lines[1]+"\n{\n"), first + ":3", ErrFormat},
 		{"a span off its text", with(first, lines[0]+"\n"+strings.Replace(lines[1], `"text":"`, `"text":"X`, 1)+"\n"), first, annotation.ErrSpanText},
 	} {

@@ -229,8 +229,13 @@ func readArticle(fsys fs.FS, name string, ids map[uint64]uint64) (annotation.Bun
 	if err != nil {
 		return annotation.Bundle{}, fmt.Errorf("%s: %w", name, err)
 	}
+	seen := make(map[uint64]bool, len(b.Annotations))
 	for i := range b.Annotations {
 		a := &b.Annotations[i]
+		if a.ID != 0 && seen[a.ID] {
+			return annotation.Bundle{}, fmt.Errorf("%s: annotation id %d is used twice (two annotators added annotations to this article?): give one of them an id the file does not use, and its links too: %w", name, a.ID, ErrFormat)
+		}
+		seen[a.ID] = true
 		if a.Entity == 0 {
 			continue
 		}
