@@ -6,11 +6,14 @@ import (
 	"fmt"
 	"io/fs"
 	"maps"
+	"math/rand/v2"
+	"reflect"
 	"slices"
 	"sort"
 	"strings"
 	"testing"
 	"testing/fstest"
+	"unicode/utf8"
 
 	"github.com/santhosh-tekuri/jsonschema/v6"
 
@@ -31,7 +34,7 @@ func (p *placeOutput) Previous() fs.FS { return p.prev }
 // writeFolder exports h and bundles as a dataset folder, in place over
 // prev (nil: into a new folder), and returns the folder after it: prev's
 // files replaced by those written.
-func writeFolder(t *testing.T, h dataset.Header, bundles []annotation.Bundle, prev fstest.MapFS, opts dataset.ExportOptions) fstest.MapFS {
+func writeFolder(t testing.TB, h dataset.Header, bundles []annotation.Bundle, prev fstest.MapFS, opts dataset.ExportOptions) fstest.MapFS {
 	t.Helper()
 	mem := &it.MemOutput{}
 	var out dataset.Output = mem
@@ -335,21 +338,21 @@ func TestFolderStable(t *testing.T) {
 // the largest id there, in the order of the text.
 func TestLocalIDs(t *testing.T) {
 	ts := func(m int) *string { s := string(appendTime(nil, fixtureTime(m))); return &s }
-	ann := func(id uint64, label string, start int, created *string) annJSON {
-		return annJSON{ID: id, Label: label, Spans: []spanJSON{{Start: start, End: start + 1, Text: "x"}}, Created: created, Author: "a"}
+	ann := func(id uint64, label string, start int, created *string) lineKey {
+		return keyOf(&annJSON{ID: id, Label: label, Spans: []spanJSON{{Start: start, End: start + 1, Text: "x"}}, Created: created, Author: "a"})
 	}
 	tests := []struct {
 		name string
-		anns []annJSON
-		prev []annJSON
+		anns []lineKey
+		prev []lineKey
 		want []uint64
 	}{
-		{"a new file: by the text", []annJSON{ann(7, "A", 5, nil), ann(3, "B", 1, nil), ann(9, "A", 1, nil)}, nil, []uint64{3, 2, 1}},
-		{"unchanged", []annJSON{ann(7, "A", 5, nil), ann(3, "B", 1, nil)}, []annJSON{ann(4, "B", 1, nil), ann(2, "A", 5, nil)}, []uint64{2, 4}},
-		{"edited, same created and author", []annJSON{ann(7, "C", 8, ts(1)), ann(3, "B", 1, ts(2))}, []annJSON{ann(4, "B", 1, ts(2)), ann(2, "A", 5, ts(1))}, []uint64{2, 4}},
-		{"edited without a created time: new", []annJSON{ann(7, "C", 8, nil)}, []annJSON{ann(2, "A", 5, nil)}, []uint64{3}},
-		{"added", []annJSON{ann(7, "A", 5, nil), ann(8, "B", 0, nil)}, []annJSON{ann(2, "A", 5, nil), ann(6, "Z", 9, nil)}, []uint64{2, 7}},
-		{"two the same", []annJSON{ann(7, "A", 5, nil), ann(8, "A", 5, nil), ann(9, "A", 5, nil)}, []annJSON{ann(4, "A", 5, nil), ann(2, "A", 5, nil)}, []uint64{2, 4, 5}},
+		{"a new file: by the text", []lineKey{ann(7, "A", 5, nil), ann(3, "B", 1, nil), ann(9, "A", 1, nil)}, nil, []uint64{3, 2, 1}},
+		{"unchanged", []lineKey{ann(7, "A", 5, nil), ann(3, "B", 1, nil)}, []lineKey{ann(4, "B", 1, nil), ann(2, "A", 5, nil)}, []uint64{2, 4}},
+		{"edited, same created and author", []lineKey{ann(7, "C", 8, ts(1)), ann(3, "B", 1, ts(2))}, []lineKey{ann(4, "B", 1, ts(2)), ann(2, "A", 5, ts(1))}, []uint64{2, 4}},
+		{"edited without a created time: new", []lineKey{ann(7, "C", 8, nil)}, []lineKey{ann(2, "A", 5, nil)}, []uint64{3}},
+		{"added", []lineKey{ann(7, "A", 5, nil), ann(8, "B", 0, nil)}, []lineKey{ann(2, "A", 5, nil), ann(6, "Z", 9, nil)}, []uint64{2, 7}},
+		{"two the same", []lineKey{ann(7, "A", 5, nil), ann(8, "A", 5, nil), ann(9, "A", 5, nil)}, []lineKey{ann(4, "A", 5, nil), ann(2, "A", 5, nil)}, []uint64{2, 4, 5}},
 	}
 	for _, tt := range tests {
 		ids, order := localIDs(tt.anns, tt.prev)
@@ -360,6 +363,41 @@ func TestLocalIDs(t *testing.T) {
 			if ids[order[k-1]] >= ids[order[k]] {
 				t.Errorf("%s: lines %v not in the order of their ids %v", tt.name, order, ids)
 			}
+		}
+	}
+}
+
+// fastKey, which cuts a line's key from its bytes, gives the key keyOf
+// computes from the annotation the line was written from, on generated
+// annotations with every member, escapes and invalid UTF-8.
+func TestFastKeyLikeKeyOf(t *testing.T) {
+	r := rand.New(rand.NewPCG(21, 22))
+	n := 0
+	for range 3000 {
+		d := randomDocJSON(r)
+		for i := range d.Annotations {
+			a := &d.Annotations[i]
+			line, ok := appendAnn(nil, a)
+			if !ok {
+				continue
+			}
+			got, ok := fastKey(line)
+			if want := keyOf(a); ok && !reflect.DeepEqual(got, want) {
+				t.Fatalf("fastKey(%s)\n= %+v\nwant %+v", line, got, want)
+			} else if !ok && len(a.Spans) > 0 {
+				t.Fatalf("fastKey(%s) refused a line appendAnn wrote", line)
+			}
+			if ok {
+				n++
+			}
+		}
+	}
+	if n < 1000 {
+		t.Errorf("%d annotations cut by fastKey; want 1,000 or more", n)
+	}
+	for _, line := range []string{`{"id":1}`, `{"label":"x","id":1}`, `{"id":1,"label":"x","spans":[{"end":1,"start":0}],"links":[],"author":"","created":null,"modified":null,"provenance":{}}`} {
+		if k, ok := fastKey([]byte(line)); ok {
+			t.Errorf("fastKey(%s) = %+v; want it refused", line, k)
 		}
 	}
 }
@@ -505,4 +543,96 @@ func TestReadFolder(t *testing.T) {
 	if len(got) != 1 || got[0].Document.SHA256 != bundles[1].Document.SHA256 {
 		t.Errorf("DecodeFolder(%s) read %d documents", name, len(got))
 	}
+}
+
+// The seed corpus runs as an ordinary test; go test -fuzz=FuzzDecodeFolder
+// explores further. data is an article file of a folder whose other files
+// are the fixture's.
+func FuzzDecodeFolder(f *testing.F) {
+	h, bundles := fixture(f)
+	files := writeFolder(f, h, bundles, nil, dataset.ExportOptions{})
+	const name = FolderArticles + "/0000000000000000.jsonl"
+	for n, file := range files {
+		if strings.HasPrefix(n, FolderArticles+"/") {
+			f.Add(file.Data)
+			delete(files, n)
+		}
+	}
+	f.Add([]byte(`{"format":"glossa-article","version":1,"status":"new","text":"ab","sha256":"fb8e20fc2e4c3f248c60c39bd652f3c1347298bb977b8b4d5903b85055620603"}` + "\n" +
+		`{"id":2,"label":"Claim","spans":[{"start":0,"end":1,"text":"a"}],"links":[{"type":"related","target":2}],"entity":7}`))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		m := maps.Clone(files)
+		m[name] = &fstest.MapFile{Data: data}
+		var got []annotation.Bundle
+		var hd dataset.Header
+		err := DecodeFolder(m, nil, func(x dataset.Header) error { hd = x; return nil }, func(b annotation.Bundle) error { got = append(got, b); return nil })
+		if err != nil {
+			return
+		}
+		for _, b := range got {
+			d := b.Document
+			if d.SHA256 != annotation.TextSHA256(d.Text) || !utf8.ValidString(d.Text) {
+				t.Fatalf("document accepted with a bad text or checksum")
+			}
+			o := annotation.NewOffsets(d.Text)
+			ids := map[uint64]bool{}
+			for _, a := range b.Annotations {
+				if err := annotation.CheckSpans(o, a.Spans); err != nil {
+					t.Fatalf("annotation %d accepted: %v", a.ID, err)
+				}
+				if a.ID != 0 && ids[a.ID] {
+					t.Fatalf("annotation id %d accepted twice", a.ID)
+				}
+				ids[a.ID] = true
+				if a.Entity > uint64(len(hd.Entities)) {
+					t.Fatalf("annotation %d: entity %d, but %d entities", a.ID, a.Entity, len(hd.Entities))
+				}
+			}
+		}
+	})
+}
+
+// BenchmarkFolder writes 1,000 articles of 100 annotations as a folder,
+// into a new one and over its earlier export (reading each earlier file to
+// keep the ids); compare with BenchmarkEncode, the same as one dataset.
+func BenchmarkFolder(b *testing.B) {
+	bundles := benchBundles(1000, 100)
+	for d := range bundles {
+		bd := &bundles[d]
+		bd.Document.Text = fmt.Sprintf("%04d ", d) + bd.Document.Text
+		o := annotation.NewOffsets(bd.Document.Text)
+		anns := slices.Clone(bd.Annotations)
+		for i := range anns {
+			a := anns[i].Clone()
+			for j, s := range a.Spans {
+				a.Spans[j], _ = annotation.NewSpan(o, s.Start+5, s.End+5)
+			}
+			a.Links = []annotation.Link{{Type: annotation.LinkSaidBy, Target: anns[0].ID}}
+			anns[i] = a
+		}
+		anns[0].Links = nil
+		bd.Annotations = anns
+	}
+	h := dataset.Header{Labels: annotation.DefaultLabelSet()}
+	write := func(prev fstest.MapFS) fstest.MapFS {
+		mem := &it.MemOutput{}
+		var out dataset.Output = mem
+		if prev != nil {
+			p := &placeOutput{prev: prev}
+			out, mem = p, &p.MemOutput
+		}
+		it.Export(b, NewFolderWriter(out, dataset.ExportOptions{}), h, bundles)
+		return mem.FS()
+	}
+	first := write(nil)
+	b.Run("new", func(b *testing.B) {
+		for range b.N {
+			write(nil)
+		}
+	})
+	b.Run("in place", func(b *testing.B) {
+		for range b.N {
+			write(first)
+		}
+	})
 }

@@ -122,7 +122,11 @@ func (w *FolderWriter) Bundle(b annotation.Bundle) error {
 		return where("its file %s was written for another article already (their texts' SHA-256 share %d digits)", name, shaDigits)
 	}
 	w.written[name] = true
-	ids, order := localIDs(anns, w.previous(name))
+	keys := make([]lineKey, len(anns))
+	for i := range anns {
+		keys[i] = keyOf(&anns[i])
+	}
+	ids, order := localIDs(keys, w.previous(name))
 	local := make(map[uint64]uint64, len(anns))
 	for i, a := range anns {
 		local[a.ID] = ids[i]
@@ -160,31 +164,6 @@ func (w *FolderWriter) End() error {
 	}
 	w.state = 2
 	return nil
-}
-
-// previous returns the annotations of the article file name as an earlier
-// export left it in prev, or nil when there is none or it cannot be read
-// (a merge conflict left in it, say): the ids then start afresh.
-func (w *FolderWriter) previous(name string) []annJSON {
-	if w.prev == nil {
-		return nil
-	}
-	data, err := fs.ReadFile(w.prev, name)
-	if err != nil {
-		return nil
-	}
-	dj, err := parseArticle(data, name)
-	if err != nil {
-		return nil
-	}
-	seen := map[uint64]bool{}
-	for _, a := range dj.Annotations {
-		if a.ID == 0 || seen[a.ID] {
-			return nil
-		}
-		seen[a.ID] = true
-	}
-	return dj.Annotations
 }
 
 // existingArticles maps the first digits of each article's SHA-256 to its
@@ -252,93 +231,4 @@ func folderEntities(es []annotation.Entity) (map[uint64]uint64, []byte, error) {
 		}
 	}
 	return ids, buf.Bytes(), nil
-}
-
-// localIDs gives each annotation of anns (with the project's ids, and
-// entities as the folder writes them) its id in its article's file, and
-// returns the order of the file's lines, by that id. prev holds the
-// annotations of the file an earlier export wrote (nil: none). An
-// annotation takes the id of one of prev that is the same apart from id,
-// links and modified time (unchanged, or changed only in its links); else
-// of one made at the same time by the same author (created and author: an
-// annotation whose label, spans, attributes, note or entity were edited);
-// the rest get new ids after the largest of prev, in the order of the
-// text. Which annotation keeps which id decides only how small a diff is:
-// links are written with the ids given here, whatever they are.
-func localIDs(anns, prev []annJSON) (ids []uint64, order []int) {
-	key := func(a annJSON) string {
-		a.ID, a.Links, a.Modified = 0, nil, nil
-		b, _ := appendAnn(nil, &a)
-		return string(b)
-	}
-	keys := make([]string, len(anns))
-	for i, a := range anns {
-		keys[i] = key(a)
-	}
-	// anns in the order of the text; among equal spans, by content, so
-	// that the order does not depend on the project's ids.
-	order = make([]int, len(anns))
-	for i := range order {
-		order[i] = i
-	}
-	slices.SortStableFunc(order, func(i, j int) int {
-		return cmp.Or(compareSpans(anns[i].Spans, anns[j].Spans), strings.Compare(keys[i], keys[j]))
-	})
-	ids = make([]uint64, len(anns))
-	// prev by id for the first match, by the text for the second.
-	byID := make([]int, len(prev))
-	for j := range byID {
-		byID[j] = j
-	}
-	slices.SortFunc(byID, func(i, j int) int { return cmp.Compare(prev[i].ID, prev[j].ID) })
-	same := map[string][]int{}
-	for _, j := range byID {
-		k := key(prev[j])
-		same[k] = append(same[k], j)
-	}
-	taken := make([]bool, len(prev))
-	for _, i := range order {
-		if q := same[keys[i]]; len(q) > 0 {
-			ids[i], taken[q[0]] = prev[q[0]].ID, true
-			same[keys[i]] = q[1:]
-		}
-	}
-	made := func(a annJSON) string { return *a.Created + "\x00" + a.Author }
-	byText := slices.Clone(byID)
-	slices.SortStableFunc(byText, func(i, j int) int { return compareSpans(prev[i].Spans, prev[j].Spans) })
-	edited := map[string][]int{}
-	for _, j := range byText {
-		if !taken[j] && prev[j].Created != nil {
-			edited[made(prev[j])] = append(edited[made(prev[j])], j)
-		}
-	}
-	for _, i := range order {
-		if ids[i] != 0 || anns[i].Created == nil {
-			continue
-		}
-		if q := edited[made(anns[i])]; len(q) > 0 {
-			ids[i] = prev[q[0]].ID
-			edited[made(anns[i])] = q[1:]
-		}
-	}
-	var next uint64 = 1
-	for _, a := range prev {
-		next = max(next, a.ID+1)
-	}
-	for _, i := range order {
-		if ids[i] == 0 {
-			ids[i] = next
-			next++
-		}
-	}
-	slices.SortFunc(order, func(i, j int) int { return cmp.Compare(ids[i], ids[j]) })
-	return ids, order
-}
-
-// compareSpans orders annotations by their first span's start, then end.
-func compareSpans(a, b []spanJSON) int {
-	if len(a) == 0 || len(b) == 0 {
-		return cmp.Compare(len(a), len(b))
-	}
-	return cmp.Or(cmp.Compare(a[0].Start, b[0].Start), cmp.Compare(a[0].End, b[0].End))
 }
