@@ -35,8 +35,8 @@ type command struct {
 
 func commands() []command {
 	return []command{
-		{"import", "import [--db FILE] PATH...", "import articles (.txt .md .html), datasets (.json .jsonl) and other tools' files; folders are walked", runImport},
-		{"export", "export [--db FILE] --format FORMAT [-o OUT] [--offsets codepoint,utf16,byte] [--excel-bom] [--include-suggestions]", "export the project (stdout unless -o); --include-suggestions writes the pending suggestions too, with their links and provenance (origin suggested, rule, confidence, review pending)", runExport},
+		{"import", "import [--db FILE] PATH...", "import articles (.txt .md .html), datasets (.json .jsonl, a dataset folder) and other tools' files; folders are walked", runImport},
+		{"export", "export [--db FILE] --format FORMAT [-o OUT] [--offsets codepoint,utf16,byte] [--excel-bom] [--include-suggestions]", "export the project (stdout unless -o); --format folder -o DIR writes a dataset folder for version control, updating DIR in place (a git clone keeps its .git); --include-suggestions writes the pending suggestions too, with their links and provenance (origin suggested, rule, confidence, review pending)", runExport},
 		{"check", "check [--db FILE]", "check the project file's structure and Glossa's invariants", runCheck},
 		{"codebook", "codebook [--db FILE] [--import FILE | --export OUT] [--format glossa|brat|labelstudio]", "print the codebook: labels, attributes, relation types, guidelines, and what uses each; --import merges a codebook file into the project's (only adding; the format sniffed unless given); --export writes it (brat: OUT is a folder for annotation.conf and visual.conf)", runCodebook},
 		{"suggest", "suggest [--db FILE] [--all | --doc ID ...]", "compute suggestions (quotes with their speakers and cues, indirect attributions, entities of the registry, dates, money, percentages) for every article or the ones named, and store them as pending for review in the window; prints one line per article: id, title, claims, sources, cues, entities, and how many rejected before were left out", runSuggest},

@@ -1,10 +1,8 @@
 package corpus
 
 import (
-	"bufio"
 	"context"
 	"fmt"
-	"os"
 	"reflect"
 
 	"glossa/annotation"
@@ -12,19 +10,14 @@ import (
 	"glossa/formats/registry"
 )
 
-// importDataset streams a Glossa JSON or JSON Lines file (a format of kind
-// registry.Dataset, read with f.Decode) into st in batches
+// importDataset streams a Glossa JSON or JSON Lines file or a dataset
+// folder (a format of kind registry.Dataset, read with f.Decode) into st in batches
 // of batchSize documents, one transaction each. Into a project without
 // documents it restores everything as it was: ids, the label set and the
 // entity registry, so that exporting again gives the same bytes. Into a
 // project with documents it merges: new ids, missing labels added, entities
 // matched by name and type.
 func importDataset(ctx context.Context, st Target, path string, f registry.Format, emit func(FileResult)) error {
-	file, err := os.Open(path)
-	if err != nil {
-		return err
-	}
-	defer file.Close()
 	docs, err := st.Documents()
 	if err != nil {
 		return err
@@ -77,7 +70,7 @@ func importDataset(ctx context.Context, st Target, path string, f registry.Forma
 		}
 		return nil
 	}
-	if err := f.Decode(bufio.NewReaderSize(file, 1<<20), onHeader, onBundle); err != nil {
+	if err := f.Decode(path, onHeader, onBundle); err != nil {
 		if ferr := flush(); ferr != nil {
 			return ferr
 		}

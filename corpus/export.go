@@ -43,22 +43,26 @@ func Formats() []string { return registry.Exported() }
 // MultiFile reports whether format writes several files (a folder or a zip).
 func MultiFile(format string) bool {
 	f, ok := registry.Lookup(format)
-	return ok && f.MultiFile
+	return ok && f.MultiFile()
 }
 
 // Export writes the project to path in format, atomically: a failure or a
 // crash leaves any previous file at path as it was. A multi-file format
-// writes a zip when path ends in .zip and a folder otherwise.
+// writes a zip when path ends in .zip and a folder otherwise: a new one,
+// swapped in whole, or, for a format that updates its folder in place
+// (registry.FolderInPlace), the files of the folder at path, each
+// replaced atomically, the rest of the folder left as it was.
 func Export(ctx context.Context, src Source, format, path string, opts ExportOptions) error {
 	if samefile.Is(path, src.Path()) {
 		return fmt.Errorf("%s is the project file itself; choose another name for the export", path)
 	}
-	if !MultiFile(format) {
+	f, _ := registry.Lookup(format)
+	switch {
+	case !f.MultiFile():
 		return durable.WriteFile(path, 0o644, func(w io.Writer) error {
 			return ExportTo(ctx, src, format, w, opts)
 		})
-	}
-	if strings.EqualFold(filepath.Ext(path), ".zip") {
+	case strings.EqualFold(filepath.Ext(path), ".zip"):
 		return durable.WriteFile(path, 0o644, func(w io.Writer) error {
 			out, closer := dataset.ZipOutput(w)
 			if err := export(ctx, src, format, out, opts); err != nil {
@@ -66,6 +70,8 @@ func Export(ctx context.Context, src Source, format, path string, opts ExportOpt
 			}
 			return closer.Close()
 		})
+	case f.Files == registry.FolderInPlace:
+		return exportInPlace(ctx, src, f, path, opts)
 	}
 	return exportDir(ctx, src, format, path, opts)
 }

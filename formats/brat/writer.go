@@ -3,7 +3,6 @@ package brat
 import (
 	"bufio"
 	"fmt"
-	"regexp"
 	"slices"
 	"sort"
 	"strconv"
@@ -67,8 +66,6 @@ func (w *Writer) noteAttr(label, name string, values ...string) {
 	w.attrLabels[name][label] = true
 }
 
-var nonSlug = regexp.MustCompile(`[^a-z0-9]+`)
-
 // stem names a document's files: its id and a slug of its title.
 func (w *Writer) stem(d annotation.Document) string {
 	w.n++
@@ -76,10 +73,7 @@ func (w *Writer) stem(d annotation.Document) string {
 	if id == 0 {
 		id = uint64(w.n)
 	}
-	slug := strings.Trim(nonSlug.ReplaceAllString(strings.ToLower(d.Title), "-"), "-")
-	if len(slug) > 40 {
-		slug = strings.Trim(slug[:40], "-")
-	}
+	slug := dataset.Slug(d.Title, 40)
 	s := fmt.Sprintf("%04d", id)
 	if slug != "" {
 		s += "-" + slug

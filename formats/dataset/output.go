@@ -4,9 +4,11 @@ import (
 	"archive/zip"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path"
 	"path/filepath"
+	"regexp"
 	"strings"
 )
 
@@ -17,7 +19,7 @@ func DirOutput(dir string) Output { return dirOutput(dir) }
 type dirOutput string
 
 func (d dirOutput) Create(name string) (io.WriteCloser, error) {
-	clean, err := cleanName(name)
+	clean, err := CleanName(name)
 	if err != nil {
 		return nil, err
 	}
@@ -28,7 +30,9 @@ func (d dirOutput) Create(name string) (io.WriteCloser, error) {
 	return os.Create(p)
 }
 
-func cleanName(name string) (string, error) {
+// CleanName returns name, a slash-separated file name of an Output, cleaned
+// (path.Clean), or an error when it is empty or leaves the output folder.
+func CleanName(name string) (string, error) {
 	clean := path.Clean(name)
 	if name == "" || path.IsAbs(clean) || clean == ".." || strings.HasPrefix(clean, "../") || clean == "." {
 		return "", fmt.Errorf("file name %q leaves the output folder", name)
@@ -50,7 +54,7 @@ type zipOutput struct {
 }
 
 func (z *zipOutput) Create(name string) (io.WriteCloser, error) {
-	clean, err := cleanName(name)
+	clean, err := CleanName(name)
 	if err != nil {
 		return nil, err
 	}
@@ -86,3 +90,36 @@ func (s singleOutput) Create(string) (io.WriteCloser, error) { return nopCloser{
 type nopCloser struct{ io.Writer }
 
 func (nopCloser) Close() error { return nil }
+
+// InPlace is implemented by an Output that updates the files of an
+// existing folder rather than writing a new one (a dataset folder under
+// version control, package corpus): Previous is that folder, where a writer
+// finds what an earlier export left (to keep the names of files and the
+// ids inside them that did not change). A file is read there before it is
+// created again.
+type InPlace interface {
+	Output
+	Previous() fs.FS
+}
+
+// Previous returns the folder an InPlace output updates, or nil for an
+// output that writes anew.
+func Previous(out Output) fs.FS {
+	if p, ok := out.(InPlace); ok {
+		return p.Previous()
+	}
+	return nil
+}
+
+var nonSlug = regexp.MustCompile(`[^a-z0-9]+`)
+
+// Slug is title in lower case, every run of characters other than a-z and
+// 0-9 a hyphen, without hyphens at either end, cut to at most max bytes:
+// the readable part of an exported file's name ("" when nothing is left).
+func Slug(title string, max int) string {
+	slug := strings.Trim(nonSlug.ReplaceAllString(strings.ToLower(title), "-"), "-")
+	if len(slug) > max {
+		slug = strings.Trim(slug[:max], "-")
+	}
+	return slug
+}

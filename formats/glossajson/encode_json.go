@@ -15,6 +15,26 @@ import (
 func appendDoc(b []byte, d *docJSON) (_ []byte, ok bool) {
 	b = append(b, `{"id":`...)
 	b = strconv.AppendUint(b, d.ID, 10)
+	b = appendDocMembers(b, d)
+	b = append(b, `,"annotations":`...)
+	if d.Annotations == nil {
+		return append(b, "null}"...), true
+	}
+	b = append(b, '[')
+	for i := range d.Annotations {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		if b, ok = appendAnn(b, &d.Annotations[i]); !ok {
+			return b, false
+		}
+	}
+	return append(b, "]}"...), true
+}
+
+// appendDocMembers appends the members of d from title to text, each
+// after a comma: a document without its id and annotations.
+func appendDocMembers(b []byte, d *docJSON) []byte {
 	b = appendMember(b, "title", d.Title)
 	b = appendMember(b, "outlet", d.Outlet)
 	b = appendMember(b, "url", d.URL)
@@ -39,21 +59,7 @@ func appendDoc(b []byte, d *docJSON) (_ []byte, ok bool) {
 	b = appendOptional(b, "created", d.Created)
 	b = appendOptional(b, "modified", d.Modified)
 	b = appendMember(b, "sha256", d.SHA256)
-	b = appendMember(b, "text", d.Text)
-	b = append(b, `,"annotations":`...)
-	if d.Annotations == nil {
-		return append(b, "null}"...), true
-	}
-	b = append(b, '[')
-	for i := range d.Annotations {
-		if i > 0 {
-			b = append(b, ',')
-		}
-		if b, ok = appendAnn(b, &d.Annotations[i]); !ok {
-			return b, false
-		}
-	}
-	return append(b, "]}"...), true
+	return appendMember(b, "text", d.Text)
 }
 
 func appendAnn(b []byte, a *annJSON) (_ []byte, ok bool) {

@@ -179,16 +179,8 @@ func (e *Encoder) Begin(h dataset.Header) error {
 	if e.state != 0 {
 		return e.fail(errors.New("glossajson: Encoder.Begin called twice"))
 	}
-	for _, u := range e.opts.Offsets {
-		switch u {
-		case UnitCodepoint:
-		case UnitUTF16:
-			e.utf16 = true
-		case UnitByte:
-			e.bytes = true
-		default:
-			return e.fail(fmt.Errorf("offset unit %q: want %q, %q or %q", u, UnitCodepoint, UnitUTF16, UnitByte))
-		}
+	if err := e.units(); err != nil {
+		return e.fail(err)
 	}
 	hj := headerJSON{
 		Format:     FormatName,
@@ -204,12 +196,7 @@ func (e *Encoder) Begin(h dataset.Header) error {
 	if e.lines {
 		hj.Format = FormatLinesName
 	}
-	if e.utf16 {
-		hj.ExtraOffsets = append(hj.ExtraOffsets, UnitUTF16)
-	}
-	if e.bytes {
-		hj.ExtraOffsets = append(hj.ExtraOffsets, UnitByte)
-	}
+	hj.ExtraOffsets = e.extraOffsets()
 	if hj.Labels == nil {
 		hj.Labels = []annotation.Label{}
 	}
@@ -243,6 +230,35 @@ func (e *Encoder) Begin(h dataset.Header) error {
 		e.w.WriteString(",\"documents\":[")
 	}
 	return e.flushErr()
+}
+
+// units reads the offset units of the options: utf16 and bytes set.
+func (e *Encoder) units() error {
+	for _, u := range e.opts.Offsets {
+		switch u {
+		case UnitCodepoint:
+		case UnitUTF16:
+			e.utf16 = true
+		case UnitByte:
+			e.bytes = true
+		default:
+			return fmt.Errorf("offset unit %q: want %q, %q or %q", u, UnitCodepoint, UnitUTF16, UnitByte)
+		}
+	}
+	return nil
+}
+
+// extraOffsets lists the offset units besides code points that spans
+// carry, in the order the header names them.
+func (e *Encoder) extraOffsets() []string {
+	var extra []string
+	if e.utf16 {
+		extra = append(extra, UnitUTF16)
+	}
+	if e.bytes {
+		extra = append(extra, UnitByte)
+	}
+	return extra
 }
 
 // Bundle writes one document with its annotations. It refuses, writing

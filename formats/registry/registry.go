@@ -65,6 +65,24 @@ const (
 	Declared
 )
 
+// Files says where a format's export goes.
+type Files int
+
+const (
+	// OneFile: one file, or standard output.
+	OneFile Files = iota
+	// Folder: several files, written into a new folder that then replaces
+	// the earlier export whole, or into a zip when the export's name ends
+	// in .zip.
+	Folder
+	// FolderInPlace: several files, updated in place in a folder that may
+	// hold others (a git work tree's .git, a README), or into a zip when
+	// the export's name ends in .zip. Each file is written durably, and
+	// only when it changed; the files the format owns (IsExportFile) that
+	// the export did not write again are removed; nothing else is touched.
+	FolderInPlace
+)
+
 // Format is one entry of the table. A format is read by exactly one of
 // ReadArticle, Decode and Read (the one its Kind asks for), or is export
 // only (all three nil); it is exported when NewWriter is set.
@@ -77,9 +95,9 @@ type Format struct {
 	// that hold the format: a folder import picks up the files that have one
 	// of a readable format's.
 	Extensions []string
-	// MultiFile formats write several files: a folder, or a zip when the
-	// export's name ends in .zip.
-	MultiFile bool
+	// Files says where the export goes: one file, or a folder (replaced
+	// whole or updated in place) or a zip.
+	Files Files
 
 	// Detect says whether the file called name whose first bytes are head
 	// (at most HeadSize) is of this format.
@@ -90,9 +108,9 @@ type Format struct {
 	// ReadArticle reads an article file (Kind Article): name gives its
 	// origin and, by its extension, how to read it.
 	ReadArticle func(name string, r io.Reader) (annotation.Document, error)
-	// Decode streams a dataset (Kind Dataset): onHeader once, then
-	// onBundle for each document.
-	Decode func(r io.Reader, onHeader func(dataset.Header) error, onBundle func(annotation.Bundle) error) error
+	// Decode streams the dataset at path, a file or a folder (Kind
+	// Dataset): onHeader once, then onBundle for each document.
+	Decode func(path string, onHeader func(dataset.Header) error, onBundle func(annotation.Bundle) error) error
 	// Read reads another tool's file or folder at path (Kind Interchange);
 	// lookup finds the project's documents for formats that refer to them
 	// instead of carrying their text (W3C).
@@ -100,11 +118,17 @@ type Format struct {
 
 	// NewWriter returns the format's writer, putting its files in out.
 	NewWriter func(out dataset.Output, opts dataset.ExportOptions) (dataset.Writer, error)
-	// IsExportFile reports, for a MultiFile format, whether a file called
-	// name in a folder can be one an export wrote (so that a new export may
-	// replace the folder).
+	// IsExportFile reports, for a format that writes a folder, whether the
+	// file called name (slash-separated, relative to the folder) can be one
+	// an export wrote: so that a new export may replace the folder
+	// (Folder), or remove the file when it did not write it again
+	// (FolderInPlace).
 	IsExportFile func(name string) bool
 }
+
+// MultiFile reports whether the format writes several files: a folder,
+// or a zip.
+func (f Format) MultiFile() bool { return f.Files != OneFile }
 
 // Readable reports whether Glossa imports the format.
 func (f Format) Readable() bool { return f.ReadArticle != nil || f.Decode != nil || f.Read != nil }

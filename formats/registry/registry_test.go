@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"strings"
 	"testing"
 
 	"glossa/annotation"
@@ -35,6 +36,12 @@ func TestDetect(t *testing.T) {
 		{"notes.TXT", `{"@context": "http://www.w3.org/ns/anno.jsonld"}`, "article"},
 		{"a.html", "<p>x</p>", "article"},
 		{"a.zip", `{"@context": "http://www.w3.org/ns/anno.jsonld"}`, FormatBrat},
+		// A dataset folder's manifest and article files say what they are;
+		// a zip of one starts with its manifest.
+		{"glossa-folder.json", `{"format": "glossa-folder", "version": 1}`, "folder"},
+		{"articles/0123456789abcdef-x.jsonl", `{"format":"glossa-article","version":1,"title":"x","text":"x"}` + "\n" + `{"id":1,"label":"Claim"}`, "folder"},
+		{"a.zip", "PK\x03\x04" + strings.Repeat("\x00", 22) + "\x12\x00\x00\x00glossa-folder.json", "folder"},
+		{"a.zip", "PK\x03\x04" + strings.Repeat("\x00", 22) + "\x05\x00\x00\x00a.ann", FormatBrat},
 		// A Label Studio task with "text" and "label" is Label Studio's.
 		{"a.jsonl", `{"data": {"text": "x"}, "annotations": [], "label": 1}`, FormatLabelStudio},
 	}
@@ -56,6 +63,15 @@ func TestDetect(t *testing.T) {
 	os.WriteFile(filepath.Join(dir, "a.ann"), nil, 0o644)
 	if got, ok := SniffDir(dir); !ok || got.Name != FormatBrat {
 		t.Errorf("SniffDir(folder with .ann) = %q, %v; want brat", got.Name, ok)
+	}
+	dir = t.TempDir()
+	os.WriteFile(filepath.Join(dir, "glossa-folder.json"), []byte(`{"format": "glossa-codebook"}`), 0o644)
+	if got, ok := SniffDir(dir); ok {
+		t.Errorf("SniffDir(folder with another format's glossa-folder.json) = %q; want not recognised", got.Name)
+	}
+	os.WriteFile(filepath.Join(dir, "glossa-folder.json"), []byte(`{"format": "glossa-folder", "version": 1}`), 0o644)
+	if got, ok := SniffDir(dir); !ok || got.Name != "folder" {
+		t.Errorf("SniffDir(dataset folder) = %q, %v; want folder", got.Name, ok)
 	}
 }
 
@@ -101,7 +117,7 @@ func read(t *testing.T, path string, lookup dataset.Lookup) (dataset.Dataset, da
 
 // The export list is the CLI's and the Export menu's, in this order.
 func TestExported(t *testing.T) {
-	want := []string{"json", "jsonl", "w3c", "brat", "doccano", "labelstudio", "conll", "csv"}
+	want := []string{"json", "jsonl", "folder", "w3c", "brat", "doccano", "labelstudio", "conll", "csv"}
 	if got := Exported(); !reflect.DeepEqual(got, want) {
 		t.Errorf("Exported() = %q, want %q", got, want)
 	}
@@ -112,8 +128,8 @@ func TestExported(t *testing.T) {
 				n++
 			}
 		}
-		if n > 1 || f.Detect == nil || (f.MultiFile && f.IsExportFile == nil) {
-			t.Errorf("%s: %d readers, Detect %v, MultiFile %v without IsExportFile", f.Name, n, f.Detect != nil, f.MultiFile)
+		if n > 1 || f.Detect == nil || (f.MultiFile() && f.IsExportFile == nil) {
+			t.Errorf("%s: %d readers, Detect %v, MultiFile %v without IsExportFile", f.Name, n, f.Detect != nil, f.MultiFile())
 		}
 	}
 	for name, want := range map[string]bool{"a.txt": true, "a.MD": true, "a.json": true, "a.jsonl": true, "a.zip": true,
@@ -138,7 +154,7 @@ func TestExportImport(t *testing.T) {
 		var buf bytes.Buffer
 		out := dataset.SingleOutput(&buf)
 		var closer interface{ Close() error }
-		if f, _ := Lookup(format); f.MultiFile {
+		if f, _ := Lookup(format); f.MultiFile() {
 			out, closer = dataset.ZipOutput(&buf)
 		}
 		w := newWriter(t, format, out, dataset.ExportOptions{})

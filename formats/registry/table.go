@@ -2,13 +2,16 @@ package registry
 
 import (
 	"archive/zip"
+	"bufio"
 	"bytes"
+	"encoding/binary"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
 	"strings"
 
+	"glossa/annotation"
 	"glossa/formats"
 	"glossa/formats/brat"
 	"glossa/formats/claimcsv"
@@ -28,7 +31,7 @@ var table = []Format{
 		Kind:       Dataset,
 		Extensions: []string{".json"},
 		Detect:     glossaDetect(false),
-		Decode:     glossajson.DecodeDataset,
+		Decode:     decodeFile(glossajson.DecodeDataset),
 		NewWriter:  glossaWriter(glossajson.Object),
 	},
 	{
@@ -36,8 +39,22 @@ var table = []Format{
 		Kind:       Dataset,
 		Extensions: []string{".jsonl"},
 		Detect:     glossaDetect(true),
-		Decode:     glossajson.DecodeDataset,
+		Decode:     decodeFile(glossajson.DecodeDataset),
 		NewWriter:  glossaWriter(glossajson.Lines),
+	},
+	{
+		// The dataset folder for version control: read from the folder,
+		// its manifest, one of its article files, or a zip of it.
+		Name:      "folder",
+		Kind:      Dataset,
+		Files:     FolderInPlace,
+		Detect:    folderDetect,
+		DetectDir: isGlossaFolder,
+		Decode:    decodeFolder,
+		NewWriter: func(out dataset.Output, opts dataset.ExportOptions) (dataset.Writer, error) {
+			return glossajson.NewFolderWriter(out, opts), nil
+		},
+		IsExportFile: glossajson.IsFolderFile,
 	},
 	{
 		Name:       "w3c",
@@ -54,7 +71,7 @@ var table = []Format{
 		Name:       "brat",
 		Kind:       Interchange,
 		Extensions: []string{".zip"},
-		MultiFile:  true,
+		Files:      Folder,
 		Detect:     byExtension(".zip", ".ann"),
 		DetectDir:  hasAnn,
 		Read:       readBrat,
@@ -126,6 +143,84 @@ func glossaDetect(lines bool) func(string, []byte) Match {
 		}
 		return No
 	}
+}
+
+// decodeFile is the Decode of a dataset read from one file.
+func decodeFile(decode func(io.Reader, func(dataset.Header) error, func(annotation.Bundle) error) error) func(string, func(dataset.Header) error, func(annotation.Bundle) error) error {
+	return func(path string, onHeader func(dataset.Header) error, onBundle func(annotation.Bundle) error) error {
+		f, err := os.Open(path)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		return decode(bufio.NewReaderSize(f, 1<<20), onHeader, onBundle)
+	}
+}
+
+// folderDetect is the Detect of the dataset folder: its manifest or an
+// article file says what it is; a zip of a folder export starts with the
+// manifest (the writer's first file), named in the zip's first local file
+// header, which outranks brat's claim on every .zip.
+func folderDetect(_ string, head []byte) Match {
+	if ok, _ := glossajson.DetectFolder(head); ok || zipStartsWith(head, glossajson.FolderManifest) {
+		return Declared
+	}
+	return No
+}
+
+// zipStartsWith reports whether head starts a zip whose first entry is
+// called name (the local file header: signature, 26 bytes, the name's
+// length at 26, the name at 30).
+func zipStartsWith(head []byte, name string) bool {
+	if len(head) < 30 || !bytes.HasPrefix(head, []byte("PK\x03\x04")) {
+		return false
+	}
+	n := int(binary.LittleEndian.Uint16(head[26:28]))
+	return n == len(name) && len(head) >= 30+n && string(head[30:30+n]) == name
+}
+
+// isGlossaFolder reports whether dir is a dataset folder: it holds a
+// manifest that says so.
+func isGlossaFolder(dir string) bool {
+	head, err := ReadHead(filepath.Join(dir, glossajson.FolderManifest))
+	if err != nil {
+		return false
+	}
+	ok, article := glossajson.DetectFolder(head)
+	return ok && !article
+}
+
+// decodeFolder reads a dataset folder from path: the folder, a zip of it,
+// its manifest, or one of its article files (that article alone, with the
+// folder's codebook and entities).
+func decodeFolder(path string, onHeader func(dataset.Header) error, onBundle func(annotation.Bundle) error) error {
+	st, err := os.Stat(path)
+	if err != nil {
+		return err
+	}
+	if st.IsDir() {
+		return glossajson.DecodeFolder(os.DirFS(path), nil, onHeader, onBundle)
+	}
+	head, err := ReadHead(path)
+	if err != nil {
+		return err
+	}
+	if zipStartsWith(head, glossajson.FolderManifest) {
+		zr, err := zip.OpenReader(path)
+		if err != nil {
+			return fmt.Errorf("%s: not a readable zip: %w", path, err)
+		}
+		defer zr.Close()
+		return glossajson.DecodeFolder(zr, nil, onHeader, onBundle)
+	}
+	dir := filepath.Dir(path)
+	if _, article := glossajson.DetectFolder(head); !article {
+		return glossajson.DecodeFolder(os.DirFS(dir), nil, onHeader, onBundle)
+	}
+	if filepath.Base(dir) != glossajson.FolderArticles || !isGlossaFolder(filepath.Dir(dir)) {
+		return fmt.Errorf("%s is an article of a Glossa dataset folder, but it is not in the %s folder of one; import the whole dataset folder", path, glossajson.FolderArticles)
+	}
+	return glossajson.DecodeFolder(os.DirFS(filepath.Dir(dir)), []string{glossajson.FolderArticles + "/" + filepath.Base(path)}, onHeader, onBundle)
 }
 
 func glossaWriter(v glossajson.Variant) func(dataset.Output, dataset.ExportOptions) (dataset.Writer, error) {
