@@ -177,6 +177,9 @@ func (p *pairAcc) observed() float64 {
 }
 
 func (p *pairAcc) kappa() Coding {
+	if p.units == 0 {
+		return coding(0, 0, 0)
+	}
 	var e float64
 	n := float64(p.units)
 	for c := range min(len(p.a), len(p.b)) {
@@ -186,6 +189,9 @@ func (p *pairAcc) kappa() Coding {
 }
 
 func (p *pairAcc) pi() Coding {
+	if p.units == 0 {
+		return coding(0, 0, 0)
+	}
 	var e float64
 	n := 2 * float64(p.units)
 	for c := range max(len(p.a), len(p.b)) {
