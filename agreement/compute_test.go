@@ -21,7 +21,9 @@ func with(x annotation.Annotation, attrs map[string]string, links ...annotation.
 	return x
 }
 
-func said(target uint64) annotation.Link { return annotation.Link{Type: annotation.LinkSaidBy, Target: target} }
+func said(target uint64) annotation.Link {
+	return annotation.Link{Type: annotation.LinkSaidBy, Target: target}
+}
 
 type layers = map[string][]annotation.Annotation
 
