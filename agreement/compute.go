@@ -428,7 +428,7 @@ func (c *computation) report() Report {
 	r.Overall = Overall{
 		StrictF1: spread(strict), LenientF1: spread(lenient), AlphaU: undefined,
 		Alpha: c.alpha.result(), Fleiss: c.fleiss.result(), Kappa: spread(kappa), Pi: spread(pi),
-		LinkF1: spread(links), AttributesEqual: ratio(float64(attrEqual), float64(attrCompared)),
+		LinkF1: spread(links), AttributesEqual: ratio(float64(attrEqual), float64(attrCompared)), AttributesCompared: attrCompared,
 	}
 	var cats []disagreement
 	if c.common != nil && c.commonN > 0 {
@@ -438,7 +438,7 @@ func (c *computation) report() Report {
 		if c.perLabel[k] == 0 {
 			continue
 		}
-		row := LabelRow{Label: name, Kind: c.kinds[k], Annotations: c.perLabel[k], AlphaU: undefined}
+		row := LabelRow{Label: name, Kind: c.kinds[k], Annotations: c.perLabel[k], AlphaU: undefined, Observed: undefined, Expected: undefined}
 		var s, l []Score
 		for a := range c.pairs {
 			for b := a + 1; b < len(c.pairs); b++ {
@@ -450,7 +450,9 @@ func (c *computation) report() Report {
 		}
 		row.StrictF1, row.LenientF1 = spread(s), spread(l)
 		if cats != nil {
-			row.AlphaU, row.Observed, row.Expected = cats[k].alpha, cats[k].observed, cats[k].expected
+			if d := cats[k]; d.units > 0 {
+				row.AlphaU, row.Observed, row.Expected = d.alpha, Score(d.observed), Score(d.expected)
+			}
 		}
 		r.Labels = append(r.Labels, row)
 	}

@@ -53,8 +53,9 @@ type Overall struct {
 	Pi     Spread `json:"scott_pi"`
 	// Links as (source, target, type) after aligning the annotations; the
 	// share of attribute values equal on aligned annotations.
-	LinkF1          Spread `json:"link_f1"`
-	AttributesEqual Score  `json:"attributes_equal"`
+	LinkF1             Spread `json:"link_f1"`
+	AttributesEqual    Score  `json:"attributes_equal"`
+	AttributesCompared int    `json:"attributes_compared"`
 }
 
 // LabelRow is one label's figures.
@@ -66,9 +67,9 @@ type LabelRow struct {
 	LenientF1   Spread          `json:"lenient_f1"`
 	// Alpha-U of the label over the articles every annotator annotated,
 	// with its observed and expected disagreement.
-	AlphaU   Score   `json:"alpha_u"`
-	Observed float64 `json:"observed"`
-	Expected float64 `json:"expected"`
+	AlphaU   Score `json:"alpha_u"`
+	Observed Score `json:"observed"`
+	Expected Score `json:"expected"`
 }
 
 // PairRow is one pair of annotators over the articles both annotated.
