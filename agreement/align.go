@@ -3,7 +3,6 @@ package agreement
 import (
 	"cmp"
 	"slices"
-	"sort"
 
 	"glossa/annotation"
 )
@@ -42,18 +41,37 @@ func (x extent) intersect(y extent) int {
 	return n
 }
 
-// compareExtents orders extents range by range, a shorter prefix first.
+// compareExtents orders extents by their start and end, then range by
+// range, a shorter prefix first.
 func compareExtents(x, y extent) int {
+	if c := compareEnds(x, y); c != 0 || len(x) == 1 && len(y) == 1 {
+		return c
+	}
 	for i := range min(len(x), len(y)) {
-		if c := cmp.Or(cmp.Compare(x[i].s, y[i].s), cmp.Compare(x[i].e, y[i].e)); c != 0 {
-			return c
+		if x[i] != y[i] {
+			if x[i].s != y[i].s {
+				return cmp.Compare(x[i].s, y[i].s)
+			}
+			return cmp.Compare(x[i].e, y[i].e)
 		}
 	}
 	return cmp.Compare(len(x), len(y))
 }
 
+// compareEnds orders extents by their start, then their end.
+func compareEnds(x, y extent) int {
+	if a, b := x.start(), y.start(); a != b {
+		return cmp.Compare(a, b)
+	}
+	return cmp.Compare(x.end(), y.end())
+}
+
+// sameExtent reports whether x and y cover the same code points.
+func sameExtent(x, y extent) bool { return compareExtents(x, y) == 0 }
+
 // item is one annotation as the measures see it.
 type item struct {
+	s, e  int // ext's first and last code point (kept here: sorting reads them often)
 	label int // index into the report's labels
 	kind  int // index into annotation.Kinds()
 	ext   extent
@@ -61,28 +79,61 @@ type item struct {
 }
 
 // strictMatches counts the pairs of a's and b's items (indices into as and
-// bs) at the same position, one to one: an extent twice in a and once in
-// b is one match.
+// bs, each sorted by start and end) at the same position, one to one: an
+// extent twice in a and once in b is one match.
 func strictMatches(as, bs []item, a, b []int) int {
-	byExtent := func(items []item) func(i, j int) int {
-		return func(i, j int) int { return compareExtents(items[i].ext, items[j].ext) }
-	}
-	a, b = slices.Clone(a), slices.Clone(b)
-	slices.SortFunc(a, byExtent(as))
-	slices.SortFunc(b, byExtent(bs))
 	n := 0
 	for i, j := 0, 0; i < len(a) && j < len(b); {
-		switch c := compareExtents(as[a[i]].ext, bs[b[j]].ext); {
-		case c < 0:
-			i++
-		case c > 0:
-			j++
-		default:
-			n, i, j = n+1, i+1, j+1
+		x, y := as[a[i]].ext, bs[b[j]].ext
+		if c := cmp.Or(cmp.Compare(as[a[i]].s, bs[b[j]].s), cmp.Compare(as[a[i]].e, bs[b[j]].e)); c != 0 {
+			if c < 0 {
+				i++
+			} else {
+				j++
+			}
+			continue
 		}
+		// The runs of items with these ends: equal extents among them
+		// (items of several spans may differ inside).
+		gi, gj := i+1, j+1
+		for gi < len(a) && as[a[gi]].s == as[a[i]].s && as[a[gi]].e == as[a[i]].e {
+			gi++
+		}
+		for gj < len(b) && bs[b[gj]].s == as[a[i]].s && bs[b[gj]].e == as[a[i]].e {
+			gj++
+		}
+		if gi-i == 1 && gj-j == 1 {
+			if sameExtent(x, y) {
+				n++
+			}
+		} else {
+			used := make([]bool, gj-j)
+			for _, ai := range a[i:gi] {
+				for k, bj := range b[j:gj] {
+					if !used[k] && sameExtent(as[ai].ext, bs[bj].ext) {
+						used[k] = true
+						n++
+						break
+					}
+				}
+			}
+		}
+		i, j = gi, gj
 	}
 	return n
 }
+
+// matcher aligns annotations one to one; its buffers serve call after
+// call.
+type matcher struct {
+	edges  []edge
+	first  []int // a's candidates are cand[first[i]:first[i+1]], best first
+	cand   []int
+	am, bm []int
+	seen   []bool
+}
+
+type edge struct{ i, j, overlap, off int }
 
 // align pairs a's items with b's (indices into as and bs, each sorted by
 // start) one to one where they overlap, and records each pair in match
@@ -91,80 +142,120 @@ func strictMatches(as, bs []item, a, b []int) int {
 // algorithm), started from the pairs of largest overlap taken greedily
 // (ties: the closer edges), so that where several maximum matchings exist
 // the larger overlaps are the ones kept. It returns the number of pairs.
-func align(as, bs []item, a, b []int, match []int) int {
+func (m *matcher) align(as, bs []item, a, b []int, match []int) int {
 	if len(a) == 0 || len(b) == 0 {
 		return 0
 	}
-	type edge struct{ i, j, overlap, off int }
-	var edges []edge
+	edges := m.edges[:0]
 	longest := 0
 	for _, j := range b {
-		longest = max(longest, bs[j].ext.end()-bs[j].ext.start())
+		longest = max(longest, bs[j].e-bs[j].s)
 	}
 	for i, ai := range a {
-		x := as[ai].ext
+		x, xs, xe := as[ai].ext, as[ai].s, as[ai].e
 		// Only items starting within longest before x can reach it.
-		lo := sort.Search(len(b), func(k int) bool { return bs[b[k]].ext.start() > x.start()-longest })
-		for j := lo; j < len(b) && bs[b[j]].ext.start() < x.end(); j++ {
-			y := bs[b[j]].ext
-			if n := x.intersect(y); n > 0 {
-				off := abs(x.start()-y.start()) + abs(x.end()-y.end())
+		lo, hi := 0, len(b)
+		for lo < hi {
+			if h := int(uint(lo+hi) >> 1); bs[b[h]].s > xs-longest {
+				hi = h
+			} else {
+				lo = h + 1
+			}
+		}
+		for j := lo; j < len(b) && bs[b[j]].s < xe; j++ {
+			y := &bs[b[j]]
+			if y.e <= xs {
+				continue
+			}
+			if n := x.intersect(y.ext); n > 0 {
+				off := abs(xs-y.s) + abs(xe-y.e)
 				edges = append(edges, edge{i, j, n, off})
 			}
 		}
 	}
+	m.edges = edges
 	if len(edges) == 0 {
 		return 0
 	}
 	slices.SortFunc(edges, func(p, q edge) int {
-		return cmp.Or(cmp.Compare(q.overlap, p.overlap), cmp.Compare(p.off, q.off), cmp.Compare(p.i, q.i), cmp.Compare(p.j, q.j))
+		switch {
+		case p.overlap != q.overlap:
+			return cmp.Compare(q.overlap, p.overlap)
+		case p.off != q.off:
+			return cmp.Compare(p.off, q.off)
+		case p.i != q.i:
+			return cmp.Compare(p.i, q.i)
+		}
+		return cmp.Compare(p.j, q.j)
 	})
-	adj := make([][]int, len(a)) // candidates of each a, best first
-	am, bm := make([]int, len(a)), make([]int, len(b))
-	for k := range am {
-		am[k] = -1
+	// Candidates of each a, in the edges' order (a stable counting sort).
+	m.first = resize(m.first, len(a)+1)
+	clear(m.first)
+	for _, e := range edges {
+		m.first[e.i+1]++
 	}
-	for k := range bm {
-		bm[k] = -1
+	for i := range a {
+		m.first[i+1] += m.first[i]
+	}
+	m.cand = resize(m.cand, len(edges))
+	m.am, m.bm = resize(m.am, len(a)), resize(m.bm, len(b))
+	copy(m.am, m.first[:len(a)]) // where each a's next candidate goes
+	for _, e := range edges {
+		m.cand[m.am[e.i]] = e.j
+		m.am[e.i]++
+	}
+	for k := range m.am {
+		m.am[k] = -1
+	}
+	for k := range m.bm {
+		m.bm[k] = -1
 	}
 	n := 0
 	for _, e := range edges {
-		adj[e.i] = append(adj[e.i], e.j)
-		if am[e.i] < 0 && bm[e.j] < 0 {
-			am[e.i], bm[e.j] = e.j, e.i
+		if m.am[e.i] < 0 && m.bm[e.j] < 0 {
+			m.am[e.i], m.bm[e.j] = e.j, e.i
 			n++
 		}
 	}
-	seen := make([]bool, len(b))
-	var augment func(i int) bool
-	augment = func(i int) bool {
-		for _, j := range adj[i] {
-			if seen[j] {
-				continue
-			}
-			seen[j] = true
-			if bm[j] < 0 || augment(bm[j]) {
-				am[i], bm[j] = j, i
-				return true
-			}
-		}
-		return false
-	}
+	m.seen = resize(m.seen, len(b))
 	for i := range a {
-		if am[i] >= 0 || len(adj[i]) == 0 {
+		if m.am[i] >= 0 || m.first[i] == m.first[i+1] {
 			continue
 		}
-		clear(seen)
-		if augment(i) {
+		clear(m.seen)
+		if m.augment(i) {
 			n++
 		}
 	}
-	for i, j := range am {
+	for i, j := range m.am {
 		if j >= 0 {
 			match[a[i]] = b[j]
 		}
 	}
 	return n
+}
+
+// augment looks for an augmenting path from a's unmatched i.
+func (m *matcher) augment(i int) bool {
+	for _, j := range m.cand[m.first[i]:m.first[i+1]] {
+		if m.seen[j] {
+			continue
+		}
+		m.seen[j] = true
+		if m.bm[j] < 0 || m.augment(m.bm[j]) {
+			m.am[i], m.bm[j] = j, i
+			return true
+		}
+	}
+	return false
+}
+
+// resize returns xs with length n, reusing its array when it can.
+func resize[T any](xs []T, n int) []T {
+	if cap(xs) >= n {
+		return xs[:n]
+	}
+	return make([]T, n)
 }
 
 func abs(x int) int {

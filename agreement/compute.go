@@ -39,7 +39,13 @@ type computation struct {
 	perLabel                    []int // annotations
 	rows                        []ArticleRow
 
-	codes []code // scratch
+	// Scratch, reused article after article.
+	codes   []code
+	m       matcher
+	spare   []layer
+	unitBuf [][][]rng
+	own     map[int]*study // an article's alpha-U, by its number of annotators
+	match   []int
 }
 
 type pairState struct {
@@ -63,7 +69,7 @@ type attrState struct {
 }
 
 func newComputation(articles []Article, labels annotation.LabelSet) *computation {
-	c := &computation{index: map[string]int{}, labelIndex: map[string]int{}, attrs: map[attrKey]*attrState{}}
+	c := &computation{index: map[string]int{}, labelIndex: map[string]int{}, attrs: map[attrKey]*attrState{}, own: map[int]*study{}}
 	names := map[string]bool{}
 	unknown := map[string]bool{}
 	for _, l := range labels.Labels {
@@ -127,8 +133,21 @@ type layer struct {
 	byID    map[uint64]int
 }
 
-func (c *computation) layer(anns []annotation.Annotation, length int) layer {
-	l := layer{items: make([]item, 0, len(anns)), byLabel: make([][]int, len(c.labels)), byKind: make([][]int, len(annotation.Kinds())), byID: make(map[uint64]int, len(anns))}
+// fill makes l the layer of anns, reusing what l held before.
+func (c *computation) fill(l *layer, anns []annotation.Annotation, length int) {
+	l.items = l.items[:0]
+	l.byLabel = resize(l.byLabel, len(c.labels))
+	l.byKind = resize(l.byKind, len(annotation.Kinds()))
+	for k := range l.byLabel {
+		l.byLabel[k] = l.byLabel[k][:0]
+	}
+	for k := range l.byKind {
+		l.byKind[k] = l.byKind[k][:0]
+	}
+	if l.byID == nil {
+		l.byID = make(map[uint64]int, len(anns))
+	}
+	clear(l.byID)
 	for i := range anns {
 		a := &anns[i]
 		x := extentOf(a.Spans, length)
@@ -136,17 +155,22 @@ func (c *computation) layer(anns []annotation.Annotation, length int) layer {
 			continue
 		}
 		k := c.labelIndex[a.Label]
-		l.items = append(l.items, item{label: k, kind: kindIndex(c.kinds[k]), ext: x, ann: a})
+		l.items = append(l.items, item{s: x.start(), e: x.end(), label: k, kind: kindIndex(c.kinds[k]), ext: x, ann: a})
 	}
 	slices.SortFunc(l.items, func(x, y item) int {
-		return cmp.Or(cmp.Compare(x.ext.start(), y.ext.start()), cmp.Compare(x.ext.end(), y.ext.end()), cmp.Compare(x.label, y.label))
+		switch {
+		case x.s != y.s:
+			return cmp.Compare(x.s, y.s)
+		case x.e != y.e:
+			return cmp.Compare(x.e, y.e)
+		}
+		return cmp.Compare(x.label, y.label)
 	})
 	for i, it := range l.items {
 		l.byLabel[it.label] = append(l.byLabel[it.label], i)
 		l.byKind[it.kind] = append(l.byKind[it.kind], i)
 		l.byID[it.ann.ID] = i
 	}
-	return l
 }
 
 // article adds one article to every accumulator.
@@ -172,9 +196,12 @@ func (c *computation) article(a *Article) {
 	}
 	slices.Sort(present)
 	c.compared++
-	layers := make([]layer, len(present))
+	for len(c.spare) < len(present) {
+		c.spare = append(c.spare, layer{})
+	}
+	layers := c.spare[:len(present)]
 	for i, g := range present {
-		layers[i] = c.layer(a.Layers[c.names[g]], length)
+		c.fill(&layers[i], a.Layers[c.names[g]], length)
 	}
 	units := c.units(layers)
 	unitsOf := func(k, r int) []rng { return units[k][r] }
@@ -182,7 +209,12 @@ func (c *computation) article(a *Article) {
 	for _, g := range present {
 		row.Annotators = append(row.Annotators, c.names[g])
 	}
-	own := newStudy(len(present), len(c.labels))
+	own := c.own[len(present)]
+	if own == nil {
+		own = newStudy(len(present), len(c.labels))
+		c.own[len(present)] = own
+	}
+	own.reset()
 	own.add(length, unitsOf)
 	row.AlphaU, _ = own.result()
 	if len(present) == len(c.names) {
@@ -216,10 +248,14 @@ func (c *computation) article(a *Article) {
 // units returns each label's units of each layer for alpha-U: the
 // extents of its annotations, overlapping ones joined.
 func (c *computation) units(layers []layer) [][][]rng {
-	units := make([][][]rng, len(c.labels))
+	units := resize(c.unitBuf, len(c.labels))
 	for k := range units {
-		units[k] = make([][]rng, len(layers))
+		units[k] = resize(units[k], len(layers))
+		for r := range units[k] {
+			units[k][r] = units[k][r][:0]
+		}
 	}
+	c.unitBuf = units
 	for r, l := range layers {
 		for _, it := range l.items {
 			units[it.label][r] = append(units[it.label][r], it.ext...)
@@ -237,6 +273,7 @@ func (c *computation) units(layers []layer) [][][]rng {
 // position (kind and extent), the value the label.
 type code struct {
 	kind  int
+	s, e  int // ext's ends
 	ext   extent
 	rater int // index into the article's layers
 	label int
@@ -251,11 +288,26 @@ func (c *computation) codeUnits(layers []layer, present []int) Score {
 	codes := c.codes[:0]
 	for r, l := range layers {
 		for _, it := range l.items {
-			codes = append(codes, code{it.kind, it.ext, r, it.label})
+			codes = append(codes, code{it.kind, it.s, it.e, it.ext, r, it.label})
 		}
 	}
+	// (Comparisons return early: a comparator runs some 10⁶ times.)
 	slices.SortFunc(codes, func(x, y code) int {
-		return cmp.Or(cmp.Compare(x.kind, y.kind), compareExtents(x.ext, y.ext), cmp.Compare(x.rater, y.rater), cmp.Compare(x.label, y.label))
+		switch {
+		case x.kind != y.kind:
+			return cmp.Compare(x.kind, y.kind)
+		case x.s != y.s:
+			return cmp.Compare(x.s, y.s)
+		case x.e != y.e:
+			return cmp.Compare(x.e, y.e)
+		}
+		if c := compareExtents(x.ext, y.ext); c != 0 {
+			return c
+		}
+		if x.rater != y.rater {
+			return cmp.Compare(x.rater, y.rater)
+		}
+		return cmp.Compare(x.label, y.label)
 	})
 	c.codes = codes
 	var article alphaAcc
@@ -266,7 +318,7 @@ func (c *computation) codeUnits(layers []layer, present []int) Score {
 			values[r] = -1
 		}
 		j := i
-		for ; j < len(codes) && codes[j].kind == codes[i].kind && compareExtents(codes[j].ext, codes[i].ext) == 0; j++ {
+		for ; j < len(codes) && codes[j].kind == codes[i].kind && codes[j].s == codes[i].s && codes[j].e == codes[i].e && sameExtent(codes[j].ext, codes[i].ext); j++ {
 			if values[codes[j].rater] < 0 {
 				values[codes[j].rater] = codes[j].label
 			}
@@ -297,7 +349,8 @@ func (c *computation) codeUnits(layers []layer, present []int) Score {
 // compare adds two layers of one article to their pair's counts and
 // returns the article's strict and lenient span F1 and link F1.
 func (c *computation) compare(p *pairState, a, b *layer) (strict, lenient, link Score) {
-	match := make([]int, len(a.items))
+	match := resize(c.match, len(a.items))
+	c.match = match
 	for i := range match {
 		match[i] = -1
 	}
@@ -307,7 +360,7 @@ func (c *computation) compare(p *pairState, a, b *layer) (strict, lenient, link 
 		if len(x)+len(y) == 0 {
 			continue
 		}
-		s, l := strictMatches(a.items, b.items, x, y), align(a.items, b.items, x, y, match)
+		s, l := strictMatches(a.items, b.items, x, y), c.m.align(a.items, b.items, x, y, match)
 		p.strict[k] += s
 		p.lenient[k] += l
 		p.na[k] += len(x)
@@ -324,7 +377,7 @@ func (c *computation) compare(p *pairState, a, b *layer) (strict, lenient, link 
 		match[i] = -1
 	}
 	for k := range a.byKind {
-		align(a.items, b.items, a.byKind[k], b.byKind[k], match)
+		c.m.align(a.items, b.items, a.byKind[k], b.byKind[k], match)
 	}
 	tp, la, lb := linkCounts(a, b, match)
 	p.linkTP, p.linkA, p.linkB = p.linkTP+tp, p.linkA+la, p.linkB+lb

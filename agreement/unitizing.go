@@ -3,7 +3,6 @@ package agreement
 import (
 	"cmp"
 	"slices"
-	"sort"
 )
 
 // rng is the code points [s, e) of a continuum.
@@ -152,6 +151,16 @@ func newStudy(raters, categories int) *study {
 	return s
 }
 
+// reset empties s for another continuum, keeping its buffers.
+func (s *study) reset() {
+	s.length = 0
+	for k := range s.cats {
+		c := &s.cats[k]
+		c.units, c.observed, c.lens, c.gaps = 0, 0, c.lens[:0], c.gaps[:0]
+		clear(c.open)
+	}
+}
+
 // add lays a section of n positions at the end of the continuum;
 // units(k, r) is rater r's units of category k in it, sorted and apart,
 // within [0, n).
@@ -295,22 +304,32 @@ func distance(a, b []rng) int64 {
 
 // expected is alpha-U's expected disagreement of one category: lens are
 // the lengths of its units (every rater's), gaps the lengths of every
-// rater's gaps. Sorting the gaps once and summing them from the longest
-// makes Σ_{g≥l} (g-l+1) a binary search per unit: S - k(l-1), with k the
-// gaps at least l long and S their total.
+// rater's gaps. Σ_{g≥l} (g-l+1) is S - k(l-1), with k the gaps at least l
+// long and S their total; both come from a histogram of the gaps up to
+// the longest unit (a longer gap counts for every unit alike), so that
+// nothing is sorted.
 func expected(lens, gaps []int, raters, length int) float64 {
-	slices.Sort(gaps)
-	above := make([]float64, len(gaps)+1) // above[i]: total of gaps[i:]
-	for i := len(gaps) - 1; i >= 0; i-- {
-		above[i] = above[i+1] + float64(gaps[i])
+	longest := 0
+	for _, n := range lens {
+		longest = max(longest, n)
+	}
+	count := make([]int, longest+2) // count[l]: gaps at least l long (after the sums below)
+	total := make([]float64, longest+2)
+	for _, g := range gaps {
+		b := min(g, longest)
+		count[b]++
+		total[b] += float64(g)
+	}
+	for l := longest - 1; l >= 0; l-- {
+		count[l] += count[l+1]
+		total[l] += total[l+1]
 	}
 	var cubic, fit, sq float64
 	for _, n := range lens {
 		l := float64(n)
 		cubic += 2*l*l*l - 3*l*l + l
 		sq += l * (l - 1)
-		i := sort.SearchInts(gaps, n)
-		fit += l * l * (above[i] - float64(len(gaps)-i)*(l-1))
+		fit += l * l * (total[n] - float64(count[n])*(l-1))
 	}
 	N, RL := float64(len(lens)), float64(raters)*float64(length)
 	num := ((N-1)*cubic/3 + fit) * 2 / float64(length)
