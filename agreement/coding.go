@@ -32,6 +32,14 @@ func coding(units int, observed, expected float64) Coding {
 // 1 - D_e.
 func NominalAlpha(values [][]string) Coding {
 	var a alphaAcc
+	eachUnit(values, false, a.add)
+	return a.result()
+}
+
+// eachUnit calls fn with each unit's values, coded as small integers
+// (Missing ones left out); with complete set, only for the units with no
+// Missing value.
+func eachUnit(values [][]string, complete bool, fn func(vs []int)) {
 	codes := codebook{}
 	var vs []int
 	for _, unit := range values {
@@ -41,9 +49,10 @@ func NominalAlpha(values [][]string) Coding {
 				vs = append(vs, codes.code(v))
 			}
 		}
-		a.add(vs)
+		if !complete || len(vs) == len(unit) {
+			fn(vs)
+		}
 	}
-	return a.result()
 }
 
 // CohenKappa returns Cohen's kappa (1960) of two raters: a[u] and b[u] are
@@ -71,21 +80,7 @@ func pairOf(a, b []string) *pairAcc {
 // for a unit: units with a Missing value are left out.
 func FleissKappa(values [][]string) Coding {
 	var f fleissAcc
-	codes := codebook{}
-	var vs []int
-	for _, unit := range values {
-		vs = vs[:0]
-		for _, v := range unit {
-			if v == Missing {
-				vs = nil
-				break
-			}
-			vs = append(vs, codes.code(v))
-		}
-		if len(vs) > 0 {
-			f.add(vs)
-		}
-	}
+	eachUnit(values, true, f.add)
 	return f.result()
 }
 
