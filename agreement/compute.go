@@ -454,7 +454,9 @@ func repeated(links []annotation.Link, n int) bool {
 
 // report lays the accumulators out as tables.
 func (c *computation) report() Report {
-	r := Report{Annotators: c.names, Articles: c.articles, Compared: c.compared, Common: c.commonN}
+	// Empty tables are empty lists in JSON, not null.
+	r := Report{Annotators: c.names, Articles: c.articles, Compared: c.compared, Common: c.commonN,
+		Labels: []LabelRow{}, Pairs: []PairRow{}, PerAnnotator: []AnnotatorRow{}, PerArticle: []ArticleRow{}, Attributes: []AttributeRow{}}
 	if r.Annotators == nil {
 		r.Annotators = []string{}
 	}
@@ -513,7 +515,7 @@ func (c *computation) report() Report {
 		row.StrictF1, row.LenientF1 = spread(byAnnotator[g][0]).Mean, spread(byAnnotator[g][1]).Mean
 		r.PerAnnotator = append(r.PerAnnotator, row)
 	}
-	r.PerArticle = c.rows
+	r.PerArticle = append(r.PerArticle, c.rows...)
 	slices.SortStableFunc(r.PerArticle, func(x, y ArticleRow) int {
 		return cmp.Or(worse(x.AlphaU, y.AlphaU), worse(x.LenientF1, y.LenientF1), cmp.Compare(x.ID, y.ID))
 	})

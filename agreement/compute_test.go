@@ -1,6 +1,8 @@
 package agreement
 
 import (
+	"bytes"
+	"encoding/json"
 	"math"
 	"testing"
 
@@ -109,6 +111,9 @@ func TestComputeNothingToCompare(t *testing.T) {
 		}
 		if len(r.PerArticle) != tc.compared {
 			t.Errorf("%s: %d article rows, want %d", tc.name, len(r.PerArticle), tc.compared)
+		}
+		if b, err := json.Marshal(r); err != nil || !bytes.Contains(b, []byte(`"labels":[]`)) || !bytes.Contains(b, []byte(`"attributes":[]`)) {
+			t.Errorf("%s: JSON %s, %v; want empty lists, not null", tc.name, b, err)
 		}
 	}
 	r := Compute(one(layers{"ana": {a(1, "Claim", 0, 10), a(2, "Person", 3, 5)}}), codebook19)
@@ -398,4 +403,20 @@ func equalIDs(a, b []uint64) bool {
 		}
 	}
 	return true
+}
+
+// TestComputeMultiSpanUnits: each span of an annotation is a unit of
+// alpha-U (spans that touch are one).
+func TestComputeMultiSpanUnits(t *testing.T) {
+	r := Compute(one(layers{
+		"ana": {a(1, "Claim", 0, 5, 10, 15), a(2, "Person", 30, 33, 33, 36)},
+		"ben": {a(1, "Claim", 0, 15), a(2, "Person", 30, 36)},
+	}), codebook19)
+	want := UnitizingAlpha(Continuum{Length: 100, Raters: 2, Units: []Unit{
+		{0, "Claim", 0, 5}, {0, "Claim", 10, 5}, {1, "Claim", 0, 15}, {0, "Person", 30, 6}, {1, "Person", 30, 6},
+	}})
+	check(t, "alpha-U", r.Overall.AlphaU, want.Alpha)
+	if !(want.Alpha < 1) {
+		t.Errorf("alpha-U %v: the split claim should disagree", want.Alpha)
+	}
 }
