@@ -12,13 +12,16 @@ import (
 // at the same position when their extents are equal.
 type extent []rng
 
-// extentOf returns the extent of spans in a text of length code points.
-func extentOf(spans []annotation.Span, length int) extent {
-	x := make(extent, 0, len(spans))
+// appendExtent appends the extent of spans in a text of length code
+// points to buf and returns both: the extent lives in buf's array, so that
+// a layer's extents take one allocation, not one each.
+func appendExtent(buf []rng, spans []annotation.Span, length int) ([]rng, extent) {
+	n := len(buf)
 	for _, s := range spans {
-		x = append(x, rng{max(s.Start, 0), min(s.End, length)})
+		buf = append(buf, rng{max(s.Start, 0), min(s.End, length)})
 	}
-	return extent(union(x, true))
+	x := union(buf[n:], true)
+	return buf[:n+len(x)], extent(x)
 }
 
 func (x extent) start() int { return x[0].s }

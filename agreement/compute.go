@@ -131,6 +131,7 @@ type layer struct {
 	byLabel [][]int // indices into items, by label, in order
 	byKind  [][]int
 	byID    map[uint64]int
+	ranges  []rng // the items' extents
 }
 
 // fill makes l the layer of anns, reusing what l held before.
@@ -148,9 +149,13 @@ func (c *computation) fill(l *layer, anns []annotation.Annotation, length int) {
 		l.byID = make(map[uint64]int, len(anns))
 	}
 	clear(l.byID)
+	// The extents of the article before are no longer read: their array is
+	// written over.
+	l.ranges = l.ranges[:0]
 	for i := range anns {
 		a := &anns[i]
-		x := extentOf(a.Spans, length)
+		var x extent
+		l.ranges, x = appendExtent(l.ranges, a.Spans, length)
 		if len(x) == 0 {
 			continue
 		}
