@@ -8,6 +8,8 @@
 #     (internal/bench/bench_test.go), next to their baselines; the
 #     suggester on the corpus written news-style, next to a word scan of
 #     the same texts and issue 20's 10 s (internal/bench/suggest_test.go);
+#     agreement of three annotators' layers of the corpus, next to one pass
+#     over their spans and issue 21's 1 s (internal/bench/agree_test.go);
 #   - widgets: the article view's benchmarks (widgets/bench_test.go);
 #   - the whole process under Xvfb next to a minimal Fyne window
 #     (scripts/bench-process.sh).
@@ -66,6 +68,7 @@ for r in $(seq "$rounds"); do
     run internal/bench "$sc" 10x '^Benchmark(OpenBaseline|OpenProject)$'
     run internal/bench "$sc" 100x '^Benchmark(EditInCorpus|EditLarge)$'
     run internal/bench "$sc" 3x '^Benchmark(SuggestBaseline|SuggestCorpus)$'
+    run internal/bench "$sc" 3x '^Benchmark(AgreementBaseline|Agreement)$'
   done
   run widgets 1 10x '^Benchmark(FirstPaint1MB|ScrollStep|AddHighlight|Relayout)$'
 done
@@ -169,6 +172,13 @@ if both(e):
         ratio((S, "SuggestCorpus", "ns/op"), (S, "SuggestBaseline", "ns/op")), "(reported)", None)
     t = med(S, "SuggestCorpus", "target-ratio")
     row("suggest 1,000 news articles vs issue 20", ms(e), "10 s", t, "≤ 1x", t <= 1)
+# Agreement (issue 21): 1,000 articles, three annotators' layers.
+e, b = med(S, "Agreement", "ns/op"), med(S, "AgreementBaseline", "ns/op")
+if both(e):
+    row("agreement 1,000 articles x 3 annotators", ms(e), ms(b) + " one pass over the spans",
+        ratio((S, "Agreement", "ns/op"), (S, "AgreementBaseline", "ns/op")), "(reported)", None)
+    t = med(S, "Agreement", "target-ratio")
+    row("agreement 1,000 articles x 3 vs issue 21", ms(e), "1 s", t, "≤ 1x", t <= 1)
 # Widgets.
 frame = 16.7e6
 for name, what, limit, lname in (("FirstPaint1MB", "article first paint 1 MB", 100e6, "100 ms"),
