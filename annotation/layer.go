@@ -48,6 +48,31 @@ func LayerName(layer string) string {
 	return layer
 }
 
+// LayerPhrase names layer in a sentence: "the curated layer", "the
+// unnamed layer" (""), or "the layer \"ana\"".
+func LayerPhrase(layer string) string {
+	switch layer {
+	case CuratedLayer:
+		return "the curated layer"
+	case "":
+		return "the unnamed layer"
+	}
+	return "the layer " + strconv.Quote(layer)
+}
+
+// CountLayers counts anns by layer (LayerOf), as Summary.Layers holds
+// them: nil for none.
+func CountLayers(anns []Annotation) map[string]int {
+	if len(anns) == 0 {
+		return nil
+	}
+	out := map[string]int{}
+	for _, a := range anns {
+		out[LayerOf(a)]++
+	}
+	return out
+}
+
 // ValidAnnotatorName returns nil when name can name an annotator and his
 // layer, and otherwise an error wrapping ErrAnnotatorName that says why:
 // empty once white space is trimmed, starting with '#' (the curated layer's

@@ -59,6 +59,9 @@ type Summary struct {
 	// never), so that a newer one runs again.
 	Pending   int    `json:"pending,omitempty"`
 	Suggester string `json:"suggester,omitempty"`
+	// Layers counts the annotations of each layer (LayerOf; "" for an
+	// unnamed annotator); nil when there are none.
+	Layers map[string]int `json:"layers,omitempty"`
 }
 
 // TextSHA256 returns the hex SHA-256 of text, as Document.SHA256 holds it.
