@@ -459,10 +459,7 @@ func TestTaggedSourceKeepsTheSuggestedClaimsLink(t *testing.T) {
 		t.Errorf("after undo the suggested claim is said by %v; want the suggested source %d", got, p[source].ID)
 	}
 	must(t)(s.Redo())
-	// Accepted by the annotator who tagged the source: one layer (another
-	// annotator's acceptance would drop the link, links join annotations of
-	// one layer).
-	must(t)(s.Accept(c.ID, "tester"))
+	must(t)(s.Accept(c.ID, "ann"))
 	got := byName(s.Annotations())[claim]
 	if l := got.LinksOf(annotation.LinkSaidBy); !slices.Equal(l, []uint64{a.ID}) {
 		t.Errorf("the accepted claim is said by %v; want the tagged source %d", l, a.ID)
