@@ -178,6 +178,10 @@ func runStats(_ context.Context, env Env, args []string) error {
 	for _, k := range sortedKeys(s.ByLabel) {
 		fmt.Fprintf(w, "  %s\t%d\n", k, s.ByLabel[k])
 	}
+	fmt.Fprintf(w, "layers\t%d\n", len(s.ByLayer))
+	for _, k := range sortedKeys(s.ByLayer) {
+		fmt.Fprintf(w, "  %s\t%d\n", annotation.LayerName(k), s.ByLayer[k])
+	}
 	fmt.Fprintf(w, "links\t%d\n", s.Links)
 	fmt.Fprintf(w, "entities\t%d\n", s.Entities)
 	return w.Flush()
