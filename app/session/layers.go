@@ -223,9 +223,9 @@ func (s *Session) Curate(ids []uint64) (Step, error) {
 			groups[k] = append(groups[k], a)
 		}
 	}
-	var put []annotation.Annotation // new copies (ID 0), then copies with versions added
-	var made []key                  // the group of each new copy
-	var sources [][]annotation.Annotation
+	var put []annotation.Annotation       // new copies (ID 0), and copies with versions added
+	var made []int                        // the index in put of each new copy
+	var sources [][]annotation.Annotation // the annotations each new copy copies
 	for _, k := range order {
 		g := groups[k]
 		versions := make([]annotation.Version, 0, len(g))
@@ -250,8 +250,8 @@ func (s *Session) Curate(ids []uint64) (Step, error) {
 		a.ID, a.Links, a.Created, a.Modified = 0, nil, time.Time{}, time.Time{}
 		a.Layer, a.Author = annotation.CuratedLayer, s.annotator
 		a.Provenance = annotation.Provenance{Origin: annotation.OriginCurated, From: versions}
+		made = append(made, len(put))
 		put = append(put, a)
-		made = append(made, k)
 		sources = append(sources, g)
 	}
 	if len(put) == 0 {
@@ -267,21 +267,27 @@ func (s *Session) Curate(ids []uint64) (Step, error) {
 	}
 	// Links: from each new copy to the copy of each target, made now or
 	// before.
+	byVersion := map[annotation.Version][]uint64{} // the annotators' annotations by version
+	for _, a := range s.anns {
+		if annotation.LayerOf(a) != annotation.CuratedLayer {
+			v := annotation.VersionOf(a, byID)
+			byVersion[v] = append(byVersion[v], a.ID)
+		}
+	}
 	copied := map[uint64]uint64{} // an annotator's annotation -> its curated copy
 	for _, c := range s.anns {
 		if annotation.LayerOf(c) != annotation.CuratedLayer {
 			continue
 		}
-		for _, a := range s.anns {
-			if annotation.LayerOf(a) != annotation.CuratedLayer && slices.Contains(c.Provenance.From, annotation.VersionOf(a, byID)) {
-				copied[a.ID] = c.ID
+		for _, v := range c.Provenance.From {
+			for _, id := range byVersion[v] {
+				copied[id] = c.ID
 			}
 		}
 	}
 	var linked []annotation.Annotation
-	for i := range made {
-		c := *s.Annotation(st.Put[i].ID)
-		c = c.Clone()
+	for i, at := range made {
+		c := s.Annotation(st.Put[at].ID).Clone()
 		for _, src := range sources[i] {
 			for _, l := range src.Links {
 				if t, ok := copied[l.Target]; ok && t != c.ID && !slices.ContainsFunc(c.Links, func(x annotation.Link) bool { return x.Type == l.Type && x.Target == t }) {

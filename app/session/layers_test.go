@@ -175,13 +175,16 @@ func TestCurate(t *testing.T) {
 	s, f, own := withBen(t)
 	benSrc, benClaim := byLayer(s, "ben", "Source"), byLayer(s, "ben", "Claim")
 	steps := s.UndoSteps()
-	// ben's claim and source, and tester's source, which is ben's.
-	st, err := s.Curate([]uint64{benClaim.ID, benSrc.ID, own.ID})
+	// ben's source; then tester's, which is the same, and ben's claim.
+	if _, err := s.Curate([]uint64{benSrc.ID}); err != nil {
+		t.Fatal(err)
+	}
+	st, err := s.Curate([]uint64{own.ID, benClaim.ID})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if s.UndoSteps() != steps+1 {
-		t.Errorf("Curate made %d steps; want 1", s.UndoSteps()-steps)
+	if s.UndoSteps() != steps+2 {
+		t.Errorf("two calls of Curate made %d steps; want 2", s.UndoSteps()-steps)
 	}
 	s.SetView(LayerView{Kind: ViewCurated})
 	cur := s.Annotations()
@@ -216,12 +219,21 @@ func TestCurate(t *testing.T) {
 		t.Errorf("curating the same claim again: %+v, %v; want no step", st, err)
 	}
 	must(t)(s.Undo())
-	if got := s.Annotations(); len(got) != 0 {
-		t.Errorf("after undo the curated layer holds %+v", got)
+	if got := s.Annotations(); len(got) != 1 || len(got[0].Provenance.From) != 1 {
+		t.Errorf("after undo the curated layer holds %+v; want ben's source alone", got)
 	}
 	must(t)(s.Redo())
 	if got := s.Annotations(); len(got) != 2 || !slices.Equal(got[1].Links, []annotation.Link{{Type: annotation.LinkSaidBy, Target: got[0].ID}}) {
 		t.Errorf("after redo the curated layer holds %+v", got)
+	}
+	// Everything in one call: one step, the same layer.
+	must(t)(s.Undo())
+	must(t)(s.Undo())
+	if _, err := s.Curate([]uint64{benClaim.ID, benSrc.ID, own.ID}); err != nil || s.UndoSteps() != steps+1 {
+		t.Fatalf("Curate of all three: %v, %d steps", err, s.UndoSteps()-steps)
+	}
+	if got := s.Annotations(); len(got) != 2 || len(got[0].Provenance.From) != 2 || !slices.Equal(got[1].Links, []annotation.Link{{Type: annotation.LinkSaidBy, Target: got[0].ID}}) {
+		t.Errorf("curated in one call: %+v", got)
 	}
 	if _, err := s.Curate([]uint64{999}); !errors.Is(err, annotation.ErrNotFound) {
 		t.Errorf("curating a missing annotation: %v", err)

@@ -6,7 +6,6 @@ import (
 	"testing"
 
 	"glossa/annotation"
-	"glossa/app"
 )
 
 // The contract of annotator layers (session.LayerStore): links join
@@ -30,21 +29,6 @@ func benLayer(t *testing.T, note string) []annotation.Annotation {
 	claim.ID, claim.Author, claim.Note = 8, "ben", note
 	claim.Links = []annotation.Link{{Type: annotation.LinkSaidBy, Target: 7}}
 	return []annotation.Annotation{src, claim}
-}
-
-func layerCounts(t *testing.T, st app.Store, doc uint64) map[string]int {
-	t.Helper()
-	sums, err := st.Documents()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, s := range sums {
-		if s.ID == doc {
-			return s.Layers
-		}
-	}
-	t.Fatalf("no summary of document %d", doc)
-	return nil
 }
 
 func layers(t *testing.T, open Open) {
@@ -71,7 +55,7 @@ func layers(t *testing.T, open Open) {
 	if len(first) != 2 || first[0].Layer != "ben" || first[1].Links[0].Target != first[0].ID || first[0].ID == 7 {
 		t.Fatalf("ReplaceLayer stored %+v; want ben's source and claim under new ids, linked", first)
 	}
-	if got, want := layerCounts(t, st, 1), map[string]int{"ana": 1, "ben": 2}; !maps.Equal(got, want) {
+	if got, want := summary(t, st, 1).Layers, map[string]int{"ana": 1, "ben": 2}; !maps.Equal(got, want) {
 		t.Errorf("counts by layer %v; want %v", got, want)
 	}
 	src, found, err := st.LayerSource(1, "ben")
