@@ -191,6 +191,10 @@ func importBundle(tx *bbolt.Tx, now time.Time, labels annotation.LabelSet, b ann
 		}
 	}
 
+	if err := settleImported(recs, as); err != nil {
+		return ImportResult{}, err
+	}
+
 	// Ids, for annotations and suggestions alike (one sequence): first keep
 	// the free ones, then number the rest, so that a new id never takes one
 	// a later record keeps. A rejection takes none.
@@ -282,7 +286,7 @@ func importBundle(tx *bbolt.Tx, now time.Time, labels annotation.LabelSet, b ann
 		annIDs[id] = as[i] == asAnnotation
 	}
 	isAnnotation := func(id uint64) bool { return annIDs[id] }
-	var sugs []annotation.Annotation
+	var sugs, kept []annotation.Annotation
 	var named []string
 	for i, a := range recs {
 		switch as[i] {
@@ -308,10 +312,11 @@ func importBundle(tx *bbolt.Tx, now time.Time, labels annotation.LabelSet, b ann
 			if err := putAnnotation(anns, idx, a); err != nil {
 				return ImportResult{}, err
 			}
+			kept = append(kept, a)
 			res.Annotations++
 		}
 	}
-	counts := annotation.Summary{Length: o.Len(), Annotations: res.Annotations}
+	counts := annotation.Summary{Length: o.Len(), Annotations: res.Annotations, Layers: annotation.CountLayers(kept)}
 	if len(sugs) > 0 {
 		if err := putPending(tx, d.ID, sugs, named, o, labels); err != nil {
 			return ImportResult{}, err
@@ -333,6 +338,29 @@ func importBundle(tx *bbolt.Tx, now time.Time, labels annotation.LabelSet, b ann
 	d.Text = ""
 	res.Doc = d
 	return res, nil
+}
+
+// settleImported puts the records of one document that are stored as
+// annotations in the layers a store keeps them (annotation.SettleLayers,
+// over the file's ids). Pending suggestions are in no layer: a link from
+// one to an annotation joins no layers.
+func settleImported(recs []annotation.Annotation, as []importAs) error {
+	var anns []annotation.Annotation
+	var at []int
+	for i := range recs {
+		if as[i] == asAnnotation {
+			anns = append(anns, recs[i])
+			at = append(at, i)
+		}
+	}
+	changed, err := annotation.SettleLayers(anns)
+	if err != nil {
+		return err
+	}
+	for _, j := range changed {
+		recs[at[j]] = anns[j]
+	}
+	return nil
 }
 
 // insertDocumentCounted is insertDocument with known counts (putDocument).
