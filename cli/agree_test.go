@@ -13,7 +13,9 @@ import (
 )
 
 // Two annotators' claims on one article: the figures printed, as JSON and
-// as CSV, are those agreement.Compute gives for the same layers.
+// as CSV, are those agreement.Compute gives for the same layers. Layers
+// are annotation.LayerOf's (an annotation from before layers is its
+// author's), and the curated layer is no annotator.
 func TestAgree(t *testing.T) {
 	home := t.TempDir()
 	db := filepath.Join(home, "p.glossa")
@@ -26,10 +28,11 @@ func TestAgree(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	claim := func(author string, s, e int) annotation.Annotation {
-		return annotation.Annotation{Label: "Claim", Spans: []annotation.Span{{Start: s, End: e}}, Author: author}
+	claim := func(layer, author string, s, e int) annotation.Annotation {
+		return annotation.Annotation{Label: "Claim", Spans: []annotation.Span{{Start: s, End: e}}, Layer: layer, Author: author}
 	}
-	put := []annotation.Annotation{claim("ana", 18, 38), claim("ben", 18, 38), claim("ana", 55, 66), claim("ben", 50, 66)}
+	put := []annotation.Annotation{claim("ana", "ana", 18, 38), claim("", "ben", 18, 38), claim("ana", "ana", 55, 66), claim("ben", "ben", 50, 66),
+		claim(annotation.CuratedLayer, "ana", 0, 12)}
 	if _, err := st.Apply(d.ID, put, nil); err != nil {
 		t.Fatal(err)
 	}
@@ -38,7 +41,9 @@ func TestAgree(t *testing.T) {
 	st.Close()
 	layers := map[string][]annotation.Annotation{}
 	for _, a := range anns {
-		layers[a.Author] = append(layers[a.Author], a)
+		if l := annotation.LayerOf(a); l != annotation.CuratedLayer {
+			layers[l] = append(layers[l], a)
+		}
 	}
 	want := agreement.Compute([]agreement.Article{{ID: d.ID, Title: "Port", Length: annotation.Len(text), Layers: layers}}, labels)
 	// One claim the same, one whose start differs: strict F1 1/2,
