@@ -5,6 +5,7 @@ import (
 	"math"
 	"slices"
 	"sort"
+	"strconv"
 	"time"
 	"unicode/utf8"
 
@@ -35,7 +36,35 @@ const (
 	// (what waits for a decision: a suggestion). Selected, the border is
 	// thicker and a faint band appears under the text.
 	Outlined
+	// Dashed, Dotted and Bracketed tell apart highlights of other origins
+	// shown beside the filled ones (other annotators' layers): a dashed
+	// border, a dotted border, and brackets at the ends of each piece,
+	// each in the colour with no fill. Selected, like Outlined: thicker,
+	// over a faint band.
+	Dashed
+	Dotted
+	Bracketed
 )
+
+// Styles lists the styles in order, Filled first.
+func Styles() []HighlightStyle { return []HighlightStyle{Filled, Outlined, Dashed, Dotted, Bracketed} }
+
+// String names the style, for a legend.
+func (s HighlightStyle) String() string {
+	switch s {
+	case Filled:
+		return "filled"
+	case Outlined:
+		return "outlined"
+	case Dashed:
+		return "dashed"
+	case Dotted:
+		return "dotted"
+	case Bracketed:
+		return "bracketed"
+	}
+	return "style " + strconv.Itoa(int(s))
+}
 
 // Range is a range of the text in code points, [Start, End).
 type Range struct{ Start, End int }

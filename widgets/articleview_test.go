@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
 )
 
 // newTestView returns a view of text laid out at size, with background
@@ -317,5 +318,84 @@ func TestArticleViewOutlinedHighlightTapAndHover(t *testing.T) {
 	v.SetSelectedHighlight(7)
 	if got := bands(); got != 1 {
 		t.Errorf("%d bands drawn for the selected outlined highlight; want 1 (faint)", got)
+	}
+}
+
+// variantTheme is Fyne's default theme held to one variant.
+type variantTheme struct {
+	fyne.Theme
+	variant fyne.ThemeVariant
+}
+
+func (t variantTheme) Color(n fyne.ThemeColorName, _ fyne.ThemeVariant) color.Color {
+	return t.Theme.Color(n, t.variant)
+}
+
+// The styles that tell layers apart (filled, dashed, dotted, bracketed)
+// beside an outlined suggestion, one of them selected, drawn in the light
+// and the dark variant of the default theme: each reads apart from the
+// others and from the text in both.
+func TestArticleViewLayerStylesGolden(t *testing.T) {
+	for _, tc := range []struct {
+		name    string
+		variant fyne.ThemeVariant
+	}{{"light", theme.VariantLight}, {"dark", theme.VariantDark}} {
+		t.Run(tc.name, func(t *testing.T) {
+			v, w := newTestView(t, "One two three four five six seven eight nine ten eleven twelve thirteen.", fyne.NewSize(300, 130))
+			fyne.CurrentApp().Settings().SetTheme(variantTheme{theme.DefaultTheme(), tc.variant})
+			red := color.NRGBA{R: 0xe6, G: 0xa7, B: 0x00, A: 0xff}
+			blue := color.NRGBA{R: 0x2f, G: 0x80, B: 0xed, A: 0xff}
+			v.SetHighlights([]Highlight{
+				{ID: 1, Start: 0, End: 7, Color: red, Label: "mine"},                         // "One two"
+				{ID: 2, Start: 0, End: 7, Color: red, Label: "ben's", Style: Dashed},         // the same words, another layer
+				{ID: 3, Start: 8, End: 18, Color: blue, Label: "cy's", Style: Dotted},        // "three four"
+				{ID: 4, Start: 19, End: 27, Color: blue, Label: "curated", Style: Bracketed}, // "five six"
+				{ID: 5, Start: 34, End: 44, Color: red, Label: "suggested", Style: Outlined}, // "eight nine"
+				{ID: 6, Start: 45, End: 55, Color: blue, Label: "ben's", Style: Dashed},      // "ten eleven"
+			})
+			v.SetSelectedHighlight(6)
+			test.AssertRendersToMarkup(t, "layers_"+tc.name+".xml", w.Canvas())
+			test.AssertRendersToImage(t, "layers_"+tc.name+".png", w.Canvas())
+		})
+	}
+}
+
+// Each style draws something of its own: a dashed or dotted border is
+// broken into pieces (more for dots), brackets are six bars, and none of
+// them lays a band under the text unless selected.
+func TestArticleViewLayerStylesPieces(t *testing.T) {
+	count := func(style HighlightStyle, selected bool) (pieces, bands int) {
+		v, _ := newTestView(t, "alpha beta gamma delta epsilon", fyne.NewSize(600, 100))
+		v.SetHighlights([]Highlight{{ID: 1, Start: 6, End: 16, Color: color.NRGBA{B: 200, A: 255}, Style: style}})
+		if selected {
+			v.SetSelectedHighlight(1)
+		}
+		for _, o := range test.WidgetRenderer(v).Objects() {
+			r, ok := o.(*canvas.Rectangle)
+			if !ok || !r.Visible() {
+				continue
+			}
+			switch c := toNRGBA(r.FillColor); {
+			case c.A == 0xFF:
+				pieces++
+			case c.A != 0:
+				bands++
+			}
+		}
+		return pieces, bands
+	}
+	dashed, _ := count(Dashed, false)
+	dotted, _ := count(Dotted, false)
+	bracketed, _ := count(Bracketed, false)
+	if dashed < 8 || dotted <= dashed || bracketed != 6 {
+		t.Errorf("pieces: dashed %d, dotted %d, bracketed %d; want dashed broken (8 or more), dotted more, bracketed 6", dashed, dotted, bracketed)
+	}
+	for _, s := range []HighlightStyle{Dashed, Dotted, Bracketed} {
+		if _, bands := count(s, false); bands != 0 {
+			t.Errorf("%s: %d bands unselected; want none", s, bands)
+		}
+		if _, bands := count(s, true); bands != 1 {
+			t.Errorf("%s: %d bands selected; want one, faint", s, bands)
+		}
 	}
 }

@@ -3,6 +3,7 @@ package widgets
 import (
 	"image/color"
 	"math/rand"
+	"slices"
 	"strings"
 	"testing"
 
@@ -124,9 +125,25 @@ func BenchmarkRelayout(b *testing.B) {
 }
 
 // BenchmarkScrollStep scrolls a 1 MB article by a screen with the wheel.
-func BenchmarkScrollStep(b *testing.B) {
+func BenchmarkScrollStep(b *testing.B) { benchScrollStep(b, false) }
+
+// BenchmarkScrollStepLayers is BenchmarkScrollStep with the highlights
+// shown as four annotators' layers are (filled, dashed, dotted,
+// bracketed, in turn): the broken borders are drawn in pieces. Read it as
+// a ratio to BenchmarkScrollStep.
+func BenchmarkScrollStepLayers(b *testing.B) { benchScrollStep(b, true) }
+
+func benchScrollStep(b *testing.B, layers bool) {
 	v, w := setupLarge(b)
 	defer w.Close()
+	if layers {
+		hs := slices.Clone(v.highlights)
+		styles := []HighlightStyle{Filled, Dashed, Dotted, Bracketed}
+		for i := range hs {
+			hs[i].Style = styles[i%len(styles)]
+		}
+		v.SetHighlights(hs)
+	}
 	v.ScrollTo(0)
 	step := &fyne.ScrollEvent{Scrolled: fyne.Delta{DY: -v.size.Height}}
 	for b.Loop() {

@@ -231,29 +231,30 @@ func (r *articleRenderer) drawSpans(start, end int, y float32, spans []span, at 
 		base := toNRGBA(h.Color)
 		selected := v.selectedID != 0 && h.ID == v.selectedID
 		row := min(s.level, underlineRows-1)
-		if h.Style == Outlined {
+		if h.Style != Filled {
 			for _, p := range at(seg.start, seg.end) {
-				r.outlines = append(r.outlines, samePiece{p[0], p[1], base, row, selected})
+				r.outlines = append(r.outlines, samePiece{p[0], p[1], base, row, selected, h.Style})
 			}
 			continue
 		}
 		for _, p := range at(seg.start, seg.end) {
-			band := samePiece{p[0], p[1], base, -1, selected}
+			band := samePiece{p[0], p[1], base, -1, selected, Filled}
 			if r.same[band] < maxSameBands {
 				r.drawBand(p[0], p[1], y, base, selected)
 			}
 			r.same[band]++
-			r.unders = append(r.unders, samePiece{p[0], p[1], base, row, selected})
+			r.unders = append(r.unders, samePiece{p[0], p[1], base, row, selected, Filled})
 		}
 	}
 	r.drawUnderlines(y)
 	r.drawOutlines(y)
 }
 
-// drawOutlines draws the outlined pieces of the line at y (r.outlines): a
-// border of the colour around each, inset by a pixel a nesting level so
-// that an outline inside another (a date inside a quote) shows its own
-// edges. The selected one gets a thicker border and a faint band.
+// drawOutlines draws the pieces of the line at y drawn without a fill
+// (r.outlines): a border of the colour around each, solid (Outlined),
+// dashed or dotted, or brackets at its ends, inset by a pixel a nesting
+// level so that an outline inside another (a date inside a quote) shows
+// its own edges. The selected one gets a thicker border and a faint band.
 func (r *articleRenderer) drawOutlines(y float32) {
 	m := r.v.metrics
 	for _, p := range r.outlines {
@@ -265,11 +266,79 @@ func (r *articleRenderer) drawOutlines(y float32) {
 			r.place(band, p.x0, y, p.x1-p.x0, m.textH)
 			width = 2.5
 		}
-		box := r.over.next()
-		box.FillColor = color.Transparent
-		box.StrokeColor = withAlpha(p.color, 0xFF)
-		box.StrokeWidth = width
-		r.place(box, p.x0-1+inset, y-1+inset, p.x1-p.x0+2-2*inset, m.textH+2-2*inset)
+		x, top, w, h := p.x0-1+inset, y-1+inset, p.x1-p.x0+2-2*inset, m.textH+2-2*inset
+		c := withAlpha(p.color, 0xFF)
+		switch p.style {
+		case Dashed, Dotted:
+			on, off := float32(dashOn), float32(dashOff)
+			if p.style == Dotted {
+				on, off = max(dotOn, width), dotOff
+			}
+			width = max(width, 1.5) // a broken line of 1 px fades into the text
+			r.dashes(x, top, w, width, on, off, c, true)
+			r.dashes(x, top+h-width, w, width, on, off, c, true)
+			r.dashes(x, top, h, width, on, off, c, false)
+			r.dashes(x+w-width, top, h, width, on, off, c, false)
+		case Bracketed:
+			arm := min(float32(bracketArm), w/2)
+			width = max(width, 1.5)
+			for _, at := range [][4]float32{
+				{x, top, width, h}, {x, top, arm, width}, {x, top + h - width, arm, width}, // [
+				{x + w - width, top, width, h}, {x + w - arm, top, arm, width}, {x + w - arm, top + h - width, arm, width}, // ]
+			} {
+				rect := r.over.next()
+				rect.FillColor = c
+				r.place(rect, at[0], at[1], at[2], at[3])
+			}
+		default:
+			box := r.over.next()
+			box.FillColor = color.Transparent
+			box.StrokeColor = c
+			box.StrokeWidth = width
+			r.place(box, x, top, w, h)
+		}
+	}
+}
+
+// The broken borders, in pixels: a dash and the gap after it, a dot and
+// the gap after it; the arms of a bracket.
+const (
+	dashOn     = 6
+	dashOff    = 3
+	dotOn      = 2
+	dotOff     = 2.5
+	bracketArm = 5
+)
+
+// dashes draws a broken line of thickness th from (x, y), length long,
+// across (horizontal) or down: pieces of on pixels with off between them,
+// starting and ending with a piece so that corners are drawn.
+func (r *articleRenderer) dashes(x, y, length, th, on, off float32, c color.NRGBA, horizontal bool) {
+	if length <= 0 {
+		return
+	}
+	// Stretch the gaps so that the line ends on a whole piece.
+	n := max(1, int((length+off)/(on+off)))
+	gap := float32(0)
+	if n > 1 {
+		gap = (length - float32(n)*on) / float32(n-1)
+	}
+	if gap < 0 {
+		n, gap = 1, 0
+	}
+	for i := range n {
+		at := float32(i) * (on + gap)
+		size := min(on, length-at)
+		if n == 1 {
+			size = length
+		}
+		rect := r.over.next()
+		rect.FillColor = c
+		if horizontal {
+			r.place(rect, x+at, y, size, th)
+		} else {
+			r.place(rect, x, y+at, th, size)
+		}
 	}
 }
 
@@ -284,6 +353,7 @@ type samePiece struct {
 	color    color.NRGBA
 	row      int
 	selected bool
+	style    HighlightStyle // drawOutlines' pieces: how the border is drawn
 }
 
 // drawBand draws the band of one piece of a highlight.
