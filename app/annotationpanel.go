@@ -52,7 +52,8 @@ func newAnnotationPanel(u *UI) *annotationPanel {
 			sw.CornerRadius = 2
 			l := widget.NewLabel("")
 			l.Truncation = fyne.TextTruncateEllipsis
-			// A suggestion's confidence and rule, at the right end.
+			// A suggestion's confidence and rule, or an annotation's
+			// layer where several are shown, at the right end.
 			why := widget.NewLabel("")
 			why.SizeName = theme.SizeNameCaptionText
 			why.Hide()
@@ -78,11 +79,18 @@ func newAnnotationPanel(u *UI) *annotationPanel {
 				}
 				lab, _ := u.s.Label(a.Label)
 				fill, text, style = labelColor(lab.Color, 0xff), p.rowText(a), fyne.TextStyle{}
-				if pending {
+				switch {
+				case pending:
 					// Outlined, as in the article.
 					fill, stroke = color.Transparent, fill
 					text = a.Label + "  " + text
 					whyText = percent(a.Provenance.Confidence) + " " + a.Provenance.Rule
+				default:
+					// Another layer's, outlined as in the article.
+					if u.layerStyle(annotation.LayerOf(*a)) != widgets.Filled {
+						fill, stroke = color.Transparent, fill
+					}
+					whyText = p.layerNote(a)
 				}
 			}
 			if sw.FillColor != fill || sw.StrokeColor != stroke {
@@ -141,6 +149,15 @@ func (p *annotationPanel) rowText(a *annotation.Annotation) string {
 		}
 	}
 	return t
+}
+
+// layerNote is what a row says at its right end of annotation a's layer:
+// whose it is, where the view shows several layers; nothing otherwise.
+func (p *annotationPanel) layerNote(a *annotation.Annotation) string {
+	if !p.u.showsLayers() {
+		return ""
+	}
+	return whose(*a)
 }
 
 func kindHeading(k annotation.Kind) string {

@@ -125,6 +125,8 @@ type UI struct {
 	title     *widget.Label
 	meta      *widget.Label
 	statusSel *widget.Select
+	layerSel  *widget.Select // the layer view (layers.go)
+	layers    projectLayers  // the project's layers, as layersChanged read them
 	labelBar  *fyne.Container
 	side      *fyne.Container // the annotation panel, and the guidelines pane beside it when shown
 	guide     *guidelinesPane
@@ -230,7 +232,9 @@ func (u *UI) build() fyne.CanvasObject {
 	u.panel = newAnnotationPanel(u)
 	u.find = newFindBar(u)
 
-	header := container.NewBorder(nil, nil, nil, container.NewVBox(container.NewGridWrap(fyne.NewSize(150, u.statusSel.MinSize().Height), u.statusSel)), container.NewVBox(u.title, u.meta))
+	u.layerSel = u.newLayerSelect()
+	choices := container.NewGridWrap(fyne.NewSize(170, u.statusSel.MinSize().Height), u.layerSel, u.statusSel)
+	header := container.NewBorder(nil, nil, nil, container.NewVBox(choices), container.NewVBox(u.title, u.meta))
 	top := container.NewVBox(header, container.NewHScroll(u.labelBar), u.find.box)
 	centre := container.NewBorder(top, nil, nil, nil, u.article)
 
@@ -398,6 +402,9 @@ func (u *UI) documentShown() {
 		msg = fmt.Sprintf("%s: %s, %s outlined: Tab selects the next, Enter accepts it, Delete rejects it.", d.Title,
 			plural(len(u.s.Annotations()), "annotation"), plural(n, "suggestion"))
 	}
+	if l := u.layerLegend(); l != "" {
+		msg += " Layers: " + l + "."
+	}
 	u.setStatus(msg)
 	if slices.Contains(u.s.NeedsSuggestions(), d.ID) {
 		u.suggestSoon(d.ID)
@@ -430,6 +437,7 @@ func (u *UI) reloadAnnotations() {
 // refreshAnnotations redraws all highlights, the pending suggestions'
 // too, and the panel from the session.
 func (u *UI) refreshAnnotations() {
+	u.layersChanged()
 	hs := make([]widgets.Highlight, 0, len(u.s.Annotations())+len(u.s.Suggestions()))
 	for _, a := range u.s.Annotations() {
 		hs = u.appendHighlights(hs, a)
@@ -452,11 +460,18 @@ func (u *UI) annotationsChanged() {
 	u.panel.refresh()
 }
 
-// appendHighlights appends the highlights of a, one a span.
+// appendHighlights appends the highlights of a, one a span, in its
+// layer's style (layerStyle); where the view shows several layers the tip
+// names a's.
 func (u *UI) appendHighlights(hs []widgets.Highlight, a annotation.Annotation) []widgets.Highlight {
 	l, _ := u.s.Label(a.Label)
+	tip := a.Label
+	if u.showsLayers() {
+		tip += " · " + whose(a)
+	}
+	style := u.layerStyle(annotation.LayerOf(a))
 	for _, s := range a.Spans {
-		hs = append(hs, widgets.Highlight{ID: a.ID, Start: s.Start, End: s.End, Color: labelColor(l.Color, 0xff), Label: a.Label})
+		hs = append(hs, widgets.Highlight{ID: a.ID, Start: s.Start, End: s.End, Color: labelColor(l.Color, 0xff), Label: tip, Style: style})
 	}
 	return hs
 }
@@ -466,6 +481,7 @@ func (u *UI) appendHighlights(hs []widgets.Highlight, a annotation.Annotation) [
 // deleted. Only the highlights of those annotations change, so that an edit
 // costs the same on an article of 3,000 annotations as on one of 3.
 func (u *UI) storedShown(put []annotation.Annotation, del []uint64) {
+	u.layersChanged() // the edit may have made the first annotation of a layer
 	ids := make([]uint64, 0, len(put)+len(del))
 	var hs []widgets.Highlight
 	for _, a := range put {
@@ -649,12 +665,14 @@ func firstLine(s string) string {
 	return s
 }
 
-// newSession is a session over st edited by the annotator. A name the
-// preferences hold that cannot name an annotator leaves none: the session
-// then refuses edits with a sentence that says to set one in Settings.
-func (u *UI) newSession(st session.Store) *session.Session {
+// newSession is a session over st edited by the annotator, showing the
+// layer view last shown in that project file. A name the preferences hold
+// that cannot name an annotator leaves none: the session then refuses
+// edits with a sentence that says to set one in Settings.
+func (u *UI) newSession(st Store) *session.Session {
 	s := session.New(st)
 	_ = s.SetAnnotator(u.annotator())
+	s.SetView(u.savedView(st.Path()))
 	return s
 }
 

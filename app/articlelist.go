@@ -45,6 +45,7 @@ func newArticleList(u *UI) *articleList {
 			if s.Pending > 0 {
 				meta += fmt.Sprintf(" · %d suggested", s.Pending)
 			}
+			meta += layersMeta(s.Layers)
 			if s.Outlet != "" {
 				meta = s.Outlet + " · " + meta
 			}
@@ -153,4 +154,18 @@ func (u *UI) step(dir int) {
 	if u.panel.flush() {
 		u.openDocument(shown[j].ID)
 	}
+}
+
+// layersMeta is what an article's line in the list says of its layers:
+// how many annotators' layers when more than one, and how many curated
+// annotations.
+func layersMeta(layers map[string]int) string {
+	out := ""
+	if n := len(layers) - min(layers[annotation.CuratedLayer], 1); n > 1 {
+		out += fmt.Sprintf(" · %d annotators", n)
+	}
+	if n := layers[annotation.CuratedLayer]; n > 0 {
+		out += fmt.Sprintf(" · %d curated", n)
+	}
+	return out
 }

@@ -148,7 +148,11 @@ func (u *UI) hovered(ids []uint64) {
 	for _, id := range ids {
 		if a := u.s.Annotation(id); a != nil {
 			if n < hoverMaxNamed {
-				parts = append(parts, fmt.Sprintf("%s “%s”", a.Label, shorten(a.Quote(), 50)))
+				p := fmt.Sprintf("%s “%s”", a.Label, shorten(a.Quote(), 50))
+				if u.showsLayers() {
+					p += " (" + whose(*a) + ")"
+				}
+				parts = append(parts, p)
 			}
 			n++
 		} else if a := u.s.Suggestion(id); a != nil {

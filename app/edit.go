@@ -91,6 +91,9 @@ func (u *UI) tagRange(l annotation.Label, start, end int) bool {
 		return false
 	}
 	a, err := u.s.NewAnnotation(l, start, end, u.annotator())
+	if u.refused(err) {
+		return false
+	}
 	if err != nil {
 		u.showError(err, "Select the text again and retry.")
 		return false

@@ -23,8 +23,12 @@ const failureText = "Nothing of this change was written. The project file itself
 // retry, the same edit again (it reports success; on failure it shows this
 // dialog again); "Save a copy elsewhere…" writes a consistent copy of the
 // project through Store.Backup. While the dialog is open, no other edit is
-// tried (see edit).
+// tried (see edit). An edit the session refused because the view does
+// not edit that layer is no failure: its sentence goes to the status bar.
 func (u *UI) editFailed(err error, retry func() bool) {
+	if u.refused(err) {
+		return // an edit of a layer the view does not edit: nothing failed
+	}
 	u.setStatus("Not saved: " + firstLine(err.Error()) + " — your change is still on screen; Retry is in the dialog.")
 	if u.failDlg != nil {
 		return // one dialog at a time: the one open already offers Retry

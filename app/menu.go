@@ -211,7 +211,7 @@ func (u *UI) makeMenu() *fyne.MainMenu {
 	guidelinesItem := fyne.NewMenuItem("Guidelines pane", u.toggleGuidelines)
 	guidelinesItem.Checked = u.guidelinesOn()
 	view := fyne.NewMenu("View", item("Zoom in", "zoomIn"), item("Zoom out", "zoomOut"), item("Actual size", "zoom0"),
-		fyne.NewMenuItemSeparator(), guidelinesItem,
+		fyne.NewMenuItemSeparator(), u.layerItem(), guidelinesItem,
 		fyne.NewMenuItemSeparator(), themeItem("Light theme", themeLight), themeItem("Dark theme", themeDark), themeItem("System theme", themeSystem))
 
 	var statusItems []*fyne.MenuItem
