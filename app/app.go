@@ -47,6 +47,12 @@ import (
 // session needs, and the file's own operations.
 type Store interface {
 	session.Store
+	// EachBundle calls fn with every document (with its text) and its
+	// annotations, in document id order, in one consistent read; fn may
+	// not keep b's slices, which the next call may reuse. The agreement
+	// window computes from it, on a goroutine of its own, while edits go
+	// on. An error from fn stops the walk and is returned.
+	EachBundle(fn func(b annotation.Bundle) error) error
 	// Backup writes a consistent copy of the project file to path.
 	Backup(path string) error
 	// Backups lists the automatic backups of the project file, newest
@@ -142,6 +148,7 @@ type UI struct {
 	background   func(f func())
 	// modifiers returns the modifier keys held; nil: the driver's.
 	modifiers func() fyne.KeyModifier
+	agree     *agreementWindow // Project > Agreement… while it is open
 	statusBar *widget.Label
 	status    string // the last setStatus message
 	undoItem  *fyne.MenuItem

@@ -106,6 +106,12 @@ func (u *UI) startFolder() string {
 // open project file; an existing file is refused (pathMustBeNew) or
 // accepted after a confirmation (pathMayReplace).
 func (u *UI) choosePath(title, action, initial string, mode pathMode, done func(path string)) {
+	u.choosePathIn(u.win, title, action, initial, mode, done)
+}
+
+// choosePathIn is choosePath over the window win (the main window, or
+// another of Glossa's, such as the agreement window).
+func (u *UI) choosePathIn(win fyne.Window, title, action, initial string, mode pathMode, done func(path string)) {
 	entry := widget.NewEntry()
 	entry.SetText(initial)
 	problem := widget.NewLabel("")
@@ -134,7 +140,7 @@ func (u *UI) choosePath(title, action, initial string, mode pathMode, done func(
 			}
 			entry.SetText(filepath.Join(l.Path(), name))
 			problem.Hide()
-		}, u.win)
+		}, win)
 		if dir, err := filepath.Abs(filepath.Dir(strings.TrimSpace(entry.Text))); err == nil {
 			if l, err := storage.ListerForURI(storage.NewFileURI(dir)); err == nil {
 				fd.SetLocation(l)
@@ -153,7 +159,7 @@ func (u *UI) choosePath(title, action, initial string, mode pathMode, done func(
 		widget.NewLabel("File:"),
 		container.NewBorder(nil, nil, nil, browse, entry),
 		hintL, problem)
-	d = dialog.NewCustomWithoutButtons(title, content, u.win)
+	d = dialog.NewCustomWithoutButtons(title, content, win)
 	accept := func() {
 		p, exists, err := checkPath(entry.Text, u.st.Path(), mode)
 		if err != nil {
@@ -175,7 +181,7 @@ func (u *UI) choosePath(title, action, initial string, mode pathMode, done func(
 				if ok {
 					finish()
 				}
-			}, u.win)
+			}, win)
 	}
 	entry.OnSubmitted = func(string) { accept() }
 	ok := widget.NewButton(action, accept)
@@ -183,5 +189,5 @@ func (u *UI) choosePath(title, action, initial string, mode pathMode, done func(
 	d.SetButtons([]fyne.CanvasObject{widget.NewButton("Cancel", d.Hide), ok})
 	d.Resize(size)
 	d.Show()
-	u.win.Canvas().Focus(entry)
+	win.Canvas().Focus(entry)
 }

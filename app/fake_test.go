@@ -316,3 +316,16 @@ func (s *fakeStore) RestoreEntity(e annotation.Entity) error {
 	slices.SortFunc(s.entities, func(a, b annotation.Entity) int { return cmp.Compare(a.ID, b.ID) })
 	return nil
 }
+
+func (s *fakeStore) EachBundle(fn func(b annotation.Bundle) error) error {
+	for _, d := range s.docs {
+		anns, err := s.Annotations(d.ID)
+		if err != nil {
+			return err
+		}
+		if err := fn(annotation.Bundle{Document: d, Annotations: anns}); err != nil {
+			return err
+		}
+	}
+	return nil
+}

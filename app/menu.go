@@ -224,7 +224,8 @@ func (u *UI) makeMenu() *fyne.MainMenu {
 
 	// The codebook is the project file's, neither an article's nor an
 	// edit's: a menu of its own, as the issue names it.
-	project := fyne.NewMenu("Project", fyne.NewMenuItem("Codebook…", func() { u.showCodebook() }))
+	project := fyne.NewMenu("Project", fyne.NewMenuItem("Codebook…", func() { u.showCodebook() }),
+		fyne.NewMenuItem("Agreement…", u.showAgreement))
 
 	help := fyne.NewMenu("Help", fyne.NewMenuItem("Keyboard shortcuts", u.showKeys), fyne.NewMenuItem("About Glossa", u.showAbout))
 	m := fyne.NewMainMenu(file, edit, view, doc, project, help)
@@ -321,6 +322,7 @@ func (u *UI) showSettings() {
 				return
 			}
 			p.SetString(prefAnnotator, n)
+			u.refreshAnnotations() // which layer is yours, filled, changed
 		}
 		p.SetBool(prefWordSnap, snap.Checked)
 		u.article.SetWordSnap(snap.Checked)

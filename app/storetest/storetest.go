@@ -33,6 +33,40 @@ func Run(t *testing.T, open Open) {
 	t.Run("codebook", func(t *testing.T) { codebook(t, open) })
 	t.Run("suggestions", func(t *testing.T) { suggestions(t, open) })
 	t.Run("layers", func(t *testing.T) { layers(t, open) })
+	t.Run("each bundle", func(t *testing.T) { eachBundle(t, open) })
+}
+
+// eachBundle: every document with its text and annotations, in id order;
+// an error from fn stops the walk and comes back.
+func eachBundle(t *testing.T, open Open) {
+	st := open(t, docs()...)
+	claim := ann(t, Text, "Claim", "prices would fall")
+	claim.Layer = "ana"
+	if _, err := st.Apply(1, []annotation.Annotation{claim}, nil); err != nil {
+		t.Fatal(err)
+	}
+	var titles []string
+	var anns [][]string
+	err := st.EachBundle(func(b annotation.Bundle) error {
+		titles = append(titles, b.Document.Title)
+		var layers []string
+		for _, a := range b.Annotations {
+			layers = append(layers, annotation.LayerOf(a)+" "+a.Label)
+		}
+		anns = append(anns, layers)
+		if want := docs()[len(titles)-1].Text; b.Document.Text != want {
+			t.Errorf("document %d: text %q; want %q", b.Document.ID, b.Document.Text, want)
+		}
+		return nil
+	})
+	if err != nil || !slices.Equal(titles, []string{"Prices", "Bridge"}) || len(anns) != 2 || !slices.Equal(anns[0], []string{"ana Claim"}) || len(anns[1]) != 0 {
+		t.Errorf("EachBundle gave %q %q, %v; want both documents, the claim in the first", titles, anns, err)
+	}
+	stop := errors.New("stop")
+	n := 0
+	if err := st.EachBundle(func(annotation.Bundle) error { n++; return stop }); !errors.Is(err, stop) || n != 1 {
+		t.Errorf("an error from fn: %v after %d calls; want it back after 1", err, n)
+	}
 }
 
 func docs() []annotation.Document {
