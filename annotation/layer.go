@@ -36,14 +36,14 @@ func LayerOf(a Annotation) string {
 	return a.Author
 }
 
-// LayerName is how a user reads the name of layer: "the curated layer",
-// "no annotator" for "", the name itself otherwise.
+// LayerName is how a list shows layer: "curated", "(no annotator)" for
+// "", the annotator's name otherwise.
 func LayerName(layer string) string {
 	switch layer {
 	case CuratedLayer:
-		return "the curated layer"
+		return "curated"
 	case "":
-		return "no annotator"
+		return "(no annotator)"
 	}
 	return layer
 }
@@ -244,7 +244,7 @@ func SettleLayers(anns []Annotation) ([]int, error) {
 			names[LayerOf(anns[i])]++
 			if l := anns[i].Layer; l != "" && set != l {
 				if set != "" {
-					return nil, fmt.Errorf("annotations of layers %s and %s are linked: %w", LayerName(set), LayerName(l), ErrCrossLayer)
+					return nil, fmt.Errorf("annotations of %s and %s are linked: %w", LayerPhrase(set), LayerPhrase(l), ErrCrossLayer)
 				}
 				set = l
 			}

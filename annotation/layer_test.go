@@ -22,6 +22,18 @@ func TestLayerOf(t *testing.T) {
 	}
 }
 
+func TestLayerNames(t *testing.T) {
+	for _, tt := range []struct{ layer, name, phrase string }{
+		{"ana", "ana", `the layer "ana"`},
+		{CuratedLayer, "curated", "the curated layer"},
+		{"", "(no annotator)", "the unnamed layer"},
+	} {
+		if got, got2 := LayerName(tt.layer), LayerPhrase(tt.layer); got != tt.name || got2 != tt.phrase {
+			t.Errorf("LayerName, LayerPhrase(%q) = %q, %q; want %q, %q", tt.layer, got, got2, tt.name, tt.phrase)
+		}
+	}
+}
+
 func TestValidAnnotatorName(t *testing.T) {
 	for _, tt := range []struct {
 		name string

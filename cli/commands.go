@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"slices"
 	"sort"
 	"strings"
 	"text/tabwriter"
@@ -185,7 +186,11 @@ func runStats(_ context.Context, env Env, args []string) error {
 		fmt.Fprintf(w, "  %s\t%d\n", k, s.ByLabel[k])
 	}
 	fmt.Fprintf(w, "layers\t%d\n", len(s.ByLayer))
-	for _, k := range sortedKeys(s.ByLayer) {
+	layers := sortedKeys(s.ByLayer)
+	if i := slices.Index(layers, annotation.CuratedLayer); i >= 0 { // the curated layer last
+		layers = append(slices.Delete(layers, i, i+1), annotation.CuratedLayer)
+	}
+	for _, k := range layers {
 		fmt.Fprintf(w, "  %s\t%d\n", annotation.LayerName(k), s.ByLayer[k])
 	}
 	fmt.Fprintf(w, "links\t%d\n", s.Links)

@@ -3,6 +3,7 @@ package cli
 import (
 	"encoding/json"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -68,7 +69,11 @@ func TestExportLayerFlag(t *testing.T) {
 			t.Errorf("export %v wrote layers %q; want %q", tt.flag, got, tt.want)
 		}
 	}
-	if r := run(t, dir, "export", "--db", db, "--format", "jsonl", "--layer", "zed"); r.code == 0 || !strings.Contains(r.stderr, `no layer "zed"`) {
-		t.Errorf("export --layer zed: code %d, %q; want a refusal naming the layer", r.code, r.stderr)
+	if r := run(t, dir, "export", "--db", db, "--format", "jsonl", "--layer", "zed"); r.code == 0 || !strings.Contains(r.stderr, `no layer "zed"; its layers are "ana", "ben", curated`) {
+		t.Errorf("export --layer zed: code %d, %q; want a refusal naming the layers", r.code, r.stderr)
+	}
+	r := run(t, dir, "stats", "--db", db)
+	if !regexp.MustCompile(`layers\s+3\n\s+ana\s+1\n\s+ben\s+1\n\s+curated\s+1\n`).MatchString(r.stdout) {
+		t.Errorf("stats printed %q; want the three layers, curated last", r.stdout)
 	}
 }

@@ -291,7 +291,11 @@ func exportLayer(want string, layers []annotation.LayerInfo) (string, []annotati
 		if l.Annotations > 0 && (want == dataset.AllLayers || l.Name == want) {
 			out = append(out, l)
 		}
-		names = append(names, strconv.Quote(l.Name))
+		name := annotation.LayerName(l.Name)
+		if name == l.Name {
+			name = strconv.Quote(name)
+		}
+		names = append(names, name)
 	}
 	if want != dataset.AllLayers && !slices.ContainsFunc(layers, func(l annotation.LayerInfo) bool { return l.Name == want }) {
 		if len(names) == 0 {
