@@ -318,7 +318,7 @@ func (x *extractor) contents(q quote) []annotation.Span {
 	var out []annotation.Span
 	starts := append([]int{q.open}, q.resumes...)
 	for k, from := range starts {
-		s, e := from+1, q.close
+		s, e := markEnd(x.rs, from), q.close
 		if k+1 < len(starts) {
 			for e = s; e < len(x.rs) && x.rs[e] != '\n'; e++ {
 			}

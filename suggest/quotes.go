@@ -29,6 +29,28 @@ var closers = map[rune]string{
 // isMark reports whether r is a quote mark.
 func isMark(r rune) bool { _, ok := closers[r]; return ok }
 
+// markAt returns the quote mark at rs[i] and how many runes it takes: two
+// apostrophes ” are one double mark, as typewritten text and some
+// newspapers' systems set “…”, and two backticks “ open one (the
+// “…” of Penn Treebank-style text); else the rune itself, width 1.
+func markAt(rs []rune, i int) (rune, int) {
+	if i+1 < len(rs) {
+		switch {
+		case rs[i] == '\'' && rs[i+1] == '\'':
+			return '"', 2
+		case rs[i] == '`' && rs[i+1] == '`':
+			return '“', 2
+		}
+	}
+	return rs[i], 1
+}
+
+// markEnd returns the offset after the quote mark at i.
+func markEnd(rs []rune, i int) int {
+	_, w := markAt(rs, i)
+	return i + w
+}
+
 // single reports whether r is a single quote mark.
 func single(r rune) bool {
 	switch r {
@@ -66,7 +88,8 @@ func pairQuotes(rs []rune) []quote {
 		prevRune rune
 		closed   bool // the previous rune is a mark that closed a quote
 	)
-	for i, r := range rs {
+	for i := 0; i < len(rs); i++ {
+		r, w := markAt(rs, i)
 		if r == '\n' {
 			if len(stack) > 0 {
 				q := stack[0]
@@ -86,6 +109,7 @@ func pairQuotes(rs []rune) []quote {
 				if isMark(r) && sameKind(q.mark, r) {
 					q.resumes = append(q.resumes, i)
 					stack = append(stack, q)
+					i += w - 1
 					continue
 				}
 			}
@@ -93,13 +117,15 @@ func pairQuotes(rs []rune) []quote {
 		if !isMark(r) {
 			continue
 		}
+		i += w - 1 // the mark's last rune
 		var next rune
 		if i+1 < len(rs) && rs[i+1] != '\n' {
 			next = rs[i+1]
 		}
 		// A mark right after a closing mark stands after the quoted
-		// words too: the " of 'keep your job?'" closes.
-		canOpen := !closesBefore(next) && opensAfter(prev) && !prevClosed
+		// words too: the " of 'keep your job?'" closes. A bracket or an
+		// ellipsis may open the quoted words: “[W]e…”, “…and then”.
+		canOpen := (!closesBefore(next) || unicode.Is(unicode.Ps, next) || next == '…') && opensAfter(prev) && !prevClosed
 		canClose := (!opensAfter(prev) || prevClosed) && closesBefore(next)
 		if single(r) && (r == '\'' || r == '’') {
 			switch {
@@ -119,7 +145,7 @@ func pairQuotes(rs []rune) []quote {
 		if canClose {
 			if k := openerOf(stack, r); k >= 0 {
 				q := stack[k]
-				q.close = i
+				q.close = i - (w - 1)
 				stack = stack[:k]
 				closed = true
 				if k == 0 {
@@ -129,7 +155,7 @@ func pairQuotes(rs []rune) []quote {
 			}
 		}
 		if canOpen {
-			stack = append(stack, quote{open: i, mark: r})
+			stack = append(stack, quote{open: i - (w - 1), mark: r})
 		}
 	}
 	return out

@@ -73,8 +73,10 @@ func tokenize(rs []rune) []token {
 			toks = append(toks, token{start: i, end: j, para: para, word: true, lower: lw, upper: unicode.IsUpper(r)})
 			i = j
 		default:
-			toks = append(toks, token{start: i, end: i + 1, para: para, lower: string(r)})
-			i++
+			// a two-rune quote mark ('' or ``) is one token
+			m, w := markAt(rs, i)
+			toks = append(toks, token{start: i, end: i + w, para: para, lower: string(m)})
+			i += w
 		}
 	}
 	return toks

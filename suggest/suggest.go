@@ -10,7 +10,10 @@
 //
 // Quote marks of every common kind are paired per paragraph: straight "…"
 // and '…', curly “…” and ‘…’, guillemets «…» and »…«, ‹…› and ›…‹, German
-// „…“ and ‚…‘. A mark opens when it stands before a word and closes when it
+// „…“ and ‚…‘; two apostrophes ''…'' are one double mark, as typewritten
+// copy and some newspapers' systems set “…”, and two backticks ``…'' open
+// one (Penn Treebank-style text). A mark opens when it stands before a
+// word, a bracket or an ellipsis (“[W]e…”, “…and then”) and closes when it
 // stands after one; an apostrophe between two letters (don't, O'Brien),
 // before a number ('90s) or after a plural that closes no open single quote
 // (students') is not a quote mark. A straight mark may close a curly one
@@ -154,7 +157,7 @@ import (
 // Version names the rules of this package. A store records, per
 // document, the version that made its suggestions; a different one runs
 // again. Raise it when a rule changes what it finds.
-const Version = "2"
+const Version = "3"
 
 // Suggestion is one span the suggester proposes to tag: a claim, source or
 // cue of the result it belongs to. Offsets count code points, end exclusive,
