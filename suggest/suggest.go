@@ -10,8 +10,8 @@
 //
 // Quote marks of every common kind are paired per paragraph: straight "…"
 // and '…', curly “…” and ‘…’, guillemets «…» and »…«, ‹…› and ›…‹, German
-// „…“ and ‚…‘; two apostrophes ''…'' are one double mark, as typewritten
-// copy and some newspapers' systems set “…”, and two backticks ``…'' open
+// „…“ and ‚…‘; two apostrophes ”…” are one double mark, as typewritten
+// copy and some newspapers' systems set “…”, and two backticks “…” open
 // one (Penn Treebank-style text). A mark opens when it stands before a
 // word, a bracket or an ellipsis (“[W]e…”, “…and then”) and closes when it
 // stands after one; an apostrophe between two letters (don't, O'Brien),
