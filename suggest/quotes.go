@@ -30,9 +30,10 @@ var closers = map[rune]string{
 func isMark(r rune) bool { _, ok := closers[r]; return ok }
 
 // markAt returns the quote mark at rs[i] and how many runes it takes: two
-// apostrophes ” are one double mark, as typewritten text and some
-// newspapers' systems set “…”, and two backticks “ open one (the
-// “…” of Penn Treebank-style text); else the rune itself, width 1.
+// apostrophes in a row (U+0027 twice) are one double mark, as typewritten
+// text and some newspapers' systems set a curly one, and two backticks in
+// a row (U+0060 twice) open one, as Penn Treebank-style text does; else
+// the rune itself, width 1.
 func markAt(rs []rune, i int) (rune, int) {
 	if i+1 < len(rs) {
 		switch {

@@ -10,10 +10,11 @@
 //
 // Quote marks of every common kind are paired per paragraph: straight "…"
 // and '…', curly “…” and ‘…’, guillemets «…» and »…«, ‹…› and ›…‹, German
-// „…“ and ‚…‘; two apostrophes ”…” are one double mark, as typewritten
-// copy and some newspapers' systems set “…”, and two backticks “…” open
-// one (Penn Treebank-style text). A mark opens when it stands before a
-// word, a bracket or an ellipsis (“[W]e…”, “…and then”) and closes when it
+// „…“ and ‚…‘; two apostrophes in a row (U+0027 twice) are one double
+// mark, as typewritten copy and some newspapers' systems set a curly one,
+// and two backticks in a row (U+0060 twice) open one, as Penn
+// Treebank-style text does. A mark opens when it stands before a word, a
+// bracket or an ellipsis (“[W]e…”, “…and then”) and closes when it
 // stands after one; an apostrophe between two letters (don't, O'Brien),
 // before a number ('90s) or after a plural that closes no open single quote
 // (students') is not a quote mark. A straight mark may close a curly one
