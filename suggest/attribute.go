@@ -36,6 +36,9 @@ type attribution struct {
 	who            speaker
 	near           bool // beside the quote, not earlier in its sentence
 	end            int  // the token after the attribution, for a split quote
+	// clauseTo, when > 0, is the comma that ends a clause going on after
+	// the closing mark ("Q" of the plan, S said), the claim's end.
+	clauseTo int
 }
 
 // The confidences of the rules; the package doc says why each.
@@ -106,6 +109,8 @@ func (x *extractor) attribute(qs []quote) {
 		}
 	}
 	prevSource, prevCue, prevPara := -1, -1, -1
+	// the last claim with a speaker and the token of its last closing mark
+	prevClaim, prevClose := -1, -1
 	for n := 0; n < len(qs); n++ {
 		q := qs[n]
 		oi, ci := x.tokenAt(q.open), x.tokenAt(q.close)
@@ -135,9 +140,33 @@ func (x *extractor) attribute(qs []quote) {
 		if a.cueRule == "cue.named" {
 			rule = "quote.named"
 		}
-		if ok && !a.near && a.cueTo-a.cueFrom == 1 && len(q.resumes) == 0 {
+		// inner is what the scare-quote test below reads: the quoted
+		// words, or the clause that a cue reports.
+		inner := spans
+		cs, mid := x.clauseBefore(oi, ok && a.near)
+		switch {
+		case len(q.resumes) > 0:
+		case rule == "quote.named":
+			// S called N "Q", S described N as "Q": the object and the
+			// quote, as PARC and PolNeAR annotate it.
+			spans = []annotation.Span{x.span(a.cueTo, x.quoteClauseEnd(ci))}
+		case ok && !a.near && a.cueTo-a.cueFrom == 1:
 			if sp, ok := x.partial(a.cueTo, oi, ci); ok {
-				spans, rule = []annotation.Span{sp}, "quote.partial"
+				spans, inner, rule = []annotation.Span{sp}, []annotation.Span{sp}, "quote.partial"
+			}
+		case a.clauseTo > 0:
+			// "Q" of the plan, S said: the clause goes on after the quote.
+			if !mid {
+				cs = oi + 1
+			}
+			spans = []annotation.Span{x.span(cs, a.clauseTo)}
+			inner, rule = spans, "quote.partial"
+		case mid:
+			// Clinton "is the only candidate…," S said; a call for "…":
+			// the quote ends a clause that begins before it.
+			spans, rule = []annotation.Span{x.span(cs, ci+1)}, "quote.partial"
+			if ok {
+				inner = spans
 			}
 		}
 		// "X," she said, "Y.": the next quote opens right after the attribution.
@@ -149,13 +178,23 @@ func (x *extractor) attribute(qs []quote) {
 				n++
 			}
 		}
+		// "X," she said. "Y.": a quote with no cue of its own that opens
+		// the sentence right after an attributed quote's, in the same
+		// paragraph, goes on with that quote: one claim, one span more,
+		// as PARC and PolNeAR annotate one attribution per cue.
+		if !ok && prevClaim >= 0 && x.toks[oi].para == prevPara && len(q.resumes) == 0 &&
+			x.startsSentence(oi) && x.sentenceStart(oi-1) <= prevClose {
+			x.extendClaim(prevClaim, spans)
+			prevClose = x.tokenAt(q.close)
+			continue
+		}
 		words := 0
-		for _, s := range spans {
+		for _, s := range inner {
 			words += countWords(s.Text)
 		}
-		if words < minClaimWords || titleCase(spans[0].Text) {
-			if len(spans) == 1 && !(ok && a.near && (endsPunct(spans[0].Text) || x.commaAfter(ci))) &&
-				!(rule == "quote.named" && !titleCase(spans[0].Text)) {
+		if words < minClaimWords || titleCase(inner[0].Text) {
+			if len(spans) == 1 && !(ok && a.near && (endsPunct(inner[0].Text) || x.commaAfter(ci))) &&
+				!(rule == "quote.named" && !titleCase(inner[0].Text)) {
 				continue
 			}
 		}
@@ -180,13 +219,14 @@ func (x *extractor) attribute(qs []quote) {
 		if len(spans) == 2 {
 			prevPara = x.toks[x.tokenAt(qs[n].close)].para
 		}
+		prevClaim, prevClose = claim, x.tokenAt(qs[n].close)
 		switch {
 		case continued:
 			x.link(claim, annotation.LinkSaidBy, prevSource)
 			x.link(claim, annotation.LinkCue, prevCue)
 			continue
 		case !ok:
-			prevSource = -1
+			prevSource, prevClaim = -1, -1
 			if x.toks[oi].para > 0 && (oi == 0 || x.toks[oi-1].para != x.toks[oi].para) {
 				x.orphans = append(x.orphans, claim)
 			}
@@ -201,6 +241,8 @@ func (x *extractor) attribute(qs []quote) {
 			src := x.sourceFor(a.who, far)
 			x.link(claim, annotation.LinkSaidBy, src)
 			prevSource = src
+		} else {
+			prevClaim = -1
 		}
 		cue := x.cueFor(a.cueFrom, a.cueTo, a.cueRule)
 		x.link(claim, annotation.LinkCue, cue)
@@ -306,6 +348,21 @@ func (x *extractor) add(s Suggestion) int {
 	return len(x.out) - 1
 }
 
+// extendClaim adds spans, which follow its own, to claim, and takes their
+// tokens for it: a quote in pieces is a split quote.
+func (x *extractor) extendClaim(claim int, spans []annotation.Span) {
+	c := &x.out[claim]
+	c.Spans = append(c.Spans, spans...)
+	if c.Rule == "quote.double" || c.Rule == "quote.single" {
+		c.Rule, c.Confidence = "quote.split", confidence["quote.split"]
+	}
+	for _, sp := range spans {
+		for i := x.tokenAt(sp.Start); i < len(x.toks) && x.toks[i].start < sp.End; i++ {
+			x.takenBy[i] = claim + 1
+		}
+	}
+}
+
 // link adds a link from suggestion from to suggestion to.
 func (x *extractor) link(from int, t annotation.LinkType, to int) {
 	x.out[from].Links = append(x.out[from].Links, Link{Type: t, Target: to})
@@ -366,10 +423,17 @@ func (x *extractor) partial(cueEnd, oi, ci int) (annotation.Span, bool) {
 	if s >= oi {
 		return annotation.Span{}, false
 	}
+	return x.span(s, x.quoteClauseEnd(ci)), true
+}
+
+// quoteClauseEnd returns where the clause holding a quote that closes at
+// token ci ends (exclusive): after the closing mark, unless the quote
+// ended with its own punctuation ("constructive," adding…; "…leadership."
+// We…) or a conjunction follows, else at the clause's end (a comma, a
+// semicolon, the sentence's end, a second verb of the speaker).
+func (x *extractor) quoteClauseEnd(ci int) int {
+	para := x.toks[ci].para
 	e := ci + 1
-	// The clause goes on after the closing mark unless the quote ended
-	// with its own punctuation ("constructive," adding…; "…leadership." We…)
-	// or a conjunction follows.
 	inner := x.rs[x.toks[ci].start-1]
 	if n := ci + 1; n < len(x.toks) && x.toks[n].para == para && x.toks[n].word &&
 		x.toks[n].lower != "and" && x.toks[n].lower != "but" && !strings.ContainsRune(",.!?…;:", inner) {
@@ -384,12 +448,79 @@ func (x *extractor) partial(cueEnd, oi, ci int) (annotation.Span, bool) {
 			}
 		}
 	}
-	return x.span(s, e), true
+	return e
+}
+
+// coordinators join two clauses: a quote after one opens its own.
+var coordinators = setOf(`and but or nor so yet then`)
+
+// functionWords, with prepositions, auxiliaries and determiners, may stand
+// right before a quote that goes on the writer's clause (a goal of "…",
+// as a "…", who "…", than "…").
+var functionWords = setOf(`as than like who which that whose to not only just even also`)
+
+// clauseBefore returns the first token of the clause that a quote opening
+// at token oi ends or stands inside, when words of that clause come
+// before it (Clinton "is the only candidate…"; the prediction that he
+// would be "the healthiest…"): back to the sentence's start or the last
+// comma, semicolon, colon, dash or quote mark before it. mid is false when
+// the quote opens its clause or follows a reporting verb (S declared
+// "I think…"), a conjunction, or, unless the quote is attributed, a
+// content word.
+func (x *extractor) clauseBefore(oi int, attributed bool) (from int, mid bool) {
+	p := oi - 1
+	if p < 0 || x.toks[p].para != x.toks[oi].para || !(x.toks[p].word || x.toks[p].lower == ")") || x.isCue(p) ||
+		coordinators[x.toks[p].lower] {
+		return 0, false
+	}
+	// With no attribution of its own, a quote after a content word may
+	// be that word's object, a quote as it stands (the banner read "…");
+	// after a function word it is a piece of the writer's clause.
+	if w := x.toks[p].lower; !attributed && !prepositions[w] && !auxiliaries[w] && !determiners[w] &&
+		!possDeterminers[w] && !functionWords[w] {
+		return 0, false
+	}
+	s := p
+	for s > 0 && x.toks[s-1].para == x.toks[oi].para {
+		t := x.toks[s-1]
+		if !t.word && (sentenceEnd(t) || strings.Contains(",;:—–-(", t.lower) || isMark([]rune(t.lower)[0])) {
+			break
+		}
+		s--
+	}
+	return s, true
 }
 
 // after looks for "…," said S / "…," S said / "…," according to S right
-// after the closing mark at token ci.
+// after the closing mark at token ci, or after the clause the quote opens
+// when it goes on past the mark ("Q" of the plan, S said: clauseTo).
 func (x *extractor) after(ci int) (attribution, bool) {
+	if a, ok := x.afterAt(ci); ok {
+		return a, true
+	}
+	para := x.toks[ci].para
+	if n := ci + 1; n >= len(x.toks) || x.toks[n].para != para || !x.toks[n].word || x.toks[n].upper ||
+		x.isCue(n) || pronouns[x.toks[n].lower] || clauseStops[x.toks[n].lower] {
+		return attribution{}, false
+	}
+	for c := ci + 2; c < len(x.toks) && c-ci <= 12 && x.toks[c].para == para; c++ {
+		t := x.toks[c]
+		if t.lower == "," {
+			if a, ok := x.afterAt(c - 1); ok && a.cueRule == "cue.after-quote" {
+				a.clauseTo = c
+				return a, true
+			}
+			break
+		}
+		if !t.word || x.isCue(c) {
+			break
+		}
+	}
+	return attribution{}, false
+}
+
+// afterAt looks for the attribution right after token ci.
+func (x *extractor) afterAt(ci int) (attribution, bool) {
 	para := x.toks[ci].para
 	k := ci + 1
 	if k < len(x.toks) && x.toks[k].lower == "," && x.toks[k].para == para {
@@ -418,7 +549,7 @@ func (x *extractor) after(ci int) (attribution, bool) {
 	// "…," John Smith, a spokesman for the ministry, said.
 	for v := k + 1; v < len(x.toks) && v-k <= 16 && x.toks[v].para == para; v++ {
 		t := x.toks[v]
-		if sentenceEnd(t) || (!t.word && t.lower != "," && t.lower != "-" && t.lower != "—") {
+		if sentenceEnd(t) || (!t.word && !strings.Contains(",-—()", t.lower)) {
 			break
 		}
 		if !x.isVerb(v) {
@@ -428,12 +559,33 @@ func (x *extractor) after(ci int) (attribution, bool) {
 		if adverbs[x.toks[v-1].lower] {
 			end = v - 1
 		}
-		if who, ok := x.subjectOf(end, para); ok && who.from == k {
+		who, ok := x.subjectOf(end, para)
+		if ok && who.from > k && who.kind != "pronoun" && x.modifiers(k, who.from) {
+			who.from = k // "…," retired Air Force general Lloyd Newton said
+		}
+		if ok && who.from == k {
 			return attribution{cueFrom: v, cueTo: v + 1, cueRule: "cue.after-quote", who: who, near: true, end: x.splitAt(v + 1)}, true
 		}
 		break
 	}
 	return attribution{}, false
+}
+
+// modifiers reports whether tokens [from, to) are up to three lower-case
+// words that may modify a name after them (retired, longtime, 9/11 widow):
+// no verb of the lexicon, auxiliary, negation, conjunction or adverb.
+func (x *extractor) modifiers(from, to int) bool {
+	if to-from > 3 {
+		return false
+	}
+	for i := from; i < to; i++ {
+		t := x.toks[i]
+		if !t.word || x.isCue(i) || auxiliaries[t.lower] || negations[t.lower] || clauseStops[t.lower] ||
+			stopWords[t.lower] || adverbs[t.lower] || prepositions[t.lower] || pronouns[t.lower] {
+			return false
+		}
+	}
+	return true
 }
 
 // splitAt returns where an attribution after a quote ends: at token e,
@@ -546,12 +698,22 @@ func (x *extractor) naming(oi int) (attribution, bool) {
 	from := x.sentenceStart(oi)
 	for v := oi - 1; v > from && oi-v <= 7; v-- {
 		t := x.toks[v]
-		if !t.word || x.isCue(v) {
+		if !t.word {
+			break
+		}
+		// "described the talks as "…"", "criticized the act as a "…"": a
+		// verb of saying, its object, "as" and the quote.
+		as := false
+		for k := v + 2; k < oi && k-v <= 7; k++ {
+			as = as || x.toks[k].lower == "as" && oi-k <= 2
+		}
+		as = as && x.isVerb(v)
+		if x.isCue(v) && !as {
 			break
 		}
 		// "called the plan "…"": a finite form (not "our labeling as"),
 		// and an object between it and the quote (not "a film called "…"")
-		if namingVerbs[t.lower] && !t.upper && !strings.HasSuffix(t.lower, "ing") && v < oi-1 {
+		if (namingVerbs[t.lower] || as) && !t.upper && !strings.HasSuffix(t.lower, "ing") && v < oi-1 {
 			if who, ok := x.subjectBefore(v, from); ok {
 				return attribution{cueFrom: v, cueTo: v + 1, cueRule: "cue.named", who: who, near: true, end: oi}, true
 			}

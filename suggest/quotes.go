@@ -126,8 +126,19 @@ func pairQuotes(rs []rune) []quote {
 		// A mark right after a closing mark stands after the quoted
 		// words too: the " of 'keep your job?'" closes. A bracket or an
 		// ellipsis may open the quoted words: “[W]e…”, “…and then”.
-		canOpen := (!closesBefore(next) || unicode.Is(unicode.Ps, next) || next == '…') && opensAfter(prev) && !prevClosed
-		canClose := (!opensAfter(prev) || prevClosed) && closesBefore(next)
+		// French sets guillemets one space, often a no-break one, from
+		// their words: « Non ». The word beyond the space decides.
+		inNext, inPrev := next, prev
+		if guillemet(r) {
+			if narrowSpace(next) && i+2 < len(rs) && rs[i+2] != '\n' {
+				inNext = rs[i+2]
+			}
+			if narrowSpace(prev) && i-w-1 >= 0 && rs[i-w-1] != '\n' {
+				inPrev = rs[i-w-1]
+			}
+		}
+		canOpen := (!closesBefore(inNext) || unicode.Is(unicode.Ps, inNext) || inNext == '…') && opensAfter(prev) && !prevClosed
+		canClose := (!opensAfter(inPrev) || prevClosed) && closesBefore(next)
 		if single(r) && (r == '\'' || r == '’') {
 			switch {
 			case wordRune(prev) && wordRune(next): // don't, O'Brien
@@ -161,6 +172,14 @@ func pairQuotes(rs []rune) []quote {
 	}
 	return out
 }
+
+// guillemet reports whether r is a guillemet.
+func guillemet(r rune) bool { return r == '«' || r == '»' || r == '‹' || r == '›' }
+
+// narrowSpace reports whether r is a space French typesetting puts
+// between a guillemet and its word: a space, a no-break space or a narrow
+// no-break space.
+func narrowSpace(r rune) bool { return r == ' ' || r == '\u00a0' || r == '\u202f' }
 
 // digitsThenS reports whether rs starts with digits and an s, a decade.
 func digitsThenS(rs []rune) bool {

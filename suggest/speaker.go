@@ -65,7 +65,10 @@ func tokenize(rs []rune) []token {
 			}
 			w := string(rs[i:j])
 			lw := strings.ToLower(w)
-			if j < len(rs) && rs[j] == '.' && (dot || abbreviations[lw] || (j-i == 1 && unicode.IsUpper(r))) {
+			// a full stop before a comma or a closing bracket ends no
+			// sentence: a state's abbreviation (Sen. X (D-Mo.) said; X, R-Ky., said)
+			if j < len(rs) && rs[j] == '.' && (dot || abbreviations[lw] || (j-i == 1 && unicode.IsUpper(r)) ||
+				j+1 < len(rs) && (rs[j+1] == ',' || rs[j+1] == ')') && unicode.IsUpper(r)) {
 				j++
 				w += "."
 				lw += "."
@@ -239,6 +242,23 @@ func (x *extractor) detPhrase(i, para int) (speaker, bool) {
 // within paragraph para.
 func (x *extractor) npBefore(i, para int) (speaker, bool) {
 	if i <= 0 || x.toks[i-1].para != para {
+		return speaker{}, false
+	}
+	// A parenthesis after a name is part of it: a party and state tag,
+	// an age, a place (Sen. Claire McCaskill (D-Mo.), Jo Reyes (41)).
+	if x.toks[i-1].lower == ")" {
+		for p := i - 2; p > 0 && i-p <= 8 && x.toks[p].para == para; p-- {
+			if x.toks[p].lower == "(" {
+				if who, ok := x.npBefore(p, para); ok && who.kind == "named" {
+					who.to = i
+					return who, true
+				}
+				break
+			}
+			if x.toks[p].lower == ")" || sentenceEnd(x.toks[p]) {
+				break
+			}
+		}
 		return speaker{}, false
 	}
 	if pronouns[x.toks[i-1].lower] {

@@ -34,21 +34,38 @@
 // The cue and speaker of a quote are looked for, in this order: right after
 // it ("…," said S / "…," S said / "…," S, a spokesman, said / "…,"
 // according to S); right before it
-// (S said: "…" / S told R: "…" / S: "…" / according to S, "…"); earlier in
-// its sentence (S said officials "…"). A quote split by its attribution
-// ("X," she said, "Y.") is one claim with two spans. A quote inside a
-// reported clause (S said the plan was "a disaster" for the town) makes the
-// clause the claim, from after the cue ("that" and a hearer left out) to
-// the closing mark, or to the clause's end when it goes on (rule
-// quote.partial: the first of the indirect attributions). A quote with no cue of
-// its own that opens a sentence after an attributed quote in the same
-// paragraph, or fills a paragraph after a paragraph whose last quote was
-// attributed, gets that speaker and cue (rule quote.continued).
+// (S said: "…" / S told R: "…" / S: "…" / according to S, "…"); as the
+// object of a verb of naming (S called N "…" / S described N as "…");
+// earlier in its sentence (S said officials "…").
+//
+// One attribution is one claim, as PARC and PolNeAR annotate it: a quote
+// split by its attribution ("X," she said, "Y.") is one claim with two
+// spans, and so is a quote with no cue of its own that opens the sentence
+// right after an attributed quote's, in the same paragraph ("X," she said.
+// "Y."): each further quote is one span more (rule quote.split). A quote
+// with no cue of its own that opens a sentence further on in the paragraph,
+// or fills a paragraph after a paragraph whose last quote was attributed,
+// is a claim of its own with that speaker and cue (rule quote.continued).
+//
+// A quote that is part of a clause makes the clause the claim (rule
+// quote.partial): inside a reported clause (S said the plan was "a
+// disaster" for the town), from after the cue ("that" and a hearer left
+// out) to the closing mark, or to the clause's end when it goes on; at the
+// end of a clause that an attribution after it closes (Clinton "is the
+// only candidate…," S said) or after a function word with no cue at all
+// (a call for "…", would be "…", as a "…"), from the clause's start (the
+// sentence's, or after its last comma, colon or dash); and a quote whose
+// clause goes on past the closing mark to the attribution ("Q" of the
+// plan, S said), to that comma. The claim of S called N "Q" is the object
+// and the quote (rule quote.named).
 //
 // The speaker is a noun phrase: a name with its title and role before it
-// ("Foreign Ministry spokeswoman Maria Zakharova") and the apposition after
-// it ("Tomasz Wren, secretary of the Harbour Workers' Union"; not "…,
-// speaking outside the gate"), an organisation ("the U.S. State
+// ("Foreign Ministry spokeswoman Maria Zakharova", and up to three
+// lower-case words before it where nothing else can stand: "…," retired
+// Air Force general Lloyd Newton said), a parenthesis after it (Sen. Claire
+// McCaskill (D-Mo.)), and the apposition after it ("Tomasz Wren, secretary
+// of the Harbour Workers' Union"; not "…, speaking outside the gate"), an
+// organisation ("the U.S. State
 // Department"), a vague group or role ("officials", "a spokesman", and next
 // to a verb any determiner phrase: "the angry crowd"), or a pronoun (he,
 // she, they, it, we; German er, sie), reported as the source with the last
@@ -100,7 +117,8 @@
 //	rule               kind    conf  why
 //	quote.double       claim   0.90  paired double marks with a cue beside them: fails only on mispaired marks
 //	quote.single       claim   0.85  single marks: apostrophes and nested quotes make pairing less sure
-//	quote.split        claim   0.90  two pieces joined by their own attribution: the pattern is unambiguous
+//	quote.split        claim   0.90  pieces of one attribution ("X," she said, "Y." / "X," she said. "Y."): the
+//	                                 pattern is unambiguous; a later sentence may start another speaker's words
 //	quote.multipara    claim   0.85  the continuation convention can be confused by a stray opening mark
 //	quote.continued    claim   0.70  the speaker is carried over, not read beside the quote
 //	quote.partial      claim   0.65  the quote is sure, the clause's boundaries are a guess
@@ -115,7 +133,8 @@
 //	cue.according-to   cue     0.90  the phrase is itself the cue
 //	cue.colon          cue     0.70  "S: …" without a verb: headings and labels share the pattern
 //	cue.in-sentence    cue     0.65  a verb earlier in the sentence may govern another clause
-//	quote.named        claim   0.80  S called N "Q": the naming is sure, a scare quote after "called" is not a claim
+//	quote.named        claim   0.80  S called N "Q", S described N as "Q": the naming is sure, the object's
+//	                                 start is read, not marked
 //	cue.named          cue     0.80  call, dub, brand, label with a subject and an object before the quote
 //	indirect.said-that claim   0.60  the verb and speaker are sure; where the clause ends is not
 //	indirect.said      claim   0.55  S said X without "that": the clause's start is read, not marked
