@@ -547,7 +547,7 @@ func (x *extractor) afterAt(ci int) (attribution, bool) {
 	// speaker right before it (and perhaps an adverb: he later said).
 	// An apposition set off by commas may stand between them:
 	// "…," John Smith, a spokesman for the ministry, said.
-	for v := k + 1; v < len(x.toks) && v-k <= 16 && x.toks[v].para == para; v++ {
+	for v := k + 1; v < len(x.toks) && v-k <= 40 && x.toks[v].para == para; v++ {
 		t := x.toks[v]
 		if sentenceEnd(t) || (!t.word && !strings.Contains(",-—()", t.lower)) {
 			break
@@ -562,6 +562,14 @@ func (x *extractor) afterAt(ci int) (attribution, bool) {
 		who, ok := x.subjectOf(end, para)
 		if ok && who.from > k && who.kind != "pronoun" && x.modifiers(k, who.from) {
 			who.from = k // "…," retired Air Force general Lloyd Newton said
+		}
+		if (!ok || who.from != k) && x.toks[end-1].lower == "," {
+			// "…," Scott Pruitt, the attorney general of Oklahoma, one of
+			// the states suing, said: a name right after the quote, and
+			// appositions up to the verb.
+			if np, nok := x.npAfter(k, para); nok && np.kind == "named" && np.to < end-1 && x.toks[np.to].lower == "," {
+				who, ok = speaker{k, end - 1, "named"}, true
+			}
 		}
 		if ok && who.from == k {
 			return attribution{cueFrom: v, cueTo: v + 1, cueRule: "cue.after-quote", who: who, near: true, end: x.splitAt(v + 1)}, true

@@ -437,7 +437,8 @@ func (x *extractor) skipAdjuncts(s, end int) int {
 			s++
 			continue
 		}
-		if !prepositions[t.lower] && t.lower != "late" && t.lower != "early" || atLeast(x.toks, s) {
+		// "of" starts a complement (accused the government of…), no adjunct
+		if !prepositions[t.lower] && t.lower != "late" && t.lower != "early" || t.lower == "of" || atLeast(x.toks, s) {
 			return s
 		}
 		h := -1
@@ -582,6 +583,14 @@ func (x *extractor) subjectBefore(v, from int) (speaker, bool) {
 	if articles[last.lower] || possDeterminers[last.lower] || glue[last.lower] || prepositions[last.lower] ||
 		possessive(last.lower) && to == head {
 		return speaker{}, false // "The dispute flared", "the ministry's plan to": a noun, not a verb
+	}
+	// "…, a claim Valdoria denied", "a figure the ministry disputed": a
+	// reporting noun and a relative clause, not a subject.
+	for j := s + 1; j+1 < head; j++ {
+		if n := x.toks[j+1]; articles[x.toks[j-1].lower] && !x.toks[j].upper && x.verbs[x.toks[j].lower] != 0 &&
+			(n.upper || determiners[n.lower] || possDeterminers[n.lower]) {
+			return speaker{}, false
+		}
 	}
 	if head-s == 1 && pronouns[first.lower] {
 		return speaker{s, to, "pronoun"}, true

@@ -280,13 +280,19 @@ func (x *extractor) npBefore(i, para int) (speaker, bool) {
 
 // isVerb reports whether token i is a verb of saying, a quote's cue.
 func (x *extractor) isVerb(i int) bool {
-	return i >= 0 && i < len(x.toks) && x.toks[i].word && !x.toks[i].upper && x.verbs[x.toks[i].lower] == speech
+	return x.isCue(i) && x.verbs[x.toks[i].lower] == speech
 }
 
-// isCue reports whether token i is a reporting verb of either class.
+// isCue reports whether token i is a reporting verb of either class: a
+// form of the lexicon in lower case, not after an article or a possessive
+// (the states, a report, his claim are nouns).
 func (x *extractor) isCue(i int) bool {
-	return i >= 0 && i < len(x.toks) && x.toks[i].word && !x.toks[i].upper && x.verbs[x.toks[i].lower] != 0
+	return i >= 0 && i < len(x.toks) && x.toks[i].word && !x.toks[i].upper && x.verbs[x.toks[i].lower] != 0 &&
+		!(i > 0 && nounMarkers[x.toks[i-1].lower])
 }
+
+// nounMarkers make the word after them a noun.
+var nounMarkers = setOf(`the a an his her its their our your my this these those`)
 
 // subjectOf reads the speaker before the verb at token v: right before it
 // (S said), or before a parenthesis set off by commas (S, in a statement,
@@ -350,16 +356,35 @@ func (x *extractor) withApposition(who speaker, para int) speaker {
 			break
 		}
 		e := c + 1
-		for e < len(x.toks) && e-c <= 14 && x.toks[e].para == para && x.toks[e].lower != "," &&
+		for e < len(x.toks) && e-c <= 30 && x.toks[e].para == para && x.toks[e].lower != "," &&
 			!sentenceEnd(x.toks[e]) && !(!x.toks[e].word && isMark([]rune(x.toks[e].lower)[0])) && !x.isVerb(e) {
 			e++
 		}
-		if e-c > 14 || (e < len(x.toks) && x.isVerb(e) && x.toks[e].para == para) {
+		// A long apposition is one only when the sentence ends with it
+		// ("said David Gorski, an associate professor of surgery at … and
+		// the editor of a … blog.").
+		end := e >= len(x.toks) || x.toks[e].para != para || sentenceEnd(x.toks[e])
+		if e-c > 30 || e-c > 14 && (!end || x.finite(c+1, e)) || (e < len(x.toks) && x.isVerb(e) && x.toks[e].para == para) {
 			break
 		}
 		who.to = e
 	}
 	return who
+}
+
+// finite reports whether tokens [from, to) hold an auxiliary outside a
+// relative clause: a clause of its own, not a noun phrase ("the network
+// had also cut accidents"; not "an economist who is now president").
+func (x *extractor) finite(from, to int) bool {
+	for i := from; i < to; i++ {
+		switch w := x.toks[i].lower; {
+		case w == "who" || w == "which" || w == "that" || w == "whose":
+			return false
+		case auxiliaries[w]:
+			return true
+		}
+	}
+	return false
 }
 
 // adverbs that may stand between a speaker and its verb.

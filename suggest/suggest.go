@@ -63,16 +63,18 @@
 // ("Foreign Ministry spokeswoman Maria Zakharova", and up to three
 // lower-case words before it where nothing else can stand: "…," retired
 // Air Force general Lloyd Newton said), a parenthesis after it (Sen. Claire
-// McCaskill (D-Mo.)), and the apposition after it ("Tomasz Wren, secretary
-// of the Harbour Workers' Union"; not "…, speaking outside the gate"), an
-// organisation ("the U.S. State
+// McCaskill (D-Mo.)), and the appositions after it ("Tomasz Wren, secretary
+// of the Harbour Workers' Union"; not "…, speaking outside the gate"; up to
+// the verb of "…," S, A1, A2, said; a long one only when it ends the
+// sentence and holds no verb of its own), an organisation ("the U.S. State
 // Department"), a vague group or role ("officials", "a spokesman", and next
 // to a verb any determiner phrase: "the angry crowd"), or a pronoun (he,
 // she, they, it, we; German er, sie), reported as the source with the last
 // named speaker before it as its Antecedent. An anaphor ("the ministry"
 // after "the Ministry of Transport") gets the last named speaker holding its
 // head word as its Antecedent. Reporting verbs come from the lexicon in
-// verbs.go plus Options.Verbs.
+// verbs.go plus Options.Verbs; a form after an article or a possessive is
+// a noun (the states, a claim, his report), not a cue.
 //
 // Indirect attributions (indirect.go), outside quote marks, of statements,
 // beliefs and intentions (PARC-style: "analysts expect rates to fall" is
