@@ -683,6 +683,9 @@ func (x *extractor) according(i int) int {
 // sentence's opening noun phrase ("Environmental groups welcomed the
 // decision but said it came "two summers too late."").
 func (x *extractor) quoteSubject(v, para int) (speaker, bool) {
+	if who, ok, is := x.participleSpeaker(v); is {
+		return who, ok
+	}
 	from := x.sentenceStart(v)
 	if who, ok := x.subjectBefore(v, from); ok {
 		return who, true
@@ -698,6 +701,42 @@ func (x *extractor) quoteSubject(v, para int) (speaker, bool) {
 		return x.sentenceSubject(from, k)
 	}
 	return speaker{}, false
+}
+
+// participleSpeaker reads the speaker of a participle of the lexicon set
+// off by a comma ("…," Trump said, adding later, "…"; Dean, a former
+// chairman, poked at Trump, tweeting, "…"; He defended the remark,
+// saying, "…"): the speaker of the last claim before it in its sentence,
+// else the pronoun or the noun phrase opening the sentence. is is false
+// when token v is no such participle.
+func (x *extractor) participleSpeaker(v int) (who speaker, ok, is bool) {
+	if v < 1 || x.toks[v-1].lower != "," || !strings.HasSuffix(x.toks[v].lower, "ing") {
+		return speaker{}, false, false
+	}
+	from := x.sentenceStart(v)
+	for i := v - 1; i >= from; i-- {
+		if p := x.takenBy[i]; p > 0 {
+			if src := x.said(p - 1); src >= 0 {
+				return x.speakerOf(src), true, true
+			}
+			return speaker{}, false, true
+		}
+	}
+	if pronouns[x.toks[from].lower] {
+		return speaker{from, from + 1, "pronoun"}, true, true
+	}
+	who, ok = x.sentenceSubject(from, v-1)
+	return who, ok, true
+}
+
+// speakerOf returns the tokens and kind of the source suggestion src.
+func (x *extractor) speakerOf(src int) speaker {
+	sp := x.out[src].Spans[0]
+	from, to := x.tokenAt(sp.Start), x.tokenAt(sp.Start)
+	for to < len(x.toks) && x.toks[to].start < sp.End {
+		to++
+	}
+	return speaker{from, to, strings.TrimPrefix(x.out[src].Rule, "speaker.")}
 }
 
 // naming looks for S called N "…" right before the opening mark at token

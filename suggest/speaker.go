@@ -350,7 +350,8 @@ func (x *extractor) withApposition(who speaker, para int) speaker {
 	if who.kind == "pronoun" {
 		return who
 	}
-	for seg := 0; seg < 2; seg++ {
+	safe := -1 // who.to before the first long apposition
+	for seg := 0; seg < 3; seg++ {
 		c := who.to
 		if c >= len(x.toks) || x.toks[c].lower != "," || x.toks[c].para != para || !x.appositionStart(c+1) {
 			break
@@ -360,14 +361,34 @@ func (x *extractor) withApposition(who speaker, para int) speaker {
 			!sentenceEnd(x.toks[e]) && !(!x.toks[e].word && isMark([]rune(x.toks[e].lower)[0])) && !x.isVerb(e) {
 			e++
 		}
-		// A long apposition is one only when the sentence ends with it
-		// ("said David Gorski, an associate professor of surgery at … and
-		// the editor of a … blog.").
-		end := e >= len(x.toks) || x.toks[e].para != para || sentenceEnd(x.toks[e])
-		if e-c > 30 || e-c > 14 && (!end || x.finite(c+1, e)) || (e < len(x.toks) && x.isVerb(e) && x.toks[e].para == para) {
+		if e-c > 30 || (e < len(x.toks) && x.isVerb(e) && x.toks[e].para == para) {
 			break
 		}
+		if e-c > 14 || seg == 2 {
+			if x.finite(c+1, e) {
+				break
+			}
+			if safe < 0 {
+				safe = who.to
+			}
+		}
 		who.to = e
+	}
+	// A long apposition, or a third, is one only when the sentence ends
+	// with the appositions ("said David Gorski, an associate professor of
+	// surgery at … and the editor of a … blog."), or with a few words more
+	// that hold no verb ("…, a conservative, pro-growth advocacy group.").
+	if e := who.to; safe >= 0 && e < len(x.toks) && x.toks[e].para == para && !sentenceEnd(x.toks[e]) {
+		who.to = safe
+		if x.toks[e].lower == "," {
+			f := e + 1
+			for f < len(x.toks) && f-e <= 8 && x.toks[f].word && x.toks[f].para == para && !x.isCue(f) && !auxiliaries[x.toks[f].lower] {
+				f++
+			}
+			if f > e+1 && (f >= len(x.toks) || x.toks[f].para != para || sentenceEnd(x.toks[f])) {
+				who.to = f
+			}
+		}
 	}
 	return who
 }

@@ -34,7 +34,9 @@
 // The cue and speaker of a quote are looked for, in this order: right after
 // it ("…," said S / "…," S said / "…," S, a spokesman, said / "…,"
 // according to S); right before it
-// (S said: "…" / S told R: "…" / S: "…" / according to S, "…"); as the
+// (S said: "…" / S told R: "…" / S: "…" / according to S, "…"; a participle
+// set off by a comma, ", saying, "…"", takes the speaker of the claim
+// before it in its sentence, else the sentence's subject); as the
 // object of a verb of naming (S called N "…" / S described N as "…");
 // earlier in its sentence (S said officials "…").
 //
