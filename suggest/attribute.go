@@ -57,6 +57,7 @@ var confidence = map[string]float64{
 	"cue.according-to": 0.90,
 	"cue.colon":        0.70,
 	"cue.in-sentence":  0.65,
+	"cue.verb-slot":    0.55,
 
 	"quote.named": 0.80,
 	"cue.named":   0.80,
@@ -81,6 +82,7 @@ var confidence = map[string]float64{
 const (
 	beliefFactor  = 0.85 // an indirect claim whose cue is a verb of belief or intention
 	farFactor     = 0.80 // a claim whose cue is earlier in the sentence
+	slotFactor    = 0.85 // a quote whose cue is a verb outside the lexicon
 	noCueClaim    = 0.55 // a claim with no cue found
 	minClaimWords = 4
 )
@@ -212,6 +214,8 @@ func (x *extractor) attribute(qs []quote) {
 			conf = noCueClaim
 		case !a.near && rule != "quote.partial":
 			conf *= farFactor
+		case a.cueRule == "cue.verb-slot":
+			conf *= slotFactor
 		}
 		claim := x.add(Suggestion{Kind: annotation.KindClaim, Label: x.labels.Claim, Spans: spans, Rule: rule,
 			Confidence: conf})
@@ -537,6 +541,14 @@ func (x *extractor) afterAt(ci int) (attribution, bool) {
 			return attribution{cueFrom: k, cueTo: k + 1, cueRule: "cue.after-quote", who: who, near: true, end: x.splitAt(who.to)}, true
 		}
 	}
+	// "…," sang the travelling fans: a verb outside the lexicon before a
+	// speaker that ends the clause.
+	if x.verbSlot(k) {
+		if who, ok := x.npAfter(k+1, para); ok && who.kind != "pronoun" && x.clauseEnds(who.to, para) {
+			who = x.withApposition(who, para)
+			return attribution{cueFrom: k, cueTo: k + 1, cueRule: "cue.verb-slot", who: who, near: true, end: x.splitAt(who.to)}, true
+		}
+	}
 	if n := x.according(k); n > 0 {
 		if who, ok := x.npAfter(k+n, para); ok {
 			who = x.withApposition(who, para)
@@ -576,7 +588,44 @@ func (x *extractor) afterAt(ci int) (attribution, bool) {
 		}
 		break
 	}
+	// "…," Blige sings to Clinton: a speaker right after the quote and a
+	// verb outside the lexicon right after it.
+	if who, ok := x.npAfter(k, para); ok && !prepositions[x.toks[k].lower] {
+		v := who.to
+		if v < len(x.toks) && adverbs[x.toks[v].lower] {
+			v++
+		}
+		// a present's -s must have words after it: "the Clinton
+		// proposals," is a plural
+		if x.verbSlot(v) && x.toks[v].para == para && (!strings.HasSuffix(x.toks[v].lower, "s") ||
+			v+1 < len(x.toks) && x.toks[v+1].word && x.toks[v+1].para == para) {
+			return attribution{cueFrom: v, cueTo: v + 1, cueRule: "cue.verb-slot", who: who, near: true, end: x.splitAt(v + 1)}, true
+		}
+	}
 	return attribution{}, false
+}
+
+// irregularPasts are past forms of verbs outside the lexicon that may
+// introduce a quote (she sang, he began, they read).
+var irregularPasts = setOf(`sang began read spoke wrote went shot struck swore taught fought bit stood sat gave
+brought sent put cast`)
+
+// verbSlot reports whether token i may be a verb where a reporting verb
+// stands, though not in the lexicon: a lower-case word in the past tense
+// (-ed, or an irregular past) or the present's -s (sings, scolds), and no
+// word of another class (function words, adverbs, plurals after a
+// determiner are ruled out by the position the callers read it in).
+func (x *extractor) verbSlot(i int) bool {
+	if i < 0 || i >= len(x.toks) || !x.toks[i].word || x.toks[i].upper {
+		return false
+	}
+	w := x.toks[i].lower
+	if x.verbs[w] != 0 || stopWords[w] || prepositions[w] || auxiliaries[w] || determiners[w] || possDeterminers[w] ||
+		pronouns[w] || adverbs[w] || clauseStops[w] || negations[w] || glue[w] || role(w) || len(w) < 4 {
+		return false
+	}
+	return irregularPasts[w] || strings.HasSuffix(w, "ed") ||
+		strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && !strings.HasSuffix(w, "us") && !strings.HasSuffix(w, "is")
 }
 
 // modifiers reports whether tokens [from, to) are up to three lower-case
@@ -641,6 +690,13 @@ func (x *extractor) before(oi int) (attribution, bool) {
 				return attribution{cueFrom: v, cueTo: v + 1, cueRule: "cue.before-quote", who: who, near: true}, true
 			}
 			break
+		}
+		// S scolded him: "…": a verb outside the lexicon right after a
+		// speaker, before a colon.
+		if colon && x.verbSlot(v) {
+			if who, ok := x.npBefore(v, para); ok && (who.from == x.sentenceStart(v) || x.toks[who.from-1].lower == ",") {
+				return attribution{cueFrom: v, cueTo: v + 1, cueRule: "cue.verb-slot", who: who, near: true}, true
+			}
 		}
 	}
 	np, ok := x.npBefore(j, para)
@@ -710,7 +766,7 @@ func (x *extractor) quoteSubject(v, para int) (speaker, bool) {
 // else the pronoun or the noun phrase opening the sentence. is is false
 // when token v is no such participle.
 func (x *extractor) participleSpeaker(v int) (who speaker, ok, is bool) {
-	if v < 1 || x.toks[v-1].lower != "," || !strings.HasSuffix(x.toks[v].lower, "ing") {
+	if v < 1 || x.toks[v-1].lower != "," && !participleLinks[x.toks[v-1].lower] || !strings.HasSuffix(x.toks[v].lower, "ing") {
 		return speaker{}, false, false
 	}
 	from := x.sentenceStart(v)
@@ -722,12 +778,25 @@ func (x *extractor) participleSpeaker(v int) (who speaker, ok, is bool) {
 			return speaker{}, false, true
 		}
 	}
+	// "During a speech, Trump attacked…": an opening adjunct is left out.
+	if prepositions[x.toks[from].lower] || clauseStops[x.toks[from].lower] {
+		for c := from + 1; c < v-1; c++ {
+			if x.toks[c].lower == "," {
+				from = c + 1
+				break
+			}
+		}
+	}
 	if pronouns[x.toks[from].lower] {
 		return speaker{from, from + 1, "pronoun"}, true, true
 	}
 	who, ok = x.sentenceSubject(from, v-1)
 	return who, ok, true
 }
+
+// participleLinks may stand before a participle whose subject is the
+// sentence's (sings to Clinton before asking her, "…").
+var participleLinks = setOf(`before after while when without by`)
 
 // speakerOf returns the tokens and kind of the source suggestion src.
 func (x *extractor) speakerOf(src int) speaker {

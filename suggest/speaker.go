@@ -192,8 +192,10 @@ func (x *extractor) npAfter(i, para int) (speaker, bool) {
 	}
 	// "said central bank governor Lena Park": lower-case modifiers
 	// before a title or a name belong to the phrase.
+	// No preposition stands among them, and no verb after a name ("Blige
+	// sings to Clinton" is a name and a verb).
 	for m := j; m < len(x.toks) && m-j < 4 && x.toks[m].para == para && x.toks[m].word &&
-		!stopWords[x.toks[m].lower] && !x.isVerb(m); m++ {
+		!stopWords[x.toks[m].lower] && !x.isVerb(m) && !prepositions[x.toks[m].lower] && !(j > i && x.verbSlot(m)); m++ {
 		if npWord(x.toks[m]) && !glue[x.toks[m].lower] {
 			for j = m; j < len(x.toks) && j-i < 12 && x.toks[j].para == para && npWord(x.toks[j]); j++ {
 			}
@@ -409,7 +411,8 @@ func (x *extractor) finite(from, to int) bool {
 }
 
 // adverbs that may stand between a speaker and its verb.
-var adverbs = setOf(`also later then again previously once further earlier recently`)
+var adverbs = setOf(`also later then again previously once further earlier recently now often still even
+repeatedly publicly privately simply just frequently reportedly`)
 
 // span returns the annotation span of tokens [from, to).
 func (x *extractor) span(from, to int) annotation.Span {

@@ -38,7 +38,13 @@
 // set off by a comma, ", saying, "…"", takes the speaker of the claim
 // before it in its sentence, else the sentence's subject); as the
 // object of a verb of naming (S called N "…" / S described N as "…");
-// earlier in its sentence (S said officials "…").
+// earlier in its sentence (S said officials "…"). Where a reporting verb
+// stands in these patterns, a verb outside the lexicon may stand too: a
+// lower-case past (-ed, sang, wrote) or present (-s with words after it)
+// right after the quote before its speaker ("…," sang the fans), right
+// after the speaker that follows the quote ("…," Blige sings to…), or
+// between a speaker and a colon before it (S scolded him: "…"): rule
+// cue.verb-slot, at a lower confidence than a verb the lexicon knows.
 //
 // One attribution is one claim, as PARC and PolNeAR annotate it: a quote
 // split by its attribution ("X," she said, "Y.") is one claim with two
@@ -137,6 +143,8 @@
 //	cue.according-to   cue     0.90  the phrase is itself the cue
 //	cue.colon          cue     0.70  "S: …" without a verb: headings and labels share the pattern
 //	cue.in-sentence    cue     0.65  a verb earlier in the sentence may govern another clause
+//	cue.verb-slot      cue     0.55  a verb outside the lexicon where a reporting verb stands beside a quote:
+//	                                 the position is sure, the word may be a noun (its claim ×0.85)
 //	quote.named        claim   0.80  S called N "Q", S described N as "Q": the naming is sure, the object's
 //	                                 start is read, not marked
 //	cue.named          cue     0.80  call, dub, brand, label with a subject and an object before the quote
