@@ -73,6 +73,7 @@ var confidence = map[string]float64{
 	"indirect.coordinated":  0.55,
 	"indirect.passive":      0.45,
 	"qa.line":               0.70,
+	"headline.colon":        0.60,
 	"cue.indirect":          0.70,
 	"cue.after-clause":      0.75,
 	"cue.view":              0.70,
@@ -102,9 +103,6 @@ func (x *extractor) tokenAt(pos int) int {
 
 // attribute turns the quotes into suggestions.
 func (x *extractor) attribute(qs []quote) {
-	x.quoted = make([]bool, len(x.toks))
-	x.takenBy = make([]int, len(x.toks))
-	x.sources, x.cues = map[[2]int]int{}, map[[2]int]int{}
 	for _, q := range qs {
 		for i := x.tokenAt(q.open + 1); i < len(x.toks) && x.toks[i].start < q.close; i++ {
 			x.quoted[i] = true
@@ -127,8 +125,8 @@ func (x *extractor) attribute(qs []quote) {
 			a, ok = x.inSentence(oi)
 		}
 		spans := x.contents(q)
-		if len(spans) == 0 {
-			continue
+		if len(spans) == 0 || x.transcriptTurn(oi) || x.takenBy[oi] > 0 {
+			continue // a quoted transcript is read turn by turn (qaLines); a headline's claim holds it
 		}
 		rule := "quote.double"
 		if single(q.mark) {

@@ -831,16 +831,24 @@ func (x *extractor) passive(from, end int) bool {
 }
 
 // qaLines finds the lines of an interview: "Q: …", "A: …", or a name and
-// a colon opening a paragraph (in bold too: "**Calloway:** …"), when the
-// article is an interview: it has a Q or an A line, or two lines with the
-// same label (one "Update: …" line is no interview); then every such line,
-// the interviewer's single question too.
-// The claim is the rest of the paragraph, the label its source, the colon
-// its cue. A line whose text is a quote is left to the quote rules.
+// a colon opening a paragraph (in bold too: "**Calloway:** …"; after an
+// opening quote mark: a transcript quoted turn by turn, "WALLACE: …"),
+// when the article is an interview: it has a Q or an A line, two lines with
+// the same label, or two whose labels are in capitals (one "Update: …"
+// line is no interview); then every such line, the interviewer's single
+// question too. The claim is the rest of the paragraph, the label its
+// source, the colon its cue. A paragraph that opens with a quote mark and
+// no label, after a quoted turn, goes on with that turn: one span more.
+// A line whose text is a quote is left to the quote rules.
 func (x *extractor) qaLines() {
-	type line struct{ from, to, colon, body, end int } // label [from, to), colon, text [body, end)
+	type line struct {
+		from, to, colon, body, end int // label [from, to), colon, text [body, end)
+		quoted                         bool // the turn opens with a quote mark
+	}
 	var lines []line
+	var more [][2]int // paragraphs [from, end) that open with a mark and no label
 	count := map[string]int{}
+	caps := 0
 	label := func(l line) string {
 		var b strings.Builder
 		for _, t := range x.toks[l.from:l.to] {
@@ -856,9 +864,15 @@ func (x *extractor) qaLines() {
 		}
 		// a label in bold (**Calloway:** or **Calloway**:) as Markdown writes it
 		f := i
+		quoted := false
+		if f < e && !x.toks[f].word && isMark([]rune(x.toks[f].lower)[0]) {
+			f++
+			quoted = true
+		}
 		for f < e && emphasis(x.toks[f]) {
 			f++
 		}
+		found := false
 		for c := f + 1; c < e && c-f <= 5; c++ {
 			t := x.toks[c]
 			if t.lower == ":" {
@@ -871,13 +885,22 @@ func (x *extractor) qaLines() {
 					b++
 				}
 				ok := b < e && to > f && to-f <= 3 && !isMark([]rune(x.toks[b].lower)[0])
+				allCaps := true
 				for _, u := range x.toks[f:to] {
 					ok = ok && u.word && u.upper
+					allCaps = allCaps && x.capitals(u)
+				}
+				if quoted && !allCaps {
+					ok = false // "Note: …" inside a quote is the quote's
 				}
 				if ok {
-					l := line{f, to, c, b, e}
+					l := line{f, to, c, b, e, quoted}
 					lines = append(lines, l)
 					count[label(l)]++
+					if allCaps {
+						caps++
+					}
+					found = true
 				}
 				break
 			}
@@ -885,9 +908,12 @@ func (x *extractor) qaLines() {
 				break
 			}
 		}
+		if !found && quoted {
+			more = append(more, [2]int{f, e})
+		}
 		i = e
 	}
-	interview := false
+	interview := caps >= 2
 	for lb, n := range count {
 		interview = interview || n >= 2 || lb == "q" || lb == "a"
 	}
@@ -896,16 +922,101 @@ func (x *extractor) qaLines() {
 	}
 	for _, l := range lines {
 		lb := label(l)
-		end := l.end
-		for end > l.body && !x.toks[end-1].word && !sentenceEnd(x.toks[end-1]) && x.toks[end-1].lower != ")" {
-			end--
-		}
+		end := x.lineEnd(l.body, l.end)
 		kind := "named"
 		if lb == "q" || lb == "a" {
 			kind = "group"
 		}
-		x.indirectClaim(l.body, end, speaker{l.from, l.to, kind}, -1, l.colon, l.colon+1, "qa.line", "cue.colon")
+		claim := x.indirectClaim(l.body, end, speaker{l.from, l.to, kind}, -1, l.colon, l.colon+1, "qa.line", "cue.colon")
+		if claim < 0 || !l.quoted {
+			continue
+		}
+		// the turn's further paragraphs, each opening with a mark
+		next := x.toks[l.end-1].para + 1
+		for _, m := range more {
+			if x.toks[m[0]].para != next {
+				continue
+			}
+			if e := x.lineEnd(m[0], m[1]); e > m[0] {
+				x.extend(claim, m[0], e)
+			}
+			next++
+		}
 	}
+}
+
+// genreLabels open a headline with a colon without being anyone who
+// speaks: "Interview: …", "Update: …".
+var genreLabels = setOf(`interview q&a analysis update exclusive watch opinion editorial review live breaking
+video photos explainer factbox timeline profile obituary correction commentary recap preview poll-tracker
+podcast listen quiz`)
+
+// headline finds the headline convention "S: C" in the article's first
+// paragraph ("Pence: Flowers Won't Be at Debate"; "Poll: Clinton and
+// Trump in Dead Heat"): one to three capitalised words with no function
+// word among them (no Q or A of an interview, no genre: Interview,
+// Update…), a colon, and at least three words that are no quote
+// (a quote is the quote rules'). The claim is what follows the colon, the
+// label its source, the colon its cue.
+func (x *extractor) headline() {
+	if len(x.toks) == 0 || x.toks[0].para != 0 {
+		return
+	}
+	c := 1
+	for c < len(x.toks) && c <= 3 && x.toks[c].word && x.toks[c].para == 0 {
+		c++
+	}
+	if c >= len(x.toks) || x.toks[c].lower != ":" || x.toks[c].para != 0 {
+		return
+	}
+	for _, t := range x.toks[:c] {
+		if !t.word || !t.upper || len(t.lower) < 2 || glue[t.lower] || prepositions[t.lower] || stopWords[t.lower] || genreLabels[t.lower] {
+			return
+		}
+	}
+	e := c + 1
+	for e < len(x.toks) && x.toks[e].para == 0 {
+		e++
+	}
+	if c+1 >= e || !x.toks[c+1].word {
+		return
+	}
+	kind := x.classify(0, c)
+	if kind == "" {
+		kind = "named"
+	}
+	x.indirectClaim(c+1, e, speaker{0, c, kind}, -1, c, c+1, "headline.colon", "cue.colon")
+}
+
+// lineEnd returns the end of a line's text [from, end) without the
+// punctuation and marks that close it (its final stop kept).
+func (x *extractor) lineEnd(from, end int) int {
+	for end > from && !x.toks[end-1].word && !sentenceEnd(x.toks[end-1]) && x.toks[end-1].lower != ")" {
+		end--
+	}
+	return end
+}
+
+// capitals reports whether the word t is written in capitals (WALLACE).
+func (x *extractor) capitals(t token) bool {
+	w := string(x.rs[t.start:t.end])
+	return len([]rune(w)) > 1 && strings.ToUpper(w) == w && strings.ToLower(w) != w
+}
+
+// transcriptTurn reports whether the quote opening at token oi starts a
+// turn of a quoted transcript: one to three words in capitals and a colon
+// right after the mark ("WALLACE: Let's start…").
+func (x *extractor) transcriptTurn(oi int) bool {
+	for c := oi + 1; c < len(x.toks) && c-oi <= 4 && x.toks[c].para == x.toks[oi].para; c++ {
+		t := x.toks[c]
+		if t.lower == ":" {
+			return c > oi+1
+		}
+		if !t.word || !x.capitals(t) {
+			return false
+		}
+	}
+	return false
 }
 
 // emphasis reports whether t is a Markdown emphasis mark, * or _.

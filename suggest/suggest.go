@@ -101,7 +101,12 @@
 // subject is read back from the verb to its clause's start, with its
 // apposition or relative clause ("Oleh Brandt, who chairs the union,
 // said"). Interview lines ("Q: …", "A: …", "Calloway: …" at a paragraph's
-// start, two or more with the same label) are claims of their label.
+// start, two or more with the same label, or two labels in capitals) are
+// claims of their label; a transcript quoted turn by turn ("WALLACE: …
+// after an opening mark, each paragraph opening with one) is read the same
+// way, a turn's further paragraphs spans of its claim. A headline "S: C"
+// (one to three capitalised words, no function word, no genre label such as
+// Analysis or Update) is a claim of S (rule headline.colon).
 // "S called N "Q"" makes the quote Q the claim, S its speaker, called the
 // cue (call, dub, brand, label).
 //
@@ -159,6 +164,7 @@
 //	indirect.coordinated claim 0.55  the second verb of one speaker (but added Y, adding that Y): its subject is carried
 //	indirect.passive   claim   0.45  "X, it was reported": no speaker, and "it is expected that" is often no attribution
 //	qa.line            claim   0.70  "Q: X" in an article of such lines: interview transcripts; a label may be a heading
+//	headline.colon     claim   0.60  "Pence: X" heading the article: a short capitalised label may name a topic
 //	(indirect claims whose verb is of belief or intention) ×0.85: think, expect, plan are cues less often than say
 //	cue.indirect       cue     0.70  a reporting verb with a subject and a clause after it
 //	cue.after-clause   cue     0.75  ", S said." closing a sentence is nearly always an attribution
@@ -287,6 +293,9 @@ func Text(text string, opts Options) []Suggestion {
 	rs := []rune(text)
 	x := &extractor{rs: rs, verbs: verbSet(opts.Verbs), labels: l}
 	x.toks = tokenize(rs)
+	x.quoted, x.takenBy = make([]bool, len(x.toks)), make([]int, len(x.toks))
+	x.sources, x.cues = map[[2]int]int{}, map[[2]int]int{}
+	x.headline()
 	x.attribute(pairQuotes(rs))
 	x.indirect()
 	x.carryOver()
