@@ -842,8 +842,8 @@ func (x *extractor) passive(from, end int) bool {
 // A line whose text is a quote is left to the quote rules.
 func (x *extractor) qaLines() {
 	type line struct {
-		from, to, colon, body, end int // label [from, to), colon, text [body, end)
-		quoted                         bool // the turn opens with a quote mark
+		from, to, colon, body, end int  // label [from, to), colon, text [body, end)
+		quoted                     bool // the turn opens with a quote mark
 	}
 	var lines []line
 	var more [][2]int // paragraphs [from, end) that open with a mark and no label
