@@ -441,6 +441,18 @@ func (x *extractor) quoteClauseEnd(ci int) int {
 		x.toks[n].lower != "and" && x.toks[n].lower != "but" && !strings.ContainsRune(",.!?…;:", inner) {
 		for e = n; e < len(x.toks) && x.toks[e].para == para; e++ {
 			t := x.toks[e]
+			// "…, "but not among the vast majority."": a quote after a
+			// comma goes on with the clause
+			if t.lower == "," && e+2 < len(x.toks) && x.toks[e+1].para == para && !x.toks[e+1].word &&
+				isMark([]rune(x.toks[e+1].lower)[0]) && x.quoted[e+2] {
+				c := e + 2
+				for c < len(x.toks) && x.quoted[c] {
+					c++
+				}
+				if c < len(x.toks) && x.toks[c].para == para {
+					return c + 1
+				}
+			}
 			if sentenceEnd(t) || t.lower == "," || t.lower == ";" || (!t.word && isMark([]rune(t.lower)[0])) {
 				break
 			}
@@ -648,11 +660,19 @@ func (x *extractor) modifiers(from, to int) bool {
 // follow ("…," Trump told the crowd in Ohio, "…"), at that comma, so that
 // the quote after it joins the first as a split quote.
 func (x *extractor) splitAt(e int) int {
+	participle := false
 	for k := e; k < len(x.toks) && k-e <= 12 && x.toks[k].para == x.toks[e-1].para; k++ {
 		t := x.toks[k]
 		if t.lower == "," {
 			if k+1 < len(x.toks) && !x.toks[k+1].word && isMark([]rune(x.toks[k+1].lower)[0]) && !x.quoted[k+1] {
 				return k
+			}
+			// "…," Tester said, referring to the excuse, "…": a
+			// participle phrase that reports nothing
+			if n := k + 1; !participle && n < len(x.toks) && x.toks[n].word && !x.toks[n].upper &&
+				strings.HasSuffix(x.toks[n].lower, "ing") && !x.isCue(n) {
+				participle = true
+				continue
 			}
 			return e
 		}
@@ -776,6 +796,9 @@ func (x *extractor) participleSpeaker(v int) (who speaker, ok, is bool) {
 			return speaker{}, false, true
 		}
 	}
+	for from < v && !x.toks[from].word { // the closing mark of the sentence before
+		from++
+	}
 	// "During a speech, Trump attacked…": an opening adjunct is left out.
 	if prepositions[x.toks[from].lower] || clauseStops[x.toks[from].lower] {
 		for c := from + 1; c < v-1; c++ {
@@ -852,8 +875,16 @@ func (x *extractor) inSentence(oi int) (attribution, bool) {
 	para := x.toks[oi].para
 	for v := oi - 1; v >= 0 && oi-v <= 40; v-- {
 		t := x.toks[v]
-		if t.para != para || sentenceEnd(t) || (!t.word && isMark([]rune(t.lower)[0])) {
+		if t.para != para || sentenceEnd(t) && !x.quoted[v] {
 			break
+		}
+		// a quote before it that is a claim has its own attribution; one
+		// that is not (a scare quote) is read past
+		if !t.word && isMark([]rune(t.lower)[0]) && (x.takenBy[v] > 0 || v > 0 && x.takenBy[v-1] > 0 || x.takenBy[v+1] > 0) {
+			break
+		}
+		if x.quoted[v] {
+			continue
 		}
 		if x.isVerb(v) {
 			if who, ok := x.quoteSubject(v, para); ok {
