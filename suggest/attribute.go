@@ -422,10 +422,19 @@ func (x *extractor) partial(cueEnd, oi, ci int) (annotation.Span, bool) {
 			break
 		}
 	}
+	e := x.quoteClauseEnd(ci)
 	if s >= oi {
-		return annotation.Span{}, false
+		// said "budget reforms" and the collection of taxes would…: the
+		// quote opens a clause that goes on after it
+		if e <= ci+1 {
+			return annotation.Span{}, false
+		}
+		s = oi
+		if x.tokLower(ci+1) == "that" && ci+2 < e {
+			s = ci + 2 // told MSNBC's "Morning Joe" that…: the quote was the hearer's
+		}
 	}
-	return x.span(s, x.quoteClauseEnd(ci)), true
+	return x.span(s, e), true
 }
 
 // quoteClauseEnd returns where the clause holding a quote that closes at
@@ -438,7 +447,8 @@ func (x *extractor) quoteClauseEnd(ci int) int {
 	e := ci + 1
 	inner := x.rs[x.toks[ci].start-1]
 	if n := ci + 1; n < len(x.toks) && x.toks[n].para == para && x.toks[n].word &&
-		x.toks[n].lower != "and" && x.toks[n].lower != "but" && !strings.ContainsRune(",.!?…;:", inner) {
+		!((x.toks[n].lower == "and" || x.toks[n].lower == "but") && x.cueAt(n+1+b2i(adverbs[x.tokLower(n+1)]))) &&
+		!strings.ContainsRune(",.!?…;:", inner) {
 		for e = n; e < len(x.toks) && x.toks[e].para == para; e++ {
 			t := x.toks[e]
 			// "…, "but not among the vast majority."": a quote after a

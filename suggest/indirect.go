@@ -26,10 +26,18 @@ import (
 //	indirect.passive      X, it was reported. / It is understood that X.: a claim with a cue and no speaker
 //	qa.line               Q: X / A: X / Calloway: X at a paragraph's start, in an article of such lines
 //
+// A reported clause ends before a claim the quote rules made inside it, at
+// that claim's speaker or cue ("that X ― Trump boasted, "…""). After
+// "that" an adjunct may open the clause (pledged that in 2000 it would…); a
+// form of the lexicon may open a bare clause as a noun when a finite verb
+// follows (said praise from Putin would not…); a title or scare quote in
+// the hearer is read past on the way to "that".
+//
 // The subject S is read back from the verb to the start of its clause
 // (the sentence's start, a comma, a conjunction): a noun phrase of any
 // words but verbs, auxiliaries and subordinators, with an apposition set
-// off by commas ("Oleh Brandt, who chairs the union, said"); a sentence
+// off by commas ("Oleh Brandt, who chairs the union, said") or a
+// parenthesis (Sen. David Perdue (R-Ga.) said); a sentence
 // adverb or a time adjunct before it is left out ("But officials said",
 // "On Monday the ministry said").
 
@@ -249,6 +257,25 @@ func (x *extractor) reported(v, end int, who speaker, rule string, src int) (int
 		return 0, false
 	}
 	e := x.clauseEnd(s, end)
+	// The clause ends before a quote's claim it runs into, at the comma or
+	// dash before that claim's attribution ("that X ― Trump boasted, "…"").
+	for i := s + 1; i < e; i++ {
+		if p := x.takenBy[i] - 1; p >= 0 {
+			for k := i - 1; k > s; k-- {
+				if w := x.toks[k].lower; w == "," || w == "―" || w == "—" || w == "–" || w == ";" {
+					e = k
+					break
+				}
+			}
+			// and before that claim's speaker and cue ("― Trump boasted, "…"")
+			for _, l := range x.out[p].Links {
+				if t := x.tokenAt(x.out[l.Target].Spans[0].Start); t > s && t < e {
+					e = t
+				}
+			}
+			break
+		}
+	}
 	if rule == "" {
 		rule = frame
 	}
@@ -325,6 +352,10 @@ func (x *extractor) complement(v, end int) (int, string, bool) {
 			}
 			break
 		}
+		// a title or scare quote in the hearer (told MSNBC's "Morning Joe" that) is read past
+		if !tk.word && isMark([]rune(tk.lower)[0]) && x.takenBy[t] == 0 || x.quoted[t] && x.takenBy[t] == 0 {
+			continue
+		}
 		if (!tk.word && tk.lower != "," && tk.lower != "-") || x.isCue(t) || tk.lower == "to" && t > s || x.quoted[t] {
 			break
 		}
@@ -379,11 +410,13 @@ func (x *extractor) bareClause(s, end int, sure bool) bool {
 		return true
 	}
 	if !t.word || prepositions[t.lower] || t.lower == "to" || auxiliaries[t.lower] || negations[t.lower] ||
-		x.isCue(s) || strings.HasSuffix(t.lower, "ing") || clauseStops[t.lower] {
+		strings.HasSuffix(t.lower, "ing") || clauseStops[t.lower] {
 		return false
 	}
-	starts := clauseStarts[t.lower] || t.upper || unicode.IsDigit([]rune(t.lower)[0]) ||
-		len(t.lower) > 3 && strings.HasSuffix(t.lower, "s") && !clauseStops[t.lower] || role(t.lower)
+	// a form of the lexicon may be a noun that opens the clause (said
+	// praise from Putin would not…): then only a finite verb shows it
+	starts := !x.isCue(s) && (clauseStarts[t.lower] || t.upper || unicode.IsDigit([]rune(t.lower)[0]) ||
+		len(t.lower) > 3 && strings.HasSuffix(t.lower, "s") && !clauseStops[t.lower] || role(t.lower))
 	if starts && sure {
 		return true
 	}
@@ -525,10 +558,22 @@ func (x *extractor) subjectBefore(v, from int) (speaker, bool) {
 		return speaker{}, false
 	}
 	head, to := e, e
+	// Sen. David Perdue (R-Ga.) said: the parenthesis belongs to the name
+	if e > from+2 && x.toks[e-1].lower == ")" {
+		for p := e - 2; p > from && e-p <= 8; p-- {
+			if x.toks[p].lower == "(" {
+				head = p
+				break
+			}
+			if !x.toks[p].word && x.toks[p].lower != "-" {
+				break
+			}
+		}
+	}
 	if e > from && x.toks[e-1].lower == "," {
 		// S, an apposition, said: the head before the apposition.
 		c := e - 2
-		for c > from && e-c <= 18 && x.toks[c].lower != "," {
+		for c > from && e-c <= 30 && x.toks[c].lower != "," {
 			t := x.toks[c]
 			if !t.word && t.lower != "-" && t.lower != "&" && t.lower != "(" && t.lower != ")" ||
 				x.isCue(c) && !x.participle(c) || x.quoted[c] {
@@ -1038,7 +1083,7 @@ func (x *extractor) indirectClaim(from, to int, who speaker, src int, cueFrom, c
 		}
 	}
 	if from >= to || prepositions[x.toks[from].lower] && !atLeast(x.toks[:to], from) &&
-		!(rule == "indirect.to" && x.toks[from].lower == "to") {
+		!(rule == "indirect.to" && x.toks[from].lower == "to") && rule != "indirect.said-that" {
 		return -1 // "announced the cuts in a filing": no clause is reported
 	}
 	words := 0

@@ -116,7 +116,10 @@ func TestQuotes(t *testing.T) {
 			[]string{"quote.single [The plan has failed and everyone knows it,] by speaker.group {an official} cue cue.after-quote {said}"}},
 		{"apostrophes are not quote marks",
 			"Mr. O'Brien didn't attend; the students' union said it's the '90s all over again, and 'we won't stop protesting now,' said O'Brien's aide.",
-			[]string{"quote.single [we won't stop protesting now,] by speaker.named {O'Brien's aide} cue cue.after-quote {said}"}},
+			[]string{
+				"indirect.said [it's the '90s all over again] by speaker.group {the students' union} cue cue.indirect {said}",
+				"quote.single [we won't stop protesting now,] by speaker.named {O'Brien's aide} cue cue.after-quote {said}",
+			}},
 		{"curly apostrophes",
 			"The workers’ union rejected it. ‘We can’t accept what the company’s offering,’ said union leader Jo Smith.",
 			[]string{"quote.single [We can’t accept what the company’s offering,] by speaker.named {union leader Jo Smith} cue cue.after-quote {said}"}},
