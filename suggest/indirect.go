@@ -17,7 +17,8 @@ import (
 //	indirect.said-that    S V that X: any verb of the lexicon, adjuncts between (said on Monday in a statement that X)
 //	indirect.said         S V X: a clause without "that" (He said the talks failed; Analysts think rates will fall)
 //	indirect.to           S V to X / S V R to X (she hopes to return; urged the union to return to talks)
-//	indirect.object       S V N: the object reported (denies fraud; accused the government of cutting posts)
+//	indirect.object       S V N: the object reported (denies fraud; accused the government of cutting posts;
+//	                      called for the repeal of the law; cited problems; a poll shows Clinton ahead)
 //	indirect.after        X, S said. / X, said S. / X, S said on Tuesday, adding…
 //	indirect.according-to According to S, X. / X, according to S.
 //	indirect.split        X, S said, Y. / X, according to S, Y.: one claim, two spans
@@ -327,6 +328,13 @@ func (x *extractor) reported(v, end int, who speaker, rule string, src int) (int
 func (x *extractor) complement(v, end int) (int, string, bool) {
 	w := x.toks[v].lower
 	if x.callOn(v) {
+		if x.toks[v+1].lower == "for" {
+			// "has called for the complete repeal of the law": the demand
+			if v+2 < end && x.toks[v+2].word {
+				return v + 2, "indirect.object", true
+			}
+			return 0, "", false
+		}
 		// "called on both sides to exercise restraint"
 		for t := v + 3; t < end && t-v <= 8 && x.toks[t].word; t++ {
 			if x.toks[t].lower == "to" {
@@ -343,11 +351,14 @@ func (x *extractor) complement(v, end int) (int, string, bool) {
 		return 0, "", false
 	}
 	// that, after a hearer and adjuncts: "told a court on Tuesday that",
-	// "said in a statement posted on its website that".
+	// "said in a statement posted on its website that"; after an object it
+	// is a relative ("cited problems in the region that he blamed on…").
+	adjunct := tellVerbs[w] || prepositions[x.toks[s].lower] || adjunctHeads[x.toks[s].lower] ||
+		x.toks[s].lower == "last" || x.toks[s].lower == "that"
 	for t := s; t < end && t-s <= 12; t++ {
 		tk := x.toks[t]
 		if tk.lower == "that" {
-			if t+1 < end && x.toks[t+1].word && !auxiliaries[x.toks[t+1].lower] {
+			if t+1 < end && x.toks[t+1].word && !auxiliaries[x.toks[t+1].lower] && adjunct {
 				return t + 1, "indirect.said-that", true
 			}
 			break
@@ -432,13 +443,15 @@ func (x *extractor) bareClause(s, end int, sure bool) bool {
 	return false
 }
 
-// callVerbs make "call on R to X" (and "call upon").
+// callVerbs make "call on R to X" (and "call upon") and "call for N".
 var callVerbs = setOf(`call calls called calling`)
 
-// callOn reports whether "called on" or "called upon" starts at token i.
+// callOn reports whether "called on", "called upon" or "called for"
+// starts at token i (not after an article: "a call for").
 func (x *extractor) callOn(i int) bool {
 	return i+1 < len(x.toks) && callVerbs[x.toks[i].lower] && !x.toks[i].upper &&
-		(x.toks[i+1].lower == "on" || x.toks[i+1].lower == "upon")
+		(x.toks[i+1].lower == "on" || x.toks[i+1].lower == "upon" || x.toks[i+1].lower == "for") &&
+		!(i > 0 && nounMarkers[x.toks[i-1].lower])
 }
 
 // cueAt reports whether a reporting verb, or "called on", starts at token i.

@@ -88,7 +88,7 @@
 // beliefs and intentions (PARC-style: "analysts expect rates to fall" is
 // an attribution as "analysts said rates would fall" is): "S said (that)
 // X" with any adjuncts before "that", "S told R X", "S hopes to X", "S
-// urged R to X", "S denies N", "X, S said [on Monday][, adding that Y]",
+// urged R to X", "S denies N", "S called for N", "X, S said [on Monday][, adding that Y]",
 // "X, said S", "X, S said, Y" (one claim, two spans), "According to S,
 // X", "X, according to S", "In her view, X",
 // "X, it was reported", and a second verb of the same speaker ("S said X

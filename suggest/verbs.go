@@ -54,7 +54,7 @@ var verbLexicon = []string{
 	"guarantee", "instruct", "order", "beg begs begged begging", "lament",
 	"scoff", "grumble", "hint", "signal signals signalled signalling signaled signaling",
 	"blame", "dismiss", "dispute", "project", "calculate", "hail", "remind",
-	"notify notifies notified notifying", "advocate", "rule",
+	"notify notifies notified notifying", "advocate", "rule", "cite",
 }
 
 // beliefLexicon are the verbs of belief, intention and knowledge: cues of
@@ -159,7 +159,7 @@ var (
 	// object (described the plan, asked the minister, urged calm).
 	noBareVerbs = forms(`ask describe accuse blame urge praise criticize criticise question order
 instruct charge post comment speak continue object counter answer respond dismiss remind notify
-advocate inform brief beg plead advise demand propose recommend hail want plan intend aim wish`, ``)
+advocate inform brief beg plead advise demand propose recommend hail want plan intend aim wish cite`, ``)
 	// infVerbs take "to" and a verb: "she hopes to return".
 	infVerbs = forms(`hope plan want expect promise vow pledge threaten intend aim agree wish claim
 propose`, ``)
@@ -169,7 +169,7 @@ invite press implore`, ``)
 	// objVerbs report their object: "denies fraud", "accused the
 	// government of cutting posts", "expects profit of €410 million".
 	objVerbs = forms(`deny accuse blame describe expect forecast predict project estimate promise
-demand propose recommend pledge`, ``)
+demand propose recommend pledge cite show`, ``)
 	// namingVerbs give a quote as what something was called: "S called
 	// the plan "a disaster"": the quote is S's claim, the verb its cue.
 	namingVerbs = forms(`call dub brand label describe`, ``)
