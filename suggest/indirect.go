@@ -38,7 +38,11 @@ import (
 // (the sentence's start, a comma, a conjunction): a noun phrase of any
 // words but verbs, auxiliaries and subordinators, with an apposition set
 // off by commas ("Oleh Brandt, who chairs the union, said") or a
-// parenthesis (Sen. David Perdue (R-Ga.) said); a sentence
+// parenthesis (Sen. David Perdue (R-Ga.) said), names with theirs joined
+// by "and", a floating quantifier before the verb (they all said) or as the
+// subject (all agreed), or a relative pronoun, the source as written (an
+// architect who said…; after it, the main clause's auxiliary ends a bare
+// clause); a sentence
 // adverb or a time adjunct before it is left out ("But officials said",
 // "On Monday the ministry said").
 
@@ -52,7 +56,9 @@ across through against between via without within amid outside inside near`)
 // auxiliaries stand between a subject and its verb (has said, would not
 // say) and show a clause is finite.
 var auxiliaries = setOf(`is are was were be been being am has have had having will would shall should
-can could may might must do does did 's 're 've 'd ’s ’re ’ve ’d`)
+can could may might must do does did 's 're 've 'd ’s ’re ’ve ’d isn't aren't wasn't weren't don't
+doesn't didn't won't wouldn't can't couldn't shouldn't hasn't haven't hadn't isn’t aren’t wasn’t weren’t
+don’t doesn’t didn’t won’t wouldn’t can’t couldn’t shouldn’t hasn’t haven’t hadn’t`)
 
 // articles cannot end a subject: "The dispute flared" is a noun after
 // "The" ("Some think" is a subject).
@@ -68,6 +74,10 @@ var negations = setOf(`not never n't`)
 // before the clause the subject starts.
 var clauseStops = setOf(`and but or nor while whereas as because although though when whenever after
 before since if unless until so yet that which where who whom whose than once`)
+
+// floating quantifiers stand between a subject and its verb (they all
+// said) or are the subject (all agreed).
+var floating = setOf(`all both each`)
 
 // possessives before a noun: "its chairman", "their union".
 var possDeterminers = setOf(`his her its their our your my this these those such each every all any no`)
@@ -258,6 +268,18 @@ func (x *extractor) reported(v, end int, who speaker, rule string, src int) (int
 		return 0, false
 	}
 	e := x.clauseEnd(s, end)
+	// The people who say they trust the government has fallen: after a
+	// relative subject, the main clause's auxiliary ends the claim.
+	if frame == "indirect.said" && who.to-who.from == 1 && (x.toks[who.from].lower == "who" || x.toks[who.from].lower == "which") {
+		for i := s + 3; i < e; i++ {
+			p := x.toks[i-1]
+			if auxiliaries[x.toks[i].lower] && p.word && !auxiliaries[p.lower] && !adverbs[p.lower] &&
+				!negations[p.lower] && !pronouns[p.lower] && p.lower != "to" && p.lower != "that" {
+				e = i
+				break
+			}
+		}
+	}
 	// The clause ends before a quote's claim it runs into, at the comma or
 	// dash before that claim's attribution ("that X ― Trump boasted, "…"").
 	for i := s + 1; i < e; i++ {
@@ -360,6 +382,9 @@ func (x *extractor) complement(v, end int) (int, string, bool) {
 		if tk.lower == "that" {
 			if t+1 < end && x.toks[t+1].word && !auxiliaries[x.toks[t+1].lower] && adjunct {
 				return t + 1, "indirect.said-that", true
+			}
+			if t == s && t+1 < end && auxiliaries[x.toks[t+1].lower] {
+				return t, "indirect.said", true // "said that would permit…": that is the subject
 			}
 			break
 		}
@@ -559,8 +584,14 @@ func (x *extractor) subjectBefore(v, from int) (speaker, bool) {
 		return speaker{}, false
 	}
 	e := v
-	for e > from && (auxiliaries[x.toks[e-1].lower] || adverbs[x.toks[e-1].lower] || x.toks[e-1].lower == "long") {
+	for e > from && (auxiliaries[x.toks[e-1].lower] || adverbs[x.toks[e-1].lower] || x.toks[e-1].lower == "long" ||
+		floating[x.toks[e-1].lower] && e-2 >= from && (x.toks[e-2].word || x.toks[e-2].lower == ")")) {
 		e--
+	}
+	// "an architect who said", "critics, who have argued": the relative
+	// pronoun is the source, as written
+	if e > from && (x.toks[e-1].lower == "who" || x.toks[e-1].lower == "which") {
+		return speaker{e - 1, e, "pronoun"}, true
 	}
 	for _, t := range x.toks[e:v] {
 		if negations[t.lower] {
@@ -606,9 +637,9 @@ func (x *extractor) subjectBefore(v, from int) (speaker, bool) {
 	for s > from {
 		t := x.toks[s-1]
 		// "the Ministry of Energy and Mines", "Employees posting on social media"
-		inner := t.lower == "and" && s-2 >= from && x.toks[s-2].upper && x.toks[s].upper ||
+		inner := t.lower == "and" && s-2 >= from && (x.toks[s-2].upper || x.toks[s-2].lower == ")") && x.toks[s].upper ||
 			x.participle(s-1) && s < head-1 && s-2 >= from && x.toks[s-2].word
-		if !inner && (!t.word && t.lower != "&" && t.lower != "-" || clauseStops[t.lower] || auxiliaries[t.lower] ||
+		if !inner && (!t.word && t.lower != "&" && t.lower != "-" && t.lower != "(" && t.lower != ")" || clauseStops[t.lower] || auxiliaries[t.lower] ||
 			negations[t.lower] || x.isCue(s-1)) || x.quoted[s-1] || head-s >= 12 {
 			break
 		}
@@ -638,8 +669,8 @@ func (x *extractor) subjectBefore(v, from int) (speaker, bool) {
 		return speaker{}, false
 	}
 	first, last := x.toks[s], x.toks[head-1]
-	if articles[last.lower] || possDeterminers[last.lower] || glue[last.lower] || prepositions[last.lower] ||
-		possessive(last.lower) && to == head {
+	if articles[last.lower] || possDeterminers[last.lower] && !(head-s == 1 && floating[last.lower]) ||
+		glue[last.lower] || prepositions[last.lower] || possessive(last.lower) && to == head {
 		return speaker{}, false // "The dispute flared", "the ministry's plan to": a noun, not a verb
 	}
 	// "…, a claim Valdoria denied", "a figure the ministry disputed": a

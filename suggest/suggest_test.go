@@ -226,6 +226,7 @@ func TestQuotes(t *testing.T) {
 			"Trump boasted, “That makes me smart.” Trump was defensive about an architect who said he was stiffed, saying, “Maybe he didn’t do a good job.”",
 			[]string{
 				"quote.double [That makes me smart.] by speaker.named {Trump} cue cue.before-quote {boasted}",
+				"indirect.said [he was stiffed] by speaker.pronoun {who}=Trump cue cue.indirect {said}",
 				"quote.double [Maybe he didn’t do a good job.] by speaker.named {Trump} cue cue.before-quote {saying}",
 			}},
 		{"a cue earlier in the sentence is read past a scare quote",
