@@ -673,11 +673,12 @@ func (x *extractor) subjectBefore(v, from int) (speaker, bool) {
 		glue[last.lower] || prepositions[last.lower] || possessive(last.lower) && to == head {
 		return speaker{}, false // "The dispute flared", "the ministry's plan to": a noun, not a verb
 	}
-	// "…, a claim Valdoria denied", "a figure the ministry disputed": a
-	// reporting noun and a relative clause, not a subject.
+	// "…, a claim Valdoria denied", "a figure the ministry disputed", "a
+	// sum the other side rejected": a noun and a relative clause, not a
+	// subject.
 	for j := s + 1; j+1 < head; j++ {
-		if n := x.toks[j+1]; articles[x.toks[j-1].lower] && !x.toks[j].upper && x.verbs[x.toks[j].lower] != 0 &&
-			(n.upper || determiners[n.lower] || possDeterminers[n.lower]) {
+		if n := x.toks[j+1]; articles[x.toks[j-1].lower] && !x.toks[j].upper && x.toks[j].word &&
+			(articles[n.lower] || possDeterminers[n.lower] || x.verbs[x.toks[j].lower] != 0 && (n.upper || determiners[n.lower])) {
 			return speaker{}, false
 		}
 	}
