@@ -27,6 +27,9 @@ type extractor struct {
 	// orphans are quote claims with no cue that open their paragraph:
 	// carryOver gives them the speaker of the paragraph before.
 	orphans []int
+	// unattributed are quote claims with no cue that open a sentence:
+	// contextSpeaker gives them the one person the sentence before names.
+	unattributed []int
 }
 
 // attribution is what was found beside one quote.
@@ -49,6 +52,7 @@ var confidence = map[string]float64{
 	"quote.multipara":  0.85,
 	"quote.continued":  0.70,
 	"quote.partial":    0.65,
+	"quote.context":    0.50,
 	"speaker.named":    0.85,
 	"speaker.group":    0.75,
 	"speaker.pronoun":  0.70,
@@ -232,6 +236,9 @@ func (x *extractor) attribute(qs []quote) {
 			if x.toks[oi].para > 0 && (oi == 0 || x.toks[oi-1].para != x.toks[oi].para) {
 				x.orphans = append(x.orphans, claim)
 			}
+			if x.startsSentence(oi) && len(spans) == 1 {
+				x.unattributed = append(x.unattributed, claim)
+			}
 			continue
 		}
 		far := 1.0
@@ -283,6 +290,55 @@ func (x *extractor) carryOver() {
 		for _, k := range x.out[l.i].Links {
 			x.link(c, k.Type, k.Target)
 		}
+	}
+}
+
+// contextSpeaker gives a quote that opens a sentence with no cue of its
+// own, and got no speaker from carryOver, the subject of the sentence right
+// before it ("Smith was blunt. "We cannot pay for this.""), in its
+// paragraph or ending the paragraph before, when that is unambiguous: the
+// sentence holds no claim and no quote, its subject is a name or a
+// pronoun, and it names nobody else (rule quote.context, no cue).
+func (x *extractor) contextSpeaker() {
+	for _, c := range x.unattributed {
+		if x.said(c) >= 0 {
+			continue
+		}
+		oi := x.tokenAt(x.out[c].Spans[0].Start) - 1 // the opening mark
+		if oi < 1 || x.toks[oi-1].para < x.toks[oi].para-1 {
+			continue
+		}
+		from, to := x.sentenceStart(oi-1), oi
+		if !sentenceEnd(x.toks[to-1]) {
+			continue
+		}
+		clear := true
+		for i := from; i < to && clear; i++ {
+			clear = x.takenBy[i] == 0 && !x.quoted[i] && (x.toks[i].word || !isMark([]rune(x.toks[i].lower)[0]))
+		}
+		if !clear {
+			continue
+		}
+		var who speaker
+		var ok bool
+		if pronouns[x.toks[from].lower] && x.toks[from].lower != "it" {
+			who, ok = speaker{from, from + 1, "pronoun"}, true
+		} else {
+			who, ok = x.sentenceSubject(from, to-1)
+			ok = ok && who.kind == "named"
+		}
+		if !ok {
+			continue
+		}
+		for i := who.to; i < to && ok; i++ {
+			t := x.toks[i]
+			ok = !(t.word && t.upper && !stopWords[t.lower] && !pronouns[t.lower])
+		}
+		if !ok {
+			continue
+		}
+		x.out[c].Rule, x.out[c].Confidence = "quote.context", confidence["quote.context"]
+		x.link(c, annotation.LinkSaidBy, x.sourceFor(who, farFactor))
 	}
 }
 

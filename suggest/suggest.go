@@ -54,6 +54,10 @@
 // with no cue of its own that opens a sentence further on in the paragraph,
 // or fills a paragraph after a paragraph whose last quote was attributed,
 // is a claim of its own with that speaker and cue (rule quote.continued).
+// A quote with no cue and no such speaker that opens a sentence takes as its
+// speaker, with no cue, the subject of the sentence right before it when
+// that sentence names one person and nobody else and holds no quote or
+// claim ("Smith was blunt. "…"", rule quote.context); else it has none.
 //
 // A quote that is part of a clause makes the clause the claim (rule
 // quote.partial): inside a reported clause (S said the plan was "a
@@ -137,6 +141,7 @@
 //	quote.multipara    claim   0.85  the continuation convention can be confused by a stray opening mark
 //	quote.continued    claim   0.70  the speaker is carried over, not read beside the quote
 //	quote.partial      claim   0.65  the quote is sure, the clause's boundaries are a guess
+//	quote.context      claim   0.50  the speaker is the one person the sentence before names: no cue says so
 //	(other quote rules) claim  ×0.80 when the cue was found earlier in the sentence, not beside the quote
 //	(any quote rule)   claim   0.55  when no cue is found at all: a long quote with no speaker may be
 //	                                 a title, a slogan or an epigraph
@@ -299,6 +304,7 @@ func Text(text string, opts Options) []Suggestion {
 	x.attribute(pairQuotes(rs))
 	x.indirect()
 	x.carryOver()
+	x.contextSpeaker()
 	x.resolve()
 	x.entities(text, opts.Entities)
 	return x.sorted()
