@@ -30,7 +30,7 @@ var abbreviations = map[string]bool{
 // commas of a number (1,200); a full stop
 // after an abbreviation or an initial belongs to it (Mr., U.S.).
 func tokenize(rs []rune) []token {
-	var toks []token
+	toks := make([]token, 0, len(rs)/5+1)
 	para := 0
 	for i := 0; i < len(rs); {
 		r := rs[i]
