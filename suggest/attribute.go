@@ -119,6 +119,10 @@ func (x *extractor) attribute(qs []quote) {
 		q := qs[n]
 		oi, ci := x.tokenAt(q.open), x.tokenAt(q.close)
 		a, ok := x.after(ci)
+		var pieces []annotation.Span
+		if !ok {
+			a, pieces, ok = x.incise(q, oi, ci)
+		}
 		if !ok {
 			a, ok = x.before(oi)
 		}
@@ -131,6 +135,9 @@ func (x *extractor) attribute(qs []quote) {
 		spans := x.contents(q)
 		if len(spans) == 0 || x.transcriptTurn(oi) || x.takenBy[oi] > 0 {
 			continue // a quoted transcript is read turn by turn (qaLines); a headline's claim holds it
+		}
+		if pieces != nil {
+			spans = pieces
 		}
 		rule := "quote.double"
 		if single(q.mark) {
@@ -617,6 +624,11 @@ func (x *extractor) afterAt(ci int) (attribution, bool) {
 			return attribution{cueFrom: k, cueTo: k + 1, cueRule: "cue.after-quote", who: who, near: true, end: x.splitAt(who.to)}, true
 		}
 	}
+	// », a-t-elle assuré / », dit-il: French puts the pronoun after the
+	// verb or its auxiliary, joined by a hyphen.
+	if v, p, ok := x.frenchInversion(k); ok {
+		return attribution{cueFrom: v, cueTo: v + 1, cueRule: "cue.after-quote", who: speaker{p, p + 1, "pronoun"}, near: true, end: v + 1}, true
+	}
 	// "…," sang the travelling fans: a verb outside the lexicon before a
 	// speaker that ends the clause.
 	if x.verbSlot(k) {
@@ -679,6 +691,69 @@ func (x *extractor) afterAt(ci int) (attribution, bool) {
 		}
 	}
 	return attribution{}, false
+}
+
+// frenchInversion reads an inverted French attribution at token k:
+// "dit-il" (verb, hyphen, pronoun) or "a-t-elle assuré" (auxiliary,
+// hyphen, pronoun, participle). It returns the verb's token and the
+// pronoun's.
+func (x *extractor) frenchInversion(k int) (verb, pron int, ok bool) {
+	if k+2 >= len(x.toks) || x.toks[k+1].lower != "-" || !frenchPronouns[x.toks[k+2].lower] {
+		return 0, 0, false
+	}
+	if x.isVerb(k) {
+		return k, k + 2, true
+	}
+	if w := x.toks[k].lower; (w == "a-t" || w == "ont" || w == "avait") && x.isVerb(k+3) {
+		return k + 3, k + 2, true
+	}
+	return 0, 0, false
+}
+
+// incise finds the attribution French and Spanish set inside the quote
+// marks, between commas: « X, a déclaré S, président du syndicat. Y » or
+// « X, explique S, qui… Y ». It returns the attribution and the quote's
+// two pieces around it. Only guillemet quotes are read so: English sets no
+// attribution inside its marks.
+func (x *extractor) incise(q quote, oi, ci int) (attribution, []annotation.Span, bool) {
+	if !guillemet(q.mark) || len(q.resumes) > 0 {
+		return attribution{}, nil, false
+	}
+	for c := oi + 2; c < ci-2; c++ {
+		if x.toks[c].lower != "," {
+			continue
+		}
+		v := c + 1
+		if w := x.toks[v].lower; (w == "a" || w == "ont") && v+1 < ci && x.verbs[x.toks[v+1].lower] == speech {
+			v++ // the auxiliary "a", no article: a déclaré
+		} else if !x.isVerb(v) {
+			continue
+		}
+		var who speaker
+		if p, pok := v+1, v+2 < ci && x.toks[v+1].lower == "-" && frenchPronouns[x.toks[v+2].lower]; pok {
+			who = speaker{p + 1, p + 2, "pronoun"}
+		} else if np, ok := x.npAfter(v+1, x.toks[v].para); ok && np.kind == "named" {
+			who = np
+		} else {
+			continue
+		}
+		// the incise ends at the comma or full stop after the speaker and
+		// what describes it
+		e := who.to
+		for e < ci && x.toks[e].lower != "." && (e == who.to || x.toks[e].lower != ",") {
+			e++
+		}
+		if e >= ci-1 {
+			continue
+		}
+		if who.kind == "named" {
+			who.to = e
+		}
+		first, rest := x.span(oi+1, c), x.span(e+1, ci)
+		return attribution{cueFrom: v, cueTo: v + 1, cueRule: "cue.after-quote", who: who, near: true, end: e},
+			[]annotation.Span{first, rest}, true
+	}
+	return attribution{}, nil, false
 }
 
 // irregularPasts are past forms of verbs outside the lexicon that may

@@ -50,6 +50,9 @@ func tokenize(rs []rune) []token {
 					j++
 					continue
 				}
+				if rs[j] == '-' && frenchSubject(rs[j+1:]) {
+					break // dit-il, a-t-elle: the pronoun is a word of its own
+				}
 				if strings.ContainsRune("'’-.", rs[j]) && j+1 < len(rs) && wordRune(rs[j+1]) ||
 					rs[j] == ',' && j+1 < len(rs) && unicode.IsDigit(rs[j+1]) && unicode.IsDigit(rs[j-1]) {
 					dot = dot || rs[j] == '.'
@@ -83,6 +86,21 @@ func tokenize(rs []rune) []token {
 		}
 	}
 	return toks
+}
+
+// frenchPronouns are the subjects French writes after its verb with a
+// hyphen in an inverted attribution (dit-il, a-t-elle assuré).
+var frenchPronouns = setOf(`il elle ils elles`)
+
+// frenchSubject reports whether rs starts with a French subject pronoun
+// that ends its word: the part after the hyphen of "dit-il".
+func frenchSubject(rs []rune) bool {
+	n := 0
+	for n < len(rs) && unicode.IsLetter(rs[n]) {
+		n++
+	}
+	return n > 0 && (n == len(rs) || !wordRune(rs[n]) && rs[n] != '-' && rs[n] != '\'' && rs[n] != '’') &&
+		frenchPronouns[strings.ToLower(string(rs[:n]))]
 }
 
 // roleWords are lower-case words that belong to a speaker's noun phrase:

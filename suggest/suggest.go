@@ -38,6 +38,9 @@
 // set off by a comma, ", saying, "…"", takes the speaker of the claim
 // before it in its sentence, else the sentence's subject); as the
 // object of a verb of naming (S called N "…" / S described N as "…");
+// inside guillemets, the incise of French typesetting (« X, a déclaré S,
+// président du syndicat. Y »: one claim of the two pieces), and after them
+// French inversion (», a-t-elle assuré / », dit-il: the pronoun the source);
 // earlier in its sentence (S said officials "…"). Where a reporting verb
 // stands in these patterns, a verb outside the lexicon may stand too: a
 // lower-case past (-ed, sang, wrote) or present (-s with words after it)
