@@ -162,8 +162,8 @@ func (x *extractor) attribute(qs []quote) {
 			// quote, as PARC and PolNeAR annotate it.
 			spans = []annotation.Span{x.span(a.cueTo, x.quoteClauseEnd(ci))}
 		case ok && !a.near && a.cueTo-a.cueFrom == 1:
-			if sp, ok := x.partial(a.cueTo, oi, ci); ok {
-				spans, inner, rule = []annotation.Span{sp}, []annotation.Span{sp}, "quote.partial"
+			if sp, ok := x.partial(a, oi, ci); ok {
+				spans, inner, rule = sp, sp, "quote.partial"
 			}
 		case a.clauseTo > 0:
 			// "Q" of the plan, S said: the clause goes on after the quote.
@@ -174,7 +174,11 @@ func (x *extractor) attribute(qs []quote) {
 			inner, rule = spans, "quote.partial"
 		case mid:
 			// Clinton "is the only candidate…," S said; a call for "…":
-			// the quote ends a clause that begins before it.
+			// the quote ends a clause that begins before it; in Title
+			// Case it is a title (the broadcast of "Fox News Sunday,").
+			if titleCase(strings.TrimRight(inner[0].Text, ",.")) && prepositions[x.toks[oi-1].lower] {
+				continue
+			}
 			spans, rule = []annotation.Span{x.span(cs, ci+1)}, "quote.partial"
 			if ok {
 				inner = spans
@@ -468,8 +472,21 @@ assuring remind reminds reminded warn warns warned warning`)
 // mark when the clause ends there, else to the clause's end (a comma, a
 // semicolon, the sentence's end). ok is false when nothing but "that"
 // stands between the cue and the quote: that is a direct quote.
-func (x *extractor) partial(cueEnd, oi, ci int) (annotation.Span, bool) {
+func (x *extractor) partial(a attribution, oi, ci int) ([]annotation.Span, bool) {
 	para := x.toks[oi].para
+	cueEnd := a.cueTo
+	// X, he added, Y "…": the attribution set off by commas inside the
+	// clause; X from the sentence's start (a conjunction or sentence
+	// adverb left out) is the claim's first span.
+	if a.who.kind != "" && a.who.from > 1 && x.toks[a.who.from-1].lower == "," && x.tokLower(cueEnd) == "," && cueEnd+1 < oi {
+		from := x.sentenceStart(a.who.from)
+		for from < a.who.from-1 && (stopWords[x.toks[from].lower] || !x.toks[from].word) {
+			from++
+		}
+		if from < a.who.from-1 {
+			return []annotation.Span{x.span(from, a.who.from-1), x.span(cueEnd+1, x.quoteClauseEnd(ci))}, true
+		}
+	}
 	s := cueEnd
 	if tellVerbs[x.toks[cueEnd-1].lower] && s < oi {
 		if who, ok := x.npAfter(s, para); ok && who.to < oi {
@@ -490,14 +507,14 @@ func (x *extractor) partial(cueEnd, oi, ci int) (annotation.Span, bool) {
 		// said "budget reforms" and the collection of taxes would…: the
 		// quote opens a clause that goes on after it
 		if e <= ci+1 {
-			return annotation.Span{}, false
+			return nil, false
 		}
 		s = oi
 		if x.tokLower(ci+1) == "that" && ci+2 < e {
 			s = ci + 2 // told MSNBC's "Morning Joe" that…: the quote was the hearer's
 		}
 	}
-	return x.span(s, e), true
+	return []annotation.Span{x.span(s, e)}, true
 }
 
 // quoteClauseEnd returns where the clause holding a quote that closes at
@@ -568,9 +585,17 @@ func (x *extractor) clauseBefore(oi int, attributed bool) (from int, mid bool) {
 		return 0, false
 	}
 	s := p
-	for s > 0 && x.toks[s-1].para == x.toks[oi].para {
-		t := x.toks[s-1]
-		if !t.word && (sentenceEnd(t) || strings.Contains(",;:—–-(", t.lower) || isMark([]rune(t.lower)[0])) {
+	for seg := 0; seg < 3; seg++ {
+		for s > 0 && x.toks[s-1].para == x.toks[oi].para {
+			t := x.toks[s-1]
+			if !t.word && (sentenceEnd(t) || strings.Contains(",;:—–-(", t.lower) || isMark([]rune(t.lower)[0])) {
+				break
+			}
+			s--
+		}
+		// "These employees, earlier in the hearing, were "well-paid"": an
+		// adjunct set off by commas is read past to the clause's subject
+		if w := x.toks[s].lower; s < 2 || x.toks[s-1].lower != "," || !(prepositions[w] || adverbs[w] || stopWords[w] && !possDeterminers[w]) {
 			break
 		}
 		s--

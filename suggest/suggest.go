@@ -71,8 +71,12 @@
 // (a call for "…", would be "…", as a "…"), from the clause's start (the
 // sentence's, or after its last comma, colon or dash); and a quote whose
 // clause goes on past the closing mark to the attribution ("Q" of the
-// plan, S said), to that comma. The claim of S called N "Q" is the object
-// and the quote (rule quote.named).
+// plan, S said), to that comma. An attribution set off by commas inside
+// the clause splits it in two spans (the weapons, he added, are like
+// "nuclear bombs…"); an adjunct set off by commas before the quote is read
+// past to the clause's subject; a quote in Title Case after a preposition
+// is a title (the broadcast of "Fox News Sunday,"). The claim of S called
+// N "Q" is the object and the quote (rule quote.named).
 //
 // The speaker is a noun phrase: a name with its title and role before it
 // ("Foreign Ministry spokeswoman Maria Zakharova", and up to three
