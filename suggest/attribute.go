@@ -77,6 +77,8 @@ var confidence = map[string]float64{
 	"indirect.coordinated":  0.55,
 	"indirect.passive":      0.45,
 	"qa.line":               0.70,
+	"indirect.asked":        0.45,
+	"cue.asked":             0.60,
 	"headline.colon":        0.60,
 	"cue.indirect":          0.70,
 	"cue.after-clause":      0.75,

@@ -25,6 +25,7 @@ import (
 //	indirect.view         In her view, X. / In the view of S, X.
 //	indirect.coordinated  …, adding that Y / … and added that Y / … but warned Y: one more claim of the same speaker
 //	indirect.passive      X, it was reported. / It is understood that X.: a claim with a cue and no speaker
+//	indirect.asked        Asked about X, S said…: X a claim with the cue "Asked about" and no speaker
 //	qa.line               Q: X / A: X / Calloway: X at a paragraph's start, in an article of such lines
 //
 // A reported clause ends before a claim the quote rules made inside it, at
@@ -132,6 +133,7 @@ func (x *extractor) sentence(from, to int) {
 	if end-from < 4 {
 		return
 	}
+	x.asked(from, end)
 	if x.accordingTo(from, end) || x.view(from, end) || x.passive(from, end) || x.afterClause(from, end) {
 		return
 	}
@@ -888,6 +890,32 @@ func (x *extractor) view(from, end int) bool {
 		return false
 	}
 	return x.indirectClaim(c+1, end, who, -1, from, c, "indirect.view", "cue.view") >= 0
+}
+
+// askedLinks follow "Asked" opening a sentence: what the question was.
+var askedLinks = setOf(`about to whether if what how why when where who for`)
+
+// asked finds "Asked about X, S said…" and "Asked to describe X, S…" at a
+// sentence's start: X is what was asked, a claim with the cue "Asked" (and
+// its preposition) and no speaker, as PolNeAR annotates it; the rest of
+// the sentence is read as any other.
+func (x *extractor) asked(from, end int) {
+	if end-from < 5 || x.toks[from].lower != "asked" || !x.toks[from].upper || !askedLinks[x.toks[from+1].lower] {
+		return
+	}
+	cueTo := from + 1
+	if x.toks[from+1].lower == "about" || x.toks[from+1].lower == "for" {
+		cueTo++
+	}
+	for c := cueTo + 1; c < end && c-from <= 30; c++ {
+		if x.toks[c].lower == "," && !x.quoted[c] {
+			x.indirectClaim(cueTo, c, speaker{}, -1, from, cueTo, "indirect.asked", "cue.asked")
+			return
+		}
+		if sentenceEnd(x.toks[c]) {
+			return
+		}
+	}
 }
 
 // passiveVerbs make "X, it was reported" and "It is understood that X".

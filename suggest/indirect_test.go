@@ -191,6 +191,12 @@ func TestIndirect(t *testing.T) {
 		{"a say-class verb reports its noun phrase object",
 			"The Republican National Committee noted Bill Clinton’s comments and video of them on its website.",
 			[]string{"indirect.object [Bill Clinton’s comments and video of them on its website] by speaker.named {The Republican National Committee} cue cue.indirect {noted}"}},
+		{"Asked about X: a claim with no speaker",
+			"Asked about the declaration that it had been a bomb, Clinton said it was important to know the facts.",
+			[]string{
+				"indirect.asked [the declaration that it had been a bomb] cue cue.asked {Asked about}",
+				"indirect.said [it was important to know the facts] by speaker.named {Clinton} cue cue.indirect {said}",
+			}},
 		{"one label and a colon is no interview",
 			"Update: The council will vote again on Monday after the recount.",
 			nil},

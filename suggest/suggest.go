@@ -175,6 +175,8 @@
 //	indirect.view      claim   0.60  "In her view, X": unambiguous, rare
 //	indirect.coordinated claim 0.55  the second verb of one speaker (but added Y, adding that Y): its subject is carried
 //	indirect.passive   claim   0.45  "X, it was reported": no speaker, and "it is expected that" is often no attribution
+//	indirect.asked     claim   0.45  "Asked about X, S said": X is what was asked, no speaker; corpora differ on it
+//	cue.asked          cue     0.60  "Asked", "Asked about" opening the sentence
 //	qa.line            claim   0.70  "Q: X" in an article of such lines: interview transcripts; a label may be a heading
 //	headline.colon     claim   0.60  "Pence: X" heading the article: a short capitalised label may name a topic
 //	(indirect claims whose verb is of belief or intention) ×0.85: think, expect, plan are cues less often than say
