@@ -18,7 +18,8 @@ import (
 //	indirect.said         S V X: a clause without "that" (He said the talks failed; Analysts think rates will fall)
 //	indirect.to           S V to X / S V R to X (she hopes to return; urged the union to return to talks)
 //	indirect.object       S V N: the object reported (denies fraud; accused the government of cutting posts;
-//	                      called for the repeal of the law; cited problems; a poll shows Clinton ahead)
+//	                      called for the repeal of the law; cited problems; a poll shows Clinton ahead;
+//	                      called climate change a hoax: an object and an article-led noun phrase after "call")
 //	indirect.after        X, S said. / X, said S. / X, S said on Tuesday, adding…
 //	indirect.according-to According to S, X. / X, according to S.
 //	indirect.split        X, S said, Y. / X, according to S, Y.: one claim, two spans
@@ -374,6 +375,9 @@ func (x *extractor) complement(v, end int) (int, string, bool) {
 	if s >= end || !x.toks[s].word {
 		return 0, "", false
 	}
+	if x.callsAs(v) {
+		return s, "indirect.object", true
+	}
 	// that, after a hearer and adjuncts: "told a court on Tuesday that",
 	// "said in a statement posted on its website that"; after an object it
 	// is a relative ("cited problems in the region that he blamed on…").
@@ -481,8 +485,34 @@ func (x *extractor) callOn(i int) bool {
 		!(i > 0 && nounMarkers[x.toks[i-1].lower])
 }
 
-// cueAt reports whether a reporting verb, or "called on", starts at token i.
-func (x *extractor) cueAt(i int) bool { return x.isCue(i) || x.callOn(i) }
+// cueAt reports whether a reporting verb, "called on" or a "called N a
+// …" starts at token i.
+func (x *extractor) cueAt(i int) bool { return x.isCue(i) || x.callOn(i) || x.callsAs(i) }
+
+// callsAs reports whether a form of "call" at token i characterizes its
+// object: "called climate change a hoax", "called her vote a mistake" (an
+// article opens a second noun phrase after an object of a word or more,
+// with no preposition, verb or auxiliary between; a film called X and
+// called the police are not).
+func (x *extractor) callsAs(i int) bool {
+	if i+2 >= len(x.toks) || !callVerbs[x.toks[i].lower] || x.toks[i].upper || i > 0 && nounMarkers[x.toks[i-1].lower] {
+		return false
+	}
+	s := i + 1
+	if !x.toks[s].word || x.toks[s].upper && !possDeterminers[x.toks[s].lower] || x.toks[s].lower == "a" || x.toks[s].lower == "an" {
+		return false
+	}
+	for t := s + 1; t < len(x.toks) && t-s <= 8 && x.toks[t].para == x.toks[i].para; t++ {
+		tk := x.toks[t]
+		if !tk.word || prepositions[tk.lower] && tk.lower != "of" && tk.lower != "in" || x.isCue(t) || auxiliaries[tk.lower] {
+			return false
+		}
+		if (tk.lower == "a" || tk.lower == "an") && t+1 < len(x.toks) && x.toks[t+1].word {
+			return true
+		}
+	}
+	return false
+}
 
 // b2i is 1 for true.
 func b2i(b bool) int {
@@ -621,8 +651,7 @@ func (x *extractor) subjectBefore(v, from int) (speaker, bool) {
 		c := e - 2
 		for c > from && e-c <= 30 && x.toks[c].lower != "," {
 			t := x.toks[c]
-			if !t.word && t.lower != "-" && t.lower != "&" && t.lower != "(" && t.lower != ")" ||
-				x.isCue(c) && !x.participle(c) || x.quoted[c] {
+			if !t.word && !strings.Contains("-&()/", t.lower) || x.isCue(c) && !x.participle(c) || x.quoted[c] {
 				return speaker{}, false
 			}
 			c--
