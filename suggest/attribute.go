@@ -218,7 +218,7 @@ func (x *extractor) attribute(qs []quote) {
 		para := x.toks[ci].para
 		conf := confidence[rule]
 		var continued bool
-		if !ok && prevSource >= 0 && (para == prevPara && x.startsSentence(oi) ||
+		if !ok && prevSource >= 0 && (para == prevPara && x.startsSentence(oi) && !x.otherSubject(prevClose, oi, prevSource) ||
 			para == prevPara+1 && x.wholeParagraph(q)) {
 			continued = true
 			rule, conf = "quote.continued", confidence["quote.continued"]
@@ -417,6 +417,23 @@ func (x *extractor) add(s Suggestion) int {
 		}
 	}
 	return len(x.out) - 1
+}
+
+// otherSubject reports whether a sentence between tokens from and to
+// opens with a named subject other than the source src ("X," Smith said.
+// Jones agreed. "Y.": Y is not surely Smith's).
+func (x *extractor) otherSubject(from, to, src int) bool {
+	name := x.out[src].Spans[0].Text
+	for i := from + 1; i < to; i++ {
+		if !sentenceEnd(x.toks[i-1]) || x.quoted[i] {
+			continue
+		}
+		if who, ok := x.sentenceSubject(i, to); ok && who.kind == "named" &&
+			!strings.Contains(name, string(x.rs[x.toks[who.from].start:x.toks[who.to-1].end])) {
+			return true
+		}
+	}
+	return false
 }
 
 // extendClaim adds spans, which follow its own, to claim, and takes their

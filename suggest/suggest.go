@@ -54,9 +54,10 @@
 // spans, and so is a quote with no cue of its own that opens the sentence
 // right after an attributed quote's, in the same paragraph ("X," she said.
 // "Y."): each further quote is one span more (rule quote.split). A quote
-// with no cue of its own that opens a sentence further on in the paragraph,
-// or fills a paragraph after a paragraph whose last quote was attributed,
-// is a claim of its own with that speaker and cue (rule quote.continued).
+// with no cue of its own that opens a sentence further on in the paragraph
+// (no sentence between opening with another named subject), or fills a
+// paragraph after a paragraph whose last quote was attributed, is a claim
+// of its own with that speaker and cue (rule quote.continued).
 // A quote with no cue and no such speaker that opens a sentence takes as its
 // speaker, with no cue, the subject of the sentence right before it when
 // that sentence names one person and nobody else and holds no quote or

@@ -174,6 +174,12 @@ func TestQuotes(t *testing.T) {
 				"quote.double [We lost the match,] by speaker.group {the coach} cue cue.after-quote {said}",
 				"quote.continued [Next week will be different for all of us.] by speaker.group {the coach} cue cue.after-quote {said}",
 			}},
+		{"after a sentence about another person the quote is not carried over",
+			"“We lost the match,” the coach said. Captain Jo Reyes disagreed. “Next week will be different for all of us.”",
+			[]string{
+				"quote.double [We lost the match,] by speaker.group {the coach} cue cue.after-quote {said}",
+				"quote.context [Next week will be different for all of us.] by speaker.named {Captain Jo Reyes}",
+			}},
 		{"a quote with its own cue is a claim of its own",
 			"“We lost the match,” the coach said. “Next week will be different,” he added.",
 			[]string{
