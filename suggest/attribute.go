@@ -78,6 +78,7 @@ var confidence = map[string]float64{
 	"indirect.passive":      0.45,
 	"qa.line":               0.70,
 	"indirect.asked":        0.45,
+	"indirect.as":           0.60,
 	"cue.asked":             0.60,
 	"headline.colon":        0.60,
 	"cue.indirect":          0.70,
@@ -157,6 +158,10 @@ func (x *extractor) attribute(qs []quote) {
 		// words, or the clause that a cue reports.
 		inner := spans
 		cs, mid := x.clauseBefore(oi, ok && a.near)
+		if !ok && mid && cs > 0 && x.toks[cs-1].lower == "," {
+			// As S put it, RT is "…": the idiom attributes the clause
+			a, ok = x.asPutIt(cs - 1)
+		}
 		switch {
 		case len(q.resumes) > 0:
 		case rule == "quote.named":
@@ -886,6 +891,10 @@ func (x *extractor) before(oi int) (attribution, bool) {
 		return attribution{}, false
 	}
 	colon := x.toks[j].lower == ":"
+	// as The New Yorker put it in an exposé, "…"
+	if a, ok := x.asPutIt(j); ok {
+		return a, true
+	}
 	// S said: "…", S told reporters: "…", S told the BBC: "…"
 	for v := j - 1; v >= 0 && j-v <= 4 && x.toks[v].para == para && x.toks[v].word; v-- {
 		if x.isVerb(v) {
@@ -915,6 +924,35 @@ func (x *extractor) before(oi int) (attribution, bool) {
 	// S: "…" at the start of a sentence
 	if colon && (np.from == 0 || x.toks[np.from-1].para != para || sentenceEnd(x.toks[np.from-1])) {
 		return attribution{cueFrom: j, cueTo: j + 1, cueRule: "cue.colon", who: np, near: true}, true
+	}
+	return attribution{}, false
+}
+
+// asPutIt reads "as S put it[, adjuncts]," or "as S said," ending at the
+// comma at token c: an attribution of what follows the comma, the idiom's
+// verb its cue ("put it" whole). S is a name or group right after "as".
+func (x *extractor) asPutIt(c int) (attribution, bool) {
+	para := x.toks[c].para
+	for a := c - 1; a >= 0 && c-a <= 16 && x.toks[a].para == para; a-- {
+		t := x.toks[a]
+		if !t.word || sentenceEnd(t) {
+			return attribution{}, false
+		}
+		if t.lower != "as" {
+			continue
+		}
+		who, ok := x.npAfter(a+1, para)
+		if !ok || who.to >= c {
+			return attribution{}, false
+		}
+		v := who.to
+		switch {
+		case x.tokLower(v) == "put" && x.tokLower(v+1) == "it":
+			return attribution{cueFrom: v, cueTo: v + 2, cueRule: "cue.before-quote", who: who, near: true}, true
+		case x.isVerb(v):
+			return attribution{cueFrom: v, cueTo: v + 1, cueRule: "cue.before-quote", who: who, near: true}, true
+		}
+		return attribution{}, false
 	}
 	return attribution{}, false
 }

@@ -27,6 +27,7 @@ import (
 //	indirect.coordinated  …, adding that Y / … and added that Y / … but warned Y: one more claim of the same speaker
 //	indirect.passive      X, it was reported. / It is understood that X.: a claim with a cue and no speaker
 //	indirect.asked        Asked about X, S said…: X a claim with the cue "Asked about" and no speaker
+//	indirect.as           As S put it, X. / As S noted, X.
 //	qa.line               Q: X / A: X / Calloway: X at a paragraph's start, in an article of such lines
 //
 // A reported clause ends before a claim the quote rules made inside it, at
@@ -135,6 +136,17 @@ func (x *extractor) sentence(from, to int) {
 		return
 	}
 	x.asked(from, end)
+	// As S put it, X. / As S noted, X.
+	if x.toks[from].lower == "as" {
+		for c := from + 2; c < end && c-from <= 16; c++ {
+			if x.toks[c].lower == "," {
+				if a, ok := x.asPutIt(c); ok && x.indirectClaim(c+1, end, a.who, -1, a.cueFrom, a.cueTo, "indirect.as", "cue.indirect") >= 0 {
+					return
+				}
+				break
+			}
+		}
+	}
 	if x.accordingTo(from, end) || x.view(from, end) || x.passive(from, end) || x.afterClause(from, end) {
 		return
 	}

@@ -34,7 +34,8 @@
 // The cue and speaker of a quote are looked for, in this order: right after
 // it ("…," said S / "…," S said / "…," S, a spokesman, said / "…,"
 // according to S); right before it
-// (S said: "…" / S told R: "…" / S: "…" / according to S, "…"; a participle
+// (S said: "…" / S told R: "…" / S: "…" / according to S, "…" / as S put it,
+// "…"; a participle
 // set off by a comma, ", saying, "…"", takes the speaker of the claim
 // before it in its sentence, else the sentence's subject); as the
 // object of a verb of naming (S called N "…" / S described N as "…");
@@ -177,6 +178,7 @@
 //	indirect.coordinated claim 0.55  the second verb of one speaker (but added Y, adding that Y): its subject is carried
 //	indirect.passive   claim   0.45  "X, it was reported": no speaker, and "it is expected that" is often no attribution
 //	indirect.asked     claim   0.45  "Asked about X, S said": X is what was asked, no speaker; corpora differ on it
+//	indirect.as        claim   0.60  "As S put it, X", "As S noted, X": the idiom is sure, X's end is read
 //	cue.asked          cue     0.60  "Asked", "Asked about" opening the sentence
 //	qa.line            claim   0.70  "Q: X" in an article of such lines: interview transcripts; a label may be a heading
 //	headline.colon     claim   0.60  "Pence: X" heading the article: a short capitalised label may name a topic
