@@ -27,6 +27,9 @@ type extractor struct {
 	// orphans are quote claims with no cue that open their paragraph:
 	// carryOver gives them the speaker of the paragraph before.
 	orphans []int
+	// titleCaseHead is set when the first paragraph is a headline in
+	// Title Case: its capitalised verbs may be cues.
+	titleCaseHead bool
 	// unattributed are quote claims with no cue that open a sentence:
 	// contextSpeaker gives them the one person the sentence before names.
 	unattributed []int

@@ -307,8 +307,31 @@ func (x *extractor) isVerb(i int) bool {
 // form of the lexicon in lower case, not after an article or a possessive
 // (the states, a report, his claim are nouns).
 func (x *extractor) isCue(i int) bool {
-	return i >= 0 && i < len(x.toks) && x.toks[i].word && !x.toks[i].upper && x.verbs[x.toks[i].lower] != 0 &&
-		!(i > 0 && nounMarkers[x.toks[i-1].lower])
+	return i >= 0 && i < len(x.toks) && x.toks[i].word && (!x.toks[i].upper || x.titleWord(i)) &&
+		x.verbs[x.toks[i].lower] != 0 && !(i > 0 && nounMarkers[x.toks[i-1].lower])
+}
+
+// titleWord reports whether token i is a word of a headline in Title
+// Case, not its first, where a capital says nothing of a verb ("…, Lindsey
+// Graham Says").
+func (x *extractor) titleWord(i int) bool {
+	return x.titleCaseHead && x.toks[i].para == 0 && i > 0
+}
+
+// headlineInTitleCase reports whether the first paragraph is a headline
+// in Title Case: three or more words of four letters or more after the
+// first, nearly all capitalised.
+func (x *extractor) headlineInTitleCase() bool {
+	long, upper := 0, 0
+	for i := 1; i < len(x.toks) && x.toks[i].para == 0; i++ {
+		if t := x.toks[i]; t.word && len([]rune(t.lower)) >= 4 {
+			long++
+			if t.upper {
+				upper++
+			}
+		}
+	}
+	return long >= 3 && upper*4 >= long*3
 }
 
 // nounMarkers make the word after them a noun.

@@ -95,7 +95,8 @@
 // after "the Ministry of Transport") gets the last named speaker holding its
 // head word as its Antecedent. Reporting verbs come from the lexicon in
 // verbs.go plus Options.Verbs; a form after an article or a possessive is
-// a noun (the states, a claim, his report), not a cue.
+// a noun (the states, a claim, his report), not a cue; in a headline in
+// Title Case a capitalised form may be one ("…, Lindsey Graham Says").
 //
 // Indirect attributions (indirect.go), outside quote marks, of statements,
 // beliefs and intentions (PARC-style: "analysts expect rates to fall" is
@@ -320,6 +321,7 @@ func Text(text string, opts Options) []Suggestion {
 	x.toks = tokenize(rs)
 	x.quoted, x.takenBy = make([]bool, len(x.toks)), make([]int, len(x.toks))
 	x.sources, x.cues = map[[2]int]int{}, map[[2]int]int{}
+	x.titleCaseHead = x.headlineInTitleCase()
 	x.headline()
 	x.attribute(pairQuotes(rs))
 	x.indirect()
