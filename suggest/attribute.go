@@ -493,12 +493,14 @@ func (x *extractor) contents(q quote) []annotation.Span {
 var tellVerbs = setOf(`tell tells told telling inform informs informed assure assures assured
 assuring remind reminds reminded warn warns warned warning`)
 
-// partial returns the clause reported by the cue whose last token is
-// cueEnd, for a quote (marks at tokens oi and ci) that stands inside it:
-// from the clause's first word (after "that" and a hearer) to the closing
-// mark when the clause ends there, else to the clause's end (a comma, a
-// semicolon, the sentence's end). ok is false when nothing but "that"
-// stands between the cue and the quote: that is a direct quote.
+// partial returns the spans of the clause reported by the cue of a, for a
+// quote (marks at tokens oi and ci) that stands inside it: from the
+// clause's first word (after "that" and a hearer) to the closing mark when
+// the clause ends there, else to the clause's end (a comma, a semicolon,
+// the sentence's end); two spans when the attribution is set off by commas
+// inside the clause (X, he added, Y "…"). ok is false when nothing but
+// "that" stands between the cue and a quote that ends the clause: that is
+// a direct quote.
 func (x *extractor) partial(a attribution, oi, ci int) ([]annotation.Span, bool) {
 	para := x.toks[oi].para
 	cueEnd := a.cueTo
