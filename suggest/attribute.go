@@ -911,7 +911,7 @@ func (x *extractor) before(oi int) (attribution, bool) {
 		// S scolded him: "…": a verb outside the lexicon right after a
 		// speaker, before a colon.
 		if colon && x.verbSlot(v) {
-			if who, ok := x.npBefore(v, para); ok && (who.from == x.sentenceStart(v) || x.toks[who.from-1].lower == ",") {
+			if who, ok := x.quoteSubject(v, para); ok && who.to == v && (who.from == x.sentenceStart(v) || x.toks[who.from-1].lower == ",") {
 				return attribution{cueFrom: v, cueTo: v + 1, cueRule: "cue.verb-slot", who: who, near: true}, true
 			}
 		}
@@ -1077,8 +1077,18 @@ func (x *extractor) naming(oi int) (attribution, bool) {
 			break
 		}
 		// "called the plan "…"": a finite form (not "our labeling as"),
-		// and an object between it and the quote (not "a film called "…"")
-		if (namingVerbs[t.lower] || as) && !t.upper && !strings.HasSuffix(t.lower, "ing") && v < oi-1 {
+		// or a participle after a comma (…, calling it "…"), and an object
+		// between it and the quote (not "a film called "…"")
+		if (namingVerbs[t.lower] || as) && !t.upper && v < oi-1 {
+			if who, ok, is := x.participleSpeaker(v); is {
+				if ok {
+					return attribution{cueFrom: v, cueTo: v + 1, cueRule: "cue.named", who: who, near: true, end: oi}, true
+				}
+				break
+			}
+			if strings.HasSuffix(t.lower, "ing") {
+				break
+			}
 			if who, ok := x.subjectBefore(v, from); ok {
 				return attribution{cueFrom: v, cueTo: v + 1, cueRule: "cue.named", who: who, near: true, end: oi}, true
 			}

@@ -514,6 +514,10 @@ func (x *extractor) callsAs(i int) bool {
 	if !x.toks[s].word || x.toks[s].upper && !possDeterminers[x.toks[s].lower] || x.toks[s].lower == "a" || x.toks[s].lower == "an" {
 		return false
 	}
+	// call it a day, call it a night: idioms
+	if x.toks[s].lower == "it" && s+2 < len(x.toks) && x.toks[s+1].lower == "a" && (x.toks[s+2].lower == "day" || x.toks[s+2].lower == "night") {
+		return false
+	}
 	for t := s + 1; t < len(x.toks) && t-s <= 8 && x.toks[t].para == x.toks[i].para; t++ {
 		tk := x.toks[t]
 		if !tk.word || prepositions[tk.lower] && tk.lower != "of" && tk.lower != "in" || x.isCue(t) || auxiliaries[tk.lower] {

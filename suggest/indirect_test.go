@@ -198,7 +198,7 @@ func TestIndirect(t *testing.T) {
 				"indirect.said [it was important to know the facts] by speaker.named {Clinton} cue cue.indirect {said}",
 			}},
 		{"called N a …: a characterization",
-			"Trump has called climate change a hoax perpetrated by China. The police were called a second time. A film called Harbour opened.",
+			"Trump has called climate change a hoax perpetrated by China. The police were called a second time. A film called Harbour opened. The company called it a day.",
 			[]string{"indirect.object [climate change a hoax perpetrated by China] by speaker.named {Trump} cue cue.indirect {called}"}},
 		{"a participle phrase with a slash in the subject's parenthesis",
 			"Trump, appearing after Clinton at the NBC/MSNBC forum, cited problems in the Middle East.",
