@@ -572,6 +572,17 @@ func (x *extractor) quoteClauseEnd(ci int) int {
 					return c + 1
 				}
 			}
+			// called the offer "insulting" and "a slap in the face": a
+			// second quote of the clause goes with it
+			if !t.word && isMark([]rune(t.lower)[0]) && e+1 < len(x.toks) && x.quoted[e+1] && !x.quoted[e] {
+				c := e + 1
+				for c < len(x.toks) && x.quoted[c] {
+					c++
+				}
+				if c < len(x.toks) && x.toks[c].para == para {
+					return c + 1
+				}
+			}
 			if sentenceEnd(t) || t.lower == "," || t.lower == ";" || (!t.word && isMark([]rune(t.lower)[0])) {
 				break
 			}

@@ -132,6 +132,10 @@ var glue = setOf(`of for the a an at van von der den de da di du del della dos d
 // determiners may start a noun phrase.
 var determiners = setOf(`the a an one two three several some many most both another other`)
 
+// loneDeterminers may be a speaker with no noun after them ("…," said
+// another).
+var loneDeterminers = setOf(`another one others some many several both`)
+
 // pronouns a speaker may be (German er and sie too).
 var pronouns = setOf(`he she they it we er sie`)
 
@@ -230,7 +234,8 @@ func (x *extractor) npAfter(i, para int) (speaker, bool) {
 		for m := i + 1; m < len(x.toks) && m-i <= 4 && x.toks[m].para == para; m++ {
 			t := x.toks[m]
 			if !t.word || stopWords[t.lower] || x.isVerb(m) {
-				if m > i+1 && !t.word {
+				// "said another", "said one": the determiner alone
+				if !t.word && (m > i+1 || loneDeterminers[x.toks[i].lower]) {
 					return speaker{i, m, "group"}, true
 				}
 				break
