@@ -150,7 +150,8 @@ type UI struct {
 // document of the corpus, if any. Call ShowAndRun, or Window().Show().
 func New(a fyne.App, p Project, cfg Config) *UI {
 	st := p.Store
-	u := &UI{app: a, cfg: cfg, proj: p, st: st, s: session.New(st), background: func(f func()) { go f() }}
+	u := &UI{app: a, cfg: cfg, proj: p, st: st, background: func(f func()) { go f() }}
+	u.s = u.newSession(st)
 	u.win = a.NewWindow("Glossa")
 	u.win.Resize(fyne.NewSize(1280, 800))
 	u.applyTheme()
@@ -648,7 +649,17 @@ func firstLine(s string) string {
 	return s
 }
 
-// annotator is the name recorded on every annotation.
+// newSession is a session over st edited by the annotator. A name the
+// preferences hold that cannot name an annotator leaves none: the session
+// then refuses edits with a sentence that says to set one in Settings.
+func (u *UI) newSession(st session.Store) *session.Session {
+	s := session.New(st)
+	_ = s.SetAnnotator(u.annotator())
+	return s
+}
+
+// annotator is the name recorded on every annotation, and the layer the
+// annotator edits.
 func (u *UI) annotator() string {
 	return u.app.Preferences().StringWithFallback(prefAnnotator, defaultAnnotator())
 }

@@ -180,19 +180,25 @@ func (s *fakeStore) ReviewSuggestions(docID uint64, e annotation.SuggestionEdit)
 		rejected[annotation.Fingerprint(a.Label, a.Spans)] = fakeRejection{a.Label, slices.Clone(a.Spans)}
 		delete(pending, id)
 	}
-	accepted := map[uint64]bool{}
+	accepted := map[uint64]annotation.Annotation{}
 	for _, a := range e.Accept {
 		if _, ok := pending[a.ID]; !ok {
 			return nil, fmt.Errorf("suggestion %d: %w", a.ID, annotation.ErrNotFound)
 		}
-		accepted[a.ID] = true
+		accepted[a.ID] = a
 	}
 	var out []annotation.Annotation
 	for _, a := range e.Accept {
 		a = a.Clone()
 		a.DocID = docID
 		annotation.SortSpans(a.Spans)
-		dropLinks(&a, func(t uint64) bool { _, ok := anns[t]; return ok || accepted[t] })
+		dropLinks(&a, func(t uint64) bool { // links to annotations of the same layer stay
+			b, ok := anns[t]
+			if c, acc := accepted[t]; acc {
+				b, ok = c, true
+			}
+			return ok && annotation.LayerOf(b) == annotation.LayerOf(a)
+		})
 		delete(pending, a.ID)
 		anns[a.ID] = a
 		out = append(out, a)

@@ -25,12 +25,15 @@ type fakeStore struct {
 	sugs      map[uint64]map[uint64]annotation.Annotation
 	suggester map[uint64]string
 	rejected  map[string]map[string]fakeRejection
-	fail      error             // returned by the next write, then cleared
-	backups   []string          // what Backups returns
-	copies    map[string]string // Backup: path -> project path copied
-	applies   int
-	closed    bool
-	path      string
+	// merges records ReplaceLayer's merges, doc -> layer
+	// (fake_layers_test.go).
+	merges  map[uint64]map[string]fakeMerge
+	fail    error             // returned by the next write, then cleared
+	backups []string          // what Backups returns
+	copies  map[string]string // Backup: path -> project path copied
+	applies int
+	closed  bool
+	path    string
 }
 
 func newFakeStore(docs ...annotation.Document) *fakeStore {
@@ -59,7 +62,8 @@ func (s *fakeStore) Documents() ([]annotation.Summary, error) {
 	var out []annotation.Summary
 	for _, d := range s.docs {
 		out = append(out, annotation.Summary{ID: d.ID, Title: d.Title, Outlet: d.Outlet, Status: d.Status,
-			Annotations: len(s.anns[d.ID]), Length: annotation.Len(d.Text), Pending: len(s.sugs[d.ID]), Suggester: s.suggester[d.ID]})
+			Annotations: len(s.anns[d.ID]), Length: annotation.Len(d.Text), Pending: len(s.sugs[d.ID]), Suggester: s.suggester[d.ID],
+			Layers: annotation.CountLayers(slices.Collect(maps.Values(s.anns[d.ID])))})
 	}
 	return out, nil
 }
@@ -146,6 +150,9 @@ func (s *fakeStore) Apply(docID uint64, put []annotation.Annotation, del []uint6
 			}
 			last = max(last, a.ID)
 		}
+		if old, ok := s.anns[docID][a.ID]; ok && annotation.LayerOf(old) != annotation.LayerOf(a) {
+			return nil, fmt.Errorf("annotation %d cannot move to another layer: %w", a.ID, annotation.ErrCrossLayer)
+		}
 		annotation.SortSpans(a.Spans)
 		next[a.ID] = a
 		out = append(out, a)
@@ -157,6 +164,9 @@ func (s *fakeStore) Apply(docID uint64, put []annotation.Annotation, del []uint6
 		delete(next, id)
 	}
 	exists := func(id uint64) bool { _, ok := next[id]; return ok }
+	if err := sameLayerLinks(next); err != nil {
+		return nil, err
+	}
 	for _, a := range next {
 		if err := a.Validate(o, s.labels, exists); err != nil {
 			return nil, err

@@ -15,7 +15,6 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"glossa/annotation"
-	"glossa/app/session"
 )
 
 // errorDialog shows err in the window.
@@ -302,7 +301,7 @@ func (u *UI) switchTo(path string, open func(string) (Project, error)) {
 	}
 	old := u.st
 	u.proj, u.st = p, p.Store
-	u.s = session.New(p.Store) // the history belongs to the old file
+	u.s = u.newSession(p.Store) // the history belongs to the old file
 	// A run of the suggester on the old file is dropped when it returns.
 	u.suggestQueue, u.suggesting = nil, 0
 	if old != nil {

@@ -310,12 +310,16 @@ func (u *UI) showSettings() {
 		widget.NewFormItem("Selection", snap),
 		widget.NewFormItem("Theme", th),
 	}
-	items[0].HintText = "Stored on every annotation you make"
+	items[0].HintText = "Stored on every annotation you make; your layer's name"
 	d := dialog.NewForm("Settings", "Save", "Cancel", items, func(ok bool) {
 		if !ok {
 			return
 		}
 		if n := strings.TrimSpace(name.Text); n != "" {
+			if err := u.s.SetAnnotator(n); err != nil {
+				u.showError(err, "The annotator name stays "+u.annotator()+".")
+				return
+			}
 			p.SetString(prefAnnotator, n)
 		}
 		p.SetBool(prefWordSnap, snap.Checked)

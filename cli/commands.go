@@ -6,11 +6,13 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"slices"
 	"sort"
 	"strings"
 	"text/tabwriter"
 	"time"
 
+	"glossa/annotation"
 	"glossa/corpus"
 	"glossa/storage"
 )
@@ -93,6 +95,7 @@ func runExport(ctx context.Context, env Env, args []string) error {
 	bom := fs.Bool("excel-bom", false, "csv: start with a UTF-8 byte order mark for Excel")
 	lines := fs.Bool("lines", false, "w3c: one annotation per line instead of a collection")
 	withSuggestions := fs.Bool("include-suggestions", false, "write pending suggestions too, as annotations with their provenance")
+	layer := fs.String("layer", "", "the layer to write: an annotator's `name`, curated, or all (default: the curated layer when it holds annotations, else all)")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
@@ -102,7 +105,8 @@ func runExport(ctx context.Context, env Env, args []string) error {
 	if !contains(corpus.Formats(), *format) {
 		return usagef("unknown format %q; choose one of %s", *format, strings.Join(corpus.Formats(), ", "))
 	}
-	opts := corpus.ExportOptions{Offsets: strings.Split(*offsets, ","), ExcelBOM: *bom, W3CLines: *lines, IncludeSuggestions: *withSuggestions}
+	opts := corpus.ExportOptions{Offsets: strings.Split(*offsets, ","), ExcelBOM: *bom, W3CLines: *lines, IncludeSuggestions: *withSuggestions,
+		Layer: exportLayer(*layer)}
 	st, err := openStore(env, *db, true)
 	if err != nil {
 		return err
@@ -119,6 +123,19 @@ func runExport(ctx context.Context, env Env, args []string) error {
 	}
 	fmt.Fprintf(env.Stderr, "exported to %s\n", *out)
 	return nil
+}
+
+// exportLayer is the ExportOptions.Layer of glossa export's --layer:
+// "curated" the curated layer, "all" every layer, another word an
+// annotator's layer.
+func exportLayer(flag string) string {
+	switch flag {
+	case "curated":
+		return annotation.CuratedLayer
+	case "all":
+		return corpus.AllLayers
+	}
+	return flag
 }
 
 func runCheck(_ context.Context, env Env, args []string) error {
@@ -167,6 +184,14 @@ func runStats(_ context.Context, env Env, args []string) error {
 	fmt.Fprintf(w, "annotations\t%d\n", s.Annotations)
 	for _, k := range sortedKeys(s.ByLabel) {
 		fmt.Fprintf(w, "  %s\t%d\n", k, s.ByLabel[k])
+	}
+	fmt.Fprintf(w, "layers\t%d\n", len(s.ByLayer))
+	layers := sortedKeys(s.ByLayer)
+	if i := slices.Index(layers, annotation.CuratedLayer); i >= 0 { // the curated layer last
+		layers = append(slices.Delete(layers, i, i+1), annotation.CuratedLayer)
+	}
+	for _, k := range layers {
+		fmt.Fprintf(w, "  %s\t%d\n", annotation.LayerName(k), s.ByLayer[k])
 	}
 	fmt.Fprintf(w, "links\t%d\n", s.Links)
 	fmt.Fprintf(w, "entities\t%d\n", s.Entities)

@@ -8,6 +8,8 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
+	"strconv"
 	"strings"
 
 	"glossa/annotation"
@@ -30,11 +32,17 @@ type Source interface {
 	// EachBundleSuggestions is EachBundle with each document's pending
 	// suggestions, read in the same transaction (by start, then id).
 	EachBundleSuggestions(fn func(b annotation.Bundle, pending []annotation.Annotation) error) error
+	// Layers lists the project's layers with their counts.
+	Layers() ([]annotation.LayerInfo, error)
 }
 
 // ExportOptions tune an export: the one options struct of every format's
 // writer (dataset.ExportOptions), Progress included.
 type ExportOptions = dataset.ExportOptions
+
+// AllLayers, as ExportOptions.Layer, exports every layer
+// (dataset.AllLayers).
+const AllLayers = dataset.AllLayers
 
 // Formats lists the export formats, in menu order: the entries of the
 // format table that have a writer (registry.Exported).
@@ -195,14 +203,23 @@ func export(ctx context.Context, src Source, format string, out dataset.Output, 
 	if !ok || f.NewWriter == nil {
 		return fmt.Errorf("unknown export format %q; the formats are %s", format, strings.Join(Formats(), ", "))
 	}
+	all, err := src.Layers()
+	if err != nil {
+		return err
+	}
+	layer, layers, err := exportLayer(opts.Layer, all)
+	if err != nil {
+		return err
+	}
 	enc, err := f.NewWriter(out, opts)
 	if err != nil {
 		return err
 	}
-	if err := enc.Begin(dataset.Header{Project: src.ProjectID(), Labels: labels, Entities: entities}); err != nil {
+	if err := enc.Begin(dataset.Header{Project: src.ProjectID(), Labels: labels, Entities: entities, Layers: layers}); err != nil {
 		return err
 	}
 	done := 0
+	var kept []annotation.Annotation // the layer's annotations of a document, reused
 	write := func(b annotation.Bundle) error {
 		if err := ctx.Err(); err != nil {
 			return fmt.Errorf("export cancelled: %w", err)
@@ -216,9 +233,29 @@ func export(ctx context.Context, src Source, format string, out dataset.Output, 
 		}
 		return nil
 	}
+	// only keeps the layer's annotations of b (all of them for AllLayers).
+	only := func(b annotation.Bundle) annotation.Bundle {
+		if layer == dataset.AllLayers {
+			return b
+		}
+		n := len(kept)
+		kept = kept[:0]
+		for _, a := range b.Annotations {
+			if annotation.LayerOf(a) == layer {
+				kept = append(kept, a)
+			}
+		}
+		if len(kept) < n {
+			clear(kept[len(kept):n]) // the last document's must not stay reachable
+		}
+		b.Annotations = kept
+		return b
+	}
 	if opts.IncludeSuggestions {
 		var merged []annotation.Annotation
 		err = src.EachBundleSuggestions(func(b annotation.Bundle, pending []annotation.Annotation) error {
+			b = only(b)
+			unlinkOthers(pending, b.Annotations)
 			n := len(merged)
 			merged = mergeByStart(merged[:0], b.Annotations, pending)
 			if len(merged) < n {
@@ -228,12 +265,64 @@ func export(ctx context.Context, src Source, format string, out dataset.Output, 
 			return write(b)
 		})
 	} else {
-		err = src.EachBundle(write)
+		err = src.EachBundle(func(b annotation.Bundle) error { return write(only(b)) })
 	}
 	if err != nil {
 		return err
 	}
 	return enc.End()
+}
+
+// exportLayer resolves want, an ExportOptions.Layer, against the
+// project's layers: the layer to export (dataset.AllLayers for all), and
+// the layers with annotations the export holds, for its header. "" is the
+// curated layer when it holds annotations, and else all. A layer the
+// project lacks is refused with a sentence that lists those it has.
+func exportLayer(want string, layers []annotation.LayerInfo) (string, []annotation.LayerInfo, error) {
+	if want == "" {
+		want = dataset.AllLayers
+		if slices.ContainsFunc(layers, func(l annotation.LayerInfo) bool { return l.Curated && l.Annotations > 0 }) {
+			want = annotation.CuratedLayer
+		}
+	}
+	var out []annotation.LayerInfo
+	var names []string
+	for _, l := range layers {
+		if l.Annotations > 0 && (want == dataset.AllLayers || l.Name == want) {
+			out = append(out, l)
+		}
+		name := annotation.LayerName(l.Name)
+		if name == l.Name {
+			name = strconv.Quote(name)
+		}
+		names = append(names, name)
+	}
+	if want != dataset.AllLayers && !slices.ContainsFunc(layers, func(l annotation.LayerInfo) bool { return l.Name == want }) {
+		if len(names) == 0 {
+			return "", nil, fmt.Errorf("the project has no %s: it holds no annotations yet", strings.TrimPrefix(annotation.LayerPhrase(want), "the "))
+		}
+		return "", nil, fmt.Errorf("the project has no %s; its layers are %s", strings.TrimPrefix(annotation.LayerPhrase(want), "the "), strings.Join(names, ", "))
+	}
+	return want, out, nil
+}
+
+// unlinkOthers drops the links of the pending suggestions to annotations
+// that are neither among anns (the layer exported) nor pending: a
+// suggestion belongs to no layer, and may cite an annotation of a layer
+// left out.
+func unlinkOthers(pending, anns []annotation.Annotation) {
+	ids := make(map[uint64]bool, len(anns)+len(pending))
+	for _, a := range anns {
+		ids[a.ID] = true
+	}
+	for _, p := range pending {
+		ids[p.ID] = true
+	}
+	for i := range pending {
+		if slices.ContainsFunc(pending[i].Links, func(l annotation.Link) bool { return !ids[l.Target] }) {
+			pending[i].Links = slices.DeleteFunc(slices.Clone(pending[i].Links), func(l annotation.Link) bool { return !ids[l.Target] })
+		}
+	}
 }
 
 // mergeByStart appends to dst the annotations of a and b, each sorted by

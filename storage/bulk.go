@@ -169,8 +169,14 @@ func importBundle(tx *bbolt.Tx, now time.Time, labels annotation.LabelSet, b ann
 	recs := make([]annotation.Annotation, len(b.Annotations))
 	as := make([]importAs, len(b.Annotations))
 	var rejectedBefore map[string]bool
-	for i, a := range b.Annotations {
-		a = a.Clone()
+	// Linked annotations share one layer (annotation.SettleLayers): a file
+	// from before layers may link annotations of two authors. Pending and
+	// rejected suggestions are in no layer and stay as they are.
+	in, err := settledAnnotations(b.Annotations, opt.restoring)
+	if err != nil {
+		return ImportResult{}, err
+	}
+	for i, a := range in {
 		a.DocID = d.ID
 		prepareSpans(&a, o)
 		recs[i] = a
@@ -282,7 +288,7 @@ func importBundle(tx *bbolt.Tx, now time.Time, labels annotation.LabelSet, b ann
 		annIDs[id] = as[i] == asAnnotation
 	}
 	isAnnotation := func(id uint64) bool { return annIDs[id] }
-	var sugs []annotation.Annotation
+	var sugs, stored []annotation.Annotation
 	var named []string
 	for i, a := range recs {
 		switch as[i] {
@@ -308,10 +314,11 @@ func importBundle(tx *bbolt.Tx, now time.Time, labels annotation.LabelSet, b ann
 			if err := putAnnotation(anns, idx, a); err != nil {
 				return ImportResult{}, err
 			}
+			stored = append(stored, a)
 			res.Annotations++
 		}
 	}
-	counts := annotation.Summary{Length: o.Len(), Annotations: res.Annotations}
+	counts := annotation.Summary{Length: o.Len(), Annotations: res.Annotations, Layers: annotation.CountLayers(stored)}
 	if len(sugs) > 0 {
 		if err := putPending(tx, d.ID, sugs, named, o, labels); err != nil {
 			return ImportResult{}, err

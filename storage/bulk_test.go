@@ -194,7 +194,7 @@ func TestStats(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := Stats{Documents: 3, Annotations: 12, Entities: 1, Links: 9,
-		ByLabel:  map[string]int{"Claim": 9, "Source": 3},
+		ByLabel: map[string]int{"Claim": 9, "Source": 3}, ByLayer: map[string]int{"": 12},
 		ByStatus: map[annotation.Status]int{annotation.StatusInProgress: 3}, FileSize: st.FileSize}
 	if !reflect.DeepEqual(st, want) || st.FileSize <= 0 {
 		t.Errorf("got %+v; want %+v", st, want)

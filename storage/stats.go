@@ -14,15 +14,17 @@ import (
 type Stats struct {
 	Documents, Annotations, Entities int
 	ByLabel                          map[string]int
+	ByLayer                          map[string]int // annotations by layer ("" an unnamed annotator)
 	ByStatus                         map[annotation.Status]int
 	Links                            int
 	FileSize                         int64 // bytes on disk (bbolt grows files ahead of need)
 }
 
-// Stats counts documents (from summaries), annotations by label, links and
-// entities, in one read transaction, without reading texts.
+// Stats counts documents (from summaries), annotations by label and by
+// layer, links and entities, in one read transaction, without reading
+// texts.
 func (s *Store) Stats() (Stats, error) {
-	st := Stats{ByLabel: map[string]int{}, ByStatus: map[annotation.Status]int{}}
+	st := Stats{ByLabel: map[string]int{}, ByLayer: map[string]int{}, ByStatus: map[annotation.Status]int{}}
 	err := s.view(func(tx *bbolt.Tx) error {
 		st.FileSize = tx.Size()
 		if info, err := os.Stat(s.path); err == nil {
@@ -35,6 +37,9 @@ func (s *Store) Stats() (Stats, error) {
 			}
 			st.Documents++
 			st.ByStatus[sum.Status]++
+			for l, n := range sum.Layers {
+				st.ByLayer[l] += n
+			}
 			return nil
 		})
 		if err != nil {

@@ -156,8 +156,39 @@ func (s *Session) commit(put []annotation.Annotation, del []uint64) (Step, chang
 }
 
 // Apply stores put and deletes del in the open document as one undoable
-// step described by desc. On error nothing changed.
+// step described by desc. An annotation of a layer the view does not edit
+// is refused (Editable: annotation.ErrReadOnlyLayer); a new one without a
+// Layer goes to the layer the view edits. On error nothing changed.
 func (s *Session) Apply(desc string, put []annotation.Annotation, del []uint64) (Step, error) {
+	return s.checkedApply(desc, put, del, false)
+}
+
+// checkedApply is Apply (amend false) or Amend, after checkEdit.
+func (s *Session) checkedApply(desc string, put []annotation.Annotation, del []uint64, amend bool) (Step, error) {
+	put, err := s.checkEdit(put, del)
+	if err != nil {
+		return Step{}, err
+	}
+	return s.applyIn(desc, put, del, amend)
+}
+
+// applyIn stores put and deletes del in the open document as a new
+// undoable step, or with amend folded into the last one when it is an
+// edit of the open document (see Amend). It checks no layer: the caller
+// did (checkedApply) or writes only the curated layer (Curate).
+func (s *Session) applyIn(desc string, put []annotation.Annotation, del []uint64, amend bool) (Step, error) {
+	n := len(s.hist.undo)
+	if amend && n > 0 && s.hist.undo[n-1].amendable(s.doc.ID) {
+		st, c, err := s.commit(put, del)
+		if err != nil {
+			return Step{}, err
+		}
+		merged := s.hist.undo[n-1].merge(c)
+		merged.desc = desc
+		s.hist.undo[n-1] = merged
+		st.Desc = desc
+		return st, nil
+	}
 	st, c, err := s.commit(put, del)
 	if err != nil {
 		return Step{}, err
@@ -170,21 +201,10 @@ func (s *Session) Apply(desc string, put []annotation.Annotation, del []uint64) 
 
 // Amend is Apply folded into the last step, which must be an edit of the
 // open document (the link of a source just tagged to its claim): one undo
-// takes both back. desc describes the whole step.
+// takes both back. desc describes the whole step. Without such a step it
+// is Apply.
 func (s *Session) Amend(desc string, put []annotation.Annotation, del []uint64) (Step, error) {
-	n := len(s.hist.undo)
-	if n == 0 || !s.hist.undo[n-1].amendable(s.doc.ID) {
-		return s.Apply(desc, put, del)
-	}
-	st, c, err := s.commit(put, del)
-	if err != nil {
-		return Step{}, err
-	}
-	merged := s.hist.undo[n-1].merge(c)
-	merged.desc = desc
-	s.hist.undo[n-1] = merged
-	st.Desc = desc
-	return st, nil
+	return s.checkedApply(desc, put, del, true)
 }
 
 // amendable reports whether c is an edit of the annotations of document

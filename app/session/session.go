@@ -5,7 +5,8 @@
 // undoable step; undo and redo replay steps through the store. It knows no
 // Fyne: the window (package app) is a set of views over a Session that
 // redraw what each Step says changed, and the session is tested without
-// one. Later features (annotator layers, suggestions) hang their state here.
+// one. Annotator layers (layers.go) and suggestions (suggestions.go) hang
+// their state here.
 package session
 
 import (
@@ -44,21 +45,27 @@ type Store interface {
 	ArticleStore
 	CodebookStore
 	SuggestionStore
+	LayerStore
 }
 
 // Session is the editing state of one open project. It is not safe for
 // concurrent use: the window calls it from its UI goroutine.
 type Session struct {
-	st       Store
-	labels   annotation.LabelSet
-	docs     []annotation.Summary // every document of the project, store order
-	doc      annotation.Document  // the open document; ID 0 for none
-	offsets  *annotation.Offsets
-	anns     []annotation.Annotation // the open document's annotations, store order
-	sugs     []annotation.Annotation // the open document's pending suggestions, store order
-	entities []annotation.Entity
-	selected uint64 // the selected annotation or suggestion; 0 for none
-	hist     history
+	st      Store
+	labels  annotation.LabelSet
+	docs    []annotation.Summary // every document of the project, store order
+	doc     annotation.Document  // the open document; ID 0 for none
+	offsets *annotation.Offsets
+	anns    []annotation.Annotation // the open document's annotations, every layer, store order
+	// view is the layer shown, shown its annotations of anns (nil: to
+	// be filtered again), annotator the person editing (layers.go).
+	view      LayerView
+	shown     []annotation.Annotation
+	annotator string
+	sugs      []annotation.Annotation // the open document's pending suggestions, store order
+	entities  []annotation.Entity
+	selected  uint64 // the selected annotation or suggestion; 0 for none
+	hist      history
 	// rev counts changes of the labels and entities, docRev of each
 	// document's annotations and text: what a SuggestRun read (see
 	// Suggested).
@@ -132,12 +139,26 @@ func (s *Session) DocID() uint64 { return s.doc.ID }
 // Offsets converts between offset units in the open document's text.
 func (s *Session) Offsets() *annotation.Offsets { return s.offsets }
 
-// Annotations returns the open document's annotations in store order
-// (start, then id). The slice is the session's: do not change it.
-func (s *Session) Annotations() []annotation.Annotation { return s.anns }
+// Annotations returns the open document's annotations the view shows
+// (SetView: every layer's by default) in store order (start, then id). The
+// slice is the session's: do not change it.
+func (s *Session) Annotations() []annotation.Annotation {
+	if _, one := s.view.Layer(); !one {
+		return s.anns
+	}
+	if s.shown == nil {
+		s.shown = make([]annotation.Annotation, 0, len(s.anns))
+		for _, a := range s.anns {
+			if s.view.shows(a) {
+				s.shown = append(s.shown, a)
+			}
+		}
+	}
+	return s.shown
+}
 
-// Annotation returns the open document's annotation id, or nil. The
-// annotation is the session's: change a Clone.
+// Annotation returns the open document's annotation id, of any layer, or
+// nil. The annotation is the session's: change a Clone.
 func (s *Session) Annotation(id uint64) *annotation.Annotation {
 	if i := s.annIndex(id); i >= 0 {
 		return &s.anns[i]
@@ -175,9 +196,10 @@ func (s *Session) Entity(id uint64) *annotation.Entity {
 func (s *Session) Selected() uint64 { return s.selected }
 
 // Select makes id the selected annotation or pending suggestion (their ids
-// never collide); an id the open document lacks selects none.
+// never collide); an id the open document lacks, or the view hides,
+// selects none.
 func (s *Session) Select(id uint64) {
-	if s.annIndex(id) < 0 && sugIndex(s.sugs, id) < 0 {
+	if i := s.annIndex(id); (i < 0 || !s.view.shows(s.anns[i])) && sugIndex(s.Suggestions(), id) < 0 {
 		id = 0
 	}
 	s.selected = id
@@ -247,13 +269,13 @@ func (s *Session) Open(id uint64) error {
 	if err != nil {
 		return fmt.Errorf("the suggestions of article %d: %w", id, err)
 	}
-	s.doc, s.offsets, s.anns, s.sugs, s.selected = d, annotation.NewOffsets(d.Text), anns, sugs, 0
+	s.doc, s.offsets, s.anns, s.sugs, s.selected, s.shown = d, annotation.NewOffsets(d.Text), anns, sugs, 0, nil
 	return nil
 }
 
 // CloseDocument leaves no document open.
 func (s *Session) CloseDocument() {
-	s.doc, s.offsets, s.anns, s.sugs, s.selected = annotation.Document{}, annotation.NewOffsets(""), nil, nil, 0
+	s.doc, s.offsets, s.anns, s.sugs, s.selected, s.shown = annotation.Document{}, annotation.NewOffsets(""), nil, nil, 0, nil
 }
 
 // ReloadAnnotations rereads the open document's annotations and pending
@@ -266,7 +288,7 @@ func (s *Session) ReloadAnnotations() error {
 	if err != nil {
 		return err
 	}
-	s.anns = anns
+	s.anns, s.shown = anns, nil
 	s.changed(s.doc.ID)
 	err = s.readSuggestions()
 	s.Select(s.selected)
@@ -293,6 +315,7 @@ func (s *Session) stored(put []annotation.Annotation, del []uint64) {
 	if len(del) > 0 {
 		unlinkFrom(s.sugs, del) // as the store unlinks them
 	}
+	s.shown = nil
 	s.changed(s.doc.ID)
 	s.Select(s.selected)
 	s.summaryChanged()
@@ -304,6 +327,7 @@ func (s *Session) summaryChanged() {
 	for i := range s.docs {
 		if s.docs[i].ID == s.doc.ID {
 			s.docs[i].Annotations = len(s.anns)
+			s.docs[i].Layers = annotation.CountLayers(s.anns)
 			s.docs[i].Pending = len(s.sugs)
 			s.docs[i].Status = s.doc.Status
 		}
@@ -319,16 +343,21 @@ func storeOrder(a, b annotation.Annotation) int {
 }
 
 // NewAnnotation makes an annotation of label l over [start, end) of the
-// open document, by author, with l's attribute defaults.
+// open document, by author, in the layer the view edits (EditLayer: a
+// read-only view refuses), with l's attribute defaults.
 func (s *Session) NewAnnotation(l annotation.Label, start, end int, author string) (annotation.Annotation, error) {
 	if s.doc.ID == 0 {
 		return annotation.Annotation{}, fmt.Errorf("no article is open")
+	}
+	layer, err := s.EditLayer()
+	if err != nil {
+		return annotation.Annotation{}, err
 	}
 	sp, err := annotation.NewSpan(s.offsets, start, end)
 	if err != nil {
 		return annotation.Annotation{}, err
 	}
-	a := annotation.Annotation{DocID: s.doc.ID, Label: l.Name, Spans: []annotation.Span{sp}, Author: author}
+	a := annotation.Annotation{DocID: s.doc.ID, Label: l.Name, Spans: []annotation.Span{sp}, Author: author, Layer: layer}
 	for _, d := range l.Attributes {
 		if d.Default != "" {
 			if a.Attributes == nil {

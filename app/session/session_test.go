@@ -49,6 +49,9 @@ func openSession(t *testing.T, opts storage.Options) (*Session, *failing) {
 	}
 	f := &failing{Store: st}
 	s := New(f)
+	if err := s.SetAnnotator("tester"); err != nil {
+		t.Fatal(err)
+	}
 	for _, err := range []error{s.LoadLabels(), s.LoadEntities(), s.LoadDocuments(), s.Open(1)} {
 		if err != nil {
 			t.Fatal(err)

@@ -31,8 +31,15 @@ type reviewStep struct {
 }
 
 // Suggestions returns the open document's pending suggestions in store
-// order. The slice is the session's: do not change it.
-func (s *Session) Suggestions() []annotation.Annotation { return s.sugs }
+// order; none while another annotator's layer is shown (they are reviewed
+// into the layer the view edits). The slice is the session's: do not
+// change it.
+func (s *Session) Suggestions() []annotation.Annotation {
+	if s.readOnly() {
+		return nil
+	}
+	return s.sugs
+}
 
 // Suggestion returns the open document's pending suggestion id, or nil.
 // It is the session's: change a Clone.
@@ -63,7 +70,9 @@ func (s *Session) readSuggestions() error {
 // Accept accepts the open document's pending suggestion id as one undoable
 // step, with what it needs to be whole: a claim's pending source (said_by)
 // and cue, a source's pending antecedent (is). They become annotations
-// under their ids, with reviewer as their author and reviewer.
+// under their ids, in the layer the view edits (EditLayer), with reviewer
+// as their author and reviewer; their links to annotations of other layers
+// go.
 func (s *Session) Accept(id uint64, reviewer string) (Step, error) {
 	group := acceptGroup(s.sugs, []uint64{id})
 	if len(group) == 0 {
@@ -192,11 +201,11 @@ func rejectGroup(sugs []annotation.Annotation, id uint64) []annotation.Annotatio
 	return out
 }
 
-// accepted returns a as its review by reviewer makes it: an annotation of
-// reviewer's, suggested and accepted.
-func accepted(a annotation.Annotation, reviewer string) annotation.Annotation {
+// accepted returns a as its review by reviewer into layer makes it: an
+// annotation of reviewer's, suggested and accepted.
+func accepted(a annotation.Annotation, reviewer, layer string) annotation.Annotation {
 	b := a.Clone()
-	b.Author = reviewer
+	b.Author, b.Layer = reviewer, layer
 	b.Provenance.Origin = annotation.OriginSuggested
 	b.Provenance.Review = annotation.ReviewAccepted
 	b.Provenance.Reviewer = reviewer
@@ -206,9 +215,13 @@ func accepted(a annotation.Annotation, reviewer string) annotation.Annotation {
 // review accepts accept and rejects reject, pending suggestions of the
 // open document, in one transaction, and records the step.
 func (s *Session) review(desc string, accept, reject []annotation.Annotation, reviewer string) (Step, error) {
+	layer, err := s.EditLayer()
+	if err != nil {
+		return Step{}, err
+	}
 	e := annotation.SuggestionEdit{Reject: idsOf(reject)}
 	for _, a := range accept {
-		e.Accept = append(e.Accept, accepted(a, reviewer))
+		e.Accept = append(e.Accept, accepted(a, reviewer, layer))
 	}
 	out, err := s.st.ReviewSuggestions(s.doc.ID, e)
 	if err != nil {
@@ -435,12 +448,15 @@ func (s *Session) NeedsSuggestions() []uint64 {
 }
 
 // SuggestRunFor prepares a run of the suggester over document id, reading
-// it from the store unless it is the open one.
+// it from the store unless it is the open one. The suggester sees the
+// annotations of the annotator's own layer and of the unnamed layer: what
+// another annotator tagged is no reason to propose less, and a suggestion
+// links only to annotations of the layer it is accepted into.
 func (s *Session) SuggestRunFor(id uint64) (SuggestRun, error) {
 	r := SuggestRun{DocID: id, Version: suggest.Stamp(s.labels), labels: s.labels.Clone(), entities: slices.Clone(s.entities),
 		rev: [2]uint64{s.rev, s.docRev[id]}}
 	if id == s.doc.ID {
-		r.text, r.existing = s.doc.Text, clones(s.anns)
+		r.text, r.existing = s.doc.Text, s.ownLayers(clones(s.anns))
 		return r, nil
 	}
 	d, err := s.st.Document(id)
@@ -451,8 +467,17 @@ func (s *Session) SuggestRunFor(id uint64) (SuggestRun, error) {
 	if err != nil {
 		return SuggestRun{}, err
 	}
-	r.text, r.existing = d.Text, anns
+	r.text, r.existing = d.Text, s.ownLayers(anns)
 	return r, nil
+}
+
+// ownLayers keeps, of anns, those of the annotator's layer and of the
+// unnamed layer.
+func (s *Session) ownLayers(anns []annotation.Annotation) []annotation.Annotation {
+	return slices.DeleteFunc(anns, func(a annotation.Annotation) bool {
+		l := annotation.LayerOf(a)
+		return l != "" && l != s.annotator
+	})
 }
 
 // Suggested stores the suggestions r computed as its document's pending

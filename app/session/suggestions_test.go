@@ -2,6 +2,7 @@ package session
 
 import (
 	"errors"
+	"reflect"
 	"slices"
 	"testing"
 
@@ -143,7 +144,7 @@ func TestAcceptClaimTakesItsSourceAndCueInOneStep(t *testing.T) {
 		a, was := got[name], p[name]
 		want := annotation.Provenance{Origin: annotation.OriginSuggested, Rule: was.Provenance.Rule, Confidence: was.Provenance.Confidence,
 			Review: annotation.ReviewAccepted, Reviewer: "ann"}
-		if a.ID != was.ID || a.Author != "ann" || a.Provenance != want {
+		if a.ID != was.ID || a.Author != "ann" || !reflect.DeepEqual(a.Provenance, want) {
 			t.Errorf("%s accepted as #%d by %q, %+v; want #%d by ann, %+v", name, a.ID, a.Author, a.Provenance, was.ID, want)
 		}
 	}

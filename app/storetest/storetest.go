@@ -32,6 +32,7 @@ func Run(t *testing.T, open Open) {
 	t.Run("articles", func(t *testing.T) { articles(t, open) })
 	t.Run("codebook", func(t *testing.T) { codebook(t, open) })
 	t.Run("suggestions", func(t *testing.T) { suggestions(t, open) })
+	t.Run("layers", func(t *testing.T) { layers(t, open) })
 }
 
 func docs() []annotation.Document {

@@ -18,11 +18,13 @@ import (
 )
 
 // Header is what a writer learns before the first document: the project's
-// name, its label set and its entity registry.
+// name, its label set, its entity registry and the layers the export holds
+// (the annotators, and the curated layer), with their counts.
 type Header struct {
 	Project  string
 	Labels   annotation.LabelSet
 	Entities []annotation.Entity
+	Layers   []annotation.LayerInfo
 }
 
 // Writer receives a dataset as a stream: Begin once, Bundle per document,
@@ -53,10 +55,20 @@ type ExportOptions struct {
 	// it no pending suggestion reaches an export. Writers need not read
 	// it: they write what the bundle holds.
 	IncludeSuggestions bool
+	// Layer says which layer corpus.Export writes: an annotator's name,
+	// annotation.CuratedLayer, or AllLayers; "" is the curated layer when
+	// it holds annotations, and else every layer. Pending suggestions
+	// belong to no layer: IncludeSuggestions adds them whatever Layer
+	// says. Writers need not read it either.
+	Layer string
 	// Progress, when set, is called by corpus.Export after each document
 	// with the number done and the total.
 	Progress func(done, total int)
 }
+
+// AllLayers, as ExportOptions.Layer, exports the annotations of every
+// layer. No layer has this name: only the curated layer's starts with '#'.
+const AllLayers = "#all"
 
 // Dataset is what an importer read: the labels the data uses (with their
 // kinds, inferred where the file does not say), the entities it refers to,
