@@ -40,6 +40,21 @@ var (
 	// their label, attribute value or relation type (move or delete them
 	// first).
 	ErrInUse = errors.New("still in use")
+	// ErrCrossLayer: a link between annotations of two layers (links
+	// join annotations of one layer only), or an annotation moved to
+	// another layer.
+	ErrCrossLayer = errors.New("links join annotations of one layer only")
+	// ErrAnnotatorName: a name that cannot name an annotator
+	// (ValidAnnotatorName).
+	ErrAnnotatorName = errors.New("invalid annotator name")
+	// ErrReadOnlyLayer: an edit of an annotation of another annotator's
+	// layer, which only its annotator edits (a curator copies it into the
+	// curated layer instead).
+	ErrReadOnlyLayer = errors.New("another annotator's layer is read-only")
+	// ErrLayerEdited: a layer of a document that was merged from a file
+	// and holds annotations made or edited here since, which replacing it
+	// would lose.
+	ErrLayerEdited = errors.New("the layer holds annotations made or edited in this project")
 	// ErrInvalidText: text that is not valid UTF-8 or contains NUL bytes.
 	ErrInvalidText = errors.New("text is not valid UTF-8 text")
 )

@@ -59,6 +59,9 @@ type Summary struct {
 	// never), so that a newer one runs again.
 	Pending   int    `json:"pending,omitempty"`
 	Suggester string `json:"suggester,omitempty"`
+	// Layers counts the annotations of each layer (LayerOf; "" for an
+	// unnamed annotator); nil when there are none.
+	Layers map[string]int `json:"layers,omitempty"`
 }
 
 // TextSHA256 returns the hex SHA-256 of text, as Document.SHA256 holds it.
@@ -148,6 +151,9 @@ const (
 	// files of earlier Glossa versions say "rule".
 	OriginSuggested Origin = "suggested"
 	OriginImport    Origin = "import" // brought in from another tool's file
+	// OriginCurated: copied into the curated layer (CuratedLayer) from
+	// the annotators' versions that Provenance.From names.
+	OriginCurated Origin = "curated"
 )
 
 // ParseOrigin reads an origin as a file holds it: "rule", the name Glossa
@@ -177,6 +183,10 @@ type Provenance struct {
 	Confidence float64 `json:"confidence,omitempty"` // 0..1, for suggestions
 	Review     Review  `json:"review,omitempty"`     // for suggestions
 	Reviewer   string  `json:"reviewer,omitempty"`   // who accepted or rejected it
+	// From lists, for a curated annotation (OriginCurated), the
+	// annotators' versions it was taken from (VersionOf), so that a later
+	// merge can tell which of them changed since.
+	From []Version `json:"from,omitempty"`
 }
 
 // Annotation tags one or more spans of a document with a label.
@@ -190,9 +200,13 @@ type Annotation struct {
 	Entity     uint64            `json:"entity,omitempty"` // registry id, 0 for none
 	Links      []Link            `json:"links,omitempty"`
 	Author     string            `json:"author,omitempty"`
-	Created    time.Time         `json:"created"`
-	Modified   time.Time         `json:"modified"`
-	Provenance Provenance        `json:"provenance,omitzero"`
+	// Layer is the layer the annotation belongs to: an annotator's name,
+	// or CuratedLayer. Empty in files and projects from before layers:
+	// LayerOf reads it from Author then.
+	Layer      string     `json:"layer,omitempty"`
+	Created    time.Time  `json:"created"`
+	Modified   time.Time  `json:"modified"`
+	Provenance Provenance `json:"provenance,omitzero"`
 }
 
 // Clone returns a copy of a that shares no slice or map with it: what a
@@ -201,6 +215,7 @@ func (a Annotation) Clone() Annotation {
 	a.Spans = slices.Clone(a.Spans)
 	a.Links = slices.Clone(a.Links)
 	a.Attributes = maps.Clone(a.Attributes)
+	a.Provenance.From = slices.Clone(a.Provenance.From)
 	return a
 }
 

@@ -23,9 +23,10 @@ const NewIDBase uint64 = 1 << 62
 // in one transaction: accept, reject, or the inverse of either (undo).
 type SuggestionEdit struct {
 	// Accept moves pending suggestions into the annotations under their
-	// ids, stored as given (the caller sets Provenance.Review, Reviewer and
-	// Author); links to anything that is then neither an annotation nor
-	// accepted in the same edit are dropped.
+	// ids, stored as given (the caller sets Provenance.Review, Reviewer,
+	// Author and Layer); links to anything that is then neither an
+	// annotation nor accepted in the same edit, or that is in another
+	// layer, are dropped.
 	Accept []Annotation
 	// Reject removes pending suggestions and remembers each one's label
 	// and spans (Fingerprint), so that it is not proposed again.

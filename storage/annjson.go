@@ -19,7 +19,7 @@ import (
 // number in another form. Then json.Unmarshal decodes the value, so the
 // result (and the error) is always json.Unmarshal's. Strings are copied out
 // of data. names, when not nil, shares the strings of short names (label,
-// link types, provenance, author, attributes) among the annotations decoded
+// link types, provenance, author, layer, attributes) among the annotations decoded
 // with it: a document's annotations use a few labels.
 func decodeAnnotation(data []byte, a *annotation.Annotation, names map[string]string) error {
 	*a = annotation.Annotation{}
@@ -63,6 +63,8 @@ func fastAnnotation(data []byte, a *annotation.Annotation, names map[string]stri
 			bit, ok = 1<<10, d.time(&a.Modified)
 		case "provenance":
 			bit, ok = 1<<11, d.provenance(&a.Provenance)
+		case "layer":
+			bit, ok = 1<<12, d.name(&a.Layer)
 		}
 		if !ok || seen&bit != 0 {
 			return false
@@ -489,11 +491,44 @@ func (d *annScanner) provenance(p *annotation.Provenance) bool {
 			p.Review = annotation.Review(s)
 		case "reviewer":
 			bit, ok = 16, d.name(&p.Reviewer)
+		case "from":
+			bit, ok = 32, d.versions(&p.From)
 		}
 		if !ok || seen&bit != 0 {
 			return false
 		}
 		seen |= bit
 		return true
+	})
+}
+
+// versions reads a curated annotation's Provenance.From.
+func (d *annScanner) versions(out *[]annotation.Version) bool {
+	if d.null() {
+		*out = nil
+		return true
+	}
+	*out = []annotation.Version{}
+	return d.array(func() bool {
+		var v annotation.Version
+		var seen uint8
+		ok := d.object(func(key []byte) bool {
+			bit, ok := uint8(0), false
+			switch string(key) {
+			case "layer":
+				bit, ok = 1, d.name(&v.Layer)
+			case "fingerprint":
+				bit, ok = 2, d.str(&v.Fingerprint)
+			case "digest":
+				bit, ok = 4, d.str(&v.Digest)
+			}
+			if !ok || seen&bit != 0 {
+				return false
+			}
+			seen |= bit
+			return true
+		})
+		*out = append(*out, v)
+		return ok
 	})
 }

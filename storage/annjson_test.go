@@ -34,6 +34,7 @@ func randomAnnotation(r *rand.Rand) annotation.Annotation {
 		Label:    randomText(r),
 		Note:     randomText(r),
 		Author:   randomText(r),
+		Layer:    randomText(r),
 		Created:  time.Unix(r.Int64N(4e9), r.Int64N(1e9)).UTC(),
 		Modified: time.Unix(r.Int64N(4e9), 0).In(time.FixedZone("", 3600*r.IntN(12))),
 	}
@@ -59,6 +60,9 @@ func randomAnnotation(r *rand.Rand) annotation.Annotation {
 			Confidence: []float64{0, 1, 0.5, r.Float64(), 1e-9, 123456.789}[r.IntN(6)],
 			Review:     annotation.Review(randomText(r)),
 			Reviewer:   randomText(r),
+		}
+		for range r.IntN(3) {
+			a.Provenance.From = append(a.Provenance.From, annotation.Version{Layer: randomText(r), Fingerprint: randomText(r), Digest: randomText(r)})
 		}
 	}
 	return a

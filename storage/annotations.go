@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"cmp"
 	"fmt"
+	"maps"
 	"slices"
 	"strconv"
 
@@ -198,6 +199,9 @@ func (s *Store) apply(tx *bbolt.Tx, docID uint64, put []annotation.Annotation, d
 		case added[a.ID]:
 			// Put twice in one call: the later one wins.
 		case found:
+			if annotation.LayerOf(old) != annotation.LayerOf(a) {
+				return nil, movedLayerError(old, a)
+			}
 			a.Created = old.Created
 		default:
 			if owner := keyID(idx.Get(idKey(a.ID))); owner != 0 {
@@ -221,7 +225,8 @@ func (s *Store) apply(tx *bbolt.Tx, docID uint64, put []annotation.Annotation, d
 		out = append(out, a)
 	}
 	deleted := make(map[uint64]bool, len(del))
-	removed := 0 // stored annotations deleted
+	layers := &layerLookup{anns: anns, docID: docID, put: byID}
+	delta := map[string]int{} // annotations by layer: + kept new, - stored deleted
 	for _, id := range del {
 		if deleted[id] {
 			continue
@@ -233,7 +238,13 @@ func (s *Store) apply(tx *bbolt.Tx, docID uint64, put []annotation.Annotation, d
 		}
 		deleted[id] = true
 		if stored {
-			removed++
+			// Its layer as stored (an annotation put and deleted in one
+			// call keeps it: no edit moves one to another layer).
+			var old annotation.Annotation
+			if _, err := getAnnotation(anns, docID, id, &old); err != nil {
+				return nil, fmt.Errorf("annotation %d is unreadable: %w", id, err)
+			}
+			delta[annotation.LayerOf(old)]--
 		}
 	}
 	exists := func(id uint64) bool {
@@ -251,6 +262,15 @@ func (s *Store) apply(tx *bbolt.Tx, docID uint64, put []annotation.Annotation, d
 		}
 		if err := checkAnnotation(tx, a, o, labels, exists); err != nil {
 			return nil, err
+		}
+		for _, l := range a.Links {
+			target, err := layers.of(l.Target)
+			if err != nil {
+				return nil, err
+			}
+			if target != annotation.LayerOf(a) {
+				return nil, crossLayerError(a, l, target)
+			}
 		}
 	}
 	if len(deleted) > 0 {
@@ -294,14 +314,16 @@ func (s *Store) apply(tx *bbolt.Tx, docID uint64, put []annotation.Annotation, d
 			return nil, err
 		}
 	}
-	kept := 0 // new annotations that stay
 	for id := range added {
 		if !deleted[id] {
-			kept++
+			delta[annotation.LayerOf(byID[id])]++
 		}
 	}
-	if count := sum.Annotations + kept - removed; count != sum.Annotations {
-		sum.Annotations = count
+	if changed := slices.ContainsFunc(slices.Collect(maps.Values(delta)), func(n int) bool { return n != 0 }); changed {
+		for _, n := range delta {
+			sum.Annotations += n
+		}
+		sum.Layers = addLayers(sum.Layers, delta)
 		if err := putJSON(tx.Bucket(bucketSummaries), idKey(docID), sum); err != nil {
 			return nil, err
 		}

@@ -145,8 +145,11 @@ func importBundle(tx *bbolt.Tx, now time.Time, labels annotation.LabelSet, b ann
 
 	o := annotation.NewOffsets(d.Text)
 	anns := tx.Bucket(bucketAnnotations)
-	for i, a := range b.Annotations {
-		a = a.Clone()
+	in, err := settledLayers(b.Annotations)
+	if err != nil {
+		return ImportResult{}, err
+	}
+	for i, a := range in {
 		old := a.ID
 		a.ID, a.DocID = newIDs[i], d.ID
 		for j, l := range a.Links {
@@ -175,15 +178,16 @@ func importBundle(tx *bbolt.Tx, now time.Time, labels annotation.LabelSet, b ann
 			return ImportResult{}, err
 		}
 	}
-	if err := insertDocumentCounted(tx, d, o.Len(), len(b.Annotations)); err != nil {
+	if err := insertDocumentCounted(tx, d, o.Len(), annotation.CountLayers(in)); err != nil {
 		return ImportResult{}, err
 	}
 	d.Text = ""
 	return ImportResult{Doc: d, Annotations: len(b.Annotations)}, nil
 }
 
-// insertDocumentCounted is insertDocument with a known length and count.
-func insertDocumentCounted(tx *bbolt.Tx, d annotation.Document, length, count int) error {
+// insertDocumentCounted is insertDocument with a known length and count of
+// annotations by layer.
+func insertDocumentCounted(tx *bbolt.Tx, d annotation.Document, length int, layers map[string]int) error {
 	k, err := shaKey(d.SHA256)
 	if err != nil {
 		return err
@@ -194,7 +198,11 @@ func insertDocumentCounted(tx *bbolt.Tx, d annotation.Document, length, count in
 	if err := tx.Bucket(bucketSHA256).Put(k, idKey(d.ID)); err != nil {
 		return err
 	}
-	return putDocument(tx, d, annotation.Summary{Length: length, Annotations: count})
+	count := 0
+	for _, n := range layers {
+		count += n
+	}
+	return putDocument(tx, d, annotation.Summary{Length: length, Annotations: count, Layers: layers})
 }
 
 // EachBundle calls fn with every document (with its text) and its

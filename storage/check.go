@@ -23,7 +23,8 @@ const maxProblems = 1000
 // annotation counts; every annotation is indexed, has a label, attributes
 // and attribute values the codebook defines, spans inside its text and
 // matching it, links of the codebook's relation types that resolve inside
-// its document and an entity that exists; every pending suggestion the
+// its document and its layer and an entity that exists; summaries count
+// the annotations of each layer; merge records are readable; every pending suggestion the
 // same, its links resolving to an annotation or a suggestion of its
 // document, and its id no annotation's; summaries count the pending
 // suggestions; ids are below their sequences. It returns nil
@@ -144,6 +145,15 @@ func checkTx(tx *bbolt.Tx, add func(error) bool) {
 		}
 		return nil
 	})
+	// Merge records stay when their text leaves the project, as
+	// rejections do: only their form is checked.
+	_ = tx.Bucket(bucketLayers).ForEach(func(k, v []byte) error {
+		var r layerRecord
+		if err := json.Unmarshal(v, &r); err != nil || len(k) < sha256.Size || annotation.ValidLayer(string(k[sha256.Size:])) != nil {
+			add(fmt.Errorf("merge record %x is unreadable: %v: %w", k, err, ErrCorrupt))
+		}
+		return nil
+	})
 	_ = idx.ForEach(func(k, v []byte) error {
 		id := keyID(k)
 		maxAnn = max(maxAnn, id)
@@ -181,8 +191,10 @@ func checkDocument(tx *bbolt.Tx, id uint64, d annotation.Document, labels annota
 		report(fmt.Errorf("%v: %w", err, ErrCorrupt))
 	}
 	ids := make(map[uint64]bool, len(as))
+	layerOf := make(map[uint64]string, len(as))
 	for _, a := range as {
 		ids[a.ID] = true
+		layerOf[a.ID] = annotation.LayerOf(a)
 	}
 	idx := tx.Bucket(bucketAnnIndex)
 	for _, a := range as {
@@ -190,6 +202,11 @@ func checkDocument(tx *bbolt.Tx, id uint64, d annotation.Document, labels annota
 			report(fmt.Errorf("annotation %d is missing from the index: %w", a.ID, ErrCorrupt))
 		}
 		checkStored(tx, "annotation", id, a, o, labels, func(t uint64) bool { return ids[t] }, report)
+		for _, l := range a.Links {
+			if target, ok := layerOf[l.Target]; ok && target != annotation.LayerOf(a) {
+				report(crossLayerError(a, l, target))
+			}
+		}
 	}
 	pending := checkSuggestions(tx, id, o, labels, ids, report)
 	var sum annotation.Summary
@@ -197,9 +214,10 @@ func checkDocument(tx *bbolt.Tx, id uint64, d annotation.Document, labels annota
 	switch {
 	case err != nil || !found:
 		report(fmt.Errorf("its summary is missing or unreadable: %w", ErrCorrupt))
-	case sum != summaryOf(d, annotation.Summary{Length: o.Len(), Annotations: len(as), Pending: pending, Suggester: sum.Suggester}):
-		report(fmt.Errorf("its summary %+v does not match the document (%d code points, %d annotations, %d pending suggestions): %w",
-			sum, o.Len(), len(as), pending, ErrCorrupt))
+	case !sameSummary(sum, summaryOf(d, annotation.Summary{Length: o.Len(), Annotations: len(as), Pending: pending, Suggester: sum.Suggester,
+		Layers: annotation.CountLayers(as)})):
+		report(fmt.Errorf("its summary %+v does not match the document (%d code points, %d annotations, by layer %v, %d pending suggestions): %w",
+			sum, o.Len(), len(as), annotation.CountLayers(as), pending, ErrCorrupt))
 	}
 	return ok
 }

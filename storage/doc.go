@@ -22,9 +22,26 @@
 //	entities    entityID(8)     -> Entity JSON               seq: last entity id
 //	suggestions docID(8)annID(8)-> Annotation JSON           (pending; id from annindex's seq, no annindex entry)
 //	rejected    sha256(32)fingerprint -> {label, spans, rule, time}   (rejected suggestions, by text)
+//	layers      sha256(32)layer -> {file, digest, merged, stored}     (merged layers, by text)
 //
 // A summary is rewritten in the transaction of every edit that changes it
-// (metadata, status, annotation count, pending suggestions, suggester).
+// (metadata, status, annotation count and count by layer, pending
+// suggestions, suggester).
+//
+// # Layers
+//
+// An annotation belongs to one layer (issue 21): Annotation.Layer, or for
+// one from before layers its author (annotation.LayerOf); the curated
+// layer is annotation.CuratedLayer. A link joins annotations of one layer
+// only, and no edit moves an annotation to another layer (Store.apply
+// refuses both, annotation.ErrCrossLayer). A layer of a document merged
+// from another annotator's file (ReplaceLayer) has a record in layers,
+// keyed by the text's SHA-256 as rejections are (a deletion keeps it for
+// its undo): the file, the merge's digest of what it brought in, the time,
+// and annotation.LayerDigest of the layer as stored. A layer that no longer
+// matches that digest was edited here, and is not replaced unless the
+// caller says so (layers.go says why a digest and not a mark on each
+// annotation).
 //
 // # Suggestions
 //
@@ -47,6 +64,8 @@
 //	project.glossa.bak1 .. .bak3  rolling copies (Options.AutoBackup, Store.AutoBackupAsync), .bak1 newest
 //	project.glossa.v1.bak         copy taken before migrating a version 1 file (version 2 added
 //	                              the suggestions and rejected buckets)
+//	project.glossa.v2.bak         copy taken before migrating a version 2 file (version 3 added
+//	                              the layers bucket and the counts by layer)
 //	.project.glossa.tmp-*         a project being created (moved into place)
 //	.<backup>.tmp-*               a backup being written (moved into place)
 //

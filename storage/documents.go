@@ -5,6 +5,8 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
+	"maps"
+	"reflect"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -74,7 +76,17 @@ func summaryOf(d annotation.Document, counts annotation.Summary) annotation.Summ
 	return annotation.Summary{
 		ID: d.ID, Title: d.Title, Outlet: d.Outlet, Published: d.Published, Status: d.Status,
 		Annotations: counts.Annotations, Length: counts.Length, Pending: counts.Pending, Suggester: counts.Suggester,
+		Layers: maps.Clone(counts.Layers),
 	}
+}
+
+// sameSummary reports whether a and b hold the same values.
+func sameSummary(a, b annotation.Summary) bool {
+	if !maps.Equal(a.Layers, b.Layers) {
+		return false
+	}
+	a.Layers, b.Layers = nil, nil
+	return reflect.DeepEqual(a, b)
 }
 
 func loadSummary(tx *bbolt.Tx, id uint64) (annotation.Summary, error) {
@@ -123,7 +135,7 @@ func duplicateOf(tx *bbolt.Tx, sum string) uint64 {
 
 // insertDocument stores a new document d (ID set, checked, SHA256 set).
 func insertDocument(tx *bbolt.Tx, d annotation.Document) error {
-	return insertDocumentCounted(tx, d, annotation.Len(d.Text), 0)
+	return insertDocumentCounted(tx, d, annotation.Len(d.Text), nil)
 }
 
 // bumpSequence raises b's sequence to at least id, so that NextSequence

@@ -9,7 +9,7 @@ import (
 // SchemaVersion is the layout version this Glossa writes. A file with a
 // higher version was written by a newer Glossa and is refused (ErrTooNew); a
 // file with a lower one is migrated at open (see migrations).
-const SchemaVersion = 2
+const SchemaVersion = 3
 
 // currentSchema is SchemaVersion; tests raise it to exercise migrations.
 var currentSchema uint64 = SchemaVersion
@@ -27,12 +27,13 @@ var (
 	bucketEntities    = []byte("entities")    // entityID -> Entity JSON; sequence: last entity id
 	bucketSuggestions = []byte("suggestions") // docID ++ annID -> Annotation JSON (pending; ids from annindex's sequence)
 	bucketRejected    = []byte("rejected")    // text SHA-256 ++ fingerprint -> rejection JSON
+	bucketLayers      = []byte("layers")      // text SHA-256 ++ layer name -> layerRecord JSON (merged layers)
 )
 
 // allBuckets lists every bucket, in the order doc.go draws them.
 var allBuckets = [][]byte{
 	bucketMeta, bucketDocuments, bucketTexts, bucketSummaries, bucketSHA256,
-	bucketAnnotations, bucketAnnIndex, bucketEntities, bucketSuggestions, bucketRejected,
+	bucketAnnotations, bucketAnnIndex, bucketEntities, bucketSuggestions, bucketRejected, bucketLayers,
 }
 
 // Keys of the meta bucket.
@@ -57,6 +58,10 @@ var migrations = map[uint64]migration{
 	// file, since Open refuses a current file that lacks a bucket as damaged
 	// (a broken bucket is not recreated over the damage).
 	2: func(tx *bbolt.Tx) error { return createBuckets(tx, bucketSuggestions, bucketRejected) },
+	// Version 3 keeps annotator layers (issue 21): the layers bucket of
+	// merged layers, each summary's count by layer, and one layer for
+	// annotations that a link joins (migrateLayers).
+	3: migrateLayers,
 }
 
 // idKey encodes an id as an 8-byte big-endian key, so that keys sort by id.

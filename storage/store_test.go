@@ -119,7 +119,7 @@ func TestCreateReopenPersists(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := []annotation.Summary{{ID: d.ID, Title: "Taxes", Outlet: "Daily", Status: annotation.StatusNew, Annotations: 2, Length: annotation.Len(sampleText)}}
+	want := []annotation.Summary{{ID: d.ID, Title: "Taxes", Outlet: "Daily", Status: annotation.StatusNew, Annotations: 2, Length: annotation.Len(sampleText), Layers: map[string]int{"": 2}}}
 	if !reflect.DeepEqual(sums, want) {
 		t.Errorf("Documents = %+v, want %+v", sums, want)
 	}

@@ -230,9 +230,10 @@ func (s *Store) setSuggestions(tx *bbolt.Tx, docID uint64, sugs []annotation.Ann
 //   - Reject removes pending suggestions and remembers each one's label and
 //     spans for this text, so that SetSuggestions leaves it out;
 //   - Accept moves pending suggestions into the annotations under their
-//     ids, stored as given (the caller sets Provenance.Review, Reviewer and
-//     Author) and checked as Apply checks them, without their links to
-//     anything that is then neither an annotation nor accepted with them.
+//     ids, stored as given (the caller sets Provenance.Review, Reviewer,
+//     Author and Layer) and checked as Apply checks them, without their
+//     links to anything that is then neither an annotation nor accepted
+//     with them, or that is in another layer.
 //
 // Restored suggestions are checked as SetSuggestions checks them, their
 // links against the annotations and pending suggestions after the edit.
@@ -330,17 +331,27 @@ func (s *Store) reviewSuggestions(tx *bbolt.Tx, docID uint64, e annotation.Sugge
 		changed[id] = true
 	}
 
-	accepted := make(map[uint64]bool, len(e.Accept))
+	accepted := make(map[uint64]annotation.Annotation, len(e.Accept))
 	for _, a := range e.Accept {
 		if _, ok := pending[a.ID]; !ok || (a.DocID != 0 && a.DocID != docID) {
 			return nil, fmt.Errorf("suggestion %d is not pending in document %d: %w", a.ID, docID, annotation.ErrNotFound)
 		}
-		accepted[a.ID] = true
+		accepted[a.ID] = a
 	}
+	layers := &layerLookup{anns: tx.Bucket(bucketAnnotations), docID: docID, put: accepted}
 	put := make([]annotation.Annotation, 0, len(e.Accept))
 	for _, a := range e.Accept {
 		a = a.Clone()
-		pruneLinks(&a, func(t uint64) bool { return accepted[t] || isAnnotation(t) })
+		// A link to an annotation of another layer than the one a is
+		// accepted into goes too: links join annotations of one layer.
+		pruneLinks(&a, func(t uint64) bool {
+			_, ok := accepted[t]
+			if !ok && !isAnnotation(t) {
+				return false
+			}
+			layer, err := layers.of(t)
+			return err == nil && layer == annotation.LayerOf(a)
+		})
 		delete(pending, a.ID)
 		changed[a.ID] = true
 		// Gone from the suggestions before apply, which refuses an

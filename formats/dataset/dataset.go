@@ -18,11 +18,13 @@ import (
 )
 
 // Header is what a writer learns before the first document: the project's
-// name, its label set and its entity registry.
+// name, its label set, its entity registry and the layers the export holds
+// (the annotators, and the curated layer), with their counts.
 type Header struct {
 	Project  string
 	Labels   annotation.LabelSet
 	Entities []annotation.Entity
+	Layers   []annotation.LayerInfo
 }
 
 // Writer receives a dataset as a stream: Begin once, Bundle per document,

@@ -159,6 +159,7 @@ type headerIn struct {
 	Guidelines   string                    `json:"guidelines"`
 	Verbs        []string                  `json:"verbs"`
 	Entities     []annotation.Entity       `json:"entities"`
+	Annotators   []annotatorJSON           `json:"annotators"`
 }
 
 // checkHeader checks format, version and offset units.
@@ -283,7 +284,8 @@ func (d *decoder) linesHeader(b []byte) error {
 	if err := d.checkHeader(h.Format, h.Version, h.Offsets, h.ExtraOffsets); err != nil {
 		return err
 	}
-	d.header = dataset.Header{Project: h.Project, Labels: annotation.LabelSet{Labels: h.Labels, Relations: h.Relations, Guidelines: h.Guidelines, Verbs: h.Verbs}, Entities: h.Entities}
+	d.header = dataset.Header{Project: h.Project, Labels: annotation.LabelSet{Labels: h.Labels, Relations: h.Relations, Guidelines: h.Guidelines, Verbs: h.Verbs}, Entities: h.Entities,
+		Layers: layersOf(h.Annotators)}
 	return nil
 }
 
@@ -300,6 +302,7 @@ func (d *decoder) object(br *bufio.Reader) error {
 	var (
 		format, offsets *string
 		extra           []string
+		annotators      []annotatorJSON
 	)
 	for dec.More() {
 		lr.allow(MaxHeaderBytes)
@@ -328,7 +331,7 @@ func (d *decoder) object(br *bufio.Reader) error {
 			return err
 		}
 		if d.headed && (key == "format" || key == "version" || key == "offsets" || key == "extra_offsets" ||
-			key == "project" || key == "labels" || key == "relations" || key == "guidelines" || key == "verbs" || key == "entities") {
+			key == "project" || key == "labels" || key == "relations" || key == "guidelines" || key == "verbs" || key == "entities" || key == "annotators") {
 			return fmt.Errorf("member %q comes after the documents; the header must come first: %w", key, ErrFormat)
 		}
 		var dst any
@@ -353,12 +356,15 @@ func (d *decoder) object(br *bufio.Reader) error {
 			dst = &d.header.Labels.Verbs
 		case "entities":
 			dst = &d.header.Entities
+		case "annotators":
+			dst = &annotators
 		}
 		if dst != nil {
 			if err := json.Unmarshal(raw, dst); err != nil {
 				return fmt.Errorf("member %q: %v: %w", key, err, ErrFormat)
 			}
 		}
+		d.header.Layers = layersOf(annotators)
 	}
 	d.limit.allow(MaxHeaderBytes)
 	if _, err := dec.Token(); err != nil { // '}'
@@ -560,12 +566,14 @@ func annotationOf(aj *annJSON, docID uint64, o *annotation.Offsets) (annotation.
 		Note:       aj.Note,
 		Links:      aj.Links,
 		Author:     aj.Author,
+		Layer:      aj.Layer,
 		Provenance: annotation.Provenance{
 			Origin:     annotation.ParseOrigin(string(aj.Provenance.Origin)),
 			Rule:       aj.Provenance.Rule,
 			Confidence: aj.Provenance.Confidence,
 			Review:     aj.Provenance.Review,
 			Reviewer:   aj.Provenance.Reviewer,
+			From:       aj.Provenance.From,
 		},
 	}
 	if aj.Entity != nil {
@@ -600,6 +608,15 @@ func annotationOf(aj *annJSON, docID uint64, o *annotation.Offsets) (annotation.
 		}
 	}
 	return a, nil
+}
+
+// layersOf returns the header's annotators as layers.
+func layersOf(as []annotatorJSON) []annotation.LayerInfo {
+	var out []annotation.LayerInfo
+	for _, a := range as {
+		out = append(out, annotation.LayerInfo{Name: a.Name, Curated: a.Curated || a.Name == annotation.CuratedLayer, Annotations: a.Annotations, Articles: a.Articles})
+	}
+	return out
 }
 
 func parseTime(name string, s *string) (time.Time, error) {

@@ -129,6 +129,7 @@ func appendAnn(b []byte, a *annJSON) (_ []byte, ok bool) {
 		b = append(b, ']')
 	}
 	b = appendMember(b, "author", a.Author)
+	b = appendMember(b, "layer", a.Layer)
 	b = appendOptional(b, "created", a.Created)
 	b = appendOptional(b, "modified", a.Modified)
 	p := &a.Provenance
@@ -149,6 +150,20 @@ func appendAnn(b []byte, a *annJSON) (_ []byte, ok bool) {
 	}
 	if p.Reviewer != "" {
 		b = appendMember(b, "reviewer", p.Reviewer)
+	}
+	if len(p.From) > 0 {
+		b = append(b, `,"from":[`...)
+		for i, v := range p.From {
+			if i > 0 {
+				b = append(b, ',')
+			}
+			b = append(b, `{"layer":`...)
+			b = appendString(b, v.Layer)
+			b = appendMember(b, "fingerprint", v.Fingerprint)
+			b = appendMember(b, "digest", v.Digest)
+			b = append(b, '}')
+		}
+		b = append(b, ']')
 	}
 	return append(b, "}}"...), true
 }

@@ -108,6 +108,17 @@ type headerJSON struct {
 	Guidelines string                    `json:"guidelines,omitempty"`
 	Verbs      []string                  `json:"verbs,omitempty"`
 	Entities   []annotation.Entity       `json:"entities"`
+	// Annotators lists the layers the dataset holds, with their counts.
+	Annotators []annotatorJSON `json:"annotators,omitempty"`
+}
+
+// annotatorJSON is one layer of the header's annotators: an annotator's,
+// or the curated layer (annotation.CuratedLayer, curated true).
+type annotatorJSON struct {
+	Name        string `json:"name"`
+	Curated     bool   `json:"curated,omitempty"`
+	Annotations int    `json:"annotations"`
+	Articles    int    `json:"articles"`
 }
 
 // docJSON is one document as written: every member always present.
@@ -138,6 +149,7 @@ type annJSON struct {
 	Entity     *uint64           `json:"entity"`
 	Links      []annotation.Link `json:"links"`
 	Author     string            `json:"author"`
+	Layer      string            `json:"layer"`
 	Created    *string           `json:"created"`
 	Modified   *string           `json:"modified"`
 	Provenance provJSON          `json:"provenance"`
@@ -157,11 +169,12 @@ type offsetPair struct {
 }
 
 type provJSON struct {
-	Origin     annotation.Origin `json:"origin"`
-	Rule       string            `json:"rule,omitempty"`
-	Confidence float64           `json:"confidence,omitempty"`
-	Review     annotation.Review `json:"review,omitempty"`
-	Reviewer   string            `json:"reviewer,omitempty"`
+	Origin     annotation.Origin    `json:"origin"`
+	Rule       string               `json:"rule,omitempty"`
+	Confidence float64              `json:"confidence,omitempty"`
+	Review     annotation.Review    `json:"review,omitempty"`
+	Reviewer   string               `json:"reviewer,omitempty"`
+	From       []annotation.Version `json:"from,omitempty"`
 }
 
 var (
@@ -200,6 +213,9 @@ func (e *Encoder) Begin(h dataset.Header) error {
 		Guidelines: h.Labels.Guidelines,
 		Verbs:      h.Labels.Verbs,
 		Entities:   h.Entities,
+	}
+	for _, l := range h.Layers {
+		hj.Annotators = append(hj.Annotators, annotatorJSON{Name: l.Name, Curated: l.Curated, Annotations: l.Annotations, Articles: l.Articles})
 	}
 	if e.lines {
 		hj.Format = FormatLinesName
@@ -373,6 +389,7 @@ func (e *Encoder) build(b annotation.Bundle) error {
 			Note:       a.Note,
 			Links:      a.Links,
 			Author:     a.Author,
+			Layer:      a.Layer,
 			Created:    e.times.next(),
 			Modified:   e.times.next(),
 			Provenance: provJSON{
@@ -381,6 +398,7 @@ func (e *Encoder) build(b annotation.Bundle) error {
 				Confidence: a.Provenance.Confidence,
 				Review:     a.Provenance.Review,
 				Reviewer:   a.Provenance.Reviewer,
+				From:       a.Provenance.From,
 			},
 		}
 		if aj.Attributes == nil {

@@ -58,6 +58,11 @@ func fixture(t testing.TB) (dataset.Header, []annotation.Bundle) {
 			{ID: 2, Name: "東京都", Type: "Location"},
 			{ID: 3, Name: "وزارة المالية", Type: "Organisation", Note: "RTL name <&> \"quoted\""},
 		},
+		Layers: []annotation.LayerInfo{
+			{Name: "", Annotations: 9, Articles: 2},
+			{Name: "李明", Annotations: 3, Articles: 1},
+			{Name: annotation.CuratedLayer, Curated: true, Annotations: 1, Articles: 1},
+		},
 	}
 	var bundles []annotation.Bundle
 
@@ -104,12 +109,13 @@ func fixture(t testing.TB) (dataset.Header, []annotation.Bundle) {
 		Origin: "tokyo.txt", Created: fixtureTime(10), Modified: fixtureTime(11), Text: text2}
 	d2.SHA256 = annotation.TextSHA256(text2)
 	bundles = append(bundles, annotation.Bundle{Document: d2, Annotations: []annotation.Annotation{
-		{ID: 20, DocID: 2, Label: "Location", Spans: []annotation.Span{spanOf(t, o, "東京都", 0)}, Entity: 2,
+		// One annotator's layer.
+		{ID: 20, DocID: 2, Label: "Location", Spans: []annotation.Span{spanOf(t, o, "東京都", 0)}, Entity: 2, Layer: "李明",
 			Provenance: annotation.Provenance{Origin: annotation.OriginPerson}},
 		{ID: 21, DocID: 2, Label: "Claim", Spans: []annotation.Span{spanOf(t, o, "物価が𠮷上がった", 0)},
-			Links:      []annotation.Link{{Type: annotation.LinkAbout, Target: 20}},
+			Links: []annotation.Link{{Type: annotation.LinkAbout, Target: 20}}, Layer: "李明",
 			Provenance: annotation.Provenance{Origin: annotation.OriginPerson}},
-		{ID: 22, DocID: 2, Label: "Location", Spans: []annotation.Span{spanOf(t, o, "東京都", 1)}, Entity: 2,
+		{ID: 22, DocID: 2, Label: "Location", Spans: []annotation.Span{spanOf(t, o, "東京都", 1)}, Entity: 2, Layer: "李明",
 			Provenance: annotation.Provenance{Origin: annotation.OriginPerson}},
 	}})
 
@@ -126,7 +132,13 @@ func fixture(t testing.TB) (dataset.Header, []annotation.Bundle) {
 			Attributes: map[string]string{"language": "ar+he"},
 			Links:      []annotation.Link{{Type: annotation.LinkSaidBy, Target: 30}},
 			Provenance: annotation.Provenance{Origin: annotation.OriginPerson}},
+		// A curated copy of 30, with the version it was taken from.
+		{ID: 32, DocID: 3, Label: "Organisation", Spans: []annotation.Span{spanOf(t, o, "وزارة المالية", 0)}, Entity: 3,
+			Author: "Ana", Layer: annotation.CuratedLayer, Created: fixtureTime(12), Modified: fixtureTime(12),
+			Provenance: annotation.Provenance{Origin: annotation.OriginCurated}},
 	}})
+	last := bundles[len(bundles)-1].Annotations
+	last[2].Provenance.From = []annotation.Version{annotation.VersionOf(last[0], nil)}
 
 	// A document without annotations.
 	text4 := "No annotations here."
