@@ -1,4 +1,4 @@
-// Package cli is Glossa's command line: import, export, check, codebook,
+// Package cli is Glossa's command line: import, merge, export, check, codebook,
 // suggest, stats, backup, version and help. main hands it the arguments
 // when the first one names a subcommand; with none, Glossa opens its
 // window instead.
@@ -37,6 +37,7 @@ func commands() []command {
 	return []command{
 		{"import", "import [--db FILE] PATH...", "import articles (.txt .md .html), datasets (.json .jsonl) and other tools' files; folders are walked", runImport},
 		{"export", "export [--db FILE] --format FORMAT [-o OUT] [--offsets codepoint,utf16,byte] [--excel-bom] [--include-suggestions]", "export the project (stdout unless -o); --include-suggestions writes the pending suggestions too, with their links and provenance (origin suggested, rule, confidence, review pending)", runExport},
+		{"merge", "merge [--db FILE] [--as NAME] OTHER...", "bring in other annotators' work as their layers: a Glossa .json/.jsonl dataset, another Glossa project file, or another tool's file; each annotation goes to the layer of its annotator (--as names the one of annotations that name none; default: the file's name), a name the project's own annotations use becoming \"NAME (FILE)\"; articles match by their text (one missing is added; another text of the same title is reported, not merged); codebooks and entity registries merge with the project's kept where they differ, each difference listed; merging the same file again changes nothing, a newer one replaces the layers of the articles it changed. Prints a line per layer of an article (id, title, layer, annotations, new/replaced/unchanged), the conflicts, then a total", runMerge},
 		{"check", "check [--db FILE]", "check the project file's structure and Glossa's invariants", runCheck},
 		{"codebook", "codebook [--db FILE] [--import FILE | --export OUT] [--format glossa|brat|labelstudio]", "print the codebook: labels, attributes, relation types, guidelines, and what uses each; --import merges a codebook file into the project's (only adding; the format sniffed unless given); --export writes it (brat: OUT is a folder for annotation.conf and visual.conf)", runCodebook},
 		{"suggest", "suggest [--db FILE] [--all | --doc ID ...]", "compute suggestions (quotes with their speakers and cues, indirect attributions, entities of the registry, dates, money, percentages) for every article or the ones named, and store them as pending for review in the window; prints one line per article: id, title, claims, sources, cues, entities, and how many rejected before were left out", runSuggest},

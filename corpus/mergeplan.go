@@ -6,7 +6,6 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
-	"maps"
 	"slices"
 	"strings"
 
@@ -102,7 +101,7 @@ func typeWords(t string) string {
 // to: the layer it names, else its author, else as (the command's --as),
 // else the file's name.
 func incomingLayer(a annotation.Annotation, as, file string) string {
-	for _, n := range []string{a.Author, as, file} {
+	for _, n := range []string{annotation.LayerOf(a), as, file} {
 		if n = strings.TrimSpace(n); n != "" {
 			return n
 		}
@@ -152,8 +151,12 @@ func layerDigest(anns []annotation.Annotation, entities map[uint64]annotation.En
 	}
 	items := make([]item, len(anns))
 	for i, a := range anns {
+		origin := annotation.ParseOrigin(string(a.Provenance.Origin))
+		if origin == "" {
+			origin = annotation.OriginPerson // what the zero value means, and Glossa JSON writes
+		}
 		c := canon{Label: a.Label, Attributes: a.Attributes, Note: a.Note, Author: a.Author,
-			Origin: string(a.Provenance.Origin), Rule: a.Provenance.Rule, Review: string(a.Provenance.Review)}
+			Origin: string(origin), Rule: a.Provenance.Rule, Review: string(a.Provenance.Review)}
 		for _, s := range a.Spans {
 			c.Spans = append(c.Spans, [2]int{s.Start, s.End})
 		}
@@ -198,6 +201,3 @@ func entityIndex(es []annotation.Entity) map[uint64]annotation.Entity {
 	}
 	return m
 }
-
-// sortedNames returns the keys of a set, sorted.
-func sortedNames(set map[string]bool) []string { return slices.Sorted(maps.Keys(set)) }

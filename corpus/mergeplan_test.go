@@ -58,16 +58,18 @@ func TestPlanEntities(t *testing.T) {
 
 func TestIncomingLayer(t *testing.T) {
 	tests := []struct {
-		author, as, want string
+		layer, author, as, want string
 	}{
-		{"ana", "bo", "ana"},
-		{"", "bo", "bo"},
-		{" ", " ", "ana.json"},
-		{"", "", "ana.json"},
+		{"cleo", "ana", "bo", "cleo"},
+		{annotation.CuratedLayer, "ana", "bo", annotation.CuratedLayer},
+		{"", "ana", "bo", "ana"},
+		{"", "", "bo", "bo"},
+		{"", " ", " ", "ana.json"},
+		{"", "", "", "ana.json"},
 	}
 	for _, tc := range tests {
-		if got := incomingLayer(annotation.Annotation{Author: tc.author}, tc.as, "ana.json"); got != tc.want {
-			t.Errorf("incomingLayer(author %q, as %q) = %q; want %q", tc.author, tc.as, got, tc.want)
+		if got := incomingLayer(annotation.Annotation{Layer: tc.layer, Author: tc.author}, tc.as, "ana.json"); got != tc.want {
+			t.Errorf("incomingLayer(layer %q, author %q, as %q) = %q; want %q", tc.layer, tc.author, tc.as, got, tc.want)
 		}
 	}
 }
@@ -106,6 +108,10 @@ func TestLayerDigest(t *testing.T) {
 			as[0].ID, as[1].ID, as[1].Links[0].Target = 41, 40, 41
 			as[0].Created, as[1].Modified = at(9), at(9)
 			return []annotation.Annotation{as[1], as[0]}, entities
+		},
+		"the origin a person's by default": func(as []annotation.Annotation) ([]annotation.Annotation, map[uint64]annotation.Entity) {
+			as[1].Provenance.Origin = annotation.OriginPerson
+			return as, entities
 		},
 		"the entity renumbered": func(as []annotation.Annotation) ([]annotation.Annotation, map[uint64]annotation.Entity) {
 			as[0].Entity = 3
