@@ -3,6 +3,7 @@ package corpus
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -569,5 +570,46 @@ func TestMergeLeavesOutTheProjectsOwnLayerComingBack(t *testing.T) {
 	}
 	if rep.Own != 1 || !strings.Contains(rep.Total(), "1 the project's own") {
 		t.Errorf("total %q; want 1 layer counted as the project's own", rep.Total())
+	}
+}
+
+func TestMergeRefusesWhatItCannotRead(t *testing.T) {
+	lead := leadProject(t)
+	dir := t.TempDir()
+	ls, _ := lead.Labels()
+	codebook := filepath.Join(dir, "codebook.json")
+	if _, err := ExportCodebook(ls, "glossa", codebook, lead.Path()); err != nil {
+		t.Fatal(err)
+	}
+	article := filepath.Join(dir, "a.txt")
+	junk := filepath.Join(dir, "junk.bin")
+	empty := filepath.Join(dir, "empty")
+	for p, data := range map[string]string{article: "Title\n\nText.\n", junk: "\x00\x01\x02"} {
+		if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := os.Mkdir(empty, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	before := stateOf(t, lead)
+	for _, tc := range []struct {
+		path string
+		want error
+		says string
+	}{
+		{article, ErrNotMergeable, "an article without annotations"},
+		{codebook, ErrCodebookFile, "codebook"},
+		{junk, ErrNotMergeable, "Glossa project files"},
+		{empty, ErrNotMergeable, "Glossa project files"},
+		{filepath.Join(dir, "missing.json"), os.ErrNotExist, "missing.json"},
+	} {
+		_, err := Merge(context.Background(), lead, tc.path, MergeOptions{})
+		if !errors.Is(err, tc.want) || !strings.Contains(err.Error(), tc.says) {
+			t.Errorf("%s: %v; want %v saying %q", filepath.Base(tc.path), err, tc.want, tc.says)
+		}
+	}
+	if got := stateOf(t, lead); !reflect.DeepEqual(got, before) {
+		t.Error("a refused merge changed the project")
 	}
 }

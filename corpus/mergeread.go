@@ -45,24 +45,11 @@ func openOther(path, project string, lookup dataset.Lookup) (*other, error) {
 	if samefile.Is(path, project) {
 		return nil, fmt.Errorf("%s is the open project itself; merge another annotator's file into it", path)
 	}
-	info, err := os.Stat(path)
+	f, ok, err := sniffPath(path)
 	if err != nil {
 		return nil, fmt.Errorf("cannot read %s: %w", path, unwrapPathError(err))
 	}
 	o := &other{path: path, name: filepath.Base(filepath.Clean(path)), close: func() error { return nil }}
-	var (
-		f  registry.Format
-		ok bool
-	)
-	if info.IsDir() {
-		f, ok = registry.SniffDir(path)
-	} else {
-		head, err := registry.ReadHead(path)
-		if err != nil {
-			return nil, fmt.Errorf("cannot read %s: %w", path, unwrapPathError(err))
-		}
-		f, ok = registry.Sniff(path, head)
-	}
 	switch {
 	case ok && f.Decode != nil:
 		o.read = func(onHeader func(dataset.Header) error, onBundle func(annotation.Bundle) error) error {
@@ -94,8 +81,6 @@ func openOther(path, project string, lookup dataset.Lookup) (*other, error) {
 		return nil, fmt.Errorf("%s is an article without annotations: %w; add it with Import", path, ErrNotMergeable)
 	case ok:
 		return nil, fmt.Errorf("%s: %w; %s files are exported by Glossa but not read", path, ErrNotMergeable, f.Name)
-	case info.IsDir():
-		return nil, fmt.Errorf("%s: %w; the folder holds no dataset Glossa reads (%s)", path, ErrNotMergeable, mergeableKinds())
 	default:
 		if _, isCodebook := registry.SniffCodebook(path); isCodebook {
 			return nil, fmt.Errorf("%s: %w: %w", path, ErrNotMergeable, ErrCodebookFile)

@@ -107,9 +107,10 @@ func Run(meta Meta, path string) error {
 // The window edits a storage.Store, and corpus imports into and exports
 // from one: checked here, where they are wired together.
 var (
-	_ app.Store     = (*storage.Store)(nil)
-	_ corpus.Target = (*storage.Store)(nil)
-	_ corpus.Source = (*storage.Store)(nil)
+	_ app.Store          = (*storage.Store)(nil)
+	_ corpus.Target      = (*storage.Store)(nil)
+	_ corpus.Source      = (*storage.Store)(nil)
+	_ corpus.MergeTarget = (*storage.Store)(nil)
 )
 
 // project is the project file st as the window gets it: the store,
