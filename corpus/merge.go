@@ -164,6 +164,9 @@ func Merge(ctx context.Context, st MergeTarget, path string, opt MergeOptions) (
 	}
 	err = o.read(m.header, m.article)
 	m.rep.Warnings = append(m.rep.Warnings, o.warnings...)
+	if m.unreviewed > 0 {
+		m.rep.Warnings = append(m.rep.Warnings, fmt.Sprintf("%s: %d suggestion%s nobody accepted left out; a merge brings in what the annotator made or accepted", m.o.name, m.unreviewed, plural(m.unreviewed)))
+	}
 	return m.rep, err
 }
 
@@ -181,6 +184,8 @@ type merger struct {
 	local   map[string]bool // layers the project's own annotations use
 	merged  []string        // layers merged from files, which a file may empty
 	renamed map[string]bool // incoming layer names reported as renamed
+
+	unreviewed int // suggestions of the file nobody accepted, left out
 
 	headerDone bool
 	entityIDs  map[uint64]uint64            // the file's entity ids -> the project's
@@ -332,7 +337,16 @@ func (m *merger) add(d annotation.Document) (uint64, error) {
 // project's article docID, one layer at a time, and returns a line for
 // each layer.
 func (m *merger) layers(docID uint64, title string, anns []annotation.Annotation) ([]MergedLayer, error) {
-	anns = cloneAll(anns)
+	// Copies: a project file's stream reuses anns.
+	in := make([]annotation.Annotation, 0, len(anns))
+	for _, a := range anns {
+		if unreviewed(a) {
+			m.unreviewed++
+			continue
+		}
+		in = append(in, a.Clone())
+	}
+	anns = in
 	if _, err := annotation.SettleLayers(anns); err != nil {
 		m.rep.Warnings = append(m.rep.Warnings, fmt.Sprintf("document %d %s: %v; the links between layers are left out", docID, quoteTitle(title), err))
 	}
@@ -491,6 +505,13 @@ func (m *merger) remapEntities(docID uint64, title string, anns []annotation.Ann
 	}
 }
 
+// unreviewed reports whether a is a suggestion waiting for review or
+// rejected (an export made with its suggestions): not the annotator's.
+func unreviewed(a annotation.Annotation) bool {
+	p := a.Provenance
+	return annotation.ParseOrigin(string(p.Origin)) == annotation.OriginSuggested && p.Review != annotation.ReviewAccepted
+}
+
 // keepLayerLinks removes from anns (one layer's) the links to annotations
 // outside it, and returns how many.
 func keepLayerLinks(anns []annotation.Annotation) ([]annotation.Annotation, int) {
@@ -505,13 +526,4 @@ func keepLayerLinks(anns []annotation.Annotation) ([]annotation.Annotation, int)
 		dropped += n - len(anns[i].Links)
 	}
 	return anns, dropped
-}
-
-// cloneAll copies anns deeply: a project file's stream reuses them.
-func cloneAll(anns []annotation.Annotation) []annotation.Annotation {
-	out := make([]annotation.Annotation, len(anns))
-	for i, a := range anns {
-		out[i] = a.Clone()
-	}
-	return out
 }

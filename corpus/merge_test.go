@@ -613,3 +613,35 @@ func TestMergeRefusesWhatItCannotRead(t *testing.T) {
 		t.Error("a refused merge changed the project")
 	}
 }
+
+// An export made with its pending suggestions brings them along: they are
+// not the annotator's work, and stay out of the layer.
+func TestMergeLeavesOutSuggestionsNobodyAccepted(t *testing.T) {
+	lead := leadProject(t)
+	dir := t.TempDir()
+	ana := anaProject(t, filepath.Join(dir, "ana.glossa"))
+	docs, _ := ana.Documents()
+	d, _ := ana.Document(docs[0].ID)
+	o := annotation.NewOffsets(d.Text)
+	sp, _ := annotation.NewSpan(o, 53, 63) // Washington
+	if _, err := ana.SetSuggestions(d.ID, []annotation.Annotation{{DocID: d.ID, Label: "Location", Spans: []annotation.Span{sp},
+		Provenance: annotation.Provenance{Origin: annotation.OriginSuggested, Rule: "entity.registry", Confidence: 0.8, Review: annotation.ReviewPending}}}, "test"); err != nil {
+		t.Fatal(err)
+	}
+	file := filepath.Join(dir, "ana.json")
+	if err := Export(context.Background(), ana, "json", file, ExportOptions{IncludeSuggestions: true}); err != nil {
+		t.Fatal(err)
+	}
+	rep := merge(t, lead, file, MergeOptions{})
+	if l := lineOf(t, rep, "Rates", "ana"); l.Annotations != 3 {
+		t.Errorf("rates: %s; want ana's 3 annotations without the suggestion", l)
+	}
+	for _, l := range rep.Lines {
+		if l.Layer != "ana" {
+			t.Errorf("line %s; want ana's layers only", l)
+		}
+	}
+	if !slices.ContainsFunc(rep.Warnings, func(w string) bool { return strings.Contains(w, "1 suggestion nobody accepted left out") }) {
+		t.Errorf("warnings %q; want the suggestion left out said", rep.Warnings)
+	}
+}
