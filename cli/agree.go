@@ -13,11 +13,6 @@ import (
 	"glossa/internal/durable"
 )
 
-// layerOf names the annotator layer of an annotation for agreement.
-func layerOf(a annotation.Annotation) string { return a.Author }
-
-// curatedLayer is the layer agreement leaves out: not an annotator.
-const curatedLayer = ""
 
 func runAgree(_ context.Context, env Env, args []string) error {
 	fs, db := newFlags(env, "agree")
@@ -50,7 +45,7 @@ func runAgree(_ context.Context, env Env, args []string) error {
 	if err != nil {
 		return err
 	}
-	articles, err := agreement.Articles(st.EachBundle, layerOf, curatedLayer)
+	articles, err := agreement.Articles(st.EachBundle, annotation.LayerOf, annotation.CuratedLayer)
 	if err != nil {
 		return err
 	}
