@@ -13,7 +13,6 @@ import (
 	"glossa/internal/durable"
 )
 
-
 func runAgree(_ context.Context, env Env, args []string) error {
 	fs, db := newFlags(env, "agree")
 	asJSON := fs.Bool("json", false, "print the whole report as JSON")
