@@ -72,6 +72,10 @@ type Project struct {
 	// goroutine) and stops early when ctx is cancelled. The summary is shown
 	// to the user.
 	Import func(ctx context.Context, paths []string, progress func(done, total int, msg string)) (summary string, err error)
+	// Merge brings the annotators' files at paths into the project as
+	// their layers (File > Merge annotator file…), on a goroutine, as
+	// Import does.
+	Merge func(ctx context.Context, paths []string, progress func(done, total int, msg string)) (summary string, err error)
 	// Export writes the whole project in format (one of
 	// Config.ExportFormats) to path, on a goroutine, as Import does.
 	Export func(ctx context.Context, format, path string, progress func(done, total int)) error

@@ -704,3 +704,51 @@ func tagPerson(t *testing.T, u *UI, text, entity string) {
 	press(u, "3")
 	u.setEntity(u.s.Selected(), entity)
 }
+
+// File > Merge annotator file… is there only when the project can merge,
+// and a merge is read back like an import: labels, the article list and
+// the article on screen, whose new layer's annotation shows.
+func TestMergeMenuItemAndReload(t *testing.T) {
+	u, st := newTestUI(t)
+	item := func() *fyne.MenuItem {
+		for _, m := range u.win.MainMenu().Items {
+			for _, it := range m.Items {
+				if it.Label == "Merge annotator file…" {
+					return it
+				}
+			}
+		}
+		t.Fatal("the menus have no Merge annotator file… item")
+		return nil
+	}
+	if !item().Disabled {
+		t.Error("Merge annotator file… is enabled for a project that cannot merge")
+	}
+	var merged uint64
+	u.proj.Merge = func(_ context.Context, paths []string, _ func(done, total int, msg string)) (string, error) {
+		st.labels.Labels = append(slices.Clone(st.labels.Labels), annotation.Label{Name: "Quote", Kind: annotation.KindClaim, Color: "#123456"})
+		o := annotation.NewOffsets(u.s.Doc().Text)
+		s, _ := annotation.NewSpan(o, 0, 5)
+		put, err := st.Apply(u.s.DocID(), []annotation.Annotation{{DocID: u.s.DocID(), Label: "Quote", Spans: []annotation.Span{s}, Author: "ana"}}, nil)
+		if err == nil {
+			merged = put[0].ID
+		}
+		return "merged " + strings.Join(paths, ", "), err
+	}
+	u.win.SetMainMenu(u.makeMenu())
+	if item().Disabled {
+		t.Error("Merge annotator file… is disabled for a project that can merge")
+	}
+	u.mergePaths([]string{"ana.json"})
+	settle()
+	settle()
+	if _, ok := u.s.Label("Quote"); !ok {
+		t.Error("the window's labels lack Quote after the merge")
+	}
+	if u.s.Annotation(merged) == nil {
+		t.Errorf("the open article does not show the merged annotation %d", merged)
+	}
+	if got, want := u.status, "merged ana.json"; got != want {
+		t.Errorf("status %q; want %q", got, want)
+	}
+}

@@ -67,14 +67,43 @@ func (u *UI) importPaths(paths []string) {
 		u.showError(errors.New("this build of Glossa cannot import files"), "Use the glossa command line to import them.")
 		return
 	}
+	u.readInto(paths, u.proj.Import, readJob{
+		progress:  "Importing",
+		finished:  "Import finished",
+		cancelled: "Import cancelled; the articles read before it stopped are in the project. ",
+		failed:    "Check that the files are text, Markdown, HTML or a supported dataset, then import them again. ",
+	})
+}
+
+// mergePaths merges annotators' files through Project.Merge, as
+// importPaths imports.
+func (u *UI) mergePaths(paths []string) {
+	if u.proj.Merge == nil {
+		u.showError(errors.New("this build of Glossa cannot merge files"), "Use glossa merge on the command line.")
+		return
+	}
+	u.readInto(paths, u.proj.Merge, readJob{
+		progress:  "Merging",
+		finished:  "Merge finished",
+		cancelled: "Merge cancelled; what was merged before it stopped is in the project, and merging the file again brings in the rest. ",
+		failed:    "Check that the file is a Glossa dataset or project file, then merge it again. ",
+	})
+}
+
+// readJob is what the window says of an import or a merge.
+type readJob struct{ progress, finished, cancelled, failed string }
+
+// readInto runs read (Project.Import or Merge) over paths on a goroutine
+// with a progress dialog, then rereads what it may have changed.
+func (u *UI) readInto(paths []string, read func(context.Context, []string, func(done, total int, msg string)) (string, error), job readJob) {
 	if len(paths) == 0 {
 		return
 	}
 	ctx, cancel := context.WithCancel(context.Background())
-	p := u.newProgress("Importing", cancel)
-	st, imp := u.st, u.proj.Import
+	p := u.newProgress(job.progress, cancel)
+	st := u.st
 	go func() {
-		summary, err := imp(ctx, paths, func(done, total int, msg string) {
+		summary, err := read(ctx, paths, func(done, total int, msg string) {
 			fyne.Do(func() { p.set(done, total, msg) })
 		})
 		fyne.Do(func() {
@@ -83,9 +112,10 @@ func (u *UI) importPaths(paths []string) {
 			if st != u.st {
 				return // another project file was opened meanwhile
 			}
-			// An import adds labels, attribute values and entities, and
-			// annotations to articles the project has (W3C files), the
-			// one on screen among them.
+			// An import or a merge adds labels, attribute values and
+			// entities, and annotations to articles the project has
+			// (W3C files, annotators' layers), the one on screen among
+			// them.
 			u.reloadLabels()
 			u.reloadEntities()
 			u.reloadDocuments()
@@ -98,13 +128,13 @@ func (u *UI) importPaths(paths []string) {
 
 			switch {
 			case errors.Is(err, context.Canceled):
-				u.setStatus("Import cancelled; the articles read before it stopped are in the project. " + summary)
+				u.setStatus(job.cancelled + summary)
 			case err != nil:
-				u.showError(err, "Check that the files are text, Markdown, HTML or a supported dataset, then import them again. "+summary)
+				u.showError(err, job.failed+summary)
 			default:
 				u.setStatus(summary)
 				if summary != "" {
-					dialog.ShowInformation("Import finished", summary, u.win)
+					dialog.ShowInformation(job.finished, summary, u.win)
 				}
 			}
 		})
@@ -146,9 +176,21 @@ func (u *UI) exportDialog(format string) {
 }
 
 func (u *UI) importFilesDialog() {
-	if u.proj.Import == nil {
-		return
+	if u.proj.Import != nil {
+		u.chooseFile(u.importPaths)
 	}
+}
+
+// mergeFileDialog asks for an annotator's file and merges it
+// (File > Merge annotator file…).
+func (u *UI) mergeFileDialog() {
+	if u.proj.Merge != nil {
+		u.chooseFile(u.mergePaths)
+	}
+}
+
+// chooseFile asks for a file to read and hands it to then.
+func (u *UI) chooseFile(then func(paths []string)) {
 	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
 		if err != nil {
 			u.showError(err, "Choose the file again.")
@@ -159,7 +201,7 @@ func (u *UI) importFilesDialog() {
 		}
 		path := r.URI().Path()
 		_ = r.Close()
-		u.importPaths([]string{path})
+		then([]string{path})
 	}, u.win)
 	d.Show()
 }

@@ -163,6 +163,7 @@ func (u *UI) makeMenu() *fyne.MainMenu {
 	restore := fyne.NewMenuItem("Restore from backup…", u.restoreDialog)
 	importFiles := item("Import files…", "import")
 	importFolder := fyne.NewMenuItem("Import folder…", u.importFolderDialog)
+	merge := fyne.NewMenuItem("Merge annotator file…", u.mergeFileDialog)
 	export := fyne.NewMenuItem("Export", nil)
 	var exports []*fyne.MenuItem
 	for _, f := range u.cfg.ExportFormats {
@@ -175,13 +176,14 @@ func (u *UI) makeMenu() *fyne.MainMenu {
 	if u.proj.Import == nil {
 		importFiles.Disabled, importFolder.Disabled = true, true
 	}
+	merge.Disabled = u.proj.Merge == nil
 	if u.proj.Export == nil || len(exports) == 0 {
 		export.Disabled = true
 	}
 	quit := item("Quit", "quit")
 	quit.IsQuit = true
 	file := fyne.NewMenu("File", newProject, openProject, recent, restore, fyne.NewMenuItemSeparator(),
-		importFiles, importFolder, export, fyne.NewMenuItemSeparator(), quit)
+		importFiles, importFolder, merge, export, fyne.NewMenuItemSeparator(), quit)
 
 	u.undoItem = fyne.NewMenuItem("Undo", u.undoItemAction)
 	u.undoItem.Shortcut = &fyne.ShortcutUndo{}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"glossa/agreement"
 	"io"
 	"io/fs"
 	"os"
@@ -211,11 +212,23 @@ func export(ctx context.Context, src Source, format string, out dataset.Output, 
 	if err != nil {
 		return err
 	}
+	h := dataset.Header{Project: src.ProjectID(), Labels: labels, Entities: entities, Layers: layers}
+	if layer == annotation.CuratedLayer {
+		// The curated layer is the dataset: the annotators' agreement
+		// over their layers goes with it (one more pass over the store).
+		arts, err := agreement.Articles(src.EachBundle, annotation.LayerOf, annotation.CuratedLayer)
+		if err != nil {
+			return err
+		}
+		if r := agreement.Compute(arts, labels); len(r.Annotators) >= 2 {
+			h.Agreement = &r.Overall
+		}
+	}
 	enc, err := f.NewWriter(out, opts)
 	if err != nil {
 		return err
 	}
-	if err := enc.Begin(dataset.Header{Project: src.ProjectID(), Labels: labels, Entities: entities, Layers: layers}); err != nil {
+	if err := enc.Begin(h); err != nil {
 		return err
 	}
 	done := 0

@@ -348,7 +348,6 @@ func TestFolderGitTeam(t *testing.T) {
 		anns, _ := st.Annotations(doc.ID)
 		claim := anns[slices.IndexFunc(anns, func(a annotation.Annotation) bool { return a.Label == "Claim" })]
 		claim.Attributes = map[string]string{annotation.AttrVerdict: "false"}
-		claim.Author = "a"
 		if _, err := st.Apply(doc.ID, []annotation.Annotation{claim}, nil); err != nil {
 			t.Fatal(err)
 		}
@@ -381,7 +380,7 @@ func TestFolderGitTeam(t *testing.T) {
 	found := map[string]bool{}
 	merged.EachBundle(func(bu annotation.Bundle) error {
 		for _, an := range bu.Annotations {
-			found["a"] = found["a"] || bu.Document.Title == "Rates" && an.Author == "a" && an.Attributes[annotation.AttrVerdict] == "false"
+			found["a"] = found["a"] || bu.Document.Title == "Rates" && an.Attributes[annotation.AttrVerdict] == "false"
 			found["b"] = found["b"] || bu.Document.Title == "Bridge to reopen" && an.Author == "b" && an.Spans[0].Text == "reopen"
 		}
 		return nil

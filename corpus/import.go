@@ -241,22 +241,9 @@ func unwrapPathError(err error) error {
 // SniffDir) names; articles go to arts, the rest is stored at once, after
 // the articles read before it.
 func importOne(ctx context.Context, st Target, path string, file int, arts *articles, emit func(FileResult), tot *Totals) error {
-	info, err := os.Stat(path)
+	f, ok, err := sniffPath(path)
 	if err != nil {
 		return err
-	}
-	var (
-		f  registry.Format
-		ok bool
-	)
-	if info.IsDir() {
-		f, ok = registry.SniffDir(path)
-	} else {
-		head, err := registry.ReadHead(path)
-		if err != nil {
-			return err
-		}
-		f, ok = registry.Sniff(path, head)
 	}
 	if ok && f.ReadArticle != nil {
 		doc, err := readArticle(path, f)
@@ -281,6 +268,25 @@ func importOne(ctx context.Context, st Target, path string, file int, arts *arti
 		return importInterchange(ctx, st, path, f, emit, tot)
 	}
 	return dataset.Errorf(path, 0, "%s files are exported by Glossa but not imported", f.Name)
+}
+
+// sniffPath names the format of the file or folder at path
+// (registry.Sniff, SniffDir).
+func sniffPath(path string) (registry.Format, bool, error) {
+	info, err := os.Stat(path)
+	if err != nil {
+		return registry.Format{}, false, err
+	}
+	if info.IsDir() {
+		f, ok := registry.SniffDir(path)
+		return f, ok, nil
+	}
+	head, err := registry.ReadHead(path)
+	if err != nil {
+		return registry.Format{}, false, err
+	}
+	f, ok := registry.Sniff(path, head)
+	return f, ok, nil
 }
 
 func readArticle(path string, f registry.Format) (annotation.Document, error) {

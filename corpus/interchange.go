@@ -3,8 +3,9 @@ package corpus
 import (
 	"context"
 	"fmt"
+	"maps"
 	"reflect"
-	"sort"
+	"slices"
 
 	"glossa/annotation"
 	"glossa/formats/dataset"
@@ -39,17 +40,7 @@ func importInterchange(ctx context.Context, st Target, path string, f registry.F
 	if err != nil {
 		return err
 	}
-	for _, w := range rep.Warnings {
-		tot.Warnings = append(tot.Warnings, w)
-	}
-	reasons := make([]string, 0, len(rep.Dropped))
-	for r := range rep.Dropped {
-		reasons = append(reasons, r)
-	}
-	sort.Strings(reasons)
-	for _, r := range reasons {
-		tot.Warnings = append(tot.Warnings, fmt.Sprintf("%s: %d not imported: %s", path, rep.Dropped[r], r))
-	}
+	tot.Warnings = append(tot.Warnings, readerWarnings(path, rep)...)
 	var fresh []annotation.Bundle
 	for i, b := range ds.Bundles {
 		if err := ctx.Err(); err != nil {
@@ -80,6 +71,16 @@ func importInterchange(ctx context.Context, st Target, path string, f registry.F
 		}
 	}
 	return nil
+}
+
+// readerWarnings lists what a format's reader could not keep of the file
+// at path: its warnings, then a line per reason things were dropped.
+func readerWarnings(path string, rep dataset.Report) []string {
+	out := slices.Clone(rep.Warnings)
+	for _, r := range slices.Sorted(maps.Keys(rep.Dropped)) {
+		out = append(out, fmt.Sprintf("%s: %d not imported: %s", path, rep.Dropped[r], r))
+	}
+	return out
 }
 
 // addToDocument adds b's annotations to the project's document b.Document.ID,

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"glossa/agreement"
 	"slices"
 	"strings"
 	"testing"
@@ -134,6 +135,27 @@ func TestExportLayer(t *testing.T) {
 	header, anns, err := exported(t, st, ExportOptions{})
 	if err != nil || !slices.Equal(header, []string{"#curated 1/1"}) || !slices.Equal(anns, []string{"#curated Claim"}) {
 		t.Errorf("default export with a curated layer: %q, %q, %v; want the curated claim alone", header, anns, err)
+	}
+	// With the annotators' agreement behind it, in the header: ana and
+	// ben tagged the governor, one span apart (lenient 1/2: ana's claim
+	// has no match); not with another layer exported.
+	agreed := func(opts ExportOptions) *agreement.Overall {
+		var buf bytes.Buffer
+		if err := ExportTo(context.Background(), st, "json", &buf, opts); err != nil {
+			t.Fatal(err)
+		}
+		var got *agreement.Overall
+		if err := glossajson.DecodeDataset(&buf, func(h dataset.Header) error { got = h.Agreement; return nil },
+			func(annotation.Bundle) error { return nil }); err != nil {
+			t.Fatal(err)
+		}
+		return got
+	}
+	if o := agreed(ExportOptions{}); o == nil || o.LenientF1.Mean.String() != "0.6667" || o.StrictF1.Mean.String() != "0.0000" || o.LenientF1.Pairs != 1 {
+		t.Errorf("the curated export's agreement: %+v; want lenient F1 0.6667, strict 0, over 1 pair", o)
+	}
+	if o := agreed(ExportOptions{Layer: "ana"}); o != nil {
+		t.Errorf("ana's layer exported with agreement %+v; want none", o)
 	}
 	if _, anns, _ := exported(t, st, ExportOptions{Layer: AllLayers}); len(anns) != 4 {
 		t.Errorf("all layers: %q; want 4 annotations", anns)

@@ -169,8 +169,14 @@ func importBundle(tx *bbolt.Tx, now time.Time, labels annotation.LabelSet, b ann
 	recs := make([]annotation.Annotation, len(b.Annotations))
 	as := make([]importAs, len(b.Annotations))
 	var rejectedBefore map[string]bool
-	for i, a := range b.Annotations {
-		a = a.Clone()
+	// Linked annotations share one layer (annotation.SettleLayers): a file
+	// from before layers may link annotations of two authors. Pending and
+	// rejected suggestions are in no layer and stay as they are.
+	in, err := settledAnnotations(b.Annotations, opt.restoring)
+	if err != nil {
+		return ImportResult{}, err
+	}
+	for i, a := range in {
 		a.DocID = d.ID
 		prepareSpans(&a, o)
 		recs[i] = a
@@ -189,10 +195,6 @@ func importBundle(tx *bbolt.Tx, now time.Time, labels annotation.LabelSet, b ann
 		default:
 			as[i] = asPendingSuggestion
 		}
-	}
-
-	if err := settleImported(recs, as); err != nil {
-		return ImportResult{}, err
 	}
 
 	// Ids, for annotations and suggestions alike (one sequence): first keep
@@ -286,7 +288,7 @@ func importBundle(tx *bbolt.Tx, now time.Time, labels annotation.LabelSet, b ann
 		annIDs[id] = as[i] == asAnnotation
 	}
 	isAnnotation := func(id uint64) bool { return annIDs[id] }
-	var sugs, kept []annotation.Annotation
+	var sugs, stored []annotation.Annotation
 	var named []string
 	for i, a := range recs {
 		switch as[i] {
@@ -312,11 +314,11 @@ func importBundle(tx *bbolt.Tx, now time.Time, labels annotation.LabelSet, b ann
 			if err := putAnnotation(anns, idx, a); err != nil {
 				return ImportResult{}, err
 			}
-			kept = append(kept, a)
+			stored = append(stored, a)
 			res.Annotations++
 		}
 	}
-	counts := annotation.Summary{Length: o.Len(), Annotations: res.Annotations, Layers: annotation.CountLayers(kept)}
+	counts := annotation.Summary{Length: o.Len(), Annotations: res.Annotations, Layers: annotation.CountLayers(stored)}
 	if len(sugs) > 0 {
 		if err := putPending(tx, d.ID, sugs, named, o, labels); err != nil {
 			return ImportResult{}, err
@@ -338,29 +340,6 @@ func importBundle(tx *bbolt.Tx, now time.Time, labels annotation.LabelSet, b ann
 	d.Text = ""
 	res.Doc = d
 	return res, nil
-}
-
-// settleImported puts the records of one document that are stored as
-// annotations in the layers a store keeps them (annotation.SettleLayers,
-// over the file's ids). Pending suggestions are in no layer: a link from
-// one to an annotation joins no layers.
-func settleImported(recs []annotation.Annotation, as []importAs) error {
-	var anns []annotation.Annotation
-	var at []int
-	for i := range recs {
-		if as[i] == asAnnotation {
-			anns = append(anns, recs[i])
-			at = append(at, i)
-		}
-	}
-	changed, err := annotation.SettleLayers(anns)
-	if err != nil {
-		return err
-	}
-	for _, j := range changed {
-		recs[at[j]] = anns[j]
-	}
-	return nil
 }
 
 // insertDocumentCounted is insertDocument with known counts (putDocument).

@@ -16,7 +16,7 @@ func reviewed(a annotation.Annotation, id uint64, review annotation.Review, link
 	a.ID, a.Links = id, links
 	a.Provenance = annotation.Provenance{Origin: annotation.OriginSuggested, Rule: "test." + a.Label, Confidence: 0.8, Review: review}
 	if review == annotation.ReviewAccepted {
-		a.Author, a.Provenance.Reviewer = "Ana", "Ana"
+		a.Author, a.Provenance.Reviewer = "ana", "ana" // as accepted() accepts: one layer
 	}
 	return a
 }
@@ -140,7 +140,7 @@ func TestImportStoresPendingSuggestions(t *testing.T) {
 					t.Errorf("pending %q: provenance %+v", a.Spans[0].Text, p)
 				}
 			}
-			if p := minister.Provenance; p.Review != annotation.ReviewAccepted || p.Reviewer != "Ana" || minister.Author != "Ana" {
+			if p := minister.Provenance; p.Review != annotation.ReviewAccepted || p.Reviewer != "ana" || minister.Author != "ana" {
 				t.Errorf("the accepted source: %+v by %q", p, minister.Author)
 			}
 

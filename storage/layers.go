@@ -60,6 +60,29 @@ func loadLayerRecord(tx *bbolt.Tx, sum []byte, layer string) (layerRecord, bool,
 
 // settledLayers returns copies of anns, one document's from a file, in the
 // layers a store keeps them (annotation.SettleLayers).
+// settledAnnotations is settledLayers over the records of an import: the
+// annotations among them settled, the suggestions (pending or rejected,
+// unless restoring, where everything is an annotation) left as they are.
+func settledAnnotations(recs []annotation.Annotation, restoring bool) ([]annotation.Annotation, error) {
+	out := make([]annotation.Annotation, len(recs))
+	var idx []int
+	var anns []annotation.Annotation
+	for i, a := range recs {
+		out[i] = a.Clone()
+		if restoring || !a.Provenance.Pending() && !a.Provenance.Rejected() {
+			idx = append(idx, i)
+			anns = append(anns, out[i])
+		}
+	}
+	if _, err := annotation.SettleLayers(anns); err != nil {
+		return nil, err
+	}
+	for k, i := range idx {
+		out[i] = anns[k]
+	}
+	return out, nil
+}
+
 func settledLayers(anns []annotation.Annotation) ([]annotation.Annotation, error) {
 	out := make([]annotation.Annotation, len(anns))
 	for i, a := range anns {

@@ -79,9 +79,14 @@ func TestAnaphorAntecedent(t *testing.T) {
 }
 
 func TestOptions(t *testing.T) {
+	// Without the verb in the lexicon, only its position makes it a cue,
+	// at a lower confidence; a word that is no verb form gives none.
 	text := "“The market will recover within the year,” the analyst opined."
-	if got := describe(Text(text, Options{})); len(got) != 1 || got[0] != "quote.double [The market will recover within the year,]" {
+	if got := describe(Text(text, Options{})); len(got) != 1 || got[0] != "quote.double [The market will recover within the year,] by speaker.group {the analyst} cue cue.verb-slot {opined}" {
 		t.Fatalf("without the verb: %v", got)
+	}
+	if got := describe(Text("“The market will recover within the year,” the analyst opine.", Options{})); len(got) != 1 || got[0] != "quote.double [The market will recover within the year,]" {
+		t.Fatalf("without the verb, a base form: %v", got)
 	}
 	got := Text(text, Options{Verbs: []string{"Opined"}, Labels: Labels{Claim: "Content", Source: "Source", Cue: "Cue"}})
 	if d := describe(got); len(d) != 1 || d[0] != "quote.double [The market will recover within the year,] by speaker.group {the analyst} cue cue.after-quote {opined}" {

@@ -17,19 +17,35 @@ import (
 //	indirect.said-that    S V that X: any verb of the lexicon, adjuncts between (said on Monday in a statement that X)
 //	indirect.said         S V X: a clause without "that" (He said the talks failed; Analysts think rates will fall)
 //	indirect.to           S V to X / S V R to X (she hopes to return; urged the union to return to talks)
-//	indirect.object       S V N: the object reported (denies fraud; accused the government of cutting posts)
+//	indirect.object       S V N: the object reported (denies fraud; accused the government of cutting posts;
+//	                      called for the repeal of the law; cited problems; a poll shows Clinton ahead;
+//	                      called climate change a hoax: an object and an article-led noun phrase after "call")
 //	indirect.after        X, S said. / X, said S. / X, S said on Tuesday, adding…
 //	indirect.according-to According to S, X. / X, according to S.
 //	indirect.split        X, S said, Y. / X, according to S, Y.: one claim, two spans
 //	indirect.view         In her view, X. / In the view of S, X.
 //	indirect.coordinated  …, adding that Y / … and added that Y / … but warned Y: one more claim of the same speaker
 //	indirect.passive      X, it was reported. / It is understood that X.: a claim with a cue and no speaker
+//	indirect.asked        Asked about X, S said…: X a claim with the cue "Asked about" and no speaker
+//	indirect.as           As S put it, X. / As S noted, X.
 //	qa.line               Q: X / A: X / Calloway: X at a paragraph's start, in an article of such lines
+//
+// A reported clause ends before a claim the quote rules made inside it, at
+// that claim's speaker or cue ("that X ― Trump boasted, "…""). After
+// "that" an adjunct may open the clause (pledged that in 2000 it would…); a
+// form of the lexicon may open a bare clause as a noun when a finite verb
+// follows (said praise from Putin would not…); a title or scare quote in
+// the hearer is read past on the way to "that".
 //
 // The subject S is read back from the verb to the start of its clause
 // (the sentence's start, a comma, a conjunction): a noun phrase of any
 // words but verbs, auxiliaries and subordinators, with an apposition set
-// off by commas ("Oleh Brandt, who chairs the union, said"); a sentence
+// off by commas ("Oleh Brandt, who chairs the union, said") or a
+// parenthesis (Sen. David Perdue (R-Ga.) said), names with theirs joined
+// by "and", a floating quantifier before the verb (they all said) or as the
+// subject (all agreed), or a relative pronoun, the source as written (an
+// architect who said…; after it, the main clause's auxiliary ends a bare
+// clause); a sentence
 // adverb or a time adjunct before it is left out ("But officials said",
 // "On Monday the ministry said").
 
@@ -43,7 +59,9 @@ across through against between via without within amid outside inside near`)
 // auxiliaries stand between a subject and its verb (has said, would not
 // say) and show a clause is finite.
 var auxiliaries = setOf(`is are was were be been being am has have had having will would shall should
-can could may might must do does did 's 're 've 'd ’s ’re ’ve ’d`)
+can could may might must do does did 's 're 've 'd ’s ’re ’ve ’d isn't aren't wasn't weren't don't
+doesn't didn't won't wouldn't can't couldn't shouldn't hasn't haven't hadn't isn’t aren’t wasn’t weren’t
+don’t doesn’t didn’t won’t wouldn’t can’t couldn’t shouldn’t hasn’t haven’t hadn’t`)
 
 // articles cannot end a subject: "The dispute flared" is a noun after
 // "The" ("Some think" is a subject).
@@ -59,6 +77,10 @@ var negations = setOf(`not never n't`)
 // before the clause the subject starts.
 var clauseStops = setOf(`and but or nor while whereas as because although though when whenever after
 before since if unless until so yet that which where who whom whose than once`)
+
+// floating quantifiers stand between a subject and its verb (they all
+// said) or are the subject (all agreed).
+var floating = setOf(`all both each`)
 
 // possessives before a noun: "its chairman", "their union".
 var possDeterminers = setOf(`his her its their our your my this these those such each every all any no`)
@@ -112,6 +134,18 @@ func (x *extractor) sentence(from, to int) {
 	from = x.afterDateline(from, end)
 	if end-from < 4 {
 		return
+	}
+	x.asked(from, end)
+	// As S put it, X. / As S noted, X.
+	if x.toks[from].lower == "as" {
+		for c := from + 2; c < end && c-from <= 16; c++ {
+			if x.toks[c].lower == "," {
+				if a, ok := x.asPutIt(c); ok && x.indirectClaim(c+1, end, a.who, -1, a.cueFrom, a.cueTo, "indirect.as", "cue.indirect") >= 0 {
+					return
+				}
+				break
+			}
+		}
 	}
 	if x.accordingTo(from, end) || x.view(from, end) || x.passive(from, end) || x.afterClause(from, end) {
 		return
@@ -249,6 +283,37 @@ func (x *extractor) reported(v, end int, who speaker, rule string, src int) (int
 		return 0, false
 	}
 	e := x.clauseEnd(s, end)
+	// The people who say they trust the government has fallen: after a
+	// relative subject, the main clause's auxiliary ends the claim.
+	if frame == "indirect.said" && who.to-who.from == 1 && (x.toks[who.from].lower == "who" || x.toks[who.from].lower == "which") {
+		for i := s + 3; i < e; i++ {
+			p := x.toks[i-1]
+			if auxiliaries[x.toks[i].lower] && p.word && !auxiliaries[p.lower] && !adverbs[p.lower] &&
+				!negations[p.lower] && !pronouns[p.lower] && p.lower != "to" && p.lower != "that" {
+				e = i
+				break
+			}
+		}
+	}
+	// The clause ends before a quote's claim it runs into, at the comma or
+	// dash before that claim's attribution ("that X ― Trump boasted, "…"").
+	for i := s + 1; i < e; i++ {
+		if p := x.takenBy[i] - 1; p >= 0 {
+			for k := i - 1; k > s; k-- {
+				if w := x.toks[k].lower; w == "," || w == "―" || w == "—" || w == "–" || w == ";" {
+					e = k
+					break
+				}
+			}
+			// and before that claim's speaker and cue ("― Trump boasted, "…"")
+			for _, l := range x.out[p].Links {
+				if t := x.tokenAt(x.out[l.Target].Spans[0].Start); t > s && t < e {
+					e = t
+				}
+			}
+			break
+		}
+	}
 	if rule == "" {
 		rule = frame
 	}
@@ -300,6 +365,13 @@ func (x *extractor) reported(v, end int, who speaker, rule string, src int) (int
 func (x *extractor) complement(v, end int) (int, string, bool) {
 	w := x.toks[v].lower
 	if x.callOn(v) {
+		if x.toks[v+1].lower == "for" {
+			// "has called for the complete repeal of the law": the demand
+			if v+2 < end && x.toks[v+2].word {
+				return v + 2, "indirect.object", true
+			}
+			return 0, "", false
+		}
 		// "called on both sides to exercise restraint"
 		for t := v + 3; t < end && t-v <= 8 && x.toks[t].word; t++ {
 			if x.toks[t].lower == "to" {
@@ -315,15 +387,28 @@ func (x *extractor) complement(v, end int) (int, string, bool) {
 	if s >= end || !x.toks[s].word {
 		return 0, "", false
 	}
+	if x.callsAs(v) {
+		return s, "indirect.object", true
+	}
 	// that, after a hearer and adjuncts: "told a court on Tuesday that",
-	// "said in a statement posted on its website that".
+	// "said in a statement posted on its website that"; after an object it
+	// is a relative ("cited problems in the region that he blamed on…").
+	adjunct := tellVerbs[w] || prepositions[x.toks[s].lower] || adjunctHeads[x.toks[s].lower] ||
+		x.toks[s].lower == "last" || x.toks[s].lower == "that"
 	for t := s; t < end && t-s <= 12; t++ {
 		tk := x.toks[t]
 		if tk.lower == "that" {
-			if t+1 < end && x.toks[t+1].word && !auxiliaries[x.toks[t+1].lower] {
+			if t+1 < end && x.toks[t+1].word && !auxiliaries[x.toks[t+1].lower] && adjunct {
 				return t + 1, "indirect.said-that", true
 			}
+			if t == s && t+1 < end && auxiliaries[x.toks[t+1].lower] {
+				return t, "indirect.said", true // "said that would permit…": that is the subject
+			}
 			break
+		}
+		// a title or scare quote in the hearer (told MSNBC's "Morning Joe" that) is read past
+		if !tk.word && isMark([]rune(tk.lower)[0]) && x.takenBy[t] == 0 || x.quoted[t] && x.takenBy[t] == 0 {
+			continue
 		}
 		if (!tk.word && tk.lower != "," && tk.lower != "-") || x.isCue(t) || tk.lower == "to" && t > s || x.quoted[t] {
 			break
@@ -379,11 +464,13 @@ func (x *extractor) bareClause(s, end int, sure bool) bool {
 		return true
 	}
 	if !t.word || prepositions[t.lower] || t.lower == "to" || auxiliaries[t.lower] || negations[t.lower] ||
-		x.isCue(s) || strings.HasSuffix(t.lower, "ing") || clauseStops[t.lower] {
+		strings.HasSuffix(t.lower, "ing") || clauseStops[t.lower] {
 		return false
 	}
-	starts := clauseStarts[t.lower] || t.upper || unicode.IsDigit([]rune(t.lower)[0]) ||
-		len(t.lower) > 3 && strings.HasSuffix(t.lower, "s") && !clauseStops[t.lower] || role(t.lower)
+	// a form of the lexicon may be a noun that opens the clause (said
+	// praise from Putin would not…): then only a finite verb shows it
+	starts := !x.isCue(s) && (clauseStarts[t.lower] || t.upper || unicode.IsDigit([]rune(t.lower)[0]) ||
+		len(t.lower) > 3 && strings.HasSuffix(t.lower, "s") && !clauseStops[t.lower] || role(t.lower))
 	if starts && sure {
 		return true
 	}
@@ -399,17 +486,49 @@ func (x *extractor) bareClause(s, end int, sure bool) bool {
 	return false
 }
 
-// callVerbs make "call on R to X" (and "call upon").
+// callVerbs make "call on R to X" (and "call upon") and "call for N".
 var callVerbs = setOf(`call calls called calling`)
 
-// callOn reports whether "called on" or "called upon" starts at token i.
+// callOn reports whether "called on", "called upon" or "called for"
+// starts at token i (not after an article: "a call for").
 func (x *extractor) callOn(i int) bool {
 	return i+1 < len(x.toks) && callVerbs[x.toks[i].lower] && !x.toks[i].upper &&
-		(x.toks[i+1].lower == "on" || x.toks[i+1].lower == "upon")
+		(x.toks[i+1].lower == "on" || x.toks[i+1].lower == "upon" || x.toks[i+1].lower == "for") &&
+		!(i > 0 && nounMarkers[x.toks[i-1].lower])
 }
 
-// cueAt reports whether a reporting verb, or "called on", starts at token i.
-func (x *extractor) cueAt(i int) bool { return x.isCue(i) || x.callOn(i) }
+// cueAt reports whether a reporting verb, "called on" or a "called N a
+// …" starts at token i.
+func (x *extractor) cueAt(i int) bool { return x.isCue(i) || x.callOn(i) || x.callsAs(i) }
+
+// callsAs reports whether a form of "call" at token i characterizes its
+// object: "called climate change a hoax", "called her vote a mistake" (an
+// article opens a second noun phrase after an object of a word or more,
+// with no preposition, verb or auxiliary between; a film called X and
+// called the police are not).
+func (x *extractor) callsAs(i int) bool {
+	if i+2 >= len(x.toks) || !callVerbs[x.toks[i].lower] || x.toks[i].upper || i > 0 && nounMarkers[x.toks[i-1].lower] {
+		return false
+	}
+	s := i + 1
+	if !x.toks[s].word || x.toks[s].upper && !possDeterminers[x.toks[s].lower] || x.toks[s].lower == "a" || x.toks[s].lower == "an" {
+		return false
+	}
+	// call it a day, call it a night: idioms
+	if x.toks[s].lower == "it" && s+2 < len(x.toks) && x.toks[s+1].lower == "a" && (x.toks[s+2].lower == "day" || x.toks[s+2].lower == "night") {
+		return false
+	}
+	for t := s + 1; t < len(x.toks) && t-s <= 8 && x.toks[t].para == x.toks[i].para; t++ {
+		tk := x.toks[t]
+		if !tk.word || prepositions[tk.lower] && tk.lower != "of" && tk.lower != "in" || x.isCue(t) || auxiliaries[tk.lower] {
+			return false
+		}
+		if (tk.lower == "a" || tk.lower == "an") && t+1 < len(x.toks) && x.toks[t+1].word {
+			return true
+		}
+	}
+	return false
+}
 
 // b2i is 1 for true.
 func b2i(b bool) int {
@@ -437,7 +556,8 @@ func (x *extractor) skipAdjuncts(s, end int) int {
 			s++
 			continue
 		}
-		if !prepositions[t.lower] && t.lower != "late" && t.lower != "early" || atLeast(x.toks, s) {
+		// "of" starts a complement (accused the government of…), no adjunct
+		if !prepositions[t.lower] && t.lower != "late" && t.lower != "early" || t.lower == "of" || atLeast(x.toks, s) {
 			return s
 		}
 		h := -1
@@ -512,8 +632,14 @@ func (x *extractor) subjectBefore(v, from int) (speaker, bool) {
 		return speaker{}, false
 	}
 	e := v
-	for e > from && (auxiliaries[x.toks[e-1].lower] || adverbs[x.toks[e-1].lower] || x.toks[e-1].lower == "long") {
+	for e > from && (auxiliaries[x.toks[e-1].lower] || adverbs[x.toks[e-1].lower] || x.toks[e-1].lower == "long" ||
+		floating[x.toks[e-1].lower] && e-2 >= from && (x.toks[e-2].word || x.toks[e-2].lower == ")")) {
 		e--
+	}
+	// "an architect who said", "critics, who have argued": the relative
+	// pronoun is the source, as written
+	if e > from && (x.toks[e-1].lower == "who" || x.toks[e-1].lower == "which") {
+		return speaker{e - 1, e, "pronoun"}, true
 	}
 	for _, t := range x.toks[e:v] {
 		if negations[t.lower] {
@@ -524,13 +650,24 @@ func (x *extractor) subjectBefore(v, from int) (speaker, bool) {
 		return speaker{}, false
 	}
 	head, to := e, e
+	// Sen. David Perdue (R-Ga.) said: the parenthesis belongs to the name
+	if e > from+2 && x.toks[e-1].lower == ")" {
+		for p := e - 2; p > from && e-p <= 8; p-- {
+			if x.toks[p].lower == "(" {
+				head = p
+				break
+			}
+			if !x.toks[p].word && x.toks[p].lower != "-" {
+				break
+			}
+		}
+	}
 	if e > from && x.toks[e-1].lower == "," {
 		// S, an apposition, said: the head before the apposition.
 		c := e - 2
-		for c > from && e-c <= 18 && x.toks[c].lower != "," {
+		for c > from && e-c <= 30 && x.toks[c].lower != "," {
 			t := x.toks[c]
-			if !t.word && t.lower != "-" && t.lower != "&" && t.lower != "(" && t.lower != ")" ||
-				x.isCue(c) && !x.participle(c) || x.quoted[c] {
+			if !t.word && !strings.Contains("-&()/", t.lower) || x.isCue(c) && !x.participle(c) || x.quoted[c] {
 				return speaker{}, false
 			}
 			c--
@@ -547,9 +684,9 @@ func (x *extractor) subjectBefore(v, from int) (speaker, bool) {
 	for s > from {
 		t := x.toks[s-1]
 		// "the Ministry of Energy and Mines", "Employees posting on social media"
-		inner := t.lower == "and" && s-2 >= from && x.toks[s-2].upper && x.toks[s].upper ||
+		inner := t.lower == "and" && s-2 >= from && (x.toks[s-2].upper || x.toks[s-2].lower == ")") && x.toks[s].upper ||
 			x.participle(s-1) && s < head-1 && s-2 >= from && x.toks[s-2].word
-		if !inner && (!t.word && t.lower != "&" && t.lower != "-" || clauseStops[t.lower] || auxiliaries[t.lower] ||
+		if !inner && (!t.word && t.lower != "&" && t.lower != "-" && t.lower != "(" && t.lower != ")" || clauseStops[t.lower] || auxiliaries[t.lower] ||
 			negations[t.lower] || x.isCue(s-1)) || x.quoted[s-1] || head-s >= 12 {
 			break
 		}
@@ -579,9 +716,18 @@ func (x *extractor) subjectBefore(v, from int) (speaker, bool) {
 		return speaker{}, false
 	}
 	first, last := x.toks[s], x.toks[head-1]
-	if articles[last.lower] || possDeterminers[last.lower] || glue[last.lower] || prepositions[last.lower] ||
-		possessive(last.lower) && to == head {
+	if articles[last.lower] || possDeterminers[last.lower] && !(head-s == 1 && floating[last.lower]) ||
+		glue[last.lower] || prepositions[last.lower] || possessive(last.lower) && to == head {
 		return speaker{}, false // "The dispute flared", "the ministry's plan to": a noun, not a verb
+	}
+	// "…, a claim Valdoria denied", "a figure the ministry disputed", "a
+	// sum the other side rejected": a noun and a relative clause, not a
+	// subject.
+	for j := s + 1; j+1 < head; j++ {
+		if n := x.toks[j+1]; articles[x.toks[j-1].lower] && !x.toks[j].upper && x.toks[j].word &&
+			(articles[n.lower] || possDeterminers[n.lower] || x.verbs[x.toks[j].lower] != 0 && (n.upper || determiners[n.lower])) {
+			return speaker{}, false
+		}
 	}
 	if head-s == 1 && pronouns[first.lower] {
 		return speaker{s, to, "pronoun"}, true
@@ -791,6 +937,32 @@ func (x *extractor) view(from, end int) bool {
 	return x.indirectClaim(c+1, end, who, -1, from, c, "indirect.view", "cue.view") >= 0
 }
 
+// askedLinks follow "Asked" opening a sentence: what the question was.
+var askedLinks = setOf(`about to whether if what how why when where who for`)
+
+// asked finds "Asked about X, S said…" and "Asked to describe X, S…" at a
+// sentence's start: X is what was asked, a claim with the cue "Asked" (and
+// its preposition) and no speaker, as PolNeAR annotates it; the rest of
+// the sentence is read as any other.
+func (x *extractor) asked(from, end int) {
+	if end-from < 5 || x.toks[from].lower != "asked" || !x.toks[from].upper || !askedLinks[x.toks[from+1].lower] {
+		return
+	}
+	cueTo := from + 1
+	if x.toks[from+1].lower == "about" || x.toks[from+1].lower == "for" {
+		cueTo++
+	}
+	for c := cueTo + 1; c < end && c-from <= 30; c++ {
+		if x.toks[c].lower == "," && !x.quoted[c] {
+			x.indirectClaim(cueTo, c, speaker{}, -1, from, cueTo, "indirect.asked", "cue.asked")
+			return
+		}
+		if sentenceEnd(x.toks[c]) {
+			return
+		}
+	}
+}
+
 // passiveVerbs make "X, it was reported" and "It is understood that X".
 var passiveVerbs = setOf(`reported said announced understood believed thought expected alleged claimed
 learned learnt known rumoured rumored estimated feared`)
@@ -822,16 +994,24 @@ func (x *extractor) passive(from, end int) bool {
 }
 
 // qaLines finds the lines of an interview: "Q: …", "A: …", or a name and
-// a colon opening a paragraph (in bold too: "**Calloway:** …"), when the
-// article is an interview: it has a Q or an A line, or two lines with the
-// same label (one "Update: …" line is no interview); then every such line,
-// the interviewer's single question too.
-// The claim is the rest of the paragraph, the label its source, the colon
-// its cue. A line whose text is a quote is left to the quote rules.
+// a colon opening a paragraph (in bold too: "**Calloway:** …"; after an
+// opening quote mark: a transcript quoted turn by turn, "WALLACE: …"),
+// when the article is an interview: it has a Q or an A line, two lines with
+// the same label, or two whose labels are in capitals (one "Update: …"
+// line is no interview); then every such line, the interviewer's single
+// question too. The claim is the rest of the paragraph, the label its
+// source, the colon its cue. A paragraph that opens with a quote mark and
+// no label, after a quoted turn, goes on with that turn: one span more.
+// A line whose text is a quote is left to the quote rules.
 func (x *extractor) qaLines() {
-	type line struct{ from, to, colon, body, end int } // label [from, to), colon, text [body, end)
+	type line struct {
+		from, to, colon, body, end int  // label [from, to), colon, text [body, end)
+		quoted                     bool // the turn opens with a quote mark
+	}
 	var lines []line
+	var more [][2]int // paragraphs [from, end) that open with a mark and no label
 	count := map[string]int{}
+	caps := 0
 	label := func(l line) string {
 		var b strings.Builder
 		for _, t := range x.toks[l.from:l.to] {
@@ -847,9 +1027,15 @@ func (x *extractor) qaLines() {
 		}
 		// a label in bold (**Calloway:** or **Calloway**:) as Markdown writes it
 		f := i
+		quoted := false
+		if f < e && !x.toks[f].word && isMark([]rune(x.toks[f].lower)[0]) {
+			f++
+			quoted = true
+		}
 		for f < e && emphasis(x.toks[f]) {
 			f++
 		}
+		found := false
 		for c := f + 1; c < e && c-f <= 5; c++ {
 			t := x.toks[c]
 			if t.lower == ":" {
@@ -862,13 +1048,22 @@ func (x *extractor) qaLines() {
 					b++
 				}
 				ok := b < e && to > f && to-f <= 3 && !isMark([]rune(x.toks[b].lower)[0])
+				allCaps := true
 				for _, u := range x.toks[f:to] {
 					ok = ok && u.word && u.upper
+					allCaps = allCaps && x.capitals(u)
+				}
+				if quoted && !allCaps {
+					ok = false // "Note: …" inside a quote is the quote's
 				}
 				if ok {
-					l := line{f, to, c, b, e}
+					l := line{f, to, c, b, e, quoted}
 					lines = append(lines, l)
 					count[label(l)]++
+					if allCaps {
+						caps++
+					}
+					found = true
 				}
 				break
 			}
@@ -876,9 +1071,12 @@ func (x *extractor) qaLines() {
 				break
 			}
 		}
+		if !found && quoted {
+			more = append(more, [2]int{f, e})
+		}
 		i = e
 	}
-	interview := false
+	interview := caps >= 2
 	for lb, n := range count {
 		interview = interview || n >= 2 || lb == "q" || lb == "a"
 	}
@@ -887,16 +1085,101 @@ func (x *extractor) qaLines() {
 	}
 	for _, l := range lines {
 		lb := label(l)
-		end := l.end
-		for end > l.body && !x.toks[end-1].word && !sentenceEnd(x.toks[end-1]) && x.toks[end-1].lower != ")" {
-			end--
-		}
+		end := x.lineEnd(l.body, l.end)
 		kind := "named"
 		if lb == "q" || lb == "a" {
 			kind = "group"
 		}
-		x.indirectClaim(l.body, end, speaker{l.from, l.to, kind}, -1, l.colon, l.colon+1, "qa.line", "cue.colon")
+		claim := x.indirectClaim(l.body, end, speaker{l.from, l.to, kind}, -1, l.colon, l.colon+1, "qa.line", "cue.colon")
+		if claim < 0 || !l.quoted {
+			continue
+		}
+		// the turn's further paragraphs, each opening with a mark
+		next := x.toks[l.end-1].para + 1
+		for _, m := range more {
+			if x.toks[m[0]].para != next {
+				continue
+			}
+			if e := x.lineEnd(m[0], m[1]); e > m[0] {
+				x.extend(claim, m[0], e)
+			}
+			next++
+		}
 	}
+}
+
+// genreLabels open a headline with a colon without being anyone who
+// speaks: "Interview: …", "Update: …".
+var genreLabels = setOf(`interview q&a analysis update exclusive watch opinion editorial review live breaking
+video photos explainer factbox timeline profile obituary correction commentary recap preview poll-tracker
+podcast listen quiz`)
+
+// headline finds the headline convention "S: C" in the article's first
+// paragraph ("Pence: Flowers Won't Be at Debate"; "Poll: Clinton and
+// Trump in Dead Heat"): one to three capitalised words with no function
+// word among them (no Q or A of an interview, no genre: Interview,
+// Update…), a colon, and at least three words that are no quote
+// (a quote is the quote rules'). The claim is what follows the colon, the
+// label its source, the colon its cue.
+func (x *extractor) headline() {
+	if len(x.toks) == 0 || x.toks[0].para != 0 {
+		return
+	}
+	c := 1
+	for c < len(x.toks) && c <= 3 && x.toks[c].word && x.toks[c].para == 0 {
+		c++
+	}
+	if c >= len(x.toks) || x.toks[c].lower != ":" || x.toks[c].para != 0 {
+		return
+	}
+	for _, t := range x.toks[:c] {
+		if !t.word || !t.upper || len(t.lower) < 2 || glue[t.lower] || prepositions[t.lower] || stopWords[t.lower] || genreLabels[t.lower] {
+			return
+		}
+	}
+	e := c + 1
+	for e < len(x.toks) && x.toks[e].para == 0 {
+		e++
+	}
+	if c+1 >= e || !x.toks[c+1].word {
+		return
+	}
+	kind := x.classify(0, c)
+	if kind == "" {
+		kind = "named"
+	}
+	x.indirectClaim(c+1, e, speaker{0, c, kind}, -1, c, c+1, "headline.colon", "cue.colon")
+}
+
+// lineEnd returns the end of a line's text [from, end) without the
+// punctuation and marks that close it (its final stop kept).
+func (x *extractor) lineEnd(from, end int) int {
+	for end > from && !x.toks[end-1].word && !sentenceEnd(x.toks[end-1]) && x.toks[end-1].lower != ")" {
+		end--
+	}
+	return end
+}
+
+// capitals reports whether the word t is written in capitals (WALLACE).
+func (x *extractor) capitals(t token) bool {
+	w := string(x.rs[t.start:t.end])
+	return len([]rune(w)) > 1 && strings.ToUpper(w) == w && strings.ToLower(w) != w
+}
+
+// transcriptTurn reports whether the quote opening at token oi starts a
+// turn of a quoted transcript: one to three words in capitals and a colon
+// right after the mark ("WALLACE: Let's start…").
+func (x *extractor) transcriptTurn(oi int) bool {
+	for c := oi + 1; c < len(x.toks) && c-oi <= 4 && x.toks[c].para == x.toks[oi].para; c++ {
+		t := x.toks[c]
+		if t.lower == ":" {
+			return c > oi+1
+		}
+		if !t.word || !x.capitals(t) {
+			return false
+		}
+	}
+	return false
 }
 
 // emphasis reports whether t is a Markdown emphasis mark, * or _.
@@ -918,7 +1201,7 @@ func (x *extractor) indirectClaim(from, to int, who speaker, src int, cueFrom, c
 		}
 	}
 	if from >= to || prepositions[x.toks[from].lower] && !atLeast(x.toks[:to], from) &&
-		!(rule == "indirect.to" && x.toks[from].lower == "to") {
+		!(rule == "indirect.to" && x.toks[from].lower == "to") && rule != "indirect.said-that" {
 		return -1 // "announced the cuts in a filing": no clause is reported
 	}
 	words := 0

@@ -29,6 +29,29 @@ var closers = map[rune]string{
 // isMark reports whether r is a quote mark.
 func isMark(r rune) bool { _, ok := closers[r]; return ok }
 
+// markAt returns the quote mark at rs[i] and how many runes it takes: two
+// apostrophes in a row (U+0027 twice) are one double mark, as typewritten
+// text and some newspapers' systems set a curly one, and two backticks in
+// a row (U+0060 twice) open one, as Penn Treebank-style text does; else
+// the rune itself, width 1.
+func markAt(rs []rune, i int) (rune, int) {
+	if i+1 < len(rs) {
+		switch {
+		case rs[i] == '\'' && rs[i+1] == '\'':
+			return '"', 2
+		case rs[i] == '`' && rs[i+1] == '`':
+			return '“', 2
+		}
+	}
+	return rs[i], 1
+}
+
+// markEnd returns the offset after the quote mark at i.
+func markEnd(rs []rune, i int) int {
+	_, w := markAt(rs, i)
+	return i + w
+}
+
 // single reports whether r is a single quote mark.
 func single(r rune) bool {
 	switch r {
@@ -66,7 +89,8 @@ func pairQuotes(rs []rune) []quote {
 		prevRune rune
 		closed   bool // the previous rune is a mark that closed a quote
 	)
-	for i, r := range rs {
+	for i := 0; i < len(rs); i++ {
+		r, w := markAt(rs, i)
 		if r == '\n' {
 			if len(stack) > 0 {
 				q := stack[0]
@@ -86,6 +110,7 @@ func pairQuotes(rs []rune) []quote {
 				if isMark(r) && sameKind(q.mark, r) {
 					q.resumes = append(q.resumes, i)
 					stack = append(stack, q)
+					i += w - 1
 					continue
 				}
 			}
@@ -93,14 +118,27 @@ func pairQuotes(rs []rune) []quote {
 		if !isMark(r) {
 			continue
 		}
+		i += w - 1 // the mark's last rune
 		var next rune
 		if i+1 < len(rs) && rs[i+1] != '\n' {
 			next = rs[i+1]
 		}
 		// A mark right after a closing mark stands after the quoted
-		// words too: the " of 'keep your job?'" closes.
-		canOpen := !closesBefore(next) && opensAfter(prev) && !prevClosed
-		canClose := (!opensAfter(prev) || prevClosed) && closesBefore(next)
+		// words too: the " of 'keep your job?'" closes. A bracket or an
+		// ellipsis may open the quoted words: “[W]e…”, “…and then”.
+		// French sets guillemets one space, often a no-break one, from
+		// their words: « Non ». The word beyond the space decides.
+		inNext, inPrev := next, prev
+		if guillemet(r) {
+			if narrowSpace(next) && i+2 < len(rs) && rs[i+2] != '\n' {
+				inNext = rs[i+2]
+			}
+			if narrowSpace(prev) && i-w-1 >= 0 && rs[i-w-1] != '\n' {
+				inPrev = rs[i-w-1]
+			}
+		}
+		canOpen := (!closesBefore(inNext) || unicode.Is(unicode.Ps, inNext) || inNext == '…') && opensAfter(prev) && !prevClosed
+		canClose := (!opensAfter(inPrev) || prevClosed) && closesBefore(next)
 		if single(r) && (r == '\'' || r == '’') {
 			switch {
 			case wordRune(prev) && wordRune(next): // don't, O'Brien
@@ -119,7 +157,7 @@ func pairQuotes(rs []rune) []quote {
 		if canClose {
 			if k := openerOf(stack, r); k >= 0 {
 				q := stack[k]
-				q.close = i
+				q.close = i - (w - 1)
 				stack = stack[:k]
 				closed = true
 				if k == 0 {
@@ -129,11 +167,19 @@ func pairQuotes(rs []rune) []quote {
 			}
 		}
 		if canOpen {
-			stack = append(stack, quote{open: i, mark: r})
+			stack = append(stack, quote{open: i - (w - 1), mark: r})
 		}
 	}
 	return out
 }
+
+// guillemet reports whether r is a guillemet.
+func guillemet(r rune) bool { return r == '«' || r == '»' || r == '‹' || r == '›' }
+
+// narrowSpace reports whether r is a space French typesetting puts
+// between a guillemet and its word: a space, a no-break space or a narrow
+// no-break space.
+func narrowSpace(r rune) bool { return r == ' ' || r == '\u00a0' || r == '\u202f' }
 
 // digitsThenS reports whether rs starts with digits and an s, a decade.
 func digitsThenS(rs []rune) bool {

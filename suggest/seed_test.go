@@ -41,11 +41,11 @@ func TestSeedArticle(t *testing.T) {
 	if !found {
 		t.Errorf("the State Department quote is missing; got\n\t%s", strings.Join(lines, "\n\t"))
 	}
-	// A three-word quote inside reported speech is part of the reported
-	// clause, not a claim of its own, and the clause ends with the quote
-	// (the article has a no-break space before the mark).
-	want = "quote.partial [the discussions in Istanbul as\u00a0“constructive and businesslike,”] " +
-		"by speaker.named {Zakharova} cue cue.in-sentence {described}"
+	// A three-word quote after "described N as" is part of the claim, the
+	// object and the quote, not a claim of its own, and the claim ends with
+	// the quote (the article has a no-break space before the mark).
+	want = "quote.named [the discussions in Istanbul as\u00a0“constructive and businesslike,”] " +
+		"by speaker.named {Zakharova} cue cue.named {described}"
 	found = false
 	for _, l := range lines {
 		found = found || l == want

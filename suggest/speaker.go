@@ -30,7 +30,7 @@ var abbreviations = map[string]bool{
 // commas of a number (1,200); a full stop
 // after an abbreviation or an initial belongs to it (Mr., U.S.).
 func tokenize(rs []rune) []token {
-	var toks []token
+	toks := make([]token, 0, len(rs)/5+1)
 	para := 0
 	for i := 0; i < len(rs); {
 		r := rs[i]
@@ -50,6 +50,9 @@ func tokenize(rs []rune) []token {
 					j++
 					continue
 				}
+				if rs[j] == '-' && frenchSubject(rs[j+1:]) {
+					break // dit-il, a-t-elle: the pronoun is a word of its own
+				}
 				if strings.ContainsRune("'’-.", rs[j]) && j+1 < len(rs) && wordRune(rs[j+1]) ||
 					rs[j] == ',' && j+1 < len(rs) && unicode.IsDigit(rs[j+1]) && unicode.IsDigit(rs[j-1]) {
 					dot = dot || rs[j] == '.'
@@ -65,7 +68,10 @@ func tokenize(rs []rune) []token {
 			}
 			w := string(rs[i:j])
 			lw := strings.ToLower(w)
-			if j < len(rs) && rs[j] == '.' && (dot || abbreviations[lw] || (j-i == 1 && unicode.IsUpper(r))) {
+			// a full stop before a comma or a closing bracket ends no
+			// sentence: a state's abbreviation (Sen. X (D-Mo.) said; X, R-Ky., said)
+			if j < len(rs) && rs[j] == '.' && (dot || abbreviations[lw] || (j-i == 1 && unicode.IsUpper(r)) ||
+				j+1 < len(rs) && (rs[j+1] == ',' || rs[j+1] == ')') && unicode.IsUpper(r)) {
 				j++
 				w += "."
 				lw += "."
@@ -73,11 +79,28 @@ func tokenize(rs []rune) []token {
 			toks = append(toks, token{start: i, end: j, para: para, word: true, lower: lw, upper: unicode.IsUpper(r)})
 			i = j
 		default:
-			toks = append(toks, token{start: i, end: i + 1, para: para, lower: string(r)})
-			i++
+			// a two-rune quote mark ('' or ``) is one token
+			m, w := markAt(rs, i)
+			toks = append(toks, token{start: i, end: i + w, para: para, lower: string(m)})
+			i += w
 		}
 	}
 	return toks
+}
+
+// frenchPronouns are the subjects French writes after its verb with a
+// hyphen in an inverted attribution (dit-il, a-t-elle assuré).
+var frenchPronouns = setOf(`il elle ils elles`)
+
+// frenchSubject reports whether rs starts with a French subject pronoun
+// that ends its word: the part after the hyphen of "dit-il".
+func frenchSubject(rs []rune) bool {
+	n := 0
+	for n < len(rs) && unicode.IsLetter(rs[n]) {
+		n++
+	}
+	return n > 0 && (n == len(rs) || !wordRune(rs[n]) && rs[n] != '-' && rs[n] != '\'' && rs[n] != '’') &&
+		frenchPronouns[strings.ToLower(string(rs[:n]))]
 }
 
 // roleWords are lower-case words that belong to a speaker's noun phrase:
@@ -108,6 +131,10 @@ var glue = setOf(`of for the a an at van von der den de da di du del della dos d
 
 // determiners may start a noun phrase.
 var determiners = setOf(`the a an one two three several some many most both another other`)
+
+// loneDeterminers may be a speaker with no noun after them ("…," said
+// another).
+var loneDeterminers = setOf(`another one others some many several both`)
 
 // pronouns a speaker may be (German er and sie too).
 var pronouns = setOf(`he she they it we er sie`)
@@ -187,8 +214,10 @@ func (x *extractor) npAfter(i, para int) (speaker, bool) {
 	}
 	// "said central bank governor Lena Park": lower-case modifiers
 	// before a title or a name belong to the phrase.
+	// No preposition stands among them, and no verb after a name ("Blige
+	// sings to Clinton" is a name and a verb).
 	for m := j; m < len(x.toks) && m-j < 4 && x.toks[m].para == para && x.toks[m].word &&
-		!stopWords[x.toks[m].lower] && !x.isVerb(m); m++ {
+		!stopWords[x.toks[m].lower] && !x.isVerb(m) && !prepositions[x.toks[m].lower] && !(j > i && x.verbSlot(m)); m++ {
 		if npWord(x.toks[m]) && !glue[x.toks[m].lower] {
 			for j = m; j < len(x.toks) && j-i < 12 && x.toks[j].para == para && npWord(x.toks[j]); j++ {
 			}
@@ -205,7 +234,8 @@ func (x *extractor) npAfter(i, para int) (speaker, bool) {
 		for m := i + 1; m < len(x.toks) && m-i <= 4 && x.toks[m].para == para; m++ {
 			t := x.toks[m]
 			if !t.word || stopWords[t.lower] || x.isVerb(m) {
-				if m > i+1 && !t.word {
+				// "said another", "said one": the determiner alone
+				if !t.word && (m > i+1 || loneDeterminers[x.toks[i].lower]) {
 					return speaker{i, m, "group"}, true
 				}
 				break
@@ -239,6 +269,23 @@ func (x *extractor) npBefore(i, para int) (speaker, bool) {
 	if i <= 0 || x.toks[i-1].para != para {
 		return speaker{}, false
 	}
+	// A parenthesis after a name is part of it: a party and state tag,
+	// an age, a place (Sen. Claire McCaskill (D-Mo.), Jo Reyes (41)).
+	if x.toks[i-1].lower == ")" {
+		for p := i - 2; p > 0 && i-p <= 8 && x.toks[p].para == para; p-- {
+			if x.toks[p].lower == "(" {
+				if who, ok := x.npBefore(p, para); ok && who.kind == "named" {
+					who.to = i
+					return who, true
+				}
+				break
+			}
+			if x.toks[p].lower == ")" || sentenceEnd(x.toks[p]) {
+				break
+			}
+		}
+		return speaker{}, false
+	}
 	if pronouns[x.toks[i-1].lower] {
 		return speaker{i - 1, i, "pronoun"}, true
 	}
@@ -258,13 +305,42 @@ func (x *extractor) npBefore(i, para int) (speaker, bool) {
 
 // isVerb reports whether token i is a verb of saying, a quote's cue.
 func (x *extractor) isVerb(i int) bool {
-	return i >= 0 && i < len(x.toks) && x.toks[i].word && !x.toks[i].upper && x.verbs[x.toks[i].lower] == speech
+	return x.isCue(i) && x.verbs[x.toks[i].lower] == speech
 }
 
-// isCue reports whether token i is a reporting verb of either class.
+// isCue reports whether token i is a reporting verb of either class: a
+// form of the lexicon in lower case, not after an article or a possessive
+// (the states, a report, his claim are nouns).
 func (x *extractor) isCue(i int) bool {
-	return i >= 0 && i < len(x.toks) && x.toks[i].word && !x.toks[i].upper && x.verbs[x.toks[i].lower] != 0
+	return i >= 0 && i < len(x.toks) && x.toks[i].word && (!x.toks[i].upper || x.titleWord(i)) &&
+		x.verbs[x.toks[i].lower] != 0 && !(i > 0 && nounMarkers[x.toks[i-1].lower])
 }
+
+// titleWord reports whether token i is a word of a headline in Title
+// Case, not its first, where a capital says nothing of a verb ("…, Lindsey
+// Graham Says").
+func (x *extractor) titleWord(i int) bool {
+	return x.titleCaseHead && x.toks[i].para == 0 && i > 0
+}
+
+// headlineInTitleCase reports whether the first paragraph is a headline
+// in Title Case: three or more words of four letters or more after the
+// first, nearly all capitalised.
+func (x *extractor) headlineInTitleCase() bool {
+	long, upper := 0, 0
+	for i := 1; i < len(x.toks) && x.toks[i].para == 0; i++ {
+		if t := x.toks[i]; t.word && len([]rune(t.lower)) >= 4 {
+			long++
+			if t.upper {
+				upper++
+			}
+		}
+	}
+	return long >= 3 && upper*4 >= long*3
+}
+
+// nounMarkers make the word after them a noun.
+var nounMarkers = setOf(`the a an his her its their our your my this these those`)
 
 // subjectOf reads the speaker before the verb at token v: right before it
 // (S said), or before a parenthesis set off by commas (S, in a statement,
@@ -322,26 +398,67 @@ func (x *extractor) withApposition(who speaker, para int) speaker {
 	if who.kind == "pronoun" {
 		return who
 	}
-	for seg := 0; seg < 2; seg++ {
+	safe := -1 // who.to before the first long apposition
+	for seg := 0; seg < 3; seg++ {
 		c := who.to
 		if c >= len(x.toks) || x.toks[c].lower != "," || x.toks[c].para != para || !x.appositionStart(c+1) {
 			break
 		}
 		e := c + 1
-		for e < len(x.toks) && e-c <= 14 && x.toks[e].para == para && x.toks[e].lower != "," &&
+		for e < len(x.toks) && e-c <= 30 && x.toks[e].para == para && x.toks[e].lower != "," &&
 			!sentenceEnd(x.toks[e]) && !(!x.toks[e].word && isMark([]rune(x.toks[e].lower)[0])) && !x.isVerb(e) {
 			e++
 		}
-		if e-c > 14 || (e < len(x.toks) && x.isVerb(e) && x.toks[e].para == para) {
+		if e-c > 30 || (e < len(x.toks) && x.isVerb(e) && x.toks[e].para == para) {
 			break
 		}
+		if e-c > 14 || seg == 2 {
+			if x.finite(c+1, e) {
+				break
+			}
+			if safe < 0 {
+				safe = who.to
+			}
+		}
 		who.to = e
+	}
+	// A long apposition, or a third, is one only when the sentence ends
+	// with the appositions ("said David Gorski, an associate professor of
+	// surgery at … and the editor of a … blog."), or with a few words more
+	// that hold no verb ("…, a conservative, pro-growth advocacy group.").
+	if e := who.to; safe >= 0 && e < len(x.toks) && x.toks[e].para == para && !sentenceEnd(x.toks[e]) {
+		who.to = safe
+		if x.toks[e].lower == "," {
+			f := e + 1
+			for f < len(x.toks) && f-e <= 8 && x.toks[f].word && x.toks[f].para == para && !x.isCue(f) && !auxiliaries[x.toks[f].lower] {
+				f++
+			}
+			if f > e+1 && (f >= len(x.toks) || x.toks[f].para != para || sentenceEnd(x.toks[f])) {
+				who.to = f
+			}
+		}
 	}
 	return who
 }
 
+// finite reports whether tokens [from, to) hold an auxiliary outside a
+// relative clause: a clause of its own, not a noun phrase ("the network
+// had also cut accidents"; not "an economist who is now president").
+func (x *extractor) finite(from, to int) bool {
+	for i := from; i < to; i++ {
+		switch w := x.toks[i].lower; {
+		case w == "who" || w == "which" || w == "that" || w == "whose":
+			return false
+		case auxiliaries[w]:
+			return true
+		}
+	}
+	return false
+}
+
 // adverbs that may stand between a speaker and its verb.
-var adverbs = setOf(`also later then again previously once further earlier recently`)
+var adverbs = setOf(`also later then again previously once further earlier recently now often still even
+repeatedly publicly privately simply just frequently reportedly`)
 
 // span returns the annotation span of tokens [from, to).
 func (x *extractor) span(from, to int) annotation.Span {

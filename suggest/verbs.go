@@ -54,12 +54,15 @@ var verbLexicon = []string{
 	"guarantee", "instruct", "order", "beg begs begged begging", "lament",
 	"scoff", "grumble", "hint", "signal signals signalled signalling signaled signaling",
 	"blame", "dismiss", "dispute", "project", "calculate", "hail", "remind",
-	"notify notifies notified notifying", "advocate", "rule",
+	"notify notifies notified notifying", "advocate", "rule", "cite",
 }
 
-// beliefLexicon are the verbs of belief, intention and knowledge: cues of
-// indirect attributions ("traders expect prices to fall", "she hopes to
-// return", "the study found that"), never of a quote.
+// beliefLexicon are the verbs of belief, intention and knowledge, and of
+// stance toward a person or a proposal (endorse, support, oppose, reject,
+// attack), which PARC and PolNeAR annotate as attributions of that stance:
+// cues of indirect attributions ("traders expect prices to fall", "she
+// hopes to return", "the study found that", "the union endorsed Clinton"),
+// never of a quote.
 var beliefLexicon = []string{
 	"believe", "think thinks thought thinking", "expect", "hope", "fear",
 	"want", "plan plans planned planning", "intend", "doubt", "worry worries worried worrying",
@@ -68,6 +71,7 @@ var beliefLexicon = []string{
 	"know knows knew knowing known", "understand understands understood understanding",
 	"consider", "envisage", "foresee foresees foresaw foreseeing foreseen",
 	"figure", "hold holds held holding",
+	"endorse", "support", "oppose", "reject", "attack",
 }
 
 // otherVerbs are the commonest reporting verbs of German and French news,
@@ -159,7 +163,7 @@ var (
 	// object (described the plan, asked the minister, urged calm).
 	noBareVerbs = forms(`ask describe accuse blame urge praise criticize criticise question order
 instruct charge post comment speak continue object counter answer respond dismiss remind notify
-advocate inform brief beg plead advise demand propose recommend hail want plan intend aim wish`, ``)
+advocate inform brief beg plead advise demand propose recommend hail want plan intend aim wish cite`, ``)
 	// infVerbs take "to" and a verb: "she hopes to return".
 	infVerbs = forms(`hope plan want expect promise vow pledge threaten intend aim agree wish claim
 propose`, ``)
@@ -167,9 +171,12 @@ propose`, ``)
 	objInfVerbs = forms(`urge ask advise warn tell order instruct encourage expect want remind beg
 invite press implore`, ``)
 	// objVerbs report their object: "denies fraud", "accused the
-	// government of cutting posts", "expects profit of €410 million".
+	// government of cutting posts", "expects profit of €410 million",
+	// "noted Bill Clinton's comments" (PolNeAR counts a say-class verb's
+	// noun phrase object), "endorsed Hillary Clinton", "a poll shows her
+	// ahead".
 	objVerbs = forms(`deny accuse blame describe expect forecast predict project estimate promise
-demand propose recommend pledge`, ``)
+demand propose recommend pledge cite show note acknowledge admit endorse support oppose reject attack criticize criticise praise`, ``)
 	// namingVerbs give a quote as what something was called: "S called
 	// the plan "a disaster"": the quote is S's claim, the verb its cue.
 	namingVerbs = forms(`call dub brand label describe`, ``)

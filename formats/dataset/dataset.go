@@ -11,6 +11,7 @@ package dataset
 
 import (
 	"fmt"
+	"glossa/agreement"
 	"io"
 	"sort"
 
@@ -25,6 +26,10 @@ type Header struct {
 	Labels   annotation.LabelSet
 	Entities []annotation.Entity
 	Layers   []annotation.LayerInfo
+	// Agreement is the annotators' agreement over the project's layers,
+	// set when the curated layer is what is written: the figures behind
+	// the dataset.
+	Agreement *agreement.Overall
 }
 
 // Writer receives a dataset as a stream: Begin once, Bundle per document,

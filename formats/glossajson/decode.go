@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"glossa/agreement"
 	"io"
 	"regexp"
 	"time"
@@ -160,6 +161,7 @@ type headerIn struct {
 	Verbs        []string                  `json:"verbs"`
 	Entities     []annotation.Entity       `json:"entities"`
 	Annotators   []annotatorJSON           `json:"annotators"`
+	Agreement    *agreement.Overall        `json:"agreement"`
 }
 
 // checkHeader checks format, version and offset units.
@@ -285,7 +287,7 @@ func (d *decoder) linesHeader(b []byte) error {
 		return err
 	}
 	d.header = dataset.Header{Project: h.Project, Labels: annotation.LabelSet{Labels: h.Labels, Relations: h.Relations, Guidelines: h.Guidelines, Verbs: h.Verbs}, Entities: h.Entities,
-		Layers: layersOf(h.Annotators)}
+		Layers: layersOf(h.Annotators), Agreement: h.Agreement}
 	return nil
 }
 
@@ -331,7 +333,7 @@ func (d *decoder) object(br *bufio.Reader) error {
 			return err
 		}
 		if d.headed && (key == "format" || key == "version" || key == "offsets" || key == "extra_offsets" ||
-			key == "project" || key == "labels" || key == "relations" || key == "guidelines" || key == "verbs" || key == "entities" || key == "annotators") {
+			key == "project" || key == "labels" || key == "relations" || key == "guidelines" || key == "verbs" || key == "entities" || key == "annotators" || key == "agreement") {
 			return fmt.Errorf("member %q comes after the documents; the header must come first: %w", key, ErrFormat)
 		}
 		var dst any
@@ -358,6 +360,8 @@ func (d *decoder) object(br *bufio.Reader) error {
 			dst = &d.header.Entities
 		case "annotators":
 			dst = &annotators
+		case "agreement":
+			dst = &d.header.Agreement
 		}
 		if dst != nil {
 			if err := json.Unmarshal(raw, dst); err != nil {

@@ -17,7 +17,7 @@ type lineKey struct {
 	// time: equal for an annotation that is unchanged or changed only in
 	// its links.
 	same string
-	// made is its author and created time as written, "" when the time
+	// made is its author, layer and created time as written, "" when the time
 	// is unknown: equal for an annotation that was edited.
 	made       string
 	start, end int // its first span, for the order of the text
@@ -31,7 +31,7 @@ func keyOf(a *annJSON) lineKey {
 	b, _ := appendAnn(nil, &c)
 	k.same = string(b)
 	if a.Created != nil {
-		k.made = string(appendOptional(appendMember(nil, "author", a.Author), "created", a.Created))
+		k.made = string(appendOptional(appendMember(appendMember(nil, "author", a.Author), "layer", a.Layer), "created", a.Created))
 	}
 	if len(a.Spans) > 0 {
 		k.start, k.end = a.Spans[0].Start, a.Spans[0].End

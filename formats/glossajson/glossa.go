@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"glossa/agreement"
 	"io"
 	"slices"
 	"time"
@@ -110,6 +111,9 @@ type headerJSON struct {
 	Entities   []annotation.Entity       `json:"entities"`
 	// Annotators lists the layers the dataset holds, with their counts.
 	Annotators []annotatorJSON `json:"annotators,omitempty"`
+	// Agreement: the annotators' agreement, when the curated layer is
+	// exported (agreement.Overall; null figures are undefined).
+	Agreement *agreement.Overall `json:"agreement,omitempty"`
 }
 
 // annotatorJSON is one layer of the header's annotators: an annotator's,
@@ -205,6 +209,7 @@ func (e *Encoder) Begin(h dataset.Header) error {
 		Guidelines: h.Labels.Guidelines,
 		Verbs:      h.Labels.Verbs,
 		Entities:   h.Entities,
+		Agreement:  h.Agreement,
 	}
 	for _, l := range h.Layers {
 		hj.Annotators = append(hj.Annotators, annotatorJSON{Name: l.Name, Curated: l.Curated, Annotations: l.Annotations, Articles: l.Articles})

@@ -107,9 +107,10 @@ func Run(meta Meta, path string) error {
 // The window edits a storage.Store, and corpus imports into and exports
 // from one: checked here, where they are wired together.
 var (
-	_ app.Store     = (*storage.Store)(nil)
-	_ corpus.Target = (*storage.Store)(nil)
-	_ corpus.Source = (*storage.Store)(nil)
+	_ app.Store          = (*storage.Store)(nil)
+	_ corpus.Target      = (*storage.Store)(nil)
+	_ corpus.Source      = (*storage.Store)(nil)
+	_ corpus.MergeTarget = (*storage.Store)(nil)
 )
 
 // project is the project file st as the window gets it: the store,
@@ -121,6 +122,9 @@ func project(st *storage.Store) app.Project {
 		Suggest: session.SuggestRun.Compute,
 		Import: func(ctx context.Context, paths []string, progress func(done, total int, msg string)) (string, error) {
 			return importInto(ctx, st, paths, progress)
+		},
+		Merge: func(ctx context.Context, paths []string, progress func(done, total int, msg string)) (string, error) {
+			return mergeInto(ctx, st, paths, progress)
 		},
 		Export: func(ctx context.Context, format, path string, progress func(done, total int)) error {
 			return corpus.Export(ctx, st, format, path, corpus.ExportOptions{Progress: progress})
@@ -209,6 +213,57 @@ func importInto(ctx context.Context, st *storage.Store, paths []string, progress
 		fmt.Fprintf(&b, "\n\nWarnings:\n%s", strings.Join(tot.Warnings, "\n"))
 	}
 	return b.String(), err
+}
+
+// mergeInto merges the annotators' files at paths into st, one after the
+// other, and sums up what happened for the user: per file the total, the
+// first lines of each part of the report (the command line prints them
+// all), the conflicts first among them.
+func mergeInto(ctx context.Context, st *storage.Store, paths []string, progress func(done, total int, msg string)) (string, error) {
+	var b strings.Builder
+	for _, p := range paths {
+		rep, err := corpus.Merge(ctx, st, p, corpus.MergeOptions{Progress: func(done int, title string) {
+			if progress != nil {
+				progress(done, 0, fmt.Sprintf("%s: %s", filepath.Base(p), title))
+			}
+		}})
+		if b.Len() > 0 {
+			b.WriteString("\n\n")
+		}
+		b.WriteString(rep.Total() + ".")
+		lines := make([]string, len(rep.Lines))
+		for i, l := range rep.Lines {
+			lines[i] = strings.ReplaceAll(l.String(), "\t", "  ")
+		}
+		for _, part := range []struct {
+			title string
+			lines []string
+		}{{"Conflicts (the project's version kept)", rep.Conflicts}, {"Could not merge", rep.Failed}, {"Articles", lines}, {"Added", rep.Changes}, {"Warnings", rep.Warnings}} {
+			writeSome(&b, part.title, part.lines)
+		}
+		if err != nil {
+			return b.String(), err
+		}
+	}
+	return b.String(), nil
+}
+
+// summaryLines is how many lines of each part of a merge's report the
+// window shows.
+const summaryLines = 8
+
+// writeSome writes title and the first summaryLines of lines to b.
+func writeSome(b *strings.Builder, title string, lines []string) {
+	if len(lines) == 0 {
+		return
+	}
+	fmt.Fprintf(b, "\n\n%s:", title)
+	for _, l := range lines[:min(len(lines), summaryLines)] {
+		b.WriteString("\n" + l)
+	}
+	if len(lines) > summaryLines {
+		fmt.Fprintf(b, "\n… and %d more (glossa merge prints them all)", len(lines)-summaryLines)
+	}
 }
 
 // startCPUProfile writes a CPU profile to path until stop is called.
