@@ -36,6 +36,9 @@ type change struct {
 	// review, when set, makes this a review of the document's pending
 	// suggestions instead (suggestions.go).
 	review *reviewStep
+	// corpus, when set, makes this a step of several documents'
+	// annotations instead, replayed one after another (curation.go).
+	corpus *corpusStep
 }
 
 // registryStep is one save or merge of the entity registry. A save is
@@ -210,7 +213,7 @@ func (s *Session) Amend(desc string, put []annotation.Annotation, del []uint64) 
 // amendable reports whether c is an edit of the annotations of document
 // doc, into which Amend can fold another.
 func (c change) amendable(doc uint64) bool {
-	return c.docID == doc && c.registry == nil && c.statusTo == "" && c.article == nil && c.codebook == nil && c.review == nil
+	return c.docID == doc && c.registry == nil && c.statusTo == "" && c.article == nil && c.codebook == nil && c.review == nil && c.corpus == nil
 }
 
 // SetStatus sets the open document's status as one undoable step
@@ -389,6 +392,9 @@ func (s *Session) replay(c *change, back bool) (Step, error) {
 	}
 	if c.codebook != nil {
 		return s.replayCodebook(c, back)
+	}
+	if c.corpus != nil {
+		return s.replayCorpus(c.corpus, back)
 	}
 	if c.review != nil && len(c.before) == 0 && len(c.after) == 0 {
 		return s.replayReview(c, back)
