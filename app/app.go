@@ -153,6 +153,7 @@ type UI struct {
 	// modifiers returns the modifier keys held; nil: the driver's.
 	modifiers func() fyne.KeyModifier
 	agree     *agreementWindow // Project > Agreement… while it is open
+	curation  *curationPane    // above the annotation panel in the curated view
 	statusBar *widget.Label
 	status    string // the last setStatus message
 	undoItem  *fyne.MenuItem
@@ -241,6 +242,7 @@ func (u *UI) build() fyne.CanvasObject {
 
 	u.articles = newArticleList(u)
 	u.panel = newAnnotationPanel(u)
+	u.curation = newCurationPane(u)
 	u.find = newFindBar(u)
 
 	u.layerSel = u.newLayerSelect()
@@ -383,6 +385,7 @@ func (u *UI) closeDocument() {
 	u.statusSel.Disable()
 	u.find.reset()
 	u.panel.refresh()
+	u.curationShown()
 }
 
 // openDocument shows document id. It returns false (after saying why) if
@@ -453,6 +456,7 @@ func (u *UI) refreshAnnotations() {
 	for _, a := range u.s.Annotations() {
 		hs = u.appendHighlights(hs, a)
 	}
+	hs = u.versionHighlights(hs)
 	u.sugShown = u.sugShown[:0]
 	for _, a := range u.s.Suggestions() {
 		u.sugShown = append(u.sugShown, a.ID)
@@ -469,6 +473,7 @@ func (u *UI) annotationsChanged() {
 	u.s.Select(u.s.Selected()) // none, if it is gone
 	u.article.SetSelectedHighlight(u.s.Selected())
 	u.panel.refresh()
+	u.curationShown()
 }
 
 // appendHighlights appends the highlights of a, one a span, in its
@@ -567,6 +572,9 @@ func (u *UI) highlightTapped(id uint64) {
 		}
 		u.setStatus("That is not a source: click a source highlight to link it, or press Escape.")
 		return
+	}
+	if u.versionTapped(id) {
+		return // an annotator's version in the curated view: its unit
 	}
 	// The highlight was clicked, so it is on screen: the text stays under
 	// the pointer.

@@ -149,7 +149,7 @@ func (u *UI) hovered(ids []uint64) {
 		if a := u.s.Annotation(id); a != nil {
 			if n < hoverMaxNamed {
 				p := fmt.Sprintf("%s “%s”", a.Label, shorten(a.Quote(), 50))
-				if u.showsLayers() {
+				if u.showsLayers() || u.curating() {
 					p += " (" + whose(*a) + ")"
 				}
 				parts = append(parts, p)

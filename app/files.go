@@ -354,6 +354,7 @@ func (u *UI) switchTo(path string, open func(string) (Project, error)) {
 	}
 	u.addRecent(path)
 	u.loadProject()
+	u.sideShown() // the curation pane in the view the project was left in
 	u.win.SetMainMenu(u.makeMenu())
 	u.setStatus("Opened " + path)
 }

@@ -94,14 +94,19 @@ func (u *UI) guidelinesOn() bool {
 // sideShown lays out the right-hand side: the annotation panel, with the
 // Guidelines pane beside it when it is on.
 func (u *UI) sideShown() {
+	main, offset := u.panel.content, float64(0.68)
+	if u.curating() {
+		// The curation pane above the panel, the side wider.
+		main, offset = u.curation.split, 0.6
+	}
 	if !u.guidelinesOn() {
-		u.side.Objects = []fyne.CanvasObject{u.panel.content}
+		u.side.Objects = []fyne.CanvasObject{main}
 		u.side.Refresh()
-		u.centreSplit.SetOffset(0.68)
+		u.centreSplit.SetOffset(offset)
 		return
 	}
-	if u.guide.split == nil {
-		u.guide.split = container.NewHSplit(u.panel.content, u.guide.content)
+	if u.guide.split == nil || u.guide.split.Leading != main {
+		u.guide.split = container.NewHSplit(main, u.guide.content)
 		u.guide.split.Offset = 0.5
 	}
 	u.guidelinesShown()

@@ -181,6 +181,7 @@ func (u *UI) setView(v session.LayerView) {
 	u.picking = false
 	u.refreshAnnotations()
 	u.layersChanged()
+	u.sideShown() // the curation pane above the panel in the curated view
 	u.win.SetMainMenu(u.makeMenu())
 	u.setStatus(u.viewSentence())
 }

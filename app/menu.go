@@ -12,6 +12,8 @@ import (
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+
+	"glossa/app/session"
 )
 
 // Preference keys (a.Preferences()).
@@ -227,7 +229,11 @@ func (u *UI) makeMenu() *fyne.MainMenu {
 	// The codebook is the project file's, neither an article's nor an
 	// edit's: a menu of its own, as the issue names it.
 	project := fyne.NewMenu("Project", fyne.NewMenuItem("Codebook…", func() { u.showCodebook() }),
-		fyne.NewMenuItem("Agreement…", u.showAgreement))
+		fyne.NewMenuItem("Agreement…", u.showAgreement),
+		fyne.NewMenuItemSeparator(),
+		fyne.NewMenuItem("Curate (the curated layer)", func() { u.setView(session.LayerView{Kind: session.ViewCurated}) }),
+		fyne.NewMenuItem("Accept agreed units in this article", u.curation.acceptAgreed),
+		fyne.NewMenuItem("Accept agreed units in every article…", u.curation.acceptAgreedCorpusDialog))
 
 	help := fyne.NewMenu("Help", fyne.NewMenuItem("Keyboard shortcuts", u.showKeys), fyne.NewMenuItem("About Glossa", u.showAbout))
 	m := fyne.NewMainMenu(file, edit, view, doc, project, help)
@@ -356,6 +362,8 @@ func (u *UI) keyHelp() [][2]string {
 		[2]string{"Enter with a suggestion selected", "Accept it (a claim with its suggested source and cue, in one undo step) and select the next"},
 		[2]string{"Delete or Backspace with a suggestion selected", "Reject it (with the source and cue only it had): it is not proposed again"},
 		[2]string{"] and [", "Select the next / previous annotation of the article"},
+		[2]string{"1–9 in the Curation pane (View > Layer > Curated layer)", "Accept that annotator's version of the selected unit into the curated layer (replacing the unit's curated annotations) and select the next unit left to decide"},
+		[2]string{"Enter, Left / Right in the Curation pane", "Accept the selected version; choose the version"},
 		[2]string{"Up / Down in a list", "Select the previous / next row: article, annotation (headings passed over) or entity. A click in a list gives it these keys; the keys above work there too"},
 		[2]string{"Page Up / Page Down in a list", "Move the selection by a page"},
 		[2]string{"Home / End in a list", "Select the first / last row"},

@@ -318,7 +318,8 @@ type corpusStep struct {
 // AcceptAgreedCorpus is AcceptAgreed over every document of the project
 // that two or more annotators annotated, as one undoable step: each
 // document is opened in turn and the one open before is opened again at
-// the end (Step.Opened). progress, if not nil, is told of each document
+// the end (Step.Opened; Step.Articles: the summaries are read again).
+// progress, if not nil, is told of each document
 // done. It returns how many units and documents it accepted. On error the
 // documents done so far stay done, as one step that undo takes back.
 func (s *Session) AcceptAgreedCorpus(progress func(done, total int)) (st Step, units, docs int, err error) {
@@ -364,7 +365,11 @@ func (s *Session) AcceptAgreedCorpus(progress func(done, total int)) (st Step, u
 			err = oerr
 		}
 	}
-	st.Opened = true
+	// The other documents' summaries count their curated annotations.
+	if lerr := s.LoadDocuments(); lerr != nil && err == nil {
+		err = lerr
+	}
+	st.Opened, st.Articles = true, true
 	return st, units, docs, err
 }
 
@@ -372,7 +377,7 @@ func (s *Session) AcceptAgreedCorpus(progress func(done, total int)) (st Step, u
 // c's documents, then opens again the document open before.
 func (s *Session) replayCorpus(c *corpusStep, back bool) (Step, error) {
 	was := s.doc.ID
-	st := Step{Opened: true}
+	st := Step{Opened: true, Articles: true}
 	for ; c.done < len(c.changes); c.done++ {
 		i := c.done
 		if back {
@@ -388,5 +393,6 @@ func (s *Session) replayCorpus(c *corpusStep, back bool) (Step, error) {
 			return st, err
 		}
 	}
-	return st, nil
+	st.Articles = true
+	return st, s.LoadDocuments()
 }
