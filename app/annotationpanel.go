@@ -186,13 +186,13 @@ func (p *annotationPanel) refresh() {
 		}
 	}
 	p.rows = p.rows[:0]
-	if sugs := p.u.s.Suggestions(); len(sugs) > 0 {
+	if sugs := p.u.suggestions(); len(sugs) > 0 {
 		p.rows = append(p.rows, panelRow{heading: fmt.Sprintf("Suggestions (%d)", len(sugs))})
 		for _, a := range sugs {
 			p.rows = append(p.rows, panelRow{id: a.ID})
 		}
 	}
-	setVisible(p.acceptAll, len(p.u.s.Suggestions()) > 0)
+	setVisible(p.acceptAll, len(p.u.suggestions()) > 0)
 	for i, ids := range byKind {
 		if len(ids) == 0 {
 			continue

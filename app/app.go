@@ -412,7 +412,7 @@ func (u *UI) documentShown() {
 	u.refreshAnnotations()
 	u.articles.selectDoc(d.ID)
 	msg := fmt.Sprintf("%s: %s. Select text and press a label's key to tag it.", d.Title, plural(len(u.s.Annotations()), "annotation"))
-	if n := len(u.s.Suggestions()); n > 0 {
+	if n := len(u.suggestions()); n > 0 {
 		msg = fmt.Sprintf("%s: %s, %s outlined: Tab selects the next, Enter accepts it, Delete rejects it.", d.Title,
 			plural(len(u.s.Annotations()), "annotation"), plural(n, "suggestion"))
 	}
@@ -452,13 +452,13 @@ func (u *UI) reloadAnnotations() {
 // too, and the panel from the session.
 func (u *UI) refreshAnnotations() {
 	u.layersChanged()
-	hs := make([]widgets.Highlight, 0, len(u.s.Annotations())+len(u.s.Suggestions()))
+	hs := make([]widgets.Highlight, 0, len(u.s.Annotations())+len(u.suggestions()))
 	for _, a := range u.s.Annotations() {
 		hs = u.appendHighlights(hs, a)
 	}
 	hs = u.versionHighlights(hs)
 	u.sugShown = u.sugShown[:0]
-	for _, a := range u.s.Suggestions() {
+	for _, a := range u.suggestions() {
 		u.sugShown = append(u.sugShown, a.ID)
 		hs = u.suggestionHighlights(hs, a)
 	}

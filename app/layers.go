@@ -177,6 +177,9 @@ func (u *UI) setView(v session.LayerView) {
 		return
 	}
 	u.s.SetView(v)
+	if u.s.Suggestion(u.s.Selected()) != nil && len(u.suggestions()) == 0 {
+		u.s.Select(0) // a suggestion the view does not show
+	}
 	u.app.Preferences().SetString(prefLayerView+u.st.Path(), viewPref(v))
 	u.picking = false
 	u.refreshAnnotations()

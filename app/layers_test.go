@@ -174,3 +174,33 @@ func TestOtherLayerRefused(t *testing.T) {
 		t.Errorf("deleting his own claim wrote %d times; want once", st.applies-before)
 	}
 }
+
+// Pending suggestions show where the annotator's own layer is edited (all
+// layers, his own), not in the curated view nor another annotator's.
+func TestSuggestionsOnlyInOwnViews(t *testing.T) {
+	u, _ := newSuggestUI(t)
+	outlined := func() (n int) {
+		for _, h := range u.article.Highlights() {
+			if h.Style == widgets.Outlined {
+				n++
+			}
+		}
+		return n
+	}
+	heading := func() bool {
+		return slices.ContainsFunc(u.panel.rows, func(r panelRow) bool { return strings.HasPrefix(r.heading, "Suggestions") })
+	}
+	if len(u.s.Suggestions()) == 0 || outlined() == 0 || !heading() {
+		t.Fatal("no suggestions shown in the view of all layers")
+	}
+	for _, v := range []session.LayerView{{Kind: session.ViewCurated}, {Kind: session.ViewAnnotator, Annotator: "ben"}} {
+		u.setView(v)
+		if outlined() != 0 || heading() || u.capturesTab() {
+			t.Errorf("view %+v: %d suggestions drawn, listed %v, Tab captured %v; want none", v, outlined(), heading(), u.capturesTab())
+		}
+	}
+	u.setView(session.LayerView{Kind: session.ViewAnnotator, Annotator: u.s.Annotator()})
+	if outlined() == 0 || !heading() {
+		t.Error("no suggestions shown in the annotator's own layer")
+	}
+}

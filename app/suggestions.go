@@ -58,7 +58,7 @@ func (u *UI) suggestionsShown(put []annotation.Annotation, del []uint64) {
 		}
 	}
 	u.sugShown = u.sugShown[:0]
-	for _, a := range u.s.Suggestions() {
+	for _, a := range u.suggestions() {
 		u.sugShown = append(u.sugShown, a.ID)
 		hs = u.suggestionHighlights(hs, a)
 	}
@@ -121,7 +121,7 @@ func (u *UI) rejectSuggestion(id uint64) bool {
 // afterReview selects the first pending suggestion at or after offset at
 // (else the last one before it) and says what was done and what is next.
 func (u *UI) afterReview(at int, done string) {
-	sugs := u.s.Suggestions()
+	sugs := u.suggestions()
 	next := uint64(0)
 	if i := slices.IndexFunc(sugs, func(a annotation.Annotation) bool { return a.Start() >= at }); i >= 0 {
 		next = sugs[i].ID
@@ -143,7 +143,7 @@ func (u *UI) afterReview(at int, done string) {
 // suggestion in reading order: from the selected one, else from the
 // article's selection or the top.
 func (u *UI) stepSuggestion(d int) {
-	sugs := u.s.Suggestions()
+	sugs := u.suggestions()
 	if len(sugs) == 0 {
 		u.setStatus("This article has no suggestions waiting for review.")
 		return
@@ -192,6 +192,9 @@ func (u *UI) shiftHeld() bool {
 // reviewKey acts on a key meant for the selected suggestion, or Tab, and
 // reports whether it did.
 func (u *UI) reviewKey(name fyne.KeyName) bool {
+	if len(u.suggestions()) == 0 {
+		return false // none, or none shown in this view
+	}
 	sel := u.s.Suggestion(u.s.Selected())
 	switch name {
 	case fyne.KeyTab:
@@ -236,13 +239,13 @@ func (u *UI) suggestionItems() []*fyne.MenuItem {
 }
 
 // capturesTab: Tab steps through the suggestions while there are some.
-func (u *UI) capturesTab() bool { return len(u.s.Suggestions()) > 0 }
+func (u *UI) capturesTab() bool { return len(u.suggestions()) > 0 }
 
 // acceptAboveDialog asks for a confidence and accepts every pending
 // suggestion of the open article at or above it, as one undo step. The
 // dialog counts what it would accept as the slider moves.
 func (u *UI) acceptAboveDialog() {
-	if len(u.s.Suggestions()) == 0 {
+	if len(u.suggestions()) == 0 {
 		u.setStatus("This article has no suggestions waiting for review.")
 		return
 	}
@@ -279,7 +282,7 @@ func (u *UI) acceptAboveDialog() {
 // acceptAboveText says what accepting at or above min would accept.
 func (u *UI) acceptAboveText(min float64) string {
 	set := u.s.AcceptAboveSet(min)
-	n := len(u.s.Suggestions())
+	n := len(u.suggestions())
 	if len(set) == 0 {
 		return fmt.Sprintf("None of the %s is that sure.", plural(n, "suggestion"))
 	}
@@ -315,7 +318,7 @@ func (u *UI) acceptAbove(min float64) bool {
 	}
 	u.show(st)
 	u.setStatus(fmt.Sprintf("Accepted %s of confidence %.2f or more, with their sources and cues, and saved. Ctrl+Z undoes it; %s left.",
-		plural(len(st.Put), "suggestion"), min, plural(len(u.s.Suggestions()), "suggestion")))
+		plural(len(st.Put), "suggestion"), min, plural(len(u.suggestions()), "suggestion")))
 	return true
 }
 
@@ -379,9 +382,9 @@ func (u *UI) suggested(st Store, run session.SuggestRun, sugs []annotation.Annot
 		u.setStatus(fmt.Sprintf("Suggestions could not be saved: %v. They are computed again when the article is opened.", firstLine(err.Error())))
 	default:
 		u.show(step)
-		if step.Suggestions && len(u.s.Suggestions()) > 0 {
+		if step.Suggestions && len(u.suggestions()) > 0 {
 			u.setStatus(fmt.Sprintf("%s for this article: outlined in the text and listed in the panel. Tab selects the next one, Enter accepts it, Delete rejects it.",
-				plural(len(u.s.Suggestions()), "suggestion")))
+				plural(len(u.suggestions()), "suggestion")))
 		}
 	}
 	u.nextSuggestions()
@@ -439,4 +442,15 @@ func provenanceText(a *annotation.Annotation) string {
 		return "Imported"
 	}
 	return ""
+}
+
+// suggestions returns the open article's pending suggestions the window
+// shows: in the views that edit the annotator's own layer (all layers, his
+// own), which the suggester proposes for; none in the curated layer's view
+// (curation starts from the annotators' versions) or another annotator's.
+func (u *UI) suggestions() []annotation.Annotation {
+	if v := u.s.View(); v.Kind == session.ViewCurated || v.Kind == session.ViewAnnotator && v.Annotator != u.s.Annotator() {
+		return nil
+	}
+	return u.s.Suggestions()
 }
