@@ -258,7 +258,18 @@ func agreementSummary(r agreement.Report, took time.Duration) string {
 	return fmt.Sprintf("Annotators: %s. %d of %d articles compared (annotated by two or more), %d by every annotator.\n"+
 		"Lenient span F1 %s, strict %s (mean ± sd over %s); alpha-U %s; labels at the same positions: alpha %s. Computed in %s.",
 		strings.Join(r.Annotators, ", "), r.Compared, r.Articles, r.Common,
-		o.LenientF1, o.StrictF1, plural(o.LenientF1.Pairs, "pair"), o.AlphaU, o.Alpha.Value, took.Round(time.Millisecond))
+		o.LenientF1, o.StrictF1, plural(o.LenientF1.Pairs, "pair"), o.AlphaU, o.Alpha.Value, duration(took))
+}
+
+// duration is d for a person: "under a millisecond", "42 ms", "1.3 s".
+func duration(d time.Duration) string {
+	switch {
+	case d < time.Millisecond:
+		return "under a millisecond"
+	case d < time.Second:
+		return fmt.Sprintf("%d ms", d.Milliseconds())
+	}
+	return fmt.Sprintf("%.1f s", d.Seconds())
 }
 
 // pairCell is the matrix cell of annotators i and j.

@@ -417,7 +417,9 @@ func (u *UI) documentShown() {
 			plural(len(u.s.Annotations()), "annotation"), plural(n, "suggestion"))
 	}
 	if l := u.layerLegend(); l != "" {
-		msg += " Layers: " + l + "."
+		// Where several layers show, how to tell them apart comes first.
+		msg = fmt.Sprintf("%s: %s in %s: %s. Hover a highlight to see whose it is.", shorten(d.Title, 40),
+			plural(len(u.s.Annotations()), "annotation"), plural(u.shownLayers(), "layer"), l)
 	}
 	u.setStatus(msg)
 	if slices.Contains(u.s.NeedsSuggestions(), d.ID) {

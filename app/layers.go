@@ -214,7 +214,10 @@ func (u *UI) layerLegend() string {
 	if !u.showsLayers() {
 		return ""
 	}
-	legend := []string{"yours filled"}
+	var legend []string
+	if slices.Contains(u.layerNames(), u.s.Annotator()) {
+		legend = append(legend, "yours filled")
+	}
 	for _, l := range u.layerNames() {
 		if st := u.layerStyle(l); st != widgets.Filled {
 			legend = append(legend, fmt.Sprintf("%s %s", u.layerChoice(l), st))
@@ -224,6 +227,15 @@ func (u *UI) layerLegend() string {
 		legend = append(legend, "curated "+u.layerStyle(annotation.CuratedLayer).String())
 	}
 	return strings.Join(legend, ", ")
+}
+
+// shownLayers counts the layers of the open article's annotations.
+func (u *UI) shownLayers() int {
+	seen := map[string]bool{}
+	for _, a := range u.s.Annotations() {
+		seen[annotation.LayerOf(a)] = true
+	}
+	return len(seen)
 }
 
 // hasCurated reports whether the project's curated layer holds annotations.

@@ -348,6 +348,7 @@ func TestArticleViewLayerStylesGolden(t *testing.T) {
 			v.SetHighlights([]Highlight{
 				{ID: 1, Start: 0, End: 7, Color: red, Label: "mine"},                         // "One two"
 				{ID: 2, Start: 0, End: 7, Color: red, Label: "ben's", Style: Dashed},         // the same words, another layer
+				{ID: 7, Start: 0, End: 7, Color: red, Label: "cy's", Style: Dotted},          // and a third over them
 				{ID: 3, Start: 8, End: 18, Color: blue, Label: "cy's", Style: Dotted},        // "three four"
 				{ID: 4, Start: 19, End: 27, Color: blue, Label: "curated", Style: Bracketed}, // "five six"
 				{ID: 5, Start: 34, End: 44, Color: red, Label: "suggested", Style: Outlined}, // "eight nine"

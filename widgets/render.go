@@ -253,12 +253,17 @@ func (r *articleRenderer) drawSpans(start, end int, y float32, spans []span, at 
 // drawOutlines draws the pieces of the line at y drawn without a fill
 // (r.outlines): a border of the colour around each, solid (Outlined),
 // dashed or dotted, or brackets at its ends, inset by a pixel a nesting
-// level so that an outline inside another (a date inside a quote) shows
-// its own edges. The selected one gets a thicker border and a faint band.
+// level (two for the broken ones, which two annotators often draw over the
+// same words) so that an outline inside another (a date inside a quote)
+// shows its own edges. The selected one gets a thicker border and a faint
+// band.
 func (r *articleRenderer) drawOutlines(y float32) {
 	m := r.v.metrics
 	for _, p := range r.outlines {
 		inset := float32(p.row)
+		if p.style != Outlined {
+			inset *= brokenInset
+		}
 		width := float32(1)
 		if p.selected {
 			band := r.under.next()
@@ -303,11 +308,12 @@ func (r *articleRenderer) drawOutlines(y float32) {
 // The broken borders, in pixels: a dash and the gap after it, a dot and
 // the gap after it; the arms of a bracket.
 const (
-	dashOn     = 6
-	dashOff    = 3
-	dotOn      = 2
-	dotOff     = 2.5
-	bracketArm = 5
+	dashOn      = 6
+	dashOff     = 3
+	dotOn       = 2
+	dotOff      = 2.5
+	bracketArm  = 5
+	brokenInset = 2 // the inset a nesting level of a broken border
 )
 
 // dashes draws a broken line of thickness th from (x, y), length long,
