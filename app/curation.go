@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"image/color"
 	"slices"
+	"strconv"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -40,11 +41,14 @@ type curationPane struct {
 	version    int // the selected version: an index of annotators
 	head       *widget.Label
 	list       *widgets.RowList // the units
-	versions   *widgets.RowList // the selected unit's versions, one an annotator
+	versions   *fyne.Container  // the selected unit's versions, one row an annotator
 	content    fyne.CanvasObject
 	split      *container.Split // the pane above the annotation panel
 	// drawn are the ids of the versions drawn in the article.
 	drawn []uint64
+	// syncing: the list's selection is being set to the pane's, not by
+	// the user.
+	syncing bool
 }
 
 // versionStyles are the outline styles of the annotators' versions in the
@@ -81,20 +85,14 @@ func newCurationPane(u *UI) *curationPane {
 				sw.Refresh()
 			}
 		})
-	c.list.OnSelected = func(i int) { c.selectUnit(i, true) }
+	c.list.OnSelected = func(i int) {
+		if !c.syncing {
+			c.selectUnit(i, true)
+		}
+	}
 	c.list.OnTypedRune = c.typedRune
 	c.list.OnTypedKey = c.typedKey
-	c.versions = widgets.NewRowList(
-		func() int { return len(c.annotators) },
-		func() fyne.CanvasObject {
-			l := widget.NewLabel("")
-			l.Wrapping = fyne.TextWrapWord
-			return l
-		},
-		func(i int, o fyne.CanvasObject) { setText(o.(*widget.Label), c.versionText(i)) })
-	c.versions.OnSelected = func(i int) { c.version = i }
-	c.versions.OnTypedRune = c.typedRune
-	c.versions.OnTypedKey = c.typedKey
+	c.versions = container.NewVBox()
 
 	article := widget.NewButtonWithIcon("Accept agreed", theme.ConfirmIcon(), c.acceptAgreed)
 	article.Importance = widget.LowImportance
@@ -102,11 +100,13 @@ func newCurationPane(u *UI) *curationPane {
 	corpus.Importance = widget.LowImportance
 	title := widget.NewLabelWithStyle("Curation", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	top := container.NewVBox(container.NewBorder(nil, nil, title, container.NewHBox(article, corpus)), c.head)
-	vsplit := container.NewVSplit(c.list, container.NewBorder(widget.NewLabelWithStyle("Versions (press the annotator's number to accept)", fyne.TextAlignLeading, fyne.TextStyle{Italic: true}), nil, nil, nil, c.versions))
-	vsplit.Offset = 0.55
+	vsplit := container.NewVSplit(c.list, container.NewBorder(
+		widget.NewLabelWithStyle("Versions: a number key or its button accepts one, Enter the highlighted one", fyne.TextAlignLeading, fyne.TextStyle{Italic: true}),
+		nil, nil, nil, container.NewVScroll(c.versions)))
+	vsplit.Offset = 0.5
 	c.content = container.NewBorder(top, nil, nil, nil, vsplit)
 	c.split = container.NewVSplit(c.content, u.panel.content)
-	c.split.Offset = 0.6
+	c.split.Offset = 0.75
 	return c
 }
 
@@ -137,26 +137,41 @@ func (u *UI) curationShown() {
 			}
 		}
 	}
-	c.version = min(c.version, max(len(c.annotators)-1, 0))
 	c.head.SetText(c.summary())
 	c.list.Refresh()
-	if c.selected >= 0 {
-		c.list.Select(c.selected) // no call back: selected already
-		c.list.ScrollTo(c.selected)
-	} else {
+	switch {
+	case c.selected >= 0:
+		c.version = min(c.version, max(len(c.annotators)-1, 0))
+		c.syncList()
+		c.versionsShown()
+	case len(c.units) > 0:
+		// Another article, or the unit gone: the first one left to
+		// decide, without scrolling the article.
+		first := slices.IndexFunc(c.units, func(un session.Unit) bool { return un.State != session.UnitCurated })
+		c.pick(max(first, 0))
+	default:
 		c.list.UnselectAll()
+		c.versionsShown()
 	}
-	c.versionsShown()
 }
 
-// versionsShown redraws the versions of the selected unit.
+// versionsShown redraws the versions of the selected unit, one row an
+// annotator: his number on the button that accepts his version (the
+// selected version's highlighted), then the version in full.
 func (c *curationPane) versionsShown() {
-	c.versions.Refresh()
-	if c.selected >= 0 && len(c.annotators) > 0 {
-		c.versions.Select(c.version)
-	} else {
-		c.versions.UnselectAll()
+	c.versions.Objects = c.versions.Objects[:0]
+	if c.selected >= 0 {
+		for i := range c.annotators {
+			b := widget.NewButton(strconv.Itoa(i+1), func() { c.accept(i) })
+			if i == c.version {
+				b.Importance = widget.HighImportance
+			}
+			l := widget.NewLabel(c.versionText(i))
+			l.Wrapping = fyne.TextWrapWord
+			c.versions.Add(container.NewBorder(nil, nil, container.NewVBox(b), nil, l))
+		}
 	}
+	c.versions.Refresh()
 }
 
 // summary counts the units by state.
@@ -226,7 +241,7 @@ func (c *curationPane) versionText(i int) string {
 		return ""
 	}
 	name := c.annotators[i]
-	head := fmt.Sprintf("%d  %s", i+1, annotation.LayerName(name))
+	head := annotation.LayerName(name)
 	if c.selected < 0 || c.selected >= len(c.units) {
 		return head
 	}
@@ -236,7 +251,7 @@ func (c *curationPane) versionText(i int) string {
 	}
 	var parts []string
 	for _, a := range vs {
-		p := a.Label + " " + quoted(a.Quote(), 80)
+		p := a.Label + " " + quoted(a.Quote(), 300)
 		if attrs := attributeText(a.Attributes); attrs != "" {
 			p += " · " + attrs
 		}
@@ -266,20 +281,8 @@ func (c *curationPane) selectUnit(i int, scroll bool) {
 	if i < 0 || i >= len(c.units) {
 		return
 	}
-	c.selected = i
+	c.pick(i)
 	un := c.units[i]
-	// The first annotator with a version is the one Enter accepts.
-	c.version = 0
-	for j, name := range c.annotators {
-		if len(un.Of(name)) > 0 {
-			c.version = j
-			break
-		}
-	}
-	c.versionsShown()
-	if c.list.Selected() != i {
-		c.list.Select(i)
-	}
 	if scroll {
 		c.u.article.ScrollTo(un.Start)
 	}
@@ -288,6 +291,29 @@ func (c *curationPane) selectUnit(i int, scroll bool) {
 		keys = fmt.Sprintf(": 1–%d accepts an annotator's version, Enter the selected one", n)
 	}
 	c.u.setStatus(fmt.Sprintf("Unit %d of %d, %s%s.", i+1, len(c.units), unitState(un), keys))
+}
+
+// pick makes unit i the selected one, with the first annotator who has a
+// version of it the one Enter accepts.
+func (c *curationPane) pick(i int) {
+	c.selected = i
+	c.version = 0
+	for j, name := range c.annotators {
+		if len(c.units[i].Of(name)) > 0 {
+			c.version = j
+			break
+		}
+	}
+	c.versionsShown()
+	c.syncList()
+}
+
+// syncList selects the selected unit's row without calling back.
+func (c *curationPane) syncList() {
+	c.syncing = true
+	defer func() { c.syncing = false }()
+	c.list.Select(c.selected)
+	c.list.ScrollTo(c.selected)
 }
 
 // typedRune: 1…9 accepts that annotator's version of the selected unit;

@@ -102,7 +102,7 @@ func TestCurationPane(t *testing.T) {
 	}
 
 	unitAt(t, u, "Ana Pérez")
-	if got := c.versionText(1); !strings.HasPrefix(got, "2  ben: Source “Ana Pérez, the mayor”") {
+	if got := c.versionText(1); !strings.HasPrefix(got, "ben: Source “Ana Pérez, the mayor”") {
 		t.Errorf("ben's version row %q", got)
 	}
 

@@ -185,6 +185,9 @@ func (u *UI) setView(v session.LayerView) {
 	u.refreshAnnotations()
 	u.layersChanged()
 	u.sideShown() // the curation pane above the panel in the curated view
+	if u.curating() && u.win.Canvas() != nil {
+		u.win.Canvas().Focus(u.curation.list) // its keys accept versions
+	}
 	u.win.SetMainMenu(u.makeMenu())
 	u.setStatus(u.viewSentence())
 }

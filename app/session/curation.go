@@ -204,18 +204,28 @@ func (s *Session) Units() []Unit {
 func (s *Session) Annotators() []string { return Annotators(s.anns) }
 
 // AcceptVersion makes layer's versions of unit u the curated layer's, as
-// one undoable step: they are copied (Curate) and the unit's curated
-// annotations that are not their copies are deleted, with the curated
-// layer's links to them. Accepting what the curated layer holds already
-// is no step.
+// one undoable step: they are copied (Curate), each with the versions of
+// the other annotators that are the same in its Provenance.From, and the
+// unit's curated annotations that are not their copies are deleted, with
+// the curated layer's links to them. Accepting what the curated layer
+// holds already is no step.
 func (s *Session) AcceptVersion(u Unit, layer string) (Step, error) {
 	vs := u.Of(layer)
 	if len(vs) == 0 {
 		return Step{}, fmt.Errorf("%s has no version of this unit: %w", annotation.LayerPhrase(layer), annotation.ErrNotFound)
 	}
-	ids := make([]uint64, len(vs))
-	for i, a := range vs {
-		ids[i] = a.ID
+	byID := s.byID()
+	type same struct{ fingerprint, digest string }
+	chosen := map[same]bool{}
+	for _, a := range vs {
+		v := annotation.VersionOf(a, byID)
+		chosen[same{v.Fingerprint, v.Digest}] = true
+	}
+	var ids []uint64
+	for _, a := range u.Versions {
+		if v := annotation.VersionOf(a, byID); chosen[same{v.Fingerprint, v.Digest}] {
+			ids = append(ids, a.ID)
+		}
 	}
 	st, err := s.Curate(ids)
 	if err != nil {
@@ -225,7 +235,7 @@ func (s *Session) AcceptVersion(u Unit, layer string) (Step, error) {
 	// The unit's curated annotations that are not (now) copies of the
 	// accepted versions go.
 	keep := map[annotation.Version]bool{}
-	byID := s.byID()
+	byID = s.byID()
 	for _, a := range vs {
 		keep[annotation.VersionOf(a, byID)] = true
 	}

@@ -222,6 +222,13 @@ func TestAcceptVersion(t *testing.T) {
 	if got := curated(s); !slices.Equal(got, []string{"Claim 13-35 [ben]"}) {
 		t.Errorf("curated %q after undo; want ben's back", got)
 	}
+	// The source both tagged alike: accepting ana's takes ben's with it.
+	if _, err := s.AcceptVersion(unitOf(t, s, annotation.KindSource), "ana"); err != nil {
+		t.Fatal(err)
+	}
+	if got := curated(s); !slices.Contains(got, "Source 0-12 [ana ben]") {
+		t.Errorf("curated %q; want the source from both versions", got)
+	}
 	if _, err := s.AcceptVersion(unitOf(t, s, annotation.KindClaim), "cy"); err == nil {
 		t.Error("accepting the version of an annotator with none: no error")
 	}
