@@ -42,6 +42,7 @@ test-unit: deps
 test-e2e: test-deps build
 	scripts/e2e.sh ./$(BINARY)
 	scripts/e2e-suggest.sh ./$(BINARY)
+	scripts/e2e-curate.sh ./$(BINARY)
 
 test: vet test-unit test-e2e
 

@@ -32,7 +32,8 @@ type agreementWindow struct {
 	st      Store // the project it was computed for
 	report  agreement.Report
 	took    time.Duration
-	summary *widget.Label
+	summary *widget.Label // two lines: who and how much, then the figures
+	note    *widget.Label // what the window did last (an export) or why it could not
 	busy    *widget.ProgressBarInfinite
 	refresh *widget.Button
 	matrix  *widget.Table
@@ -89,8 +90,11 @@ func (u *UI) closeAgreement() {
 }
 
 func (w *agreementWindow) build() fyne.CanvasObject {
-	w.summary = widget.NewLabel("")
-	w.summary.Wrapping = fyne.TextWrapWord
+	// The summary keeps its two lines, so that the tabs stay in place.
+	w.summary = widget.NewLabel("\n")
+	w.summary.Truncation = fyne.TextTruncateEllipsis
+	w.note = widget.NewLabel("")
+	w.note.Truncation = fyne.TextTruncateEllipsis
 	w.busy = widget.NewProgressBarInfinite()
 	w.busy.Hide()
 	w.refresh = widget.NewButtonWithIcon("Refresh", theme.ViewRefreshIcon(), w.compute)
@@ -113,7 +117,10 @@ func (w *agreementWindow) build() fyne.CanvasObject {
 			setText(o.(*widget.Label), w.report.Annotators[i])
 		}
 	}
-	w.matrix.OnSelected = func(id widget.TableCellID) { w.matrix.UnselectAll() }
+	w.matrix.OnSelected = func(id widget.TableCellID) {
+		w.matrix.UnselectAll()
+		w.win.Canvas().Unfocus() // Escape is the window's
+	}
 
 	pairs := container.NewBorder(widget.NewLabel("Each cell: lenient span F1 (overlapping spans, same label) and Krippendorff's alpha-U of the pair, over the articles both annotated. The Pairs table has every figure."),
 		w.exportBar(agreement.TablePairs), nil, nil, w.matrix)
@@ -129,7 +136,7 @@ func (w *agreementWindow) build() fyne.CanvasObject {
 		container.NewTabItem("All figures", overall),
 	)
 	top := container.NewBorder(nil, w.busy, nil, w.refresh, w.summary)
-	return container.NewBorder(top, nil, nil, nil, w.tabs)
+	return container.NewBorder(top, w.note, nil, nil, w.tabs)
 }
 
 // exportBar is the row under a table with its Export CSV… button.
@@ -168,6 +175,7 @@ func (w *agreementWindow) newTable(t agreement.Table, note string, open func(row
 	}
 	rt.table.OnSelected = func(id widget.TableCellID) {
 		rt.table.UnselectAll()
+		w.win.Canvas().Unfocus() // Escape is the window's
 		if open != nil && id.Row >= 0 && id.Row < len(rt.rows) {
 			open(id.Row)
 		}
@@ -188,7 +196,7 @@ func (w *agreementWindow) compute() {
 	w.busy.Show()
 	w.busy.Start()
 	w.refresh.Disable()
-	w.summary.SetText(fmt.Sprintf("Computing the agreement of %s…", plural(len(w.u.s.Documents()), "article")))
+	w.summary.SetText(fmt.Sprintf("Computing the agreement of %s…\n", plural(len(w.u.s.Documents()), "article")))
 	w.u.background(func() {
 		start := time.Now()
 		arts, err := agreement.Articles(st.EachBundle, annotation.LayerOf, annotation.CuratedLayer)
@@ -205,7 +213,8 @@ func (w *agreementWindow) compute() {
 			w.busy.Hide()
 			w.refresh.Enable()
 			if err != nil {
-				w.summary.SetText("The agreement could not be computed: " + err.Error() + ". Press Refresh to try again; if it fails again, check the project file (glossa check) or open a backup.")
+				w.summary.SetText("The agreement could not be computed.\n")
+				w.note.SetText(err.Error() + ". Press Refresh to try again; if it fails again, check the project file (glossa check) or open a backup.")
 				return
 			}
 			w.shown(r, took)
@@ -250,22 +259,26 @@ func columnWidth(t agreement.Table, header string) float32 {
 // agreementSummary is the line above the tables.
 func agreementSummary(r agreement.Report, took time.Duration) string {
 	if len(r.Annotators) < 2 {
-		return fmt.Sprintf("Agreement needs two annotators' layers of the same articles; this project has %s. "+
-			"Merge another annotator's file (File > Merge annotator file…) or have a second annotator annotate here under his own name (Edit > Settings…).",
+		return fmt.Sprintf("Agreement needs two annotators' layers of the same articles; this project has %s.\n"+
+			"Merge another annotator's file (File > Merge annotator file…), or let a second annotator annotate here under his own name (Edit > Settings…).",
 			plural(len(r.Annotators), "annotator"))
 	}
 	o := r.Overall
-	return fmt.Sprintf("Annotators: %s. %d of %d articles compared (annotated by two or more), %d by every annotator.\n"+
-		"Lenient span F1 %s, strict %s (mean ± sd over %s); alpha-U %s; labels at the same positions: alpha %s. Computed in %s.",
-		strings.Join(r.Annotators, ", "), r.Compared, r.Articles, r.Common,
-		o.LenientF1, o.StrictF1, plural(o.LenientF1.Pairs, "pair"), o.AlphaU, o.Alpha.Value, duration(took))
+	over := "mean ± sd over " + plural(o.LenientF1.Pairs, "pair")
+	if o.LenientF1.Pairs < 2 {
+		over = "one pair"
+	}
+	return fmt.Sprintf("Annotators: %s · %d of %d articles compared (annotated by two or more), %d by every annotator · computed in %s\n"+
+		"Lenient span F1 %s, strict %s (%s) · alpha-U %s · labels at the same positions: alpha %s",
+		strings.Join(r.Annotators, ", "), r.Compared, r.Articles, r.Common, duration(took),
+		o.LenientF1, o.StrictF1, over, o.AlphaU, o.Alpha.Value)
 }
 
 // duration is d for a person: "under a millisecond", "42 ms", "1.3 s".
 func duration(d time.Duration) string {
 	switch {
 	case d < time.Millisecond:
-		return "under a millisecond"
+		return "under 1 ms"
 	case d < time.Second:
 		return fmt.Sprintf("%d ms", d.Milliseconds())
 	}
@@ -318,7 +331,7 @@ func (w *agreementWindow) openArticle(row int) {
 // complete one).
 func (w *agreementWindow) exportDialog(t agreement.Table) {
 	if len(w.report.Annotators) == 0 && w.report.Articles == 0 {
-		w.summary.SetText("Nothing to export yet: wait for the agreement to be computed.")
+		w.note.SetText("Nothing to export yet: wait for the agreement to be computed.")
 		return
 	}
 	r := w.report
@@ -327,10 +340,10 @@ func (w *agreementWindow) exportDialog(t agreement.Table) {
 		func(path string) {
 			err := durable.WriteFile(path, 0o644, func(out io.Writer) error { return r.WriteCSV(out, t) })
 			if err != nil {
-				w.summary.SetText("Nothing was written to " + path + ": " + err.Error() + ". Choose a folder you can write to, with free space, and export again.")
+				w.note.SetText("Nothing was written to " + path + ": " + err.Error() + ". Choose a folder you can write to, with free space, and export again.")
 				return
 			}
 			_, rows, _ := r.Rows(t)
-			w.summary.SetText(fmt.Sprintf("Exported the %s table (%s and its header) to %s.\n%s", t, plural(len(rows), "row"), path, agreementSummary(r, w.took)))
+			w.note.SetText(fmt.Sprintf("Exported the %s table (%s and its header) to %s.", t, plural(len(rows), "row"), path))
 		})
 }

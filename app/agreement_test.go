@@ -106,7 +106,7 @@ func TestAgreementExportCSV(t *testing.T) {
 	if string(got) != wantCSV.String() {
 		t.Errorf("CSV\n%s\nwant\n%s", got, wantCSV.String())
 	}
-	if s := u.agree.summary.Text; !strings.Contains(s, "Exported the articles table") {
+	if s := u.agree.note.Text; !strings.Contains(s, "Exported the articles table") {
 		t.Errorf("summary %q", s)
 	}
 }
