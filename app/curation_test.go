@@ -205,3 +205,30 @@ func TestCurationAcceptAgreedCorpus(t *testing.T) {
 		t.Errorf("curated %q after undo", got)
 	}
 }
+
+// A curated unit whose source version changed since (edited, or merged
+// again) says so in its row.
+func TestCurationSourceChanged(t *testing.T) {
+	u, st := newCurationUI(t)
+	c := u.curation
+	unitAt(t, u, "Ana Pérez")
+	c.typedRune('2') // ben's source
+	var ben annotation.Annotation
+	for _, a := range st.stored() {
+		if a.Label == "Source" && annotation.LayerOf(a) == "ben" {
+			ben = a.Clone()
+		}
+	}
+	ben.Note = "the mayor of Río Verde"
+	if _, err := st.Apply(1, []annotation.Annotation{ben}, nil); err != nil {
+		t.Fatal(err)
+	}
+	u.reloadAnnotations()
+	i := unitAt(t, u, "Ana Pérez")
+	if got := unitState(c.units[i]); got != "source changed" {
+		t.Errorf("the curated source's row says %q; want source changed", got)
+	}
+	if !strings.Contains(c.head.Text, "1 whose source changed") {
+		t.Errorf("summary %q", c.head.Text)
+	}
+}
