@@ -46,19 +46,9 @@ func newAnnotationPanel(u *UI) *annotationPanel {
 	p := &annotationPanel{u: u}
 	p.list = widgets.NewRowList(
 		func() int { return len(p.rows) },
-		func() fyne.CanvasObject {
-			sw := canvas.NewRectangle(theme.Color(theme.ColorNamePrimary))
-			sw.SetMinSize(fyne.NewSize(6, 18))
-			sw.CornerRadius = 2
-			l := widget.NewLabel("")
-			l.Truncation = fyne.TextTruncateEllipsis
-			// A suggestion's confidence and rule, or an annotation's
-			// layer where several are shown, at the right end.
-			why := widget.NewLabel("")
-			why.SizeName = theme.SizeNameCaptionText
-			why.Hide()
-			return container.NewBorder(nil, nil, sw, why, l)
-		},
+		// A suggestion's confidence and rule, or an annotation's layer
+		// where several are shown, at the right end.
+		swatchRow,
 		func(i int, o fyne.CanvasObject) {
 			c := o.(*fyne.Container)
 			l := c.Objects[0].(*widget.Label)
@@ -133,6 +123,20 @@ func newAnnotationPanel(u *UI) *annotationPanel {
 	)
 	p.content.(*container.Split).Offset = 0.45
 	return p
+}
+
+// swatchRow is a row of a list: a colour swatch, a label cut to the width,
+// and a caption at the right end (objects: label, swatch, caption).
+func swatchRow() fyne.CanvasObject {
+	sw := canvas.NewRectangle(color.Transparent)
+	sw.SetMinSize(fyne.NewSize(6, 18))
+	sw.CornerRadius = 2
+	l := widget.NewLabel("")
+	l.Truncation = fyne.TextTruncateEllipsis
+	caption := widget.NewLabel("")
+	caption.SizeName = theme.SizeNameCaptionText
+	caption.Hide()
+	return container.NewBorder(nil, nil, sw, caption, l)
 }
 
 func (p *annotationPanel) rowText(a *annotation.Annotation) string {

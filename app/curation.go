@@ -61,16 +61,7 @@ func newCurationPane(u *UI) *curationPane {
 	c.head.Wrapping = fyne.TextWrapWord
 	c.list = widgets.NewRowList(
 		func() int { return len(c.units) },
-		func() fyne.CanvasObject {
-			sw := canvas.NewRectangle(color.Transparent)
-			sw.SetMinSize(fyne.NewSize(6, 18))
-			sw.CornerRadius = 2
-			l := widget.NewLabel("")
-			l.Truncation = fyne.TextTruncateEllipsis
-			state := widget.NewLabel("")
-			state.SizeName = theme.SizeNameCaptionText
-			return container.NewBorder(nil, nil, sw, state, l)
-		},
+		swatchRow,
 		func(i int, o fyne.CanvasObject) {
 			if i >= len(c.units) {
 				return
@@ -78,7 +69,9 @@ func newCurationPane(u *UI) *curationPane {
 			box := o.(*fyne.Container)
 			un := c.units[i]
 			setText(box.Objects[0].(*widget.Label), c.unitText(un))
-			setText(box.Objects[2].(*widget.Label), unitState(un))
+			state := box.Objects[2].(*widget.Label)
+			setText(state, unitState(un))
+			setVisible(state, true)
 			sw := box.Objects[1].(*canvas.Rectangle)
 			if col := stateColor(un); sw.FillColor != col {
 				sw.FillColor = col

@@ -36,10 +36,7 @@ fail() { echo "e2e-curate: FAIL: $*" >&2; exit 1; }
 step() { echo "e2e-curate: $*"; }
 shot() { import -window root "$art/curate-$theme-$1.png" 2>/dev/null || true; }
 
-export HOME=$work/home XDG_DATA_HOME=$work/data XDG_CONFIG_HOME=$work/config
-export LANG=en_US.UTF-8 LC_ALL=
-mkdir -p "$HOME" "$XDG_CONFIG_HOME/fyne/io.glossa.app"
-printf '{"theme":"%s","annotator":"cur"}\n' "$theme" >"$XDG_CONFIG_HOME/fyne/io.glossa.app/preferences.json"
+user_home "$theme" cur
 
 seed=$(ls "$root"/../shared/seeds/*.txt 2>/dev/null | head -n1 || true)
 db=$work/team.glossa

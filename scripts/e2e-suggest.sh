@@ -33,10 +33,7 @@ fail() { echo "e2e-suggest: FAIL: $*" >&2; exit 1; }
 step() { echo "e2e-suggest: $*"; }
 shot() { import -window root "$art/suggest-$theme-$1.png" 2>/dev/null || true; }
 
-export HOME=$work/home XDG_DATA_HOME=$work/data XDG_CONFIG_HOME=$work/config
-export LANG=en_US.UTF-8 LC_ALL=
-mkdir -p "$HOME" "$XDG_CONFIG_HOME/fyne/io.glossa.app"
-printf '{"theme":"%s","annotator":"e2e reviewer"}\n' "$theme" >"$XDG_CONFIG_HOME/fyne/io.glossa.app/preferences.json"
+user_home "$theme" "e2e reviewer"
 
 seed=${E2E_SEED:-$(ls "$root"/../shared/seeds/*.txt 2>/dev/null | head -n1 || true)}
 [ -n "$seed" ] || seed=$root/assets/sample.md

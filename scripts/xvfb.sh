@@ -1,4 +1,4 @@
-# Sourced by scripts/e2e.sh and scripts/bench-process.sh.
+# Sourced by scripts/e2e*.sh and scripts/bench-process.sh.
 #
 # scratch
 # sets work (a new scratch folder) and pids (processes to stop); at exit
@@ -11,6 +11,17 @@ scratch() {
 scratch_cleanup() {
   for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
   rm -rf "$work"
+}
+
+# user_home THEME ANNOTATOR
+# gives the program a home of its own in $work (HOME, XDG_DATA_HOME,
+# XDG_CONFIG_HOME, an English locale) whose Fyne preferences hold the
+# window's theme and the annotator's name.
+user_home() {
+  export HOME=$work/home XDG_DATA_HOME=$work/data XDG_CONFIG_HOME=$work/config
+  export LANG=en_US.UTF-8 LC_ALL=
+  mkdir -p "$HOME" "$XDG_CONFIG_HOME/fyne/io.glossa.app"
+  printf '{"theme":"%s","annotator":"%s"}\n' "$1" "$2" >"$XDG_CONFIG_HOME/fyne/io.glossa.app/preferences.json"
 }
 
 # start_xvfb FIRST LAST
