@@ -58,11 +58,11 @@ func loadLayerRecord(tx *bbolt.Tx, sum []byte, layer string) (layerRecord, bool,
 	return r, found, nil
 }
 
-// settledLayers returns copies of anns, one document's from a file, in the
-// layers a store keeps them (annotation.SettleLayers).
-// settledAnnotations is settledLayers over the records of an import: the
-// annotations among them settled, the suggestions (pending or rejected,
-// unless restoring, where everything is an annotation) left as they are.
+// settledAnnotations returns copies of recs, one document's records from a
+// file, the annotations among them in the layers a store keeps them
+// (annotation.SettleLayers), the suggestions (pending or rejected, unless
+// restoring, where everything is an annotation) left as they are: they are
+// in no layer.
 func settledAnnotations(recs []annotation.Annotation, restoring bool) ([]annotation.Annotation, error) {
 	out := make([]annotation.Annotation, len(recs))
 	var idx []int
@@ -79,17 +79,6 @@ func settledAnnotations(recs []annotation.Annotation, restoring bool) ([]annotat
 	}
 	for k, i := range idx {
 		out[i] = anns[k]
-	}
-	return out, nil
-}
-
-func settledLayers(anns []annotation.Annotation) ([]annotation.Annotation, error) {
-	out := make([]annotation.Annotation, len(anns))
-	for i, a := range anns {
-		out[i] = a.Clone()
-	}
-	if _, err := annotation.SettleLayers(out); err != nil {
-		return nil, err
 	}
 	return out, nil
 }
