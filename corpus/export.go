@@ -197,7 +197,7 @@ func ExportTo(ctx context.Context, src Source, format string, w io.Writer, opts 
 		return fmt.Errorf("the %s format writes several files; export it to a folder or a .zip file", format)
 	}
 	if opts.WithCard {
-		return fmt.Errorf("a dataset card is written beside an export file, and standard output has no beside; give -o FILE")
+		return fmt.Errorf("the dataset card goes beside the export file, and standard output has no place beside it; give -o FILE")
 	}
 	return export(ctx, src, format, dataset.SingleOutput(w), nil, opts)
 }
