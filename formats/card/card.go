@@ -121,7 +121,7 @@ func (w *Writer) write(b *bufio.Writer) {
 	p("- Published: %s\n\n", w.dateRange())
 
 	if g := strings.TrimSpace(w.h.Labels.Guidelines); g != "" {
-		p("## Guidelines\n\n%s\n\n", g)
+		p("## Guidelines\n\n%s\n\n", Demote(g))
 	}
 	w.writeCodebook(p)
 	w.writeCounts(p)
@@ -305,6 +305,34 @@ func (w *Writer) dateRange() string {
 		s += fmt.Sprintf("; %s without a date", plural(undated, "article"))
 	}
 	return s
+}
+
+// Demote returns the Markdown md with its headings two levels down (at
+// most to level 6), outside fenced code, so that the guidelines' headings
+// sit under the card's "## Guidelines".
+func Demote(md string) string {
+	lines := strings.Split(md, "\n")
+	fence := ""
+	for i, l := range lines {
+		t := strings.TrimLeft(l, " ")
+		if len(l)-len(t) > 3 {
+			continue // indented code
+		}
+		switch {
+		case fence != "":
+			if strings.HasPrefix(t, fence) {
+				fence = ""
+			}
+		case strings.HasPrefix(t, "```"), strings.HasPrefix(t, "~~~"):
+			fence = t[:3]
+		default:
+			n := len(t) - len(strings.TrimLeft(t, "#"))
+			if n >= 1 && n <= 6 && (len(t) == n || t[n] == ' ' || t[n] == '\t') {
+				lines[i] = strings.Repeat("#", min(n+2, 6)) + t[n:]
+			}
+		}
+	}
+	return strings.Join(lines, "\n")
 }
 
 func plural(n int, word string) string {

@@ -17,7 +17,7 @@ import (
 // each article: what a card describes.
 func fixture() (dataset.Header, []annotation.Bundle) {
 	h := formattest.Header()
-	h.Labels.Guidelines = "Mark every **claim** with its source."
+	h.Labels.Guidelines = "# Claims\n\nMark every **claim** with its source."
 	h.Layers = []annotation.LayerInfo{
 		{Name: "ann", Annotations: 10, Articles: 2},
 		{Name: "bob", Annotations: 7, Articles: 1},
@@ -124,6 +124,21 @@ func TestEscaping(t *testing.T) {
 	for _, line := range strings.Split(strings.TrimSpace(table), "\n")[2:] {
 		if n := strings.Count(line, "|") - strings.Count(line, `\|`); n != 6 {
 			t.Errorf("row %q has %d cell separators, want 6", line, n)
+		}
+	}
+}
+
+func TestDemote(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"# Claims\ntext", "### Claims\ntext"},
+		{"## A\n#### B\n##### C\n###### D", "#### A\n###### B\n###### C\n###### D"},
+		{"```\n# not a heading\n```\n# Yes", "```\n# not a heading\n```\n### Yes"},
+		{"#hashtag and C# code", "#hashtag and C# code"},
+		{"    # indented code", "    # indented code"},
+	}
+	for _, tt := range tests {
+		if got := card.Demote(tt.in); got != tt.want {
+			t.Errorf("Demote(%q) = %q, want %q", tt.in, got, tt.want)
 		}
 	}
 }
