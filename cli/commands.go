@@ -96,6 +96,7 @@ func runExport(ctx context.Context, env Env, args []string) error {
 	lines := fs.Bool("lines", false, "w3c: one annotation per line instead of a collection")
 	withSuggestions := fs.Bool("include-suggestions", false, "write pending suggestions too, as annotations with their provenance")
 	layer := fs.String("layer", "", "the layer to write: an annotator's `name`, curated, or all (default: the curated layer when it holds annotations, else all)")
+	withCard := fs.Bool("with-card", false, "also write a dataset card in Markdown: OUT.card.md beside a file, DATASET.md inside a folder or zip")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
@@ -106,7 +107,7 @@ func runExport(ctx context.Context, env Env, args []string) error {
 		return usagef("unknown format %q; choose one of %s", *format, strings.Join(corpus.Formats(), ", "))
 	}
 	opts := corpus.ExportOptions{Offsets: strings.Split(*offsets, ","), ExcelBOM: *bom, W3CLines: *lines, IncludeSuggestions: *withSuggestions,
-		Layer: exportLayer(*layer)}
+		Layer: exportLayer(*layer), WithCard: *withCard}
 	st, err := openStore(env, *db, true)
 	if err != nil {
 		return err

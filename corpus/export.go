@@ -14,6 +14,7 @@ import (
 	"strings"
 
 	"glossa/annotation"
+	"glossa/formats/card"
 	"glossa/formats/dataset"
 	"glossa/formats/registry"
 	"glossa/internal/durable"
@@ -65,8 +66,22 @@ func Export(ctx context.Context, src Source, format, path string, opts ExportOpt
 	if samefile.Is(path, src.Path()) {
 		return fmt.Errorf("%s is the project file itself; choose another name for the export", path)
 	}
+	if err := checkCard(format, opts); err != nil {
+		return err
+	}
 	f, _ := registry.Lookup(format)
 	switch {
+	case !f.MultiFile() && opts.WithCard:
+		cardPath := CardPath(path)
+		if samefile.Is(cardPath, src.Path()) {
+			return fmt.Errorf("%s is the project file itself; choose another name for the export", cardPath)
+		}
+		// The card is made durable after the export it describes.
+		return durable.WriteFile(cardPath, 0o644, func(cw io.Writer) error {
+			return durable.WriteFile(path, 0o644, func(w io.Writer) error {
+				return export(ctx, src, format, dataset.SingleOutput(w), dataset.SingleOutput(cw), opts)
+			})
+		})
 	case !f.MultiFile():
 		return durable.WriteFile(path, 0o644, func(w io.Writer) error {
 			return ExportTo(ctx, src, format, w, opts)
@@ -74,7 +89,7 @@ func Export(ctx context.Context, src Source, format, path string, opts ExportOpt
 	case strings.EqualFold(filepath.Ext(path), ".zip"):
 		return durable.WriteFile(path, 0o644, func(w io.Writer) error {
 			out, closer := dataset.ZipOutput(w)
-			if err := export(ctx, src, format, out, opts); err != nil {
+			if err := export(ctx, src, format, out, cardIn(out, opts), opts); err != nil {
 				return err
 			}
 			return closer.Close()
@@ -89,7 +104,7 @@ func Export(ctx context.Context, src Source, format, path string, opts ExportOpt
 // path is replaced only when it is a folder of files an earlier export
 // could have written: anything else there would be lost with it.
 func exportDir(ctx context.Context, src Source, format, path string, opts ExportOptions) error {
-	if err := replaceableDir(format, path); err != nil {
+	if err := replaceableDir(format, path, opts.WithCard); err != nil {
 		return err
 	}
 	parent := filepath.Dir(path)
@@ -98,7 +113,8 @@ func exportDir(ctx context.Context, src Source, format, path string, opts Export
 		return fmt.Errorf("cannot write in %s: %w", parent, err)
 	}
 	defer os.RemoveAll(tmp)
-	if err := export(ctx, src, format, dataset.DirOutput(tmp), opts); err != nil {
+	out := dataset.DirOutput(tmp)
+	if err := export(ctx, src, format, out, cardIn(out, opts), opts); err != nil {
 		return err
 	}
 	if err := syncTree(tmp); err != nil {
@@ -126,7 +142,7 @@ func exportDir(ctx context.Context, src Source, format, path string, opts Export
 // replaceableDir returns nil when path does not exist or is a folder that
 // holds nothing but files a format export writes (and the files a desktop
 // leaves in folders), and an error that says what to do otherwise.
-func replaceableDir(format, path string) error {
+func replaceableDir(format, path string, withCard bool) error {
 	fi, err := os.Stat(path)
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
@@ -143,7 +159,7 @@ func replaceableDir(format, path string) error {
 	f, _ := registry.Lookup(format)
 	for _, e := range entries {
 		name := e.Name()
-		if e.Type().IsRegular() && ((f.IsExportFile != nil && f.IsExportFile(name)) || isDesktopFile(name)) {
+		if e.Type().IsRegular() && ((f.IsExportFile != nil && f.IsExportFile(name)) || isDesktopFile(name) || withCard && name == card.FileName) {
 			continue
 		}
 		return fmt.Errorf("%s holds %s, which a %s export does not write; an export replaces the whole folder, so export to a new folder name or to a .zip file", path, name, format)
@@ -180,10 +196,73 @@ func ExportTo(ctx context.Context, src Source, format string, w io.Writer, opts 
 	if MultiFile(format) {
 		return fmt.Errorf("the %s format writes several files; export it to a folder or a .zip file", format)
 	}
-	return export(ctx, src, format, dataset.SingleOutput(w), opts)
+	if opts.WithCard {
+		return fmt.Errorf("the dataset card goes beside the export file, and standard output has no place beside it; give -o FILE")
+	}
+	return export(ctx, src, format, dataset.SingleOutput(w), nil, opts)
 }
 
-func export(ctx context.Context, src Source, format string, out dataset.Output, opts ExportOptions) error {
+// CardPath is where Export writes the dataset card of a single-file
+// export to path when asked (ExportOptions.WithCard): path with
+// ".card.md" added, so that data.json and data.jsonl keep cards of their
+// own.
+func CardPath(path string) string { return path + ".card.md" }
+
+// cardIn is the Output of the card of a multi-file export to out: out
+// itself when opts asks for a card (the card is card.FileName there),
+// nil otherwise.
+func cardIn(out dataset.Output, opts ExportOptions) dataset.Output {
+	if !opts.WithCard {
+		return nil
+	}
+	return out
+}
+
+// checkCard refuses a card beside the card.
+func checkCard(format string, opts ExportOptions) error {
+	if opts.WithCard && format == cardFormat {
+		return fmt.Errorf("the card format is the dataset card itself; export it without --with-card")
+	}
+	return nil
+}
+
+// cardFormat is the registry's name of the dataset card.
+const cardFormat = "card"
+
+// withCard is a writer that feeds a second writer, the dataset card, the
+// same stream; the card is written after the export it describes.
+type withCard struct {
+	dataset.Writer
+	card dataset.Writer
+}
+
+func (w withCard) Begin(h dataset.Header) error {
+	if err := w.Writer.Begin(h); err != nil {
+		return err
+	}
+	return w.card.Begin(h)
+}
+
+func (w withCard) Bundle(b annotation.Bundle) error {
+	if err := w.Writer.Bundle(b); err != nil {
+		return err
+	}
+	return w.card.Bundle(b)
+}
+
+func (w withCard) End() error {
+	if err := w.Writer.End(); err != nil {
+		return err
+	}
+	return w.card.End()
+}
+
+// Warnings are the export's.
+func (w withCard) Warnings() []string { return dataset.Warnings(w.Writer) }
+
+// export streams the project in format to out, and, when cardOut is not
+// nil, the dataset card of the same stream to cardOut.
+func export(ctx context.Context, src Source, format string, out, cardOut dataset.Output, opts ExportOptions) error {
 	labels, err := src.Labels()
 	if err != nil {
 		return err
@@ -227,6 +306,14 @@ func export(ctx context.Context, src Source, format string, out dataset.Output, 
 	enc, err := f.NewWriter(out, opts)
 	if err != nil {
 		return err
+	}
+	if cardOut != nil {
+		c, _ := registry.Lookup(cardFormat)
+		cw, err := c.NewWriter(cardOut, opts)
+		if err != nil {
+			return err
+		}
+		enc = withCard{Writer: enc, card: cw}
 	}
 	if err := enc.Begin(h); err != nil {
 		return err

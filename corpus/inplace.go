@@ -49,7 +49,7 @@ func exportInPlace(ctx context.Context, src Source, f registry.Format, path stri
 		}
 	}
 	out := &inPlaceOutput{dir: path, written: map[string]bool{}}
-	if err := export(ctx, src, f.Name, out, opts); err != nil {
+	if err := export(ctx, src, f.Name, out, cardIn(out, opts), opts); err != nil {
 		return err
 	}
 	return out.removeStale(f.IsExportFile)

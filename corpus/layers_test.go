@@ -154,6 +154,22 @@ func TestExportLayer(t *testing.T) {
 	if o := agreed(ExportOptions{}); o == nil || o.LenientF1.Mean.String() != "0.6667" || o.StrictF1.Mean.String() != "0.0000" || o.LenientF1.Pairs != 1 {
 		t.Errorf("the curated export's agreement: %+v; want lenient F1 0.6667, strict 0, over 1 pair", o)
 	}
+	// The dataset card of the curated export shows the same figures, and
+	// none for one annotator's layer.
+	cardOf := func(opts ExportOptions) string {
+		var buf bytes.Buffer
+		if err := ExportTo(context.Background(), st, "card", &buf, opts); err != nil {
+			t.Fatal(err)
+		}
+		return buf.String()
+	}
+	if c := cardOf(ExportOptions{}); !strings.Contains(c, "| span F1, lenient (overlap, same label) | 0.6667 |") ||
+		!strings.Contains(c, "| span F1, strict (same code points, same label) | 0.0000 |") || !strings.Contains(c, "| curated (the adjudicated dataset) | 1 | 1 |") {
+		t.Errorf("the curated export's card lacks its agreement or its curated layer:\n%s", c)
+	}
+	if c := cardOf(ExportOptions{Layer: "ana"}); strings.Contains(c, "## Agreement") {
+		t.Errorf("ana's layer's card has agreement figures:\n%s", c)
+	}
 	if o := agreed(ExportOptions{Layer: "ana"}); o != nil {
 		t.Errorf("ana's layer exported with agreement %+v; want none", o)
 	}

@@ -66,6 +66,11 @@ type ExportOptions struct {
 	// belong to no layer: IncludeSuggestions adds them whatever Layer
 	// says. Writers need not read it either.
 	Layer string
+	// WithCard: corpus.Export writes a dataset card (the card format)
+	// beside the export, from the same pass over the project: OUT.card.md
+	// beside a file, card.FileName (DATASET.md) inside a folder or a zip,
+	// where no user's README.md can be in its way.
+	WithCard bool
 	// Progress, when set, is called by corpus.Export after each document
 	// with the number done and the total.
 	Progress func(done, total int)

@@ -14,6 +14,7 @@ import (
 	"glossa/annotation"
 	"glossa/formats"
 	"glossa/formats/brat"
+	"glossa/formats/card"
 	"glossa/formats/claimcsv"
 	"glossa/formats/conll"
 	"glossa/formats/dataset"
@@ -124,6 +125,20 @@ var table = []Format{
 		Extensions: []string{".csv", ".tsv"},
 		Detect:     byExtension(".csv", ".tsv"),
 		NewWriter:  writerWith(claimcsv.NewWriter),
+	},
+	{
+		// A dataset card in Markdown: what the dataset holds, for the
+		// people who read or publish it; package corpus also writes it
+		// beside any export (ExportOptions.WithCard).
+		Name:       "card",
+		Kind:       Interchange,
+		Extensions: []string{".md"},
+		// Written, never read: a card imported is an article like any
+		// Markdown file.
+		Detect: func(string, []byte) Match { return No },
+		NewWriter: func(out dataset.Output, _ dataset.ExportOptions) (dataset.Writer, error) {
+			return card.NewWriter(out, glossajson.FormatVersion), nil
+		},
 	},
 	{
 		Name:        "article",
