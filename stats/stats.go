@@ -76,7 +76,7 @@ type Attribute struct {
 // Day is one day of work: annotations created that day and articles whose
 // status is done and whose last change (Document.Modified) fell that day.
 type Day struct {
-	Date         string `json:"date"` // YYYY-MM-DD in the time's own zone
+	Date         string `json:"date"` // YYYY-MM-DD in the zone the time was stored with
 	Annotations  int    `json:"annotations"`
 	ArticlesDone int    `json:"articles_done"`
 }
