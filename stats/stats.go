@@ -153,7 +153,11 @@ func Compute(each Each, labels annotation.LabelSet, entities []annotation.Entity
 		registry[e.ID] = e
 	}
 	var (
-		r           Report
+		r = Report{ // lists, never null in JSON, even of an empty project
+			ArticlesByStatus: []Count{}, AnnotationsByLabel: []Count{}, AnnotationsByAnnotator: []Count{},
+			AnnotationsPerArticle: []Article{}, TopSources: []Source{}, TopEntities: []Entity{},
+			ClaimsBySourceType: []Count{}, Attributes: []Attribute{}, PerDay: []Day{},
+		}
 		byStatus    = map[annotation.Status]int{}
 		byLabel     = map[string]int{}
 		byLayer     = map[string]int{}
@@ -258,7 +262,7 @@ func Compute(each Each, labels annotation.LabelSet, entities []annotation.Entity
 		delete(byLabel, l.Name)
 	}
 	r.AnnotationsByLabel = append(r.AnnotationsByLabel, sortedCounts(byLabel)...)
-	r.AnnotationsByAnnotator = sortedCounts(byLayer)
+	r.AnnotationsByAnnotator = append(r.AnnotationsByAnnotator, sortedCounts(byLayer)...)
 
 	slices.SortStableFunc(r.AnnotationsPerArticle, func(a, b Article) int { return cmp.Compare(b.Annotations, a.Annotations) })
 
@@ -281,9 +285,8 @@ func Compute(each Each, labels annotation.LabelSet, entities []annotation.Entity
 	for _, v := range typeOrder { // every defined type has a row, zero or not
 		bySrcType[v] += 0
 	}
-	r.ClaimsBySourceType = orderedCounts(bySrcType, typeOrder)
-
-	r.Attributes = attributeTables(attrs, labels)
+	r.ClaimsBySourceType = append(r.ClaimsBySourceType, orderedCounts(bySrcType, typeOrder)...)
+	r.Attributes = append(r.Attributes, attributeTables(attrs, labels)...)
 
 	keys := make([]int, 0, len(days))
 	for k := range days {

@@ -1,6 +1,7 @@
 package stats
 
 import (
+	"encoding/json"
 	"errors"
 	"reflect"
 	"testing"
@@ -182,6 +183,24 @@ func TestComputeEntityMissingFromRegistry(t *testing.T) {
 	}
 }
 
+func TestComputeEmpty(t *testing.T) {
+	got, err := Compute(eachReusing(nil), annotation.LabelSet{}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := json.Marshal(got)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := `{"documents":0,"annotations":0,` +
+		`"articles_by_status":[{"name":"new","count":0},{"name":"in progress","count":0},{"name":"done","count":0}],` +
+		`"annotations_by_label":[],"annotations_by_annotator":[],"annotations_per_article":[],"top_sources":[],` +
+		`"top_entities":[],"claims_by_source_type":[],"attributes":[],"per_day":[]}`
+	if string(b) != want {
+		t.Errorf("an empty corpus:\n got %s\nwant %s", b, want)
+	}
+}
+
 func TestComputeError(t *testing.T) {
 	boom := errors.New("boom")
 	_, err := Compute(func(func(annotation.Bundle) error) error { return boom }, annotation.DefaultLabelSet(), nil)
@@ -216,6 +235,34 @@ func TestNormaliseSource(t *testing.T) {
 	} {
 		if got := NormaliseSource(tc.in); got != tc.want {
 			t.Errorf("NormaliseSource(%q) = %q; want %q", tc.in, got, tc.want)
+		}
+	}
+}
+
+// TestPerDayKeepsTheStoredZone: a time counts on its own day, as it was
+// stored (the annotator's local day), not on UTC's.
+func TestPerDayKeepsTheStoredZone(t *testing.T) {
+	ny := time.FixedZone("UTC-5", -5*3600)
+	for _, tc := range []struct {
+		name string
+		at   time.Time
+		want string
+	}{
+		{"late evening west of UTC", time.Date(2025, 3, 1, 23, 30, 0, 0, ny), "2025-03-01"},
+		{"the same instant in UTC", time.Date(2025, 3, 1, 23, 30, 0, 0, ny).UTC(), "2025-03-02"},
+		{"midnight", time.Date(2025, 3, 2, 0, 0, 0, 0, time.UTC), "2025-03-02"},
+	} {
+		bundles := []annotation.Bundle{{
+			Document:    annotation.Document{ID: 1, Status: annotation.StatusDone, Modified: tc.at},
+			Annotations: []annotation.Annotation{{ID: 1, Label: "Claim", Created: tc.at}},
+		}}
+		got, err := Compute(eachReusing(bundles), annotation.DefaultLabelSet(), nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := []Day{{Date: tc.want, Annotations: 1, ArticlesDone: 1}}
+		if !reflect.DeepEqual(got.PerDay, want) {
+			t.Errorf("%s: PerDay = %+v; want %+v", tc.name, got.PerDay, want)
 		}
 	}
 }
