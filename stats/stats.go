@@ -113,6 +113,9 @@ func (r Report) Top(n int) Report {
 
 type attrKey struct{ label, attr, value string }
 
+// tally counts occurrences and the articles they occur in: a walk gives
+// each article once, with all its annotations, so an article is new when
+// it is not the last one counted.
 type tally struct {
 	n       int
 	lastDoc uint64
