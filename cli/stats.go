@@ -9,6 +9,7 @@ import (
 	"text/tabwriter"
 
 	"glossa/annotation"
+	"glossa/corpus"
 	"glossa/stats"
 	"glossa/storage"
 )
@@ -18,6 +19,9 @@ import (
 // "tables". docs/STATS.md describes every key.
 type statsOutput struct {
 	File string `json:"file"`
+	// Layer is the layer the tables count: an annotator's name, #curated,
+	// or #all.
+	Layer string `json:"layer"`
 	storage.Stats
 	Tables stats.Report `json:"tables"`
 }
@@ -25,6 +29,7 @@ type statsOutput struct {
 func runStats(_ context.Context, env Env, args []string) error {
 	fs, db := newFlags(env, "stats")
 	asJSON := fs.Bool("json", false, "print JSON (docs/STATS.md)")
+	layer := fs.String("layer", "", "the layer to tabulate: an annotator's `name`, curated, or all (default: the curated layer when it holds annotations, else all)")
 	top := fs.Int("top", 10, "rows of the per-article, source and entity tables (0 for all)")
 	if err := parse(fs, args); err != nil {
 		return err
@@ -49,7 +54,19 @@ func runStats(_ context.Context, env Env, args []string) error {
 	if err != nil {
 		return err
 	}
-	r, err := stats.Compute(st.EachBundle, labels, entities)
+	all, err := st.Layers()
+	if err != nil {
+		return err
+	}
+	chosen, err := corpus.ChooseLayer(exportLayer(*layer), all)
+	if err != nil {
+		return err
+	}
+	each := stats.Each(st.EachBundle)
+	if chosen != corpus.AllLayers {
+		each = stats.OnlyLayer(each, chosen)
+	}
+	r, err := stats.Compute(each, labels, entities)
 	if err != nil {
 		return err
 	}
@@ -57,7 +74,7 @@ func runStats(_ context.Context, env Env, args []string) error {
 	if *asJSON {
 		enc := json.NewEncoder(env.Stdout)
 		enc.SetIndent("", "  ")
-		return enc.Encode(statsOutput{File: st.Path(), Stats: s, Tables: r})
+		return enc.Encode(statsOutput{File: st.Path(), Layer: chosen, Stats: s, Tables: r})
 	}
 	w := tabwriter.NewWriter(env.Stdout, 0, 4, 2, ' ', 0)
 	fmt.Fprintf(w, "file\t%s\t(%d bytes)\n", st.Path(), s.FileSize)
@@ -79,14 +96,23 @@ func runStats(_ context.Context, env Env, args []string) error {
 	}
 	fmt.Fprintf(w, "links\t%d\n", s.Links)
 	fmt.Fprintf(w, "entities\t%d\n", s.Entities)
+	fmt.Fprintf(w, "\ntables of\t%s\n", layerTitle(chosen))
 	printTables(w, r)
 	return w.Flush()
+}
+
+// layerTitle names the layer the tables count.
+func layerTitle(layer string) string {
+	if layer == corpus.AllLayers {
+		return "every layer"
+	}
+	return annotation.LayerPhrase(layer)
 }
 
 // printTables writes the corpus tables under the counts, one heading a
 // table and its rows indented, as the counts are.
 func printTables(w io.Writer, r stats.Report) {
-	fmt.Fprintf(w, "\nannotations per article\t(most first)\n")
+	fmt.Fprintf(w, "annotations per article\t(most first)\n")
 	for _, a := range r.AnnotationsPerArticle {
 		fmt.Fprintf(w, "  %d %s\t%d\n", a.ID, a.Title, a.Annotations)
 	}

@@ -24,6 +24,26 @@ import (
 // (storage.Store.EachBundle does): Compute keeps nothing of it.
 type Each func(fn func(annotation.Bundle) error) error
 
+// OnlyLayer is each with only the annotations of layer
+// (annotation.LayerOf) in every bundle: the statistics of one annotator,
+// or of the curated layer, when several annotated the same articles. The
+// slice it gives is reused from bundle to bundle, as each's may be.
+func OnlyLayer(each Each, layer string) Each {
+	return func(fn func(annotation.Bundle) error) error {
+		var kept []annotation.Annotation
+		return each(func(b annotation.Bundle) error {
+			kept = kept[:0]
+			for _, a := range b.Annotations {
+				if annotation.LayerOf(a) == layer {
+					kept = append(kept, a)
+				}
+			}
+			b.Annotations = kept
+			return fn(b)
+		})
+	}
+}
+
 // The names under which Report counts what has no name of its own.
 const (
 	NoSource = "(no source)" // a claim linked to no source, in ClaimsBySourceType

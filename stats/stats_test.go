@@ -266,3 +266,26 @@ func TestPerDayKeepsTheStoredZone(t *testing.T) {
 		}
 	}
 }
+
+func TestOnlyLayer(t *testing.T) {
+	bundles, entities := fixture()
+	for _, tc := range []struct {
+		layer             string
+		annotations, docs int
+		sources           int
+	}{
+		{"ana", 9, 4, 2},
+		{"ben", 7, 4, 2},
+		{annotation.CuratedLayer, 1, 4, 0},
+		{"zed", 0, 4, 0},
+	} {
+		got, err := Compute(OnlyLayer(eachReusing(bundles), tc.layer), annotation.DefaultLabelSet(), entities)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got.Annotations != tc.annotations || got.Documents != tc.docs || len(got.TopSources) != tc.sources {
+			t.Errorf("OnlyLayer(%q): %d annotations, %d articles, %d sources; want %d, %d, %d", tc.layer,
+				got.Annotations, got.Documents, len(got.TopSources), tc.annotations, tc.docs, tc.sources)
+		}
+	}
+}
