@@ -101,6 +101,15 @@ func runStats(_ context.Context, env Env, args []string) error {
 	return w.Flush()
 }
 
+// shortTitle cuts a title to 40 characters, so that one long title does
+// not push every table's numbers to the right.
+func shortTitle(t string) string {
+	if r := []rune(t); len(r) > 40 {
+		return string(r[:39]) + "…"
+	}
+	return t
+}
+
 // layerTitle names the layer the tables count.
 func layerTitle(layer string) string {
 	if layer == corpus.AllLayers {
@@ -114,7 +123,7 @@ func layerTitle(layer string) string {
 func printTables(w io.Writer, r stats.Report) {
 	fmt.Fprintf(w, "annotations per article\t(most first)\n")
 	for _, a := range r.AnnotationsPerArticle {
-		fmt.Fprintf(w, "  %d %s\t%d\n", a.ID, a.Title, a.Annotations)
+		fmt.Fprintf(w, "  %d %s\t%d\n", a.ID, shortTitle(a.Title), a.Annotations)
 	}
 	fmt.Fprintf(w, "most quoted sources\tclaims\tarticles\n")
 	for _, s := range r.TopSources {

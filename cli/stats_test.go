@@ -113,3 +113,16 @@ func TestStats(t *testing.T) {
 		t.Errorf("stats --top -1: code %d, %q; want a refusal", r.code, r.stderr)
 	}
 }
+
+func TestShortTitle(t *testing.T) {
+	long := strings.Repeat("é", 41)
+	for _, tc := range []struct{ in, want string }{
+		{"Minister quits", "Minister quits"},
+		{strings.Repeat("a", 40), strings.Repeat("a", 40)},
+		{long, strings.Repeat("é", 39) + "…"},
+	} {
+		if got := shortTitle(tc.in); got != tc.want {
+			t.Errorf("shortTitle(%q) = %q; want %q", tc.in, got, tc.want)
+		}
+	}
+}
