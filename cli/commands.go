@@ -2,14 +2,11 @@ package cli
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"os"
-	"slices"
 	"sort"
 	"strings"
-	"text/tabwriter"
 	"time"
 
 	"glossa/annotation"
@@ -154,49 +151,6 @@ func runCheck(_ context.Context, env Env, args []string) error {
 	}
 	fmt.Fprintf(env.Stdout, "%s: ok\n", st.Path())
 	return nil
-}
-
-func runStats(_ context.Context, env Env, args []string) error {
-	fs, db := newFlags(env, "stats")
-	asJSON := fs.Bool("json", false, "print JSON")
-	if err := parse(fs, args); err != nil {
-		return err
-	}
-	st, err := openStore(env, *db, true)
-	if err != nil {
-		return err
-	}
-	defer st.Close()
-	s, err := st.Stats()
-	if err != nil {
-		return err
-	}
-	if *asJSON {
-		enc := json.NewEncoder(env.Stdout)
-		enc.SetIndent("", "  ")
-		return enc.Encode(s)
-	}
-	w := tabwriter.NewWriter(env.Stdout, 0, 4, 2, ' ', 0)
-	fmt.Fprintf(w, "file\t%s\t(%d bytes)\n", st.Path(), s.FileSize)
-	fmt.Fprintf(w, "documents\t%d\n", s.Documents)
-	for _, k := range sortedKeys(s.ByStatus) {
-		fmt.Fprintf(w, "  %s\t%d\n", k, s.ByStatus[k])
-	}
-	fmt.Fprintf(w, "annotations\t%d\n", s.Annotations)
-	for _, k := range sortedKeys(s.ByLabel) {
-		fmt.Fprintf(w, "  %s\t%d\n", k, s.ByLabel[k])
-	}
-	fmt.Fprintf(w, "layers\t%d\n", len(s.ByLayer))
-	layers := sortedKeys(s.ByLayer)
-	if i := slices.Index(layers, annotation.CuratedLayer); i >= 0 { // the curated layer last
-		layers = append(slices.Delete(layers, i, i+1), annotation.CuratedLayer)
-	}
-	for _, k := range layers {
-		fmt.Fprintf(w, "  %s\t%d\n", annotation.LayerName(k), s.ByLayer[k])
-	}
-	fmt.Fprintf(w, "links\t%d\n", s.Links)
-	fmt.Fprintf(w, "entities\t%d\n", s.Entities)
-	return w.Flush()
 }
 
 func runBackup(_ context.Context, env Env, args []string) error {

@@ -76,4 +76,31 @@ func TestExportLayerFlag(t *testing.T) {
 	if !regexp.MustCompile(`layers\s+3\n\s+ana\s+1\n\s+ben\s+1\n\s+curated\s+1\n`).MatchString(r.stdout) {
 		t.Errorf("stats printed %q; want the three layers, curated last", r.stdout)
 	}
+	// The tables count one layer, chosen as export chooses it.
+	for _, tt := range []struct {
+		flag        []string
+		layer       string
+		annotations int
+	}{
+		{nil, annotation.CuratedLayer, 1},
+		{[]string{"--layer", "ana"}, "ana", 1},
+		{[]string{"--layer", "all"}, "#all", 3},
+	} {
+		r := run(t, dir, append([]string{"stats", "--db", db, "--json"}, tt.flag...)...)
+		var got struct {
+			Layer  string `json:"layer"`
+			Tables struct {
+				Annotations int `json:"annotations"`
+			} `json:"tables"`
+		}
+		if err := json.Unmarshal([]byte(r.stdout), &got); err != nil {
+			t.Fatalf("stats --json %v: %v (code %d, %s)", tt.flag, err, r.code, r.stderr)
+		}
+		if got.Layer != tt.layer || got.Tables.Annotations != tt.annotations {
+			t.Errorf("stats %v: layer %q, %d annotations; want %q, %d", tt.flag, got.Layer, got.Tables.Annotations, tt.layer, tt.annotations)
+		}
+	}
+	if r := run(t, dir, "stats", "--db", db, "--layer", "zed"); r.code == 0 || !strings.Contains(r.stderr, `no layer "zed"`) {
+		t.Errorf("stats --layer zed: code %d, %q; want a refusal naming the layers", r.code, r.stderr)
+	}
 }

@@ -373,6 +373,15 @@ func export(ctx context.Context, src Source, format string, out, cardOut dataset
 	return enc.End()
 }
 
+// ChooseLayer is the layer an export, or glossa stats, reads for want
+// (as ExportOptions.Layer): AllLayers for every layer; "" the curated
+// layer when it holds annotations, and else all. A layer the project lacks
+// is refused with a sentence that lists those it has.
+func ChooseLayer(want string, layers []annotation.LayerInfo) (string, error) {
+	layer, _, err := exportLayer(want, layers)
+	return layer, err
+}
+
 // exportLayer resolves want, an ExportOptions.Layer, against the
 // project's layers: the layer to export (dataset.AllLayers for all), and
 // the layers with annotations the export holds, for its header. "" is the

@@ -70,6 +70,7 @@ for r in $(seq "$rounds"); do
     run internal/bench "$sc" 3x '^Benchmark(SuggestBaseline|SuggestCorpus)$'
     run internal/bench "$sc" 3x '^Benchmark(AgreementBaseline|Agreement)$'
   done
+  run internal/bench 1 3x '^Benchmark(StatsBaseline|Stats)$' # its own corpus (10,000 articles), whatever the scale
   run widgets 1 10x '^Benchmark(FirstPaint1MB|ScrollStep|AddHighlight|Relayout)$'
 done
 
@@ -179,6 +180,13 @@ if both(e):
         ratio((S, "Agreement", "ns/op"), (S, "AgreementBaseline", "ns/op")), "(reported)", None)
     t = med(S, "Agreement", "target-ratio")
     row("agreement 1,000 articles x 3 vs issue 21", ms(e), "1 s", t, "≤ 1x", t <= 1)
+# Statistics (issue 22): 10,000 articles, 1,000,000 annotations in memory.
+e, b = med(S, "Stats", "stats-ms"), med(S, "Stats", "baseline-ms")
+if both(e):
+    row("statistics 10,000 articles / 1M annotations", ms(e * 1e6), ms(b * 1e6) + " one pass over the annotations",
+        med(S, "Stats", "x-baseline"), "(reported)", None)
+    t = med(S, "Stats", "target-ratio")
+    row("statistics 10,000 articles / 1M vs issue 22", ms(e * 1e6), "1 s", t, "≤ 1x", t <= 1)
 # Widgets.
 frame = 16.7e6
 for name, what, limit, lname in (("FirstPaint1MB", "article first paint 1 MB", 100e6, "100 ms"),

@@ -154,7 +154,7 @@ for _ in $(seq 40); do kill -0 "$app" 2>/dev/null || break; sleep 0.25; done
 kill -0 "$app" 2>/dev/null && wineserver -k >/dev/null 2>&1
 default="$appdata/Glossa/default.glossa"
 if [ -f "$default" ] && "$linux" export --db "$default" --format json 2>/dev/null | grep -q '"title"'; then
-  docs=$("$linux" stats --db "$default" --json 2>/dev/null | tr -d ' \n' | sed -n 's/.*"Documents":\([0-9]*\).*/\1/p')
+  docs=$("$linux" stats --db "$default" --json 2>/dev/null | tr -d ' \n' | sed -n 's/.*"documents":\([0-9]*\).*/\1/p')
   if [ "${docs:-0}" -ge 1 ]; then
     ok "first start: %AppData%\\Glossa\\default.glossa created with the sample article ($docs document)"
   else

@@ -10,14 +10,17 @@ import (
 	"glossa/annotation"
 )
 
-// Stats counts what a project holds.
+// Stats counts what a project holds. Its JSON keys are lower case with
+// underscores, as in the rest of Glossa's JSON.
 type Stats struct {
-	Documents, Annotations, Entities int
-	ByLabel                          map[string]int
-	ByLayer                          map[string]int // annotations by layer ("" an unnamed annotator)
-	ByStatus                         map[annotation.Status]int
-	Links                            int
-	FileSize                         int64 // bytes on disk (bbolt grows files ahead of need)
+	Documents   int                       `json:"documents"`
+	Annotations int                       `json:"annotations"`
+	Entities    int                       `json:"entities"`
+	ByLabel     map[string]int            `json:"by_label"`
+	ByLayer     map[string]int            `json:"by_layer"` // annotations by layer ("" an unnamed annotator)
+	ByStatus    map[annotation.Status]int `json:"by_status"`
+	Links       int                       `json:"links"`
+	FileSize    int64                     `json:"file_size"` // bytes on disk (bbolt grows files ahead of need)
 }
 
 // Stats counts documents (from summaries), annotations by label and by
