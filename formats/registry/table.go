@@ -21,6 +21,7 @@ import (
 	"glossa/formats/glossajson"
 	"glossa/formats/labelstudio"
 	"glossa/formats/w3c"
+	"glossa/formats/whosaid"
 )
 
 // table is the table of formats, in the order of the export list (glossa help, the
@@ -124,6 +125,26 @@ var table = []Format{
 		Extensions: []string{".csv", ".tsv"},
 		Detect:     byExtension(".csv", ".tsv"),
 		NewWriter:  writerWith(claimcsv.NewWriter),
+	},
+	{
+		// The who-said-what graph, for Gephi: export only.
+		Name:       "graphml",
+		Kind:       Interchange,
+		Extensions: []string{".graphml"},
+		Detect:     byExtension(".graphml"),
+		NewWriter: func(out dataset.Output, _ dataset.ExportOptions) (dataset.Writer, error) {
+			return whosaid.NewGraphML(out, whosaid.Options{}), nil
+		},
+	},
+	{
+		// The who-said-what graph, for Graphviz: export only.
+		Name:       "dot",
+		Kind:       Interchange,
+		Extensions: []string{".dot", ".gv"},
+		Detect:     byExtension(".dot", ".gv"),
+		NewWriter: func(out dataset.Output, _ dataset.ExportOptions) (dataset.Writer, error) {
+			return whosaid.NewDOT(out, whosaid.Options{}), nil
+		},
 	},
 	{
 		Name:        "article",
