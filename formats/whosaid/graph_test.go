@@ -14,9 +14,11 @@ func ann(id uint64, label, text string, entity uint64, links ...annotation.Link)
 		Entity: entity, Links: links}
 }
 
-func saidBy(id uint64) annotation.Link { return annotation.Link{Type: annotation.LinkSaidBy, Target: id} }
-func about(id uint64) annotation.Link  { return annotation.Link{Type: annotation.LinkAbout, Target: id} }
-func is(id uint64) annotation.Link     { return annotation.Link{Type: annotation.LinkIs, Target: id} }
+func saidBy(id uint64) annotation.Link {
+	return annotation.Link{Type: annotation.LinkSaidBy, Target: id}
+}
+func about(id uint64) annotation.Link { return annotation.Link{Type: annotation.LinkAbout, Target: id} }
+func is(id uint64) annotation.Link    { return annotation.Link{Type: annotation.LinkIs, Target: id} }
 
 func anonymous(a annotation.Annotation) annotation.Annotation {
 	a.Attributes = map[string]string{annotation.AttrSourceType: "anonymous"}
