@@ -59,7 +59,8 @@ type Node struct {
 	Count      int
 }
 
-// Edge joins two nodes; a co-occurrence edge has From < To.
+// Edge joins two nodes; a co-occurrence edge goes from the node listed
+// first in the graph to the other.
 type Edge struct {
 	From, To string
 	Relation string
@@ -70,7 +71,8 @@ type Edge struct {
 func (e Edge) Directed() bool { return e.Relation == QuotedAbout }
 
 // Graph is the who-said-what graph: nodes by Count (most first), then
-// label and id; edges by relation, then endpoints. Articles counts the
+// label and id; edges by relation (quoted about first), then by the places
+// of their endpoints among the nodes. Articles counts the
 // articles read (after the filters).
 type Graph struct {
 	Project  string
@@ -305,36 +307,49 @@ func Normalize(text string) string {
 // and sorted.
 func (b *Builder) Graph() Graph {
 	g := Graph{Project: b.project, Articles: b.articles}
-	keep := make([]bool, len(b.nodes))
+	kept := make([]int32, 0, len(b.nodes)) // positions in b.nodes
 	for i, st := range b.nodes {
-		n := st.Node
-		n.Count = n.Quoted + n.Mentioned
-		n.SourceType = mostFrequent(st.types)
-		if n.Count >= b.opts.MinCount {
-			keep[i] = true
-			g.Nodes = append(g.Nodes, n)
+		st.Count = st.Quoted + st.Mentioned
+		st.SourceType = mostFrequent(st.types)
+		if st.Count >= b.opts.MinCount {
+			kept = append(kept, int32(i))
 		}
 	}
-	add := func(m map[[2]int32]int, relation string) {
-		for k, w := range m {
-			if keep[k[0]] && keep[k[1]] && w >= b.opts.MinWeight {
-				g.Edges = append(g.Edges, Edge{From: b.nodes[k[0]].ID, To: b.nodes[k[1]].ID, Relation: relation, Weight: w})
-			}
-		}
-	}
-	add(b.quoted, QuotedAbout)
-	add(b.cooc, CoOccurrence)
-	for i, e := range g.Edges {
-		if !e.Directed() && e.To < e.From {
-			g.Edges[i].From, g.Edges[i].To = e.To, e.From
-		}
-	}
-	slices.SortFunc(g.Nodes, func(x, y Node) int {
+	slices.SortFunc(kept, func(i, j int32) int {
+		x, y := &b.nodes[i].Node, &b.nodes[j].Node
 		return cmp.Or(cmp.Compare(y.Count, x.Count), cmp.Compare(x.Label, y.Label), cmp.Compare(x.ID, y.ID))
 	})
-	slices.SortFunc(g.Edges, func(x, y Edge) int {
-		return cmp.Or(cmp.Compare(y.Relation, x.Relation), cmp.Compare(x.From, y.From), cmp.Compare(x.To, y.To))
-	})
+	rank := make([]int32, len(b.nodes)) // 1 + place in the graph; 0: dropped
+	g.Nodes = make([]Node, len(kept))
+	for r, i := range kept {
+		rank[i] = int32(r + 1)
+		g.Nodes[r] = b.nodes[i].Node
+	}
+	// Edges are sorted by relation (quoted about first), then by the
+	// places of their endpoints: integers, not names.
+	type edge struct {
+		from, to, weight int32
+	}
+	for _, rel := range []struct {
+		m    map[[2]int32]int
+		name string
+	}{{b.quoted, QuotedAbout}, {b.cooc, CoOccurrence}} {
+		var es []edge
+		for k, w := range rel.m {
+			from, to := rank[k[0]], rank[k[1]]
+			if from == 0 || to == 0 || w < b.opts.MinWeight {
+				continue
+			}
+			if rel.name == CoOccurrence && to < from {
+				from, to = to, from
+			}
+			es = append(es, edge{from, to, int32(w)})
+		}
+		slices.SortFunc(es, func(x, y edge) int { return cmp.Or(cmp.Compare(x.from, y.from), cmp.Compare(x.to, y.to)) })
+		for _, e := range es {
+			g.Edges = append(g.Edges, Edge{From: g.Nodes[e.from-1].ID, To: g.Nodes[e.to-1].ID, Relation: rel.name, Weight: int(e.weight)})
+		}
+	}
 	return g
 }
 
