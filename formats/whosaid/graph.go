@@ -326,15 +326,17 @@ func (b *Builder) Graph() Graph {
 		g.Nodes[r] = b.nodes[i].Node
 	}
 	// Edges are sorted by relation (quoted about first), then by the
-	// places of their endpoints: integers, not names.
+	// places of their endpoints, packed in one integer.
 	type edge struct {
-		from, to, weight int32
+		key    uint64 // from<<32 | to
+		weight int
 	}
+	g.Edges = make([]Edge, 0, len(b.quoted)+len(b.cooc))
 	for _, rel := range []struct {
 		m    map[[2]int32]int
 		name string
 	}{{b.quoted, QuotedAbout}, {b.cooc, CoOccurrence}} {
-		var es []edge
+		es := make([]edge, 0, len(rel.m))
 		for k, w := range rel.m {
 			from, to := rank[k[0]], rank[k[1]]
 			if from == 0 || to == 0 || w < b.opts.MinWeight {
@@ -343,11 +345,11 @@ func (b *Builder) Graph() Graph {
 			if rel.name == CoOccurrence && to < from {
 				from, to = to, from
 			}
-			es = append(es, edge{from, to, int32(w)})
+			es = append(es, edge{uint64(from)<<32 | uint64(to), w})
 		}
-		slices.SortFunc(es, func(x, y edge) int { return cmp.Or(cmp.Compare(x.from, y.from), cmp.Compare(x.to, y.to)) })
+		slices.SortFunc(es, func(x, y edge) int { return cmp.Compare(x.key, y.key) })
 		for _, e := range es {
-			g.Edges = append(g.Edges, Edge{From: g.Nodes[e.from-1].ID, To: g.Nodes[e.to-1].ID, Relation: rel.name, Weight: int(e.weight)})
+			g.Edges = append(g.Edges, Edge{From: g.Nodes[e.key>>32-1].ID, To: g.Nodes[uint32(e.key)-1].ID, Relation: rel.name, Weight: e.weight})
 		}
 	}
 	return g
