@@ -5,8 +5,9 @@
 // to a registry entity (its own Entity, or that of the annotation it "is")
 // is that entity's node, under the entity's canonical name, so that
 // "Zakharova", "Maria Zakharova" and "the spokeswoman" linked to one entity
-// are one node; an unlinked source or entity mention is the node of its
-// normalised text (lower case, white space collapsed, punctuation at either
+// are one node; a source linked by "is" to another annotation (a pronoun
+// to its antecedent) is that one's node; an unlinked source or entity
+// mention is the node of its normalised text (lower case, white space collapsed, punctuation at either
 // end dropped), named by the first wording met. A node counts the claims
 // said_by it (Quoted) and the source and entity annotations that stand for
 // it (Mentioned); Count is their sum, what the node is sized by.
@@ -239,25 +240,27 @@ func (b *Builder) targets(a *annotation.Annotation, t annotation.LinkType, dst [
 // resolve returns the node annotation a stands for: its entity, that of
 // an annotation it "is", or its normalised text.
 func (b *Builder) resolve(a *annotation.Annotation) (int32, bool) {
-	entity := a.Entity
-	if entity == 0 {
-		for _, l := range a.Links {
-			if t, ok := b.byID[l.Target]; l.Type == annotation.LinkIs && ok && t.Entity != 0 {
-				entity = t.Entity
-				break
-			}
-		}
-	}
 	isSource := b.kind(a.Label) == annotation.KindSource
+	// Follow "is" links (a pronoun to its antecedent, a source to the
+	// entity mention it names) to an entity, or else to the last
+	// annotation of the chain, whose text names the node.
+	named, entity := a, a.Entity
+	for hops := 0; entity == 0 && hops < maxHops; hops++ {
+		next := b.is(named)
+		if next == nil {
+			break
+		}
+		named, entity = next, next.Entity
+	}
 	var id, label, kind string
 	if e, ok := b.entities[entity]; ok && entity != 0 {
 		id, label, kind = "entity:"+uitoa(entity), e.Name, KindEntity
 	} else {
-		text := Normalize(a.Quote())
+		text := Normalize(named.Quote())
 		if text == "" {
 			return 0, false
 		}
-		id, label, kind = "text:"+text, a.Quote(), KindTerm
+		id, label, kind = "text:"+text, named.Quote(), KindTerm
 		if isSource {
 			kind = KindSource
 		}
@@ -281,6 +284,19 @@ func (b *Builder) resolve(a *annotation.Annotation) (int32, bool) {
 		}
 	}
 	return n, true
+}
+
+// maxHops bounds the "is" links resolve follows (a cycle ends there).
+const maxHops = 4
+
+// is returns the annotation a "is" (its first such link), or nil.
+func (b *Builder) is(a *annotation.Annotation) *annotation.Annotation {
+	for _, l := range a.Links {
+		if t, ok := b.byID[l.Target]; l.Type == annotation.LinkIs && ok {
+			return t
+		}
+	}
+	return nil
 }
 
 func uitoa(u uint64) string {

@@ -32,7 +32,8 @@ func anonymous(a annotation.Annotation) annotation.Annotation {
 //     and "Maria Zakharova" itself; one claim said by two of them counts
 //     once. Quoted: A 2, B 1, C 1 = 4; mentioned: A 3, B 1, C 1 = 5.
 //   - An anonymous source, "a source close to the talks", unlinked, in A
-//     and (other letter case) in B: one node, quoted 2, mentioned 2.
+//     and (other letter case) in B, where "they" is it too: one node,
+//     quoted 3, mentioned 3.
 //   - Ukraine (entity 2) mentioned once in A, the topic of three claims.
 //   - "Kyiv", unlinked Location in B, the topic of two claims.
 //   - C (no date) only quotes Zakharova, about nothing.
@@ -56,6 +57,8 @@ func fixture() (annotation.LabelSet, []annotation.Entity, []annotation.Bundle) {
 			ann(3, "Location", "Kyiv", 0),
 			ann(4, "Claim", "Kyiv agreed", 0, saidBy(2), about(3)),
 			ann(5, "Claim", "Kyiv refused", 0, saidBy(1), about(3)),
+			ann(6, "Source", "they", 0, is(2)),
+			ann(7, "Claim", "talks resume", 0, saidBy(6)),
 		}}
 	c := annotation.Bundle{Document: annotation.Document{ID: 3, Title: "C", Outlet: "tass"},
 		Annotations: []annotation.Annotation{
@@ -86,7 +89,7 @@ func TestGraphOfFixture(t *testing.T) {
 	g := build(Options{})
 	wantNodes := []Node{
 		{ID: zakharova, Label: "Maria Zakharova", Kind: KindEntity, Quoted: 4, Mentioned: 5, Count: 9},
-		{ID: anon, Label: "a source close to the talks", Kind: KindSource, SourceType: "anonymous", Quoted: 2, Mentioned: 2, Count: 4},
+		{ID: anon, Label: "a source close to the talks", Kind: KindSource, SourceType: "anonymous", Quoted: 3, Mentioned: 3, Count: 6},
 		{ID: kyiv, Label: "Kyiv", Kind: KindTerm, Mentioned: 1, Count: 1},
 		{ID: ukraine, Label: "Ukraine", Kind: KindEntity, Mentioned: 1, Count: 1},
 	}
