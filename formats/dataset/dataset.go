@@ -66,9 +66,30 @@ type ExportOptions struct {
 	// belong to no layer: IncludeSuggestions adds them whatever Layer
 	// says. Writers need not read it either.
 	Layer string
+	// Graph filters the who-said-what graph (graphml, dot).
+	Graph GraphOptions
 	// Progress, when set, is called by corpus.Export after each document
 	// with the number done and the total.
 	Progress func(done, total int)
+}
+
+// GraphOptions filter the who-said-what graph (package whosaid). The zero
+// value keeps everything.
+type GraphOptions struct {
+	// Labels, when set, keeps only the claims and mentions with one of
+	// these labels (a claim's speakers and topics are followed whatever
+	// their label).
+	Labels []string
+	// Outlets, when set, keeps only the articles of these outlets
+	// (letter case ignored).
+	Outlets []string
+	// From and To, "YYYY-MM-DD", bound the articles' publication dates
+	// (both included); an article without a date is left out when either
+	// is set.
+	From, To string
+	// MinCount drops the nodes whose count is lower, with their edges;
+	// MinWeight drops the edges whose weight is lower.
+	MinCount, MinWeight int
 }
 
 // AllLayers, as ExportOptions.Layer, exports the annotations of every

@@ -132,8 +132,8 @@ var table = []Format{
 		Kind:       Interchange,
 		Extensions: []string{".graphml"},
 		Detect:     byExtension(".graphml"),
-		NewWriter: func(out dataset.Output, _ dataset.ExportOptions) (dataset.Writer, error) {
-			return whosaid.NewGraphML(out, whosaid.Options{}), nil
+		NewWriter: func(out dataset.Output, opts dataset.ExportOptions) (dataset.Writer, error) {
+			return whosaid.NewGraphML(out, opts.Graph), nil
 		},
 	},
 	{
@@ -142,8 +142,8 @@ var table = []Format{
 		Kind:       Interchange,
 		Extensions: []string{".dot", ".gv"},
 		Detect:     byExtension(".dot", ".gv"),
-		NewWriter: func(out dataset.Output, _ dataset.ExportOptions) (dataset.Writer, error) {
-			return whosaid.NewDOT(out, whosaid.Options{}), nil
+		NewWriter: func(out dataset.Output, opts dataset.ExportOptions) (dataset.Writer, error) {
+			return whosaid.NewDOT(out, opts.Graph), nil
 		},
 	},
 	{

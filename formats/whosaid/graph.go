@@ -30,6 +30,7 @@ import (
 	"unicode"
 
 	"glossa/annotation"
+	"glossa/formats/dataset"
 )
 
 // The kinds of node.
@@ -82,23 +83,9 @@ type Graph struct {
 	Edges    []Edge
 }
 
-// Options filter the graph. The zero value keeps everything.
-type Options struct {
-	// Labels, when set, keeps only the claims and mentions with one of
-	// these labels (a claim's speakers and topics are followed whatever
-	// their label).
-	Labels []string
-	// Outlets, when set, keeps only the articles of these outlets
-	// (letter case ignored).
-	Outlets []string
-	// From and To, "YYYY-MM-DD", bound the articles' publication dates
-	// (both included); an article without a date is left out when either
-	// is set.
-	From, To string
-	// MinCount drops the nodes whose Count is lower, with their edges;
-	// MinWeight drops the edges whose weight is lower.
-	MinCount, MinWeight int
-}
+// Options filter the graph (dataset.GraphOptions says how); the zero
+// value keeps everything.
+type Options = dataset.GraphOptions
 
 // nodeState is what the builder knows of a node.
 type nodeState struct {
