@@ -252,13 +252,14 @@ func TestDOTGoldenAndParse(t *testing.T) {
 					t.Errorf("edge %d: %+v; want %+v", i, edges[i], e)
 				}
 			}
-			checkWithGraphviz(t, tc.doc)
+			checkWithGraphviz(t, tc.doc, name == "fixture", tc.want)
 		})
 	}
 }
 
-// checkWithGraphviz renders doc with dot -Tsvg when Graphviz is installed.
-func checkWithGraphviz(t *testing.T, doc []byte) {
+// checkWithGraphviz renders doc with dot -Tsvg when Graphviz is installed,
+// without a warning; with labels, each node's label is drawn.
+func checkWithGraphviz(t *testing.T, doc []byte, labels bool, g Graph) {
 	dot, err := exec.LookPath("dot")
 	if err != nil {
 		t.Log("Graphviz's dot is not installed: the DOT file is checked by the parse above only")
@@ -271,5 +272,10 @@ func checkWithGraphviz(t *testing.T, doc []byte) {
 	out, err := cmd.Output()
 	if err != nil || stderr.Len() > 0 || !bytes.Contains(out, []byte("<svg")) {
 		t.Errorf("dot -Tsvg: %v\n%s", err, stderr.String())
+	}
+	for _, n := range g.Nodes {
+		if labels && !bytes.Contains(out, []byte(">"+esc(n.Label)+"<")) {
+			t.Errorf("dot -Tsvg draws no label %q", n.Label)
+		}
 	}
 }
