@@ -102,8 +102,8 @@ type Builder struct {
 	articles int
 	index    map[string]int32 // node id -> position in nodes
 	nodes    []*nodeState
-	quoted   map[[2]int32]int
-	cooc     map[[2]int32]int
+	quoted   map[[2]int32]int32
+	cooc     map[[2]int32]int32
 	// per-article scratch
 	byID    map[uint64]*annotation.Annotation
 	present []int32
@@ -112,7 +112,7 @@ type Builder struct {
 
 // NewBuilder returns a builder that applies opts.
 func NewBuilder(opts Options) *Builder {
-	return &Builder{opts: opts, index: map[string]int32{}, quoted: map[[2]int32]int{}, cooc: map[[2]int32]int{},
+	return &Builder{opts: opts, index: map[string]int32{}, quoted: map[[2]int32]int32{}, cooc: map[[2]int32]int32{},
 		byID: map[uint64]*annotation.Annotation{}, seen: map[int32]bool{}, entities: map[uint64]annotation.Entity{}}
 }
 
@@ -336,19 +336,19 @@ func (b *Builder) Graph() Graph {
 	}
 	g.Edges = make([]Edge, 0, len(b.quoted)+len(b.cooc))
 	for _, rel := range []struct {
-		m    map[[2]int32]int
+		m    map[[2]int32]int32
 		name string
 	}{{b.quoted, QuotedAbout}, {b.cooc, CoOccurrence}} {
 		es := make([]edge, 0, len(rel.m))
 		for k, w := range rel.m {
 			from, to := rank[k[0]], rank[k[1]]
-			if from == 0 || to == 0 || w < b.opts.MinWeight {
+			if from == 0 || to == 0 || int(w) < b.opts.MinWeight {
 				continue
 			}
 			if rel.name == CoOccurrence && to < from {
 				from, to = to, from
 			}
-			es = append(es, edge{uint64(from)<<32 | uint64(to), w})
+			es = append(es, edge{uint64(from)<<32 | uint64(to), int(w)})
 		}
 		slices.SortFunc(es, func(x, y edge) int { return cmp.Compare(x.key, y.key) })
 		for _, e := range es {
