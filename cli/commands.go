@@ -94,17 +94,29 @@ func runExport(ctx context.Context, env Env, args []string) error {
 	withSuggestions := fs.Bool("include-suggestions", false, "write pending suggestions too, as annotations with their provenance")
 	layer := fs.String("layer", "", "the layer to write: an annotator's `name`, curated, or all (default: the curated layer when it holds annotations, else all)")
 	withCard := fs.Bool("with-card", false, "also write a dataset card in Markdown: OUT.card.md beside a file, DATASET.md inside a folder or zip")
+	graphLabels := fs.String("labels", "", "graphml, dot: only the claims and mentions of these `labels` (comma-separated)")
+	outlets := fs.String("outlets", "", "graphml, dot: only the articles of these `outlets` (comma-separated)")
+	from := fs.String("from", "", "graphml, dot: only the articles published on or after this `date` (YYYY-MM-DD)")
+	to := fs.String("to", "", "graphml, dot: only the articles published on or before this `date` (YYYY-MM-DD)")
+	minCount := fs.Int("min-count", 0, "graphml, dot: only the sources and entities quoted or mentioned at least this many times (0: all)")
+	minWeight := fs.Int("min-weight", 0, "graphml, dot: only the edges of at least this weight: claims, or articles together (0: all)")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
 	if fs.NArg() > 0 {
 		return usagef("unexpected argument %q", fs.Arg(0))
 	}
+	for _, d := range []string{*from, *to} {
+		if _, err := time.Parse(time.DateOnly, d); d != "" && err != nil {
+			return usagef("--from and --to take a date as YYYY-MM-DD, not %q", d)
+		}
+	}
 	if !contains(corpus.Formats(), *format) {
 		return usagef("unknown format %q; choose one of %s", *format, strings.Join(corpus.Formats(), ", "))
 	}
 	opts := corpus.ExportOptions{Offsets: strings.Split(*offsets, ","), ExcelBOM: *bom, W3CLines: *lines, IncludeSuggestions: *withSuggestions,
-		Layer: exportLayer(*layer), WithCard: *withCard}
+		Layer: exportLayer(*layer), WithCard: *withCard, Graph: corpus.GraphOptions{Labels: splitList(*graphLabels), Outlets: splitList(*outlets),
+			From: *from, To: *to, MinCount: *minCount, MinWeight: *minWeight}}
 	st, err := openStore(env, *db, true)
 	if err != nil {
 		return err
@@ -121,6 +133,17 @@ func runExport(ctx context.Context, env Env, args []string) error {
 	}
 	fmt.Fprintf(env.Stderr, "exported to %s\n", *out)
 	return nil
+}
+
+// splitList is a comma-separated flag's items, trimmed; nil for "".
+func splitList(flag string) []string {
+	var items []string
+	for _, s := range strings.Split(flag, ",") {
+		if s = strings.TrimSpace(s); s != "" {
+			items = append(items, s)
+		}
+	}
+	return items
 }
 
 // exportLayer is the ExportOptions.Layer of glossa export's --layer:

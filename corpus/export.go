@@ -42,6 +42,9 @@ type Source interface {
 // writer (dataset.ExportOptions), Progress included.
 type ExportOptions = dataset.ExportOptions
 
+// GraphOptions filter the who-said-what graph of an export (graphml, dot).
+type GraphOptions = dataset.GraphOptions
+
 // AllLayers, as ExportOptions.Layer, exports every layer
 // (dataset.AllLayers).
 const AllLayers = dataset.AllLayers

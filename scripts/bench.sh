@@ -69,6 +69,7 @@ for r in $(seq "$rounds"); do
     run internal/bench "$sc" 100x '^Benchmark(EditInCorpus|EditLarge)$'
     run internal/bench "$sc" 3x '^Benchmark(SuggestBaseline|SuggestCorpus)$'
     run internal/bench "$sc" 3x '^Benchmark(AgreementBaseline|Agreement)$'
+    run internal/bench "$sc" 1x '^Benchmark(WhoSaidBaseline|WhoSaid)$'
   done
   run internal/bench 1 3x '^Benchmark(StatsBaseline|Stats)$' # its own corpus (10,000 articles), whatever the scale
   run widgets 1 10x '^Benchmark(FirstPaint1MB|ScrollStep|AddHighlight|Relayout)$'
@@ -187,6 +188,13 @@ if both(e):
         med(S, "Stats", "x-baseline"), "(reported)", None)
     t = med(S, "Stats", "target-ratio")
     row("statistics 10,000 articles / 1M vs issue 22", ms(e * 1e6), "1 s", t, "≤ 1x", t <= 1)
+# Who-said-what graph (issue 22): the bench corpus's sources and mentions.
+e, b = med(S, "WhoSaid", "ns/op"), med(S, "WhoSaidBaseline", "ns/op")
+if both(e):
+    row("who-said-what graph of the corpus", ms(e), ms(b) + " one pass over labels and links",
+        ratio((S, "WhoSaid", "ns/op"), (S, "WhoSaidBaseline", "ns/op")), "(reported)", None)
+    t = med(S, "WhoSaid", "target-ratio")
+    row("who-said-what graph vs issue 22", ms(e), "1 s", t, "≤ 1x", t <= 1)
 # Widgets.
 frame = 16.7e6
 for name, what, limit, lname in (("FirstPaint1MB", "article first paint 1 MB", 100e6, "100 ms"),

@@ -71,9 +71,30 @@ type ExportOptions struct {
 	// beside a file, card.FileName (DATASET.md) inside a folder or a zip,
 	// where no user's README.md can be in its way.
 	WithCard bool
+	// Graph filters the who-said-what graph (graphml, dot).
+	Graph GraphOptions
 	// Progress, when set, is called by corpus.Export after each document
 	// with the number done and the total.
 	Progress func(done, total int)
+}
+
+// GraphOptions filter the who-said-what graph (package whosaid). The zero
+// value keeps everything.
+type GraphOptions struct {
+	// Labels, when set, keeps only the claims and mentions with one of
+	// these labels (a claim's speakers and topics are followed whatever
+	// their label).
+	Labels []string
+	// Outlets, when set, keeps only the articles of these outlets
+	// (letter case ignored).
+	Outlets []string
+	// From and To, "YYYY-MM-DD", bound the articles' publication dates
+	// (both included); an article without a date is left out when either
+	// is set.
+	From, To string
+	// MinCount drops the nodes whose count is lower, with their edges;
+	// MinWeight drops the edges whose weight is lower.
+	MinCount, MinWeight int
 }
 
 // AllLayers, as ExportOptions.Layer, exports the annotations of every

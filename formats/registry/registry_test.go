@@ -117,7 +117,7 @@ func read(t *testing.T, path string, lookup dataset.Lookup) (dataset.Dataset, da
 
 // The export list is the CLI's and the Export menu's, in this order.
 func TestExported(t *testing.T) {
-	want := []string{"json", "jsonl", "folder", "w3c", "brat", "doccano", "labelstudio", "conll", "csv", "card"}
+	want := []string{"json", "jsonl", "folder", "w3c", "brat", "doccano", "labelstudio", "conll", "csv", "card", "graphml", "dot"}
 	if got := Exported(); !reflect.DeepEqual(got, want) {
 		t.Errorf("Exported() = %q, want %q", got, want)
 	}

@@ -22,6 +22,7 @@ import (
 	"glossa/formats/glossajson"
 	"glossa/formats/labelstudio"
 	"glossa/formats/w3c"
+	"glossa/formats/whosaid"
 )
 
 // table is the table of formats, in the order of the export list (glossa help, the
@@ -138,6 +139,26 @@ var table = []Format{
 		Detect: func(string, []byte) Match { return No },
 		NewWriter: func(out dataset.Output, _ dataset.ExportOptions) (dataset.Writer, error) {
 			return card.NewWriter(out, glossajson.FormatVersion), nil
+		},
+	},
+	{
+		// The who-said-what graph, for Gephi: export only.
+		Name:       "graphml",
+		Kind:       Interchange,
+		Extensions: []string{".graphml"},
+		Detect:     byExtension(".graphml"),
+		NewWriter: func(out dataset.Output, opts dataset.ExportOptions) (dataset.Writer, error) {
+			return whosaid.NewGraphML(out, opts.Graph), nil
+		},
+	},
+	{
+		// The who-said-what graph, for Graphviz: export only.
+		Name:       "dot",
+		Kind:       Interchange,
+		Extensions: []string{".dot", ".gv"},
+		Detect:     byExtension(".dot", ".gv"),
+		NewWriter: func(out dataset.Output, opts dataset.ExportOptions) (dataset.Writer, error) {
+			return whosaid.NewDOT(out, opts.Graph), nil
 		},
 	},
 	{

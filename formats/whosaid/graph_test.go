@@ -1,0 +1,194 @@
+package whosaid
+
+import (
+	"fmt"
+	"reflect"
+	"testing"
+
+	"glossa/annotation"
+)
+
+// ann is an annotation of the fixture: id, label, text, entity, links.
+func ann(id uint64, label, text string, entity uint64, links ...annotation.Link) annotation.Annotation {
+	return annotation.Annotation{ID: id, Label: label, Spans: []annotation.Span{{Start: 0, End: annotation.Len(text), Text: text}},
+		Entity: entity, Links: links}
+}
+
+func saidBy(id uint64) annotation.Link {
+	return annotation.Link{Type: annotation.LinkSaidBy, Target: id}
+}
+func about(id uint64) annotation.Link { return annotation.Link{Type: annotation.LinkAbout, Target: id} }
+func is(id uint64) annotation.Link    { return annotation.Link{Type: annotation.LinkIs, Target: id} }
+
+func anonymous(a annotation.Annotation) annotation.Annotation {
+	a.Attributes = map[string]string{annotation.AttrSourceType: "anonymous"}
+	return a
+}
+
+// fixture is three articles whose graph is known by construction:
+//
+//   - Maria Zakharova (entity 1) under three wordings in A: "Zakharova"
+//     (linked), "the spokeswoman" (is "Maria Zakharova", a linked Person)
+//     and "Maria Zakharova" itself; one claim said by two of them counts
+//     once. Quoted: A 2, B 1, C 1 = 4; mentioned: A 3, B 1, C 1 = 5.
+//   - An anonymous source, "a source close to the talks", unlinked, in A
+//     and (other letter case) in B, where "they" is it too: one node,
+//     quoted 3, mentioned 3.
+//   - Ukraine (entity 2) mentioned once in A, the topic of three claims.
+//   - "Kyiv", unlinked Location in B, the topic of two claims.
+//   - C (no date) only quotes Zakharova, about nothing.
+func fixture() (annotation.LabelSet, []annotation.Entity, []annotation.Bundle) {
+	entities := []annotation.Entity{{ID: 1, Name: "Maria Zakharova", Type: "Person"}, {ID: 2, Name: "Ukraine", Type: "Location"}}
+	a := annotation.Bundle{Document: annotation.Document{ID: 1, Title: "A", Outlet: "TASS", Published: "2024-03-01"},
+		Annotations: []annotation.Annotation{
+			ann(1, "Source", "Zakharova", 1),
+			ann(2, "Source", "the spokeswoman", 0, is(3)),
+			ann(3, "Person", "Maria Zakharova", 1),
+			ann(4, "Location", "Ukraine", 2),
+			ann(5, "Claim", "the talks are over", 0, saidBy(1), about(4)),
+			ann(6, "Claim", "nothing was agreed", 0, saidBy(1), saidBy(2), about(4)),
+			anonymous(ann(7, "Source", "a source close to the talks", 0)),
+			ann(8, "Claim", "a deal is near", 0, saidBy(7), about(4)),
+		}}
+	b := annotation.Bundle{Document: annotation.Document{ID: 2, Title: "B", Outlet: "Reuters", Published: "2024-03-05T10:00:00Z"},
+		Annotations: []annotation.Annotation{
+			ann(1, "Source", "Zakharova,", 1),
+			anonymous(ann(2, "Source", "A source  close to the talks", 0)),
+			ann(3, "Location", "Kyiv", 0),
+			ann(4, "Claim", "Kyiv agreed", 0, saidBy(2), about(3)),
+			ann(5, "Claim", "Kyiv refused", 0, saidBy(1), about(3)),
+			ann(6, "Source", "they", 0, is(2)),
+			ann(7, "Claim", "talks resume", 0, saidBy(6)),
+		}}
+	c := annotation.Bundle{Document: annotation.Document{ID: 3, Title: "C", Outlet: "tass"},
+		Annotations: []annotation.Annotation{
+			ann(1, "Source", "Zakharova", 1),
+			ann(2, "Claim", "no comment", 0, saidBy(1)),
+		}}
+	return annotation.DefaultLabelSet(), entities, []annotation.Bundle{a, b, c}
+}
+
+func build(opts Options) Graph {
+	labels, entities, bundles := fixture()
+	b := NewBuilder(opts)
+	b.Begin("fixture", labels, entities)
+	for _, bd := range bundles {
+		b.Add(bd)
+	}
+	return b.Graph()
+}
+
+const (
+	zakharova = "entity:1"
+	ukraine   = "entity:2"
+	anon      = "text:a source close to the talks"
+	kyiv      = "text:kyiv"
+)
+
+func TestGraphOfFixture(t *testing.T) {
+	g := build(Options{})
+	wantNodes := []Node{
+		{ID: zakharova, Label: "Maria Zakharova", Kind: KindEntity, Quoted: 4, Mentioned: 5, Count: 9},
+		{ID: anon, Label: "a source close to the talks", Kind: KindSource, SourceType: "anonymous", Quoted: 3, Mentioned: 3, Count: 6},
+		{ID: kyiv, Label: "Kyiv", Kind: KindTerm, Mentioned: 1, Count: 1},
+		{ID: ukraine, Label: "Ukraine", Kind: KindEntity, Mentioned: 1, Count: 1},
+	}
+	if !reflect.DeepEqual(g.Nodes, wantNodes) {
+		t.Errorf("nodes:\n got %+v\nwant %+v", g.Nodes, wantNodes)
+	}
+	wantEdges := []Edge{
+		{From: anon, To: ukraine, Relation: QuotedAbout, Weight: 1},
+		{From: anon, To: kyiv, Relation: QuotedAbout, Weight: 1},
+		{From: zakharova, To: ukraine, Relation: QuotedAbout, Weight: 2},
+		{From: zakharova, To: kyiv, Relation: QuotedAbout, Weight: 1},
+		{From: zakharova, To: ukraine, Relation: CoOccurrence, Weight: 1},
+		{From: anon, To: zakharova, Relation: CoOccurrence, Weight: 2},
+		{From: anon, To: ukraine, Relation: CoOccurrence, Weight: 1},
+		{From: anon, To: kyiv, Relation: CoOccurrence, Weight: 1},
+		{From: zakharova, To: kyiv, Relation: CoOccurrence, Weight: 1},
+	}
+	if got, want := edgeSet(g.Edges), edgeSet(wantEdges); !reflect.DeepEqual(got, want) {
+		t.Errorf("edges:\n got %v\nwant %v", got, want)
+	}
+	if g.Articles != 3 {
+		t.Errorf("articles = %d; want 3", g.Articles)
+	}
+}
+
+// edgeSet keys edges by relation and endpoints (undirected ones in
+// either order) to their weights.
+func edgeSet(es []Edge) map[string]int {
+	m := map[string]int{}
+	for _, e := range es {
+		from, to := e.From, e.To
+		if !e.Directed() && to < from {
+			from, to = to, from
+		}
+		m[fmt.Sprintf("%s %s -> %s", e.Relation, from, to)] = e.Weight
+	}
+	return m
+}
+
+func TestFilters(t *testing.T) {
+	count := func(g Graph, id string) (quoted, mentioned int, ok bool) {
+		for _, n := range g.Nodes {
+			if n.ID == id {
+				return n.Quoted, n.Mentioned, true
+			}
+		}
+		return 0, 0, false
+	}
+	tests := []struct {
+		name                  string
+		opts                  Options
+		articles, nodes       int
+		zakQuoted, zakMention int
+	}{
+		// TASS: A and C (outlet letter case ignored).
+		{"outlet", Options{Outlets: []string{"tass"}}, 2, 3, 3, 4},
+		// From 2024-03-02: B only (C has no date).
+		{"from", Options{From: "2024-03-02"}, 1, 3, 1, 1},
+		{"to", Options{To: "2024-03-01"}, 1, 3, 2, 3},
+		// Claims and sources only: the Person and Location mentions go;
+		// Ukraine and Kyiv stay as topics with nothing mentioned.
+		{"labels", Options{Labels: []string{"Claim", "Source"}}, 3, 4, 4, 4},
+		// MinCount 2 keeps Zakharova and the anonymous source.
+		{"min count", Options{MinCount: 2}, 3, 2, 4, 5},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			g := build(tt.opts)
+			q, m, ok := count(g, zakharova)
+			if g.Articles != tt.articles || len(g.Nodes) != tt.nodes || !ok || q != tt.zakQuoted || m != tt.zakMention {
+				t.Errorf("articles %d, nodes %d, Zakharova quoted %d mentioned %d (found %v); want %d, %d, %d, %d",
+					g.Articles, len(g.Nodes), q, m, ok, tt.articles, tt.nodes, tt.zakQuoted, tt.zakMention)
+			}
+			ids := map[string]bool{}
+			for _, n := range g.Nodes {
+				ids[n.ID] = true
+			}
+			for _, e := range g.Edges {
+				if !ids[e.From] || !ids[e.To] || e.Weight < tt.opts.MinWeight {
+					t.Errorf("edge %+v: an endpoint was filtered out", e)
+				}
+			}
+		})
+	}
+	// MinWeight 2: only the edges of weight 2 are left.
+	if got := build(Options{MinWeight: 2}).Edges; len(got) != 2 {
+		t.Errorf("MinWeight 2: %d edges %v; want 2", len(got), got)
+	}
+}
+
+func TestNormalize(t *testing.T) {
+	for in, want := range map[string]string{
+		"  A source\n close ": "a source close",
+		"«Zakharova»,":        "zakharova",
+		"...":                 "",
+		"U.S.":                "u.s",
+	} {
+		if got := Normalize(in); got != want {
+			t.Errorf("Normalize(%q) = %q; want %q", in, got, want)
+		}
+	}
+}
