@@ -76,3 +76,28 @@ func (p Provenance) Pending() bool {
 func (p Provenance) Rejected() bool {
 	return p.Origin == OriginSuggested && p.Review == ReviewRejected
 }
+
+// MostlyOverlap reports whether the spans a and b share at least half of
+// the code points of the shorter of the two: the same claim with other
+// bounds, not a neighbour that touches it. A suggestion that mostly
+// overlaps an annotation of its kind is not proposed (suggest.Pending),
+// and a tag that mostly overlaps a suggestion of its kind replaces it
+// (the session's Supersede): one rule for both.
+func MostlyOverlap(a, b []Span) bool {
+	shared := 0
+	for _, x := range a {
+		for _, y := range b {
+			shared += max(0, min(x.End, y.End)-max(x.Start, y.Start))
+		}
+	}
+	return shared > 0 && 2*shared >= min(spansLen(a), spansLen(b))
+}
+
+// spansLen counts the code points spans cover.
+func spansLen(spans []Span) int {
+	n := 0
+	for _, s := range spans {
+		n += s.End - s.Start
+	}
+	return n
+}

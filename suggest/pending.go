@@ -53,7 +53,7 @@ func Pending(docID uint64, sugs []Suggestion, existing []annotation.Annotation, 
 		target[i] = annotation.NewIDBase + uint64(i)
 		switch k {
 		case annotation.KindClaim:
-			if slices.ContainsFunc(byKind[k], func(a annotation.Annotation) bool { return mostlyOverlap(s.Spans, a.Spans) }) {
+			if slices.ContainsFunc(byKind[k], func(a annotation.Annotation) bool { return annotation.MostlyOverlap(s.Spans, a.Spans) }) {
 				target[i] = 0
 			}
 		case annotation.KindEntity:
@@ -150,24 +150,3 @@ func sameSpans(a, b []annotation.Span) bool {
 	return slices.EqualFunc(a, b, func(x, y annotation.Span) bool { return x.Start == y.Start && x.End == y.End })
 }
 
-// mostlyOverlap reports whether the text a and b share is at least half
-// of the shorter of the two: the same claim with other bounds, not a
-// neighbour that touches it.
-func mostlyOverlap(a, b []annotation.Span) bool {
-	shared := 0
-	for _, x := range a {
-		for _, y := range b {
-			shared += max(0, min(x.End, y.End)-max(x.Start, y.Start))
-		}
-	}
-	return shared > 0 && 2*shared >= min(spanLen(a), spanLen(b))
-}
-
-// spanLen counts the code points spans cover.
-func spanLen(spans []annotation.Span) int {
-	n := 0
-	for _, s := range spans {
-		n += s.End - s.Start
-	}
-	return n
-}

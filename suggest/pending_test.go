@@ -204,31 +204,6 @@ func TestPendingFromText(t *testing.T) {
 	}
 }
 
-func TestMostlyOverlap(t *testing.T) {
-	sp := func(se ...int) []annotation.Span {
-		var out []annotation.Span
-		for i := 0; i < len(se); i += 2 {
-			out = append(out, annotation.Span{Start: se[i], End: se[i+1]})
-		}
-		return out
-	}
-	for _, tc := range []struct {
-		a, b []annotation.Span
-		want bool
-	}{
-		{sp(0, 10), sp(0, 10), true},
-		{sp(0, 10), sp(5, 100), true},       // half of the shorter
-		{sp(0, 10), sp(6, 100), false},      // less than half
-		{sp(0, 10), sp(10, 20), false},      // touching
-		{sp(0, 4, 10, 14), sp(2, 12), true}, // two spans: 2+2 of 8
-		{sp(0, 4, 10, 14), sp(3, 11), false},
-	} {
-		if got := mostlyOverlap(tc.a, tc.b); got != tc.want {
-			t.Errorf("mostlyOverlap(%v, %v) = %v, want %v", tc.a, tc.b, got, tc.want)
-		}
-	}
-}
-
 func TestOptionsFor(t *testing.T) {
 	labels := pendingLabels()
 	labels.Labels = append(labels.Labels, annotation.Label{Name: "Quote", Kind: annotation.KindClaim, Color: "#000000"},

@@ -319,7 +319,7 @@ func (s *Session) Supersede(put []annotation.Annotation) (Step, error) {
 	var gone []annotation.Annotation
 	for _, g := range s.sugs {
 		if i := slices.IndexFunc(put, func(a annotation.Annotation) bool {
-			return s.KindOf(&a) == s.KindOf(&g) && overlapsMostly(a.Spans, g.Spans)
+			return s.KindOf(&a) == s.KindOf(&g) && annotation.MostlyOverlap(a.Spans, g.Spans)
 		}); i >= 0 {
 			by[g.ID] = put[i].ID
 			gone = append(gone, g)
@@ -354,24 +354,6 @@ func (s *Session) Supersede(put []annotation.Annotation) (Step, error) {
 	st, err := s.reviewed(nil, nil)
 	st.Desc = s.hist.undo[n-1].desc
 	return st, err
-}
-
-// overlapsMostly reports whether the spans a and b share at least half of
-// the code points of the shorter of the two.
-func overlapsMostly(a, b []annotation.Span) bool {
-	length := func(sp []annotation.Span) (n int) {
-		for _, x := range sp {
-			n += x.End - x.Start
-		}
-		return n
-	}
-	shared := 0
-	for _, x := range a {
-		for _, y := range b {
-			shared += max(0, min(x.End, y.End)-max(x.Start, y.Start))
-		}
-	}
-	return shared > 0 && 2*shared >= min(length(a), length(b))
 }
 
 // replayEditAndReview undoes (back) or redoes a step that stored

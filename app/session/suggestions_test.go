@@ -407,20 +407,6 @@ func TestDeletedAnnotationUnlinksSuggestions(t *testing.T) {
 func TestTagSupersedesSuggestion(t *testing.T) {
 	s, f := newSuggestSession(t)
 	pend(t, s, claimWithSourceAndCue()...)
-	for _, tc := range []struct {
-		a, b []annotation.Span
-		want bool
-	}{
-		{[]annotation.Span{{Start: 18, End: 35}}, []annotation.Span{{Start: 18, End: 24}}, true},                    // inside
-		{[]annotation.Span{{Start: 18, End: 35}}, []annotation.Span{{Start: 30, End: 44}}, false},                   // 5 of 14
-		{[]annotation.Span{{Start: 18, End: 35}}, []annotation.Span{{Start: 28, End: 40}}, true},                    // 7 of 12
-		{[]annotation.Span{{Start: 0, End: 4}, {Start: 10, End: 20}}, []annotation.Span{{Start: 2, End: 14}}, true}, // 2 + 4 of 12
-		{[]annotation.Span{{Start: 0, End: 5}}, []annotation.Span{{Start: 5, End: 9}}, false},                       // touching
-	} {
-		if got := overlapsMostly(tc.a, tc.b); got != tc.want {
-			t.Errorf("overlapsMostly(%v, %v) = %v; want %v", tc.a, tc.b, got, tc.want)
-		}
-	}
 	a := tag(t, s, "Claim", 18, 30) // "prices would"
 	st := must(t)(s.Supersede([]annotation.Annotation{a}))
 	if !st.Suggestions || st.Desc != "tag Claim" {
