@@ -149,4 +149,3 @@ func Pending(docID uint64, sugs []Suggestion, existing []annotation.Annotation, 
 func sameSpans(a, b []annotation.Span) bool {
 	return slices.EqualFunc(a, b, func(x, y annotation.Span) bool { return x.Start == y.Start && x.End == y.End })
 }
-
