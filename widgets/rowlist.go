@@ -133,6 +133,32 @@ func (l *RowList) Select(i int) {
 	}
 }
 
+// SetSelection selects item i (-1: none) and, with MultiSelect, items
+// others along with it, as the caller's own state has them: it scrolls to
+// i and calls neither OnSelected nor OnSelection. Items that cannot be
+// selected are left out.
+func (l *RowList) SetSelection(i int, others []int) {
+	if !l.selectable(i) {
+		i = -1
+	}
+	l.selected, l.marked, l.cursor = i, nil, -1
+	if i >= 0 && l.MultiSelect {
+		for _, j := range others {
+			if j != i && l.selectable(j) {
+				if l.marked == nil {
+					l.marked = map[int]bool{}
+				}
+				l.marked[j] = true
+			}
+		}
+	}
+	if i >= 0 {
+		l.ScrollTo(i)
+		return
+	}
+	l.Refresh()
+}
+
 // Selected returns the selected item, or -1.
 func (l *RowList) Selected() int { return l.selected }
 

@@ -92,3 +92,47 @@ func TestRowListMultiSelectMarkup(t *testing.T) {
 	test.AssertRendersToMarkup(t, "rowlist_multiselect.xml", w.Canvas())
 	test.AssertRendersToImage(t, "rowlist_multiselect.png", w.Canvas())
 }
+
+// SetSelection sets the selection as a caller keeps it (rows rebuilt
+// after an edit), calling nothing back; rows that cannot be selected are
+// left out, and marks need a selected row.
+func TestRowListSetSelection(t *testing.T) {
+	for _, tc := range []struct {
+		name     string
+		multi    bool
+		sel      int
+		others   []int
+		want     []int
+		selected int
+	}{
+		{"one", true, 2, nil, []int{2}, 2},
+		{"with others", true, 2, []int{5, 7}, []int{2, 5, 7}, 2},
+		{"the heading left out", true, 2, []int{4, 7}, []int{2, 7}, 2},
+		{"none", true, -1, []int{5}, nil, -1},
+		{"a heading is not selected", true, 4, []int{5}, nil, -1},
+		{"without MultiSelect only the one", false, 2, []int{5}, []int{2}, 2},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			l, _, _ := newTestRowList(t, 10)
+			l.MultiSelect = tc.multi
+			l.Selectable = func(i int) bool { return i != 4 }
+			calls := 0
+			l.OnSelected = func(int) { calls++ }
+			l.OnSelection = func() { calls++ }
+			l.Select(1)
+			calls = 0
+			l.SetSelection(tc.sel, tc.others)
+			if got := l.Selection(); !slices.Equal(got, tc.want) || l.Selected() != tc.selected || calls != 0 {
+				t.Errorf("selection %v, selected %d, %d callbacks; want %v, %d, none", got, l.Selected(), calls, tc.want, tc.selected)
+			}
+			// A Shift range then grows from the selected row.
+			if tc.selected >= 0 && tc.multi {
+				l.Modifiers = func() fyne.KeyModifier { return fyne.KeyModifierShift }
+				l.TypedKey(&fyne.KeyEvent{Name: fyne.KeyDown})
+				if got := l.Selection(); !slices.Contains(got, tc.selected) || !slices.Contains(got, tc.selected+1) {
+					t.Errorf("Shift+Down after SetSelection: %v; want it to grow from %d", got, tc.selected)
+				}
+			}
+		})
+	}
+}
