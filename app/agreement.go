@@ -268,9 +268,9 @@ func agreementSummary(r agreement.Report, took time.Duration) string {
 	if o.LenientF1.Pairs < 2 {
 		over = "one pair"
 	}
-	return fmt.Sprintf("Annotators: %s · %d of %d articles compared (annotated by two or more), %d by every annotator · computed in %s\n"+
+	return fmt.Sprintf("Annotators: %s · %d of %s compared (annotated by two or more), %d by every annotator · computed in %s\n"+
 		"Lenient span F1 %s, strict %s (%s) · alpha-U %s · labels at the same positions: alpha %s",
-		strings.Join(r.Annotators, ", "), r.Compared, r.Articles, r.Common, duration(took),
+		strings.Join(r.Annotators, ", "), r.Compared, plural(r.Articles, "article"), r.Common, duration(took),
 		o.LenientF1, o.StrictF1, over, o.AlphaU, o.Alpha.Value)
 }
 

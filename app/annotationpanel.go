@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"image/color"
 	"slices"
+	"strings"
+	"unicode"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -15,22 +17,43 @@ import (
 	"glossa/widgets"
 )
 
-// panelRow is one row of the annotation list: a kind heading or an
-// annotation.
+// panelRow is one row of the annotation list: a heading (of a kind or a
+// label) or an annotation. Mentions of one entity are listed together:
+// the first carries how many there are (note), the others are indented
+// under it (sub). In the order by position, where no heading names the
+// label, a row names it (labelled).
 type panelRow struct {
-	heading string
-	id      uint64
+	heading  string
+	id       uint64
+	note     string
+	sub      bool
+	labelled bool
 }
+
+// The orders of the annotation list (the Sort choice), remembered in
+// prefPanelOrder.
+const (
+	orderKind     = "By kind"
+	orderLabel    = "By label"
+	orderPosition = "By position"
+	allLabels     = "All labels"
+)
+
+// prefPanelOrder is the order the annotation list was last shown in.
+const prefPanelOrder = "panelOrder"
 
 // annotationPanel is the right-hand side: the open document's pending
 // suggestions, then its annotations grouped by kind, and the detail editor
 // of the selected one.
 type annotationPanel struct {
-	u       *UI
-	rows    []panelRow
-	list    *widgets.RowList // rows made once: a tag jumps to its row
-	detail  *fyne.Container
-	content fyne.CanvasObject
+	u      *UI
+	rows   []panelRow
+	list   *widgets.RowList // rows made once: a tag jumps to its row
+	detail *fyne.Container
+	// detailScroll scrolls the detail editor; another annotation shown
+	// starts at its top.
+	detailScroll *container.Scroll
+	content      fyne.CanvasObject
 	// pending saves the detail editor's unsaved text fields (note, free
 	// attributes); flush calls them. Each reports whether it saved.
 	pending []func() bool
@@ -40,6 +63,17 @@ type annotationPanel struct {
 	// acceptAll opens "Accept all above a confidence"; shown while the
 	// article has suggestions.
 	acceptAll *widget.Button
+	// The list's filters and order: text (in the quote, the entity's name
+	// or the note), one label, and the order; count says how many of the
+	// article's annotations the filters let through.
+	filter   *widget.Entry
+	labelSel *widget.Select
+	order    *widget.Select
+	count    *widget.Label
+	// marked are the annotations selected in the list along with the
+	// session's selected one (Shift and Ctrl clicks, Shift with the
+	// arrows); they go when another annotation is selected.
+	marked []uint64
 }
 
 func newAnnotationPanel(u *UI) *annotationPanel {
@@ -69,6 +103,13 @@ func newAnnotationPanel(u *UI) *annotationPanel {
 				}
 				lab, _ := u.s.Label(a.Label)
 				fill, text, style = labelColor(lab.Color, 0xff), p.rowText(a), fyne.TextStyle{}
+				r := p.rows[i]
+				switch {
+				case r.sub:
+					text = "    ↳ " + text
+				case r.labelled && !pending:
+					text = a.Label + "  " + text
+				}
 				switch {
 				case pending:
 					// Outlined, as in the article.
@@ -80,7 +121,7 @@ func newAnnotationPanel(u *UI) *annotationPanel {
 					if u.layerStyle(annotation.LayerOf(*a)) != widgets.Filled {
 						fill, stroke = color.Transparent, fill
 					}
-					whyText = p.layerNote(a)
+					whyText = joinNonEmpty(" · ", r.note, p.layerNote(a))
 				}
 			}
 			if sw.FillColor != fill || sw.StrokeColor != stroke {
@@ -106,22 +147,42 @@ func newAnnotationPanel(u *UI) *annotationPanel {
 			u.selectAnnotation(p.rows[i].id)
 		}
 	}
+	p.list.MultiSelect = true
+	p.list.OnSelection = p.markedChanged
+	p.list.Modifiers = u.heldModifiers
 	// The list keeps the focus a tap gave it, for the arrow keys; the
-	// article's keys (1–9, Delete, ] and [...) work from it too.
-	p.list.OnTypedKey = u.typedKey
-	p.list.OnTypedRune = u.typedRune
+	// article's keys (1–9, Delete, ] and [...) work from it too, and act
+	// on the annotations selected in it when there are several.
+	p.list.OnTypedKey = p.typedKey
+	p.list.OnTypedRune = p.typedRune
 	p.list.CaptureTab = u.capturesTab
 	p.detail = container.NewVBox()
 	p.newDetail()
 	p.acceptAll = widget.NewButtonWithIcon("Accept all above…", theme.ConfirmIcon(), u.acceptAboveDialog)
 	p.acceptAll.Importance = widget.LowImportance
 	p.acceptAll.Hide()
-	head := container.NewBorder(nil, nil, nil, p.acceptAll, widget.NewLabelWithStyle("Annotations", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
+	p.count = widget.NewLabelWithStyle("Annotations", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	p.count.Truncation = fyne.TextTruncateEllipsis
+	p.filter = widget.NewEntry()
+	p.filter.SetPlaceHolder("Filter")
+	p.filter.OnChanged = func(string) { p.refresh() }
+	p.labelSel = widget.NewSelect(nil, func(string) { p.refresh() })
+	p.order = widget.NewSelect([]string{orderKind, orderLabel, orderPosition}, func(o string) {
+		u.app.Preferences().SetString(prefPanelOrder, o)
+		p.refresh()
+	})
+	p.order.Selected = u.app.Preferences().StringWithFallback(prefPanelOrder, orderKind)
+	p.labelsChanged()
+	head := container.NewVBox(
+		container.NewBorder(nil, nil, nil, p.acceptAll, p.count),
+		p.filter,
+		container.NewGridWithColumns(2, p.labelSel, p.order))
+	p.detailScroll = container.NewScroll(p.detail) // both ways: a wide editor must not squeeze the article
 	p.content = container.NewVSplit(
 		container.NewBorder(head, nil, nil, nil, p.list),
-		container.NewScroll(p.detail), // both ways: a wide editor must not squeeze the article
+		p.detailScroll,
 	)
-	p.content.(*container.Split).Offset = 0.45
+	p.content.(*container.Split).Offset = 0.55
 	return p
 }
 
@@ -178,36 +239,147 @@ func kindHeading(k annotation.Kind) string {
 	return "Other"
 }
 
+// labelsChanged offers the codebook's labels in the label filter; a
+// label no longer there is no longer filtered on.
+func (p *annotationPanel) labelsChanged() {
+	opts := append([]string{allLabels}, labelNames(p.u.s.Labels())...)
+	p.labelSel.Options = opts
+	if !slices.Contains(opts, p.labelSel.Selected) {
+		p.labelSel.Selected = allLabels
+	}
+	p.labelSel.Refresh()
+}
+
+// passes reports whether a goes through the list's filters: its label,
+// and the filter's words in its quote, its entity's name or its note (any
+// case).
+func (p *annotationPanel) passes(a *annotation.Annotation) bool {
+	if l := p.labelSel.Selected; l != "" && l != allLabels && a.Label != l {
+		return false
+	}
+	want := strings.ToLower(strings.TrimSpace(p.filter.Text))
+	if want == "" {
+		return true
+	}
+	for _, s := range []string{a.Quote(), p.u.entityName(a.Entity), a.Note} {
+		if strings.Contains(strings.ToLower(s), want) {
+			return true
+		}
+	}
+	return false
+}
+
 // refresh rebuilds the list's rows and updates the detail editor from the
 // UI's state.
 func (p *annotationPanel) refresh() {
-	kinds := annotation.Kinds()
-	byKind := make([][]uint64, len(kinds))
-	for i := range p.u.s.Annotations() {
-		a := &p.u.s.Annotations()[i]
-		if k := slices.Index(kinds, p.u.s.KindOf(a)); k >= 0 {
-			byKind[k] = append(byKind[k], a.ID)
+	u := p.u
+	var anns []*annotation.Annotation
+	for i := range u.s.Annotations() {
+		if a := &u.s.Annotations()[i]; p.passes(a) {
+			anns = append(anns, a)
 		}
 	}
 	p.rows = p.rows[:0]
-	if sugs := p.u.suggestions(); len(sugs) > 0 {
-		p.rows = append(p.rows, panelRow{heading: fmt.Sprintf("Suggestions (%d)", len(sugs))})
-		for _, a := range sugs {
-			p.rows = append(p.rows, panelRow{id: a.ID})
+	sugs := u.suggestions()
+	var shownSugs []uint64
+	for i := range sugs {
+		if p.passes(&sugs[i]) {
+			shownSugs = append(shownSugs, sugs[i].ID)
 		}
 	}
-	setVisible(p.acceptAll, len(p.u.suggestions()) > 0)
-	for i, ids := range byKind {
-		if len(ids) == 0 {
-			continue
-		}
-		p.rows = append(p.rows, panelRow{heading: fmt.Sprintf("%s (%d)", kindHeading(kinds[i]), len(ids))})
-		for _, id := range ids {
+	if len(shownSugs) > 0 {
+		p.rows = append(p.rows, panelRow{heading: fmt.Sprintf("Suggestions (%d)", len(shownSugs))})
+		for _, id := range shownSugs {
 			p.rows = append(p.rows, panelRow{id: id})
 		}
 	}
+	setVisible(p.acceptAll, len(sugs) > 0)
+	switch p.order.Selected {
+	case orderPosition:
+		for _, a := range anns {
+			p.rows = append(p.rows, panelRow{id: a.ID, labelled: true})
+		}
+	case orderLabel:
+		names := labelNames(u.s.Labels())
+		for _, a := range anns {
+			if !slices.Contains(names, a.Label) {
+				names = append(names, a.Label) // a label the codebook lacks, last
+			}
+		}
+		for _, name := range names {
+			p.group(name, u.labelOf(&annotation.Annotation{Label: name}).Kind, slices.DeleteFunc(slices.Clone(anns), func(a *annotation.Annotation) bool { return a.Label != name }))
+		}
+	default:
+		for _, k := range annotation.Kinds() {
+			p.group(kindHeading(k), k, slices.DeleteFunc(slices.Clone(anns), func(a *annotation.Annotation) bool { return u.s.KindOf(a) != k }))
+		}
+	}
+	if len(p.rows) == 0 && len(u.s.Annotations())+len(sugs) > 0 {
+		p.rows = append(p.rows, panelRow{heading: "Nothing matches the filter"})
+	}
+	total := len(u.s.Annotations())
+	head := "Annotations"
+	if len(anns) < total {
+		head = fmt.Sprintf("Annotations: %d of %d shown", len(anns), total)
+	}
+	setText(p.count, head)
 	p.list.Refresh()
 	p.selectionChanged()
+}
+
+// group appends the rows of anns under a heading: the name and how many.
+// Entities (kind) are counted as entities, their mentions listed together
+// (mentionGroups).
+func (p *annotationPanel) group(name string, kind annotation.Kind, anns []*annotation.Annotation) {
+	if len(anns) == 0 {
+		return
+	}
+	if kind != annotation.KindEntity {
+		p.rows = append(p.rows, panelRow{heading: fmt.Sprintf("%s (%d)", name, len(anns))})
+		for _, a := range anns {
+			p.rows = append(p.rows, panelRow{id: a.ID})
+		}
+		return
+	}
+	groups := mentionGroups(anns, p.u.entityName)
+	head := fmt.Sprintf("%s (%d)", name, len(groups))
+	if len(groups) != len(anns) {
+		head = fmt.Sprintf("%s (%s, %s)", name, plural(len(groups), "entity"), plural(len(anns), "mention"))
+	}
+	p.rows = append(p.rows, panelRow{heading: head})
+	for _, g := range groups {
+		for k, a := range g {
+			r := panelRow{id: a.ID, sub: k > 0}
+			if k == 0 && len(g) > 1 {
+				r.note = plural(len(g), "mention")
+			}
+			p.rows = append(p.rows, r)
+		}
+	}
+}
+
+// mentionGroups groups entity annotations (in reading order) by the
+// entity they mention: the registry's entity they refer to, else the
+// text, in any case and spacing. Groups are in the order of their first
+// mention.
+func mentionGroups(anns []*annotation.Annotation, entityName func(uint64) string) [][]*annotation.Annotation {
+	var keys []string
+	byKey := map[string][]*annotation.Annotation{}
+	for _, a := range anns {
+		key := "text " + strings.ToLower(strings.Join(strings.Fields(a.Quote()), " "))
+		if a.Entity != 0 && entityName(a.Entity) != "" {
+			key = fmt.Sprintf("entity %d", a.Entity)
+		}
+		if byKey[key] == nil {
+			keys = append(keys, key)
+		}
+		byKey[key] = append(byKey[key], a)
+	}
+	out := make([][]*annotation.Annotation, len(keys))
+	for i, k := range keys {
+		out[i] = byKey[k]
+	}
+	return out
 }
 
 // selectionChanged shows the selected annotation in the list and the
@@ -217,21 +389,103 @@ func (p *annotationPanel) selectionChanged() {
 	p.showDetail()
 }
 
-// syncList selects the selected annotation's row without calling back.
+// syncList selects the selected annotation's row, and those marked
+// along with it, without calling back. Marks go when the selected
+// annotation is another than the one they were made with, or not in the
+// list.
 func (p *annotationPanel) syncList() {
 	p.syncing = true
 	defer func() { p.syncing = false }()
+	sel := -1
+	var others []int
 	for i, r := range p.rows {
-		if r.heading == "" && r.id == p.u.s.Selected() && r.id != 0 {
-			if p.list.Selected() == i {
-				p.list.ScrollTo(i)
-			} else {
-				p.list.Select(i) // scrolls to it
+		switch {
+		case r.heading != "" || r.id == 0:
+		case r.id == p.u.s.Selected():
+			sel = i
+		case slices.Contains(p.marked, r.id):
+			others = append(others, i)
+		}
+	}
+	if sel < 0 || len(others) == 0 {
+		p.marked = nil
+		others = nil
+	}
+	p.list.SetSelection(sel, others)
+}
+
+// markedChanged follows the list's selection of several rows.
+func (p *annotationPanel) markedChanged() {
+	if p.syncing {
+		return
+	}
+	p.marked = p.marked[:0]
+	for _, i := range p.list.Selection() {
+		if i != p.list.Selected() && i < len(p.rows) {
+			p.marked = append(p.marked, p.rows[i].id)
+		}
+	}
+	p.showDetail()
+	if ids := p.selectedAnnotations(); len(ids) > 1 {
+		p.u.setStatus(fmt.Sprintf("%s selected in the list: Delete deletes them, a label's key relabels them (one step each; Ctrl+Z undoes it).", plural(len(ids), "annotation")))
+	}
+}
+
+// selectedAnnotations returns the annotations selected in the list (not
+// the suggestions), in the list's order; the session's selected one
+// alone when there are no others.
+func (p *annotationPanel) selectedAnnotations() []uint64 {
+	var out []uint64
+	if len(p.marked) == 0 {
+		if p.u.s.Annotation(p.u.s.Selected()) != nil {
+			out = append(out, p.u.s.Selected())
+		}
+		return out
+	}
+	for _, i := range p.list.Selection() {
+		if i < len(p.rows) && p.u.s.Annotation(p.rows[i].id) != nil {
+			out = append(out, p.rows[i].id)
+		}
+	}
+	return out
+}
+
+// typedKey is a key typed with the list focused: Enter shows the selected
+// annotation in the article (a suggestion's Enter accepts it), Delete
+// deletes the annotations selected in the list; the rest are the window's.
+func (p *annotationPanel) typedKey(ev *fyne.KeyEvent) {
+	u := p.u
+	if !u.dialogOpen() {
+		switch ev.Name {
+		case fyne.KeyReturn, fyne.KeyEnter:
+			if a := u.s.Annotation(u.s.Selected()); a != nil && len(p.marked) == 0 {
+				u.article.SetSelectedHighlight(a.ID)
+				u.article.ScrollTo(a.Start())
+				u.setStatus(fmt.Sprintf("%s %s shown in the article%s", a.Label, quoted(a.Quote(), 60), selectedHint(u.s.KindOf(a))))
+				return
 			}
+		case fyne.KeyDelete, fyne.KeyBackspace:
+			if ids := p.selectedAnnotations(); len(p.marked) > 0 && len(ids) > 0 {
+				u.deleteAnnotations(ids)
+				return
+			}
+		}
+	}
+	u.typedKey(ev)
+}
+
+// typedRune is a rune typed with the list focused: with several
+// annotations selected in it, a label's key relabels them; else the
+// window's.
+func (p *annotationPanel) typedRune(r rune) {
+	u := p.u
+	if ids := p.selectedAnnotations(); len(p.marked) > 0 && len(ids) > 0 && !u.dialogOpen() {
+		if l, ok := u.s.Labels().ByKey(string(unicode.ToLower(r))); ok {
+			u.relabel(ids, l.Name)
 			return
 		}
 	}
-	p.list.UnselectAll()
+	u.typedRune(r)
 }
 
 // flush saves what was typed in the detail editor and not yet saved. It
@@ -243,4 +497,9 @@ func (p *annotationPanel) flush() bool {
 		ok = f() && ok
 	}
 	return ok
+}
+
+// joinNonEmpty joins the parts that are not empty with sep.
+func joinNonEmpty(sep string, parts ...string) string {
+	return strings.Join(slices.DeleteFunc(parts, func(s string) bool { return s == "" }), sep)
 }

@@ -113,7 +113,7 @@ func (c *articleList) refresh() {
 			c.shown = append(c.shown, d)
 		}
 	}
-	c.count.SetText(fmt.Sprintf("%d of %d articles", len(c.shown), len(c.u.s.Documents())))
+	c.count.SetText(fmt.Sprintf("%d of %s", len(c.shown), plural(len(c.u.s.Documents()), "article")))
 	c.list.Refresh()
 	c.selectDoc(c.u.s.DocID())
 }

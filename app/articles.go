@@ -211,13 +211,6 @@ func deleteQuestion(docs []annotation.Summary, ids []uint64) (msg, desc string) 
 		strings.Replace(undo, "it back", "them back", 1), fmt.Sprintf("delete %d articles", len(ids))
 }
 
-func plural(n int, noun string) string {
-	if n == 1 {
-		return "1 " + noun
-	}
-	return fmt.Sprintf("%d %ss", n, noun)
-}
-
 func (u *UI) deleteArticles(desc string, ids []uint64) bool {
 	st, err := u.s.DeleteDocuments(desc, ids)
 	if err != nil {

@@ -130,14 +130,40 @@ func (u *UI) changeLabel(id uint64, name string) bool {
 	if !ok {
 		return false
 	}
-	b := c.Clone()
-	b.Label = name
+	return u.update("label", relabeled(*c, nl))
+}
+
+// relabeled is a copy of a with label l, without the attributes l lacks.
+func relabeled(a annotation.Annotation, l annotation.Label) annotation.Annotation {
+	b := a.Clone()
+	b.Label = l.Name
 	for k := range b.Attributes {
-		if _, ok := nl.Attribute(k); !ok {
+		if _, ok := l.Attribute(k); !ok {
 			delete(b.Attributes, k)
 		}
 	}
-	return u.update("label", b)
+	return b
+}
+
+// relabel gives annotations ids label name, as one undoable step.
+func (u *UI) relabel(ids []uint64, name string) bool {
+	l, ok := u.s.Label(name)
+	if !ok {
+		return false
+	}
+	var put []annotation.Annotation
+	for _, id := range ids {
+		if a := u.s.Annotation(id); a != nil && a.Label != name {
+			put = append(put, relabeled(*a, l))
+		}
+	}
+	if len(put) == 0 {
+		u.setStatus(fmt.Sprintf("They are all %s already.", name))
+		return true
+	}
+	return u.edit(fmt.Sprintf("relabel %s as %s", plural(len(put), "annotation"), name), put, nil, func([]annotation.Annotation) {
+		u.setStatus(fmt.Sprintf("%s relabelled as %s and saved. Ctrl+Z undoes it.", plural(len(put), "annotation"), name))
+	})
 }
 
 // hovered shows the highlights under the pointer in the status line, and

@@ -24,7 +24,13 @@ type detailEditor struct {
 	shown *labelForm // its form
 	hint  *widget.Label
 	quote *widget.Label
-	forms map[string]*labelForm // by label name, built when first shown
+	// showAll shows a long quote whole or shortened (quoteShown); full is
+	// its state, for the annotation or suggestion shown (shownID).
+	showAll *widget.Button
+	allBox  *fyne.Container // showAll at its width, hidden with it
+	full    bool
+	shownID uint64
+	forms   map[string]*labelForm // by label name, built when first shown
 	// said by, for claims
 	saidBy    *widget.Form
 	saidSel   *widget.Select
@@ -40,6 +46,12 @@ type detailEditor struct {
 	// buttons, instead of the editor.
 	review *fyne.Container
 	why    *widget.Label
+	// multi stands in for the editor while several annotations are
+	// selected in the list: how many, a label to give them all, Delete.
+	multi      *fyne.Container
+	multiText  *widget.Label
+	multiLabel *widget.Select
+	multiDel   *widget.Button
 	// prov says where an annotation came from (a suggestion accepted),
 	// under its quote; hidden for one a person made.
 	prov *widget.Label
@@ -85,6 +97,13 @@ func (p *annotationPanel) newDetail() {
 	d.quote.Wrapping = fyne.TextWrapWord
 	// The quote is set in the regular face between quotation marks: an
 	// italic face would be one more font parsed and kept (about 5 MB).
+	d.showAll = widget.NewButton("Show all", func() {
+		d.full = !d.full
+		p.showDetail()
+	})
+	d.showAll.Importance = widget.LowImportance
+	d.allBox = container.NewHBox(d.showAll)
+	d.allBox.Hide()
 
 	d.saidSel = widget.NewSelect(nil, func(v string) {
 		if !p.loading {
@@ -119,9 +138,21 @@ func (p *annotationPanel) newDetail() {
 	accept.Importance = widget.HighImportance
 	reject := widget.NewButtonWithIcon("Reject (Del)", theme.CancelIcon(), func() { u.rejectSuggestion(u.s.Selected()) })
 	d.review = container.NewVBox(d.why, container.NewGridWithColumns(2, accept, reject))
+	d.multiText = widget.NewLabel("")
+	d.multiText.Wrapping = fyne.TextWrapWord
+	d.multiLabel = widget.NewSelect(nil, func(name string) {
+		if !p.loading && name != "" {
+			u.relabel(p.selectedAnnotations(), name)
+		}
+	})
+	d.multiLabel.PlaceHolder = "Relabel as…"
+	d.multiDel = widget.NewButtonWithIcon("Delete them (Del)", theme.DeleteIcon(), func() { u.deleteAnnotations(p.selectedAnnotations()) })
+	d.multiDel.Importance = widget.DangerImportance
+	d.multi = container.NewVBox(d.multiText, widget.NewForm(widget.NewFormItem("Label", d.multiLabel)), d.multiDel)
+	d.multi.Hide()
 	// The forms go after the quote, the link rows after the heading, as
 	// they are made.
-	p.detail.Objects = []fyne.CanvasObject{d.hint, d.quote, d.prov, d.review, d.saidBy, d.links, d.addSpan, d.tagAll, d.del, d.info}
+	p.detail.Objects = []fyne.CanvasObject{d.multi, d.hint, d.quote, d.allBox, d.prov, d.review, d.saidBy, d.links, d.addSpan, d.tagAll, d.del, d.info}
 }
 
 // insertBefore puts o into the detail box just before the object before.
@@ -139,6 +170,7 @@ func (p *annotationPanel) resetForms() {
 	}
 	clear(d.forms)
 	d.shown = nil
+	p.labelsChanged()
 }
 
 // form returns the form of label l, making it the first time.
@@ -214,6 +246,17 @@ func (p *annotationPanel) showDetail() {
 	p.pending = nil // a new slice: flush may be ranging over the old one
 	u := p.u
 	d := p.ed
+	if id := u.s.Selected(); id != d.shownID {
+		// Another annotation: its editor from the top, its quote
+		// shortened; the same one keeps where the user scrolled.
+		d.shownID, d.full = id, false
+		p.detailScroll.ScrollToTop()
+	}
+	if ids := p.selectedAnnotations(); len(ids) > 1 {
+		p.showMulti(ids)
+		return
+	}
+	d.multi.Hide()
 	a := u.s.Annotation(u.s.Selected())
 	var shown *labelForm
 	if a != nil {
@@ -243,7 +286,7 @@ func (p *annotationPanel) showDetail() {
 			setText(d.hint, hint)
 		}
 		d.hint.Show()
-		for _, o := range []fyne.CanvasObject{d.quote, d.prov, d.saidBy, d.links, d.addSpan, d.tagAll, d.del, d.info} {
+		for _, o := range []fyne.CanvasObject{d.quote, d.allBox, d.prov, d.saidBy, d.links, d.addSpan, d.tagAll, d.del, d.info} {
 			o.Hide()
 		}
 		for _, r := range d.rows {
@@ -253,7 +296,7 @@ func (p *annotationPanel) showDetail() {
 		return
 	}
 	d.hint.Hide()
-	setText(d.quote, "“"+a.Quote()+"”")
+	p.showQuote(a)
 	if u.s.KindOf(a) == annotation.KindClaim {
 		p.loadSaidBy(a)
 		d.saidBy.Show()
@@ -271,13 +314,54 @@ func (p *annotationPanel) showDetail() {
 	p.detail.Refresh()
 }
 
+// editorParts are the detail editor's objects apart from the label forms
+// and the link rows.
+func (d *detailEditor) editorParts() []fyne.CanvasObject {
+	return []fyne.CanvasObject{d.hint, d.quote, d.allBox, d.prov, d.review, d.saidBy, d.links, d.addSpan, d.tagAll, d.del, d.info}
+}
+
+// showMulti shows, instead of the editor, what can be done to the
+// annotations ids selected together in the list: relabel, delete.
+func (p *annotationPanel) showMulti(ids []uint64) {
+	d := p.ed
+	for _, o := range d.editorParts() {
+		o.Hide()
+	}
+	for _, f := range d.forms {
+		f.form.Hide()
+	}
+	for _, r := range d.rows {
+		r.box.Hide()
+	}
+	labels := map[string]int{}
+	var order []string
+	for _, id := range ids {
+		a := p.u.s.Annotation(id)
+		if labels[a.Label] == 0 {
+			order = append(order, a.Label)
+		}
+		labels[a.Label]++
+	}
+	var parts []string
+	for _, l := range order {
+		parts = append(parts, fmt.Sprintf("%d %s", labels[l], l))
+	}
+	setText(d.multiText, fmt.Sprintf("%s selected (%s). A label's key or the choice below relabels them all; Delete deletes them all. Each is one step: Ctrl+Z undoes it.",
+		plural(len(ids), "annotation"), strings.Join(parts, ", ")))
+	d.multiLabel.Options = labelNames(p.u.s.Labels())
+	d.multiLabel.ClearSelected()
+	d.multiDel.SetText(fmt.Sprintf("Delete %s (Del)", plural(len(ids), "annotation")))
+	d.multi.Show()
+	p.detail.Refresh()
+}
+
 // showSuggestion shows pending suggestion a: its quote, what it is and
 // links to, and the Accept and Reject buttons; nothing of the editor.
 func (p *annotationPanel) showSuggestion(a *annotation.Annotation) {
 	d := p.ed
 	d.id = 0
 	d.hint.Hide()
-	setText(d.quote, "“"+a.Quote()+"”")
+	p.showQuote(a)
 	setText(d.why, p.u.suggestionDetail(a))
 	d.quote.Show()
 	d.review.Show()
@@ -288,6 +372,49 @@ func (p *annotationPanel) showSuggestion(a *annotation.Annotation) {
 		r.box.Hide()
 	}
 	p.detail.Refresh()
+}
+
+// The detail editor shows a quote longer than quoteLong code points
+// shortened to its first quoteHead and last quoteTail, with "Show all":
+// a quote of 4,366 characters pushed every control out of reach.
+const (
+	quoteLong = 450
+	quoteHead = 300
+	quoteTail = 100
+)
+
+// quoteShown is how the detail editor shows quote q: whole (all), or
+// shortened when it is long; cut reports whether it is long. It goes
+// between curly quotation marks unless it starts with one of its own (a
+// direct quote tagged with its marks would read “"We…).
+func quoteShown(q string, all bool) (s string, cut bool) {
+	r := []rune(q)
+	cut = len(r) > quoteLong
+	if cut && !all {
+		q = string(r[:quoteHead]) + " … " + string(r[len(r)-quoteTail:])
+	}
+	if len(r) > 0 && strings.ContainsRune("\"'“”„‟«»‹›‘’‚「『", r[0]) {
+		return q, cut
+	}
+	return "“" + q + "”", cut
+}
+
+// showQuote shows a's quote, shortened when long, and the Show all
+// toggle that goes with it.
+func (p *annotationPanel) showQuote(a *annotation.Annotation) {
+	d := p.ed
+	q, cut := quoteShown(a.Quote(), d.full)
+	setText(d.quote, q)
+	if cut {
+		label := fmt.Sprintf("Show all %s", plural(len([]rune(a.Quote())), "character"))
+		if d.full {
+			label = "Show less"
+		}
+		if d.showAll.Text != label {
+			d.showAll.SetText(label)
+		}
+	}
+	setVisible(d.allBox, cut)
 }
 
 // labelOf returns a's label, or one of its name without attributes when the

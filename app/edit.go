@@ -246,28 +246,42 @@ func (u *UI) unlink(id uint64, t annotation.LinkType, target uint64) {
 
 // deleteAnnotation deletes annotation id and the links to it, in one
 // undoable step.
-func (u *UI) deleteAnnotation(id uint64) {
-	a := u.s.Annotation(id)
-	if a == nil {
+func (u *UI) deleteAnnotation(id uint64) { u.deleteAnnotations([]uint64{id}) }
+
+// deleteAnnotations deletes annotations ids and the links to them, in one
+// undoable step.
+func (u *UI) deleteAnnotations(ids []uint64) {
+	var gone []annotation.Annotation
+	for _, id := range ids {
+		if a := u.s.Annotation(id); a != nil {
+			gone = append(gone, *a)
+		}
+	}
+	if len(gone) == 0 {
 		return
+	}
+	del := make([]uint64, len(gone))
+	for i, a := range gone {
+		del[i] = a.ID
 	}
 	var put []annotation.Annotation
 	for _, o := range u.s.Annotations() {
-		if o.ID == id {
+		if slices.Contains(del, o.ID) {
 			continue
 		}
-		kept := slices.DeleteFunc(slices.Clone(o.Links), func(l annotation.Link) bool { return l.Target == id })
+		kept := slices.DeleteFunc(slices.Clone(o.Links), func(l annotation.Link) bool { return slices.Contains(del, l.Target) })
 		if len(kept) != len(o.Links) {
 			o = o.Clone()
 			o.Links = kept
 			put = append(put, o)
 		}
 	}
-	quote := a.Quote()
-	label := a.Label
-	u.edit("delete", put, []uint64{id}, func([]annotation.Annotation) {
-		u.setStatus(fmt.Sprintf("Deleted %s %s. Ctrl+Z brings it back.", label, quoted(quote, 50)))
-	})
+	desc, done := "delete", fmt.Sprintf("Deleted %s %s. Ctrl+Z brings it back.", gone[0].Label, quoted(gone[0].Quote(), 50))
+	if len(gone) > 1 {
+		desc = "delete " + plural(len(gone), "annotation")
+		done = fmt.Sprintf("Deleted %s. Ctrl+Z brings them back.", plural(len(gone), "annotation"))
+	}
+	u.edit(desc, put, del, func([]annotation.Annotation) { u.setStatus(done) })
 }
 
 // undo takes back the last edit, opening its document if need be. It

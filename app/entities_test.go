@@ -28,7 +28,7 @@ func TestEntityRegistryListsAndEdits(t *testing.T) {
 	u.win.Show()
 	ana, _ := twoEntities(t, u, st)
 	r := u.showEntities()
-	if got := u.entityRow(st.entities[0]); !strings.Contains(got, "Ana Pérez") || !strings.Contains(got, "Person") || !strings.Contains(got, "1 in this article") {
+	if got := u.entityRow(st.entities[0]); !strings.Contains(got, "Ana Pérez") || !strings.Contains(got, "Person") || !strings.Contains(got, "1 mention in this article") {
 		t.Errorf("row = %q, want name, type and 1 mention", got)
 	}
 	if !r.name.Disabled() {

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"slices"
+	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
@@ -19,16 +20,53 @@ import (
 func wantRows(u *UI, stored []annotation.Annotation) []string {
 	var out []string
 	for _, k := range annotation.Kinds() {
-		var ids []string
+		var rows []string
+		if k != annotation.KindEntity {
+			for _, a := range stored {
+				if u.s.KindOf(&a) == k {
+					rows = append(rows, u.panel.rowText(&a))
+				}
+			}
+			if len(rows) > 0 {
+				out = append(out, fmt.Sprintf("%s (%d)", kindHeading(k), len(rows)))
+				out = append(out, rows...)
+			}
+			continue
+		}
+		// Entities: the mentions of one entity together, counted once.
+		var order []string
+		mentions := map[string][]string{}
 		for _, a := range stored {
-			if u.s.KindOf(&a) == k {
-				ids = append(ids, u.panel.rowText(&a))
+			if u.s.KindOf(&a) != k {
+				continue
+			}
+			key := "text " + strings.ToLower(a.Quote())
+			if a.Entity != 0 {
+				key = fmt.Sprint(a.Entity)
+			}
+			if mentions[key] == nil {
+				order = append(order, key)
+			}
+			mentions[key] = append(mentions[key], u.panel.rowText(&a))
+		}
+		n := 0
+		for _, key := range order {
+			for i, r := range mentions[key] {
+				if i > 0 {
+					r = "    ↳ " + r
+				}
+				rows = append(rows, r)
+				n++
 			}
 		}
-		if len(ids) > 0 {
-			out = append(out, fmt.Sprintf("%s (%d)", kindHeading(k), len(ids)))
-			out = append(out, ids...)
+		switch {
+		case n == 0:
+		case n == len(order):
+			out = append(out, fmt.Sprintf("Entities (%d)", n))
+		default:
+			out = append(out, fmt.Sprintf("Entities (%s, %s)", plural(len(order), "entity"), plural(n, "mention")))
 		}
+		out = append(out, rows...)
 	}
 	return out
 }
@@ -106,6 +144,8 @@ func TestRapidUndoRedoListMatchesStore(t *testing.T) {
 		for _, r := range u.panel.rows {
 			if r.heading != "" {
 				model = append(model, r.heading)
+			} else if r.sub {
+				model = append(model, "    ↳ "+u.panel.rowText(u.s.Annotation(r.id)))
 			} else {
 				model = append(model, u.panel.rowText(u.s.Annotation(r.id)))
 			}

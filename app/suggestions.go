@@ -179,14 +179,18 @@ func (u *UI) stepSuggestion(d int) {
 }
 
 // shiftHeld reports whether Shift is held (Shift+Tab steps back).
-func (u *UI) shiftHeld() bool {
+func (u *UI) shiftHeld() bool { return u.heldModifiers()&fyne.KeyModifierShift != 0 }
+
+// heldModifiers returns the modifier keys held: u.modifiers', else the
+// desktop driver's.
+func (u *UI) heldModifiers() fyne.KeyModifier {
 	if u.modifiers != nil {
-		return u.modifiers()&fyne.KeyModifierShift != 0
+		return u.modifiers()
 	}
 	if d, ok := fyne.CurrentApp().Driver().(desktop.Driver); ok {
-		return d.CurrentKeyModifiers()&fyne.KeyModifierShift != 0
+		return d.CurrentKeyModifiers()
 	}
-	return false
+	return 0
 }
 
 // reviewKey acts on a key meant for the selected suggestion, or Tab, and

@@ -1,0 +1,53 @@
+package app
+
+import "testing"
+
+func TestPlural(t *testing.T) {
+	for _, c := range []struct {
+		n    int
+		noun string
+		want string
+	}{
+		{0, "annotation", "0 annotations"},
+		{1, "annotation", "1 annotation"},
+		{2, "annotation", "2 annotations"},
+		{1, "mention", "1 mention"},
+		{3, "mention", "3 mentions"},
+		{1, "entity", "1 entity"},
+		{2, "entity", "2 entities"},
+		{2, "day", "2 days"},
+		{2, "match", "2 matches"},
+		{2, "suggestion", "2 suggestions"},
+	} {
+		if got := plural(c.n, c.noun); got != c.want {
+			t.Errorf("plural(%d, %q) = %q; want %q", c.n, c.noun, got, c.want)
+		}
+	}
+}
+
+func TestQuoteShown(t *testing.T) {
+	long := make([]rune, 0, 1000)
+	for i := 0; i < 1000; i++ {
+		long = append(long, rune('a'+i%26))
+	}
+	for _, c := range []struct {
+		name  string
+		quote string
+		all   bool
+		want  string
+		cut   bool
+	}{
+		{"plain", "The plan", false, "“The plan”", false},
+		{"its own straight quotes", `"We have no doubt," she said`, false, `"We have no doubt," she said`, false},
+		{"its own curly quotes", "“Never”", false, "“Never”", false},
+		{"guillemets", "« Jamais »", false, "« Jamais »", false},
+		{"long, shortened", string(long), false, "“" + string(long[:300]) + " … " + string(long[900:]) + "”", true},
+		{"long, all", string(long), true, "“" + string(long) + "”", true},
+		{"just over the limit is kept", string(long[:450]), false, "“" + string(long[:450]) + "”", false},
+	} {
+		got, cut := quoteShown(c.quote, c.all)
+		if got != c.want || cut != c.cut {
+			t.Errorf("%s: quoteShown = %q, %v; want %q, %v", c.name, got, cut, c.want, c.cut)
+		}
+	}
+}
