@@ -136,7 +136,12 @@ func newAnnotationPanel(u *UI) *annotationPanel {
 				l.SetText(text)
 			}
 			setText(why, whyText)
-			setVisible(why, whyText != "") // an annotation's row keeps the whole width
+			if why.Visible() != (whyText != "") {
+				// An annotation's row keeps the whole width: the row,
+				// bound before to a row with a caption, is laid out anew.
+				setVisible(why, whyText != "")
+				c.Refresh()
+			}
 		},
 	)
 	// Headings are not selected: a tap on one does nothing, Up and Down
@@ -165,11 +170,11 @@ func newAnnotationPanel(u *UI) *annotationPanel {
 	p.count.Truncation = fyne.TextTruncateEllipsis
 	p.filter = widget.NewEntry()
 	p.filter.SetPlaceHolder("Filter")
-	p.filter.OnChanged = func(string) { p.refresh() }
-	p.labelSel = widget.NewSelect(nil, func(string) { p.refresh() })
+	p.filter.OnChanged = func(string) { p.refiltered() }
+	p.labelSel = widget.NewSelect(nil, func(string) { p.refiltered() })
 	p.order = widget.NewSelect([]string{orderKind, orderLabel, orderPosition}, func(o string) {
 		u.app.Preferences().SetString(prefPanelOrder, o)
-		p.refresh()
+		p.refiltered()
 	})
 	p.order.Selected = u.app.Preferences().StringWithFallback(prefPanelOrder, orderKind)
 	p.labelsChanged()
@@ -325,6 +330,17 @@ func (p *annotationPanel) refresh() {
 	setText(p.count, head)
 	p.list.Refresh()
 	p.selectionChanged()
+}
+
+// refiltered shows the list anew after a change of its filters or order:
+// from its first row, unless the selected row is further down.
+func (p *annotationPanel) refiltered() {
+	p.refresh()
+	sel := p.list.Selected()
+	p.list.ScrollTo(0)
+	if sel >= 0 {
+		p.list.ScrollTo(sel)
+	}
 }
 
 // group appends the rows of anns under a heading: the name and how many.

@@ -344,7 +344,7 @@ func (p *annotationPanel) showMulti(ids []uint64) {
 	}
 	var parts []string
 	for _, l := range order {
-		parts = append(parts, fmt.Sprintf("%d %s", labels[l], l))
+		parts = append(parts, fmt.Sprintf("%s: %d", l, labels[l]))
 	}
 	setText(d.multiText, fmt.Sprintf("%s selected (%s). A label's key or the choice below relabels them all; Delete deletes them all. Each is one step: Ctrl+Z undoes it.",
 		plural(len(ids), "annotation"), strings.Join(parts, ", ")))
