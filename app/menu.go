@@ -367,6 +367,8 @@ func (u *UI) keyHelp() [][2]string {
 		[2]string{"Up / Down in a list", "Select the previous / next row: article, annotation (headings passed over) or entity. A click in a list gives it these keys; the keys above work there too"},
 		[2]string{"Page Up / Page Down in a list", "Move the selection by a page"},
 		[2]string{"Home / End in a list", "Select the first / last row"},
+		[2]string{"Enter in the annotation list", "Show the selected annotation in the article (on a suggestion: accept it)"},
+		[2]string{"Ctrl-click, Shift-click, Shift+Up / Down in the annotation list", "Select several annotations; then Delete deletes them and a label's key relabels them, each as one undo step"},
 		[2]string{"Delete", "Delete the selected annotation"},
 		[2]string{"Escape", "Deselect; cancel picking a source"},
 		[2]string{"Ctrl+Z", "Undo (in a text field, its typing first)"},
