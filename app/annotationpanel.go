@@ -481,7 +481,7 @@ func (p *annotationPanel) typedKey(ev *fyne.KeyEvent) {
 				return
 			}
 		case fyne.KeyDelete, fyne.KeyBackspace:
-			if ids := p.selectedAnnotations(); len(p.marked) > 0 && len(ids) > 0 {
+			if ids := p.selectedAnnotations(); len(p.marked) > 0 && len(ids) > 1 {
 				u.deleteAnnotations(ids)
 				return
 			}
@@ -495,7 +495,7 @@ func (p *annotationPanel) typedKey(ev *fyne.KeyEvent) {
 // window's.
 func (p *annotationPanel) typedRune(r rune) {
 	u := p.u
-	if ids := p.selectedAnnotations(); len(p.marked) > 0 && len(ids) > 0 && !u.dialogOpen() {
+	if ids := p.selectedAnnotations(); len(p.marked) > 0 && len(ids) > 1 && !u.dialogOpen() {
 		if l, ok := u.s.Labels().ByKey(string(unicode.ToLower(r))); ok {
 			u.relabel(ids, l.Name)
 			return

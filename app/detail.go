@@ -219,7 +219,7 @@ func (p *annotationPanel) form(l annotation.Label) *labelForm {
 
 	f.entity = widgets.NewPickEntry()
 	f.entity.Watch = u.fieldChanged
-	f.entity.SetPlaceHolder("Type or pick a name")
+	f.entity.SetPlaceHolder("Name") // a longer hint was cut off, under a stray scroll bar, in a narrow panel
 	f.entity.OnChanged = func(s string) {
 		f.entity.SetOptions(entitySuggestions(u.s.Entities(), s, 10))
 		if !p.loading && !f.entity.Typing() {
