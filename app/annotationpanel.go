@@ -72,8 +72,10 @@ type annotationPanel struct {
 	count    *widget.Label
 	// marked are the annotations selected in the list along with the
 	// session's selected one (Shift and Ctrl clicks, Shift with the
-	// arrows); they go when another annotation is selected.
+	// arrows), anchor the selected one they were made with; they go when
+	// another annotation is selected.
 	marked []uint64
+	anchor uint64
 }
 
 func newAnnotationPanel(u *UI) *annotationPanel {
@@ -423,7 +425,7 @@ func (p *annotationPanel) syncList() {
 			others = append(others, i)
 		}
 	}
-	if sel < 0 || len(others) == 0 {
+	if sel < 0 || len(others) == 0 || p.u.s.Selected() != p.anchor {
 		p.marked = nil
 		others = nil
 	}
@@ -436,6 +438,7 @@ func (p *annotationPanel) markedChanged() {
 		return
 	}
 	p.marked = p.marked[:0]
+	p.anchor = p.u.s.Selected()
 	for _, i := range p.list.Selection() {
 		if i != p.list.Selected() && i < len(p.rows) {
 			p.marked = append(p.marked, p.rows[i].id)

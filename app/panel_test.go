@@ -214,8 +214,16 @@ func TestPanelMultiSelectDeleteAndRelabel(t *testing.T) {
 		t.Errorf("undo: claim %+v lost its source's link", c)
 	}
 
-	// A plain selection elsewhere ends the multi-selection.
-	u.selectAnnotation(persons[0].ID)
+	// A selection elsewhere (a highlight clicked) ends the multi-selection.
+	u.win.Canvas().Focus(l)
+	l.Select(rowOf(t, u, claim.ID))
+	mods = fyne.KeyModifierShift
+	keyPress(u, fyne.KeyDown)
+	mods = 0
+	if got := u.panel.selectedAnnotations(); len(got) != 2 {
+		t.Fatalf("Shift+Down from the claim: %v selected; want 2", got)
+	}
+	u.highlightTapped(persons[0].ID)
 	if got := u.panel.selectedAnnotations(); len(got) != 1 || u.panel.ed.multi.Visible() {
 		t.Errorf("after a plain selection: %v selected, multi shown %v", got, u.panel.ed.multi.Visible())
 	}
