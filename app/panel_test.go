@@ -195,6 +195,19 @@ func TestPanelMultiSelectDeleteAndRelabel(t *testing.T) {
 		t.Fatalf("undo of the relabel: %d persons; want 2 back", len(stored(st, "Person")))
 	}
 
+	// The pane's label choice relabels them too, in one step.
+	u.win.Canvas().Focus(l)
+	l.Select(rowOf(t, u, persons[0].ID))
+	mods = fyne.KeyModifierShift
+	keyPress(u, fyne.KeyDown)
+	mods = 0
+	steps = u.s.UndoSteps()
+	u.panel.ed.multiLabel.SetSelected("Location")
+	if got := len(stored(st, "Location")); got != 2 || u.s.UndoSteps() != steps+1 {
+		t.Fatalf("Relabel as Location: %d locations, %d steps; want 2 in one step (%s)", got, u.s.UndoSteps()-steps, u.statusBar.Text)
+	}
+	u.undo()
+
 	// Ctrl-click adds a row; the claim and its source, deleted together:
 	// no link left dangling.
 	claim, source := only(t, st, "Claim"), only(t, st, "Source")
