@@ -81,6 +81,38 @@ type Graph struct {
 	Articles int
 	Nodes    []Node
 	Edges    []Edge
+	// refs holds every node's references, node after node in the order of
+	// Nodes; node i's are refs[refStart[i]:refStart[i+1]].
+	refs     []Ref
+	refStart []int32
+}
+
+// Role is how an annotation stands behind a node.
+type Role uint8
+
+// The roles of a Ref.
+const (
+	RoleQuoted  Role = iota + 1 // a claim said_by the node (Node.Quoted counts them)
+	RoleAbout                   // a claim about the node
+	RoleMention                 // a source or entity annotation that is the node (Node.Mentioned counts them)
+)
+
+// Ref is one annotation behind a node: the article's id (Document.ID), the
+// annotation's id in it, and its role.
+type Ref struct {
+	Doc, Annotation uint64
+	Role            Role
+}
+
+// Refs returns the annotations behind node i of Nodes, in reading order
+// (article after article as the builder read them, annotations in their
+// article's order); a claim said_by two wordings of one node is listed
+// once. The slice is the graph's own: read it, do not append to it.
+func (g Graph) Refs(i int) []Ref {
+	if i < 0 || i+1 >= len(g.refStart) {
+		return nil
+	}
+	return slices.Clip(g.refs[g.refStart[i]:g.refStart[i+1]])
 }
 
 // Options filter the graph (dataset.GraphOptions says how); the zero
@@ -104,6 +136,10 @@ type Builder struct {
 	nodes    []*nodeState
 	quoted   map[[2]int32]int32
 	cooc     map[[2]int32]int32
+	// refs are the references in reading order, refNode[i] the node of
+	// refs[i]; Graph sorts them by node.
+	refs    []Ref
+	refNode []int32
 	// per-article scratch
 	byID    map[uint64]*annotation.Annotation
 	present []int32
@@ -174,6 +210,7 @@ func (b *Builder) Add(bd annotation.Bundle) {
 			if n, ok := b.resolve(a); ok {
 				b.nodes[n].Mentioned++
 				b.mark(n)
+				b.ref(n, bd.Document.ID, a.ID, RoleMention)
 			}
 		case annotation.KindClaim:
 			if !b.labelKept(a.Label) {
@@ -184,12 +221,14 @@ func (b *Builder) Add(bd annotation.Bundle) {
 			for _, s := range speakers {
 				b.nodes[s].Quoted++
 				b.mark(s)
+				b.ref(s, bd.Document.ID, a.ID, RoleQuoted)
 				for _, e := range topics {
 					b.quoted[[2]int32{s, e}]++
 				}
 			}
 			for _, e := range topics {
 				b.mark(e)
+				b.ref(e, bd.Document.ID, a.ID, RoleAbout)
 			}
 		}
 	}
@@ -199,6 +238,12 @@ func (b *Builder) Add(bd annotation.Bundle) {
 			b.cooc[[2]int32{x, y}]++
 		}
 	}
+}
+
+// ref notes that annotation ann of article doc stands behind node n.
+func (b *Builder) ref(n int32, doc, ann uint64, role Role) {
+	b.refs = append(b.refs, Ref{Doc: doc, Annotation: ann, Role: role})
+	b.refNode = append(b.refNode, n)
 }
 
 // mark notes that node n is in the current article.
@@ -328,6 +373,7 @@ func (b *Builder) Graph() Graph {
 		rank[i] = int32(r + 1)
 		g.Nodes[r] = b.nodes[i].Node
 	}
+	g.refs, g.refStart = b.sortRefs(rank, len(kept))
 	// Edges are sorted by relation (quoted about first), then by the
 	// places of their endpoints, packed in one integer.
 	type edge struct {
@@ -356,6 +402,31 @@ func (b *Builder) Graph() Graph {
 		}
 	}
 	return g
+}
+
+// sortRefs returns the references of the nodes kept, node after node in
+// their graph order (a counting sort: stable, one pass to count, one to
+// place), and where each node's begin; rank is 1 + a node's place in the
+// graph, 0 when dropped.
+func (b *Builder) sortRefs(rank []int32, kept int) ([]Ref, []int32) {
+	start := make([]int32, kept+1)
+	for _, n := range b.refNode {
+		if r := rank[n]; r != 0 {
+			start[r]++
+		}
+	}
+	for i := 1; i <= kept; i++ {
+		start[i] += start[i-1]
+	}
+	refs := make([]Ref, start[kept])
+	next := slices.Clone(start[:kept])
+	for i, n := range b.refNode {
+		if r := rank[n]; r != 0 {
+			refs[next[r-1]] = b.refs[i]
+			next[r-1]++
+		}
+	}
+	return refs, start
 }
 
 // mostFrequent is the key with the highest count, the first in order

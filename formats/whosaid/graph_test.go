@@ -180,6 +180,63 @@ func TestFilters(t *testing.T) {
 	}
 }
 
+func TestRefsOfFixture(t *testing.T) {
+	m, q, about := RoleMention, RoleQuoted, RoleAbout
+	want := map[string][]Ref{
+		// "the spokeswoman" (A 2) and "Maria Zakharova" (A 3) are her
+		// mentions; A 6, said by two of her wordings, is listed once.
+		zakharova: {{1, 1, m}, {1, 2, m}, {1, 3, m}, {1, 5, q}, {1, 6, q}, {2, 1, m}, {2, 5, q}, {3, 1, m}, {3, 2, q}},
+		anon:      {{1, 7, m}, {1, 8, q}, {2, 2, m}, {2, 4, q}, {2, 6, m}, {2, 7, q}},
+		kyiv:      {{2, 3, m}, {2, 4, about}, {2, 5, about}},
+		ukraine:   {{1, 4, m}, {1, 5, about}, {1, 6, about}, {1, 8, about}},
+	}
+	g := build(Options{})
+	for i, n := range g.Nodes {
+		if got := g.Refs(i); !reflect.DeepEqual(got, want[n.ID]) {
+			t.Errorf("Refs(%d) (%s) = %v; want %v", i, n.ID, got, want[n.ID])
+		}
+	}
+	for _, i := range []int{-1, len(g.Nodes)} {
+		if got := g.Refs(i); got != nil {
+			t.Errorf("Refs(%d) = %v; want nil", i, got)
+		}
+	}
+	if got := (Graph{}).Refs(0); got != nil {
+		t.Errorf("Refs(0) of the zero graph = %v; want nil", got)
+	}
+	// Filters: only the articles, labels and nodes kept.
+	g = build(Options{Outlets: []string{"TASS"}, MinCount: 2})
+	wantFiltered := map[string][]Ref{
+		zakharova: {{1, 1, m}, {1, 2, m}, {1, 3, m}, {1, 5, q}, {1, 6, q}, {3, 1, m}, {3, 2, q}},
+		anon:      {{1, 7, m}, {1, 8, q}},
+	}
+	if len(g.Nodes) != len(wantFiltered) {
+		t.Fatalf("TASS, min count 2: %d nodes %v; want %d", len(g.Nodes), g.Nodes, len(wantFiltered))
+	}
+	for i, n := range g.Nodes {
+		if got := g.Refs(i); !reflect.DeepEqual(got, wantFiltered[n.ID]) {
+			t.Errorf("TASS, min count 2: Refs(%d) (%s) = %v; want %v", i, n.ID, got, wantFiltered[n.ID])
+		}
+	}
+}
+
+// TestRefsAgreeWithCounts checks under each filter that a node's quoted
+// and mentioned references are as many as its counts.
+func TestRefsAgreeWithCounts(t *testing.T) {
+	for _, opts := range []Options{{}, {Labels: []string{"Claim", "Source"}}, {From: "2024-03-02"}, {MinCount: 2}, {MinWeight: 2}} {
+		g := build(opts)
+		for i, n := range g.Nodes {
+			roles := map[Role]int{}
+			for _, r := range g.Refs(i) {
+				roles[r.Role]++
+			}
+			if roles[RoleQuoted] != n.Quoted || roles[RoleMention] != n.Mentioned {
+				t.Errorf("%+v: node %s quoted %d mentioned %d; refs %v", opts, n.ID, n.Quoted, n.Mentioned, g.Refs(i))
+			}
+		}
+	}
+}
+
 func TestNormalize(t *testing.T) {
 	for in, want := range map[string]string{
 		"  A source\n close ": "a source close",
