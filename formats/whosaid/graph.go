@@ -38,7 +38,6 @@ import (
 	"cmp"
 	"slices"
 	"strings"
-	"unicode"
 
 	"glossa/annotation"
 	"glossa/formats/dataset"
@@ -518,40 +517,9 @@ func uitoa(u uint64) string {
 }
 
 // Normalize is text as an unlinked node is known by: lower case, runs of
-// white space one space, punctuation and spaces at either end dropped.
-// Text already so (ASCII) is returned as it is, without a copy.
-func Normalize(text string) string {
-	if normalASCII(text) {
-		return text
-	}
-	return normalize(text)
-}
-
-// normalize is Normalize's general case.
-func normalize(text string) string {
-	text = strings.Join(strings.Fields(strings.ToLower(text)), " ")
-	return strings.TrimFunc(text, func(r rune) bool { return unicode.IsPunct(r) || unicode.IsSpace(r) })
-}
-
-// normalASCII reports whether text is ASCII that Normalize leaves as it
-// is: no upper case, no white space but single spaces between words, no
-// punctuation or space at either end.
-func normalASCII(text string) bool {
-	if text == "" {
-		return true
-	}
-	for i := 0; i < len(text); i++ {
-		c := text[i]
-		switch {
-		case c >= 0x80 || 'A' <= c && c <= 'Z' || c < ' ' || c == 0x7f:
-			return false
-		case c == ' ' && (i == 0 || i == len(text)-1 || text[i+1] == ' '):
-			return false
-		}
-	}
-	edge := func(c byte) bool { return unicode.IsPunct(rune(c)) || c == ' ' }
-	return !edge(text[0]) && !edge(text[len(text)-1])
-}
+// white space one space, punctuation and spaces at either end dropped
+// (annotation.NormalizeName, as the statistics tell sources apart).
+func Normalize(text string) string { return annotation.NormalizeName(text) }
 
 // Graph returns the graph read so far, filtered by MinCount and MinWeight
 // and sorted.

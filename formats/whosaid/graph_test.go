@@ -326,24 +326,9 @@ func TestNormalize(t *testing.T) {
 		"«Zakharova»,":        "zakharova",
 		"...":                 "",
 		"U.S.":                "u.s",
-		"a source":            "a source",
-		"a  source":           "a source",
-		"a\tsource":           "a source",
-		" a source":           "a source",
-		"a source.":           "a source",
-		"-a":                  "a",
-		"a-b":                 "a-b",
-		"o'brien":             "o'brien",
-		"zürich":              "zürich",
-		"Zürich":              "zürich",
-		"\x7f":                "\x7f",
 	} {
 		if got := Normalize(in); got != want {
 			t.Errorf("Normalize(%q) = %q; want %q", in, got, want)
-		}
-		// The fast path for text already normal agrees with the general case.
-		if got, slow := Normalize(in), normalize(in); got != slow {
-			t.Errorf("Normalize(%q) = %q; the general case gives %q", in, got, slow)
 		}
 	}
 }
