@@ -3,6 +3,7 @@ package annotation
 import (
 	"fmt"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -33,4 +34,43 @@ func firstInvalid(s string) int {
 		}
 	}
 	return len(s)
+}
+
+// NormalizeName is the text by which unlinked sources and mentions are
+// told apart (the statistics' sources, the who-said-what graph's nodes):
+// lower case, runs of white space one space, punctuation and spaces at
+// either end dropped ("The Ministry," and "the  ministry" are one). Text
+// already so (ASCII) is returned as it is, without a copy: most names
+// are, and a corpus has a million of them.
+func NormalizeName(text string) string {
+	if normalASCII(text) {
+		return text
+	}
+	return normalizeName(text)
+}
+
+// normalizeName is NormalizeName's general case.
+func normalizeName(text string) string {
+	text = strings.Join(strings.Fields(strings.ToLower(text)), " ")
+	return strings.TrimFunc(text, func(r rune) bool { return unicode.IsPunct(r) || unicode.IsSpace(r) })
+}
+
+// normalASCII reports whether text is ASCII that normalizeName leaves as
+// it is: no upper case, no white space but single spaces between words,
+// no punctuation or space at either end.
+func normalASCII(text string) bool {
+	if text == "" {
+		return true
+	}
+	for i := 0; i < len(text); i++ {
+		c := text[i]
+		switch {
+		case c >= 0x80 || 'A' <= c && c <= 'Z' || c < ' ' || c == 0x7f:
+			return false
+		case c == ' ' && (i == 0 || i == len(text)-1 || text[i+1] == ' '):
+			return false
+		}
+	}
+	edge := func(c byte) bool { return unicode.IsPunct(rune(c)) || c == ' ' }
+	return !edge(text[0]) && !edge(text[len(text)-1])
 }

@@ -127,3 +127,34 @@ func TestAnnotationHelpers(t *testing.T) {
 		t.Errorf("LinksOf(said_by) = %v; want [3 5]", got)
 	}
 }
+
+func TestNormalizeName(t *testing.T) {
+	for in, want := range map[string]string{
+		"  A source\n close ": "a source close",
+		"«Zakharova»,":        "zakharova",
+		"...":                 "",
+		"":                    "",
+		"U.S.":                "u.s",
+		"a source":            "a source",
+		"a  source":           "a source",
+		"a\tsource":           "a source",
+		" a source":           "a source",
+		"a source.":           "a source",
+		"The Ministry,":       "the ministry",
+		"-a":                  "a",
+		"a-b":                 "a-b",
+		"$5":                  "$5",
+		"o'brien":             "o'brien",
+		"zürich":              "zürich",
+		"Zürich":              "zürich",
+		"\x7f":                "\x7f",
+	} {
+		if got := NormalizeName(in); got != want {
+			t.Errorf("NormalizeName(%q) = %q; want %q", in, got, want)
+		}
+		// The fast path for text already normal agrees with the general case.
+		if got, slow := NormalizeName(in), normalizeName(in); got != slow {
+			t.Errorf("NormalizeName(%q) = %q; the general case gives %q", in, got, slow)
+		}
+	}
+}

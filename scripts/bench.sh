@@ -10,6 +10,9 @@
 #     the same texts and issue 20's 10 s (internal/bench/suggest_test.go);
 #     agreement of three annotators' layers of the corpus, next to one pass
 #     over their spans and issue 21's 1 s (internal/bench/agree_test.go);
+#     statistics and the who-said-what graph on 10,000 articles / 1,000,000
+#     annotations, next to a pass over the same annotations and issue 22's
+#     1 s (internal/bench/stats_test.go, graph_test.go);
 #   - widgets: the article view's benchmarks (widgets/bench_test.go);
 #   - the whole process under Xvfb next to a minimal Fyne window
 #     (scripts/bench-process.sh).
@@ -69,9 +72,10 @@ for r in $(seq "$rounds"); do
     run internal/bench "$sc" 100x '^Benchmark(EditInCorpus|EditLarge)$'
     run internal/bench "$sc" 3x '^Benchmark(SuggestBaseline|SuggestCorpus)$'
     run internal/bench "$sc" 3x '^Benchmark(AgreementBaseline|Agreement)$'
-    run internal/bench "$sc" 1x '^Benchmark(WhoSaidBaseline|WhoSaid)$'
+    run internal/bench "$sc" 1x '^BenchmarkWhoSaidUnlinked$'
   done
   run internal/bench 1 3x '^Benchmark(StatsBaseline|Stats)$' # its own corpus (10,000 articles), whatever the scale
+  run internal/bench 1 2x '^Benchmark(WhoSaidBaseline|WhoSaid)$' # the same corpus
   run widgets 1 10x '^Benchmark(FirstPaint1MB|ScrollStep|AddHighlight|Relayout)$'
 done
 
@@ -188,13 +192,18 @@ if both(e):
         med(S, "Stats", "x-baseline"), "(reported)", None)
     t = med(S, "Stats", "target-ratio")
     row("statistics 10,000 articles / 1M vs issue 22", ms(e * 1e6), "1 s", t, "≤ 1x", t <= 1)
-# Who-said-what graph (issue 22): the bench corpus's sources and mentions.
-e, b = med(S, "WhoSaid", "ns/op"), med(S, "WhoSaidBaseline", "ns/op")
+# Who-said-what graph (issue 22): the statistics' corpus, 10,000 articles / 1M annotations.
+e, b = med(S, "WhoSaid", "graph-ms"), med(S, "WhoSaid", "baseline-ms")
 if both(e):
-    row("who-said-what graph of the corpus", ms(e), ms(b) + " one pass over labels and links",
-        ratio((S, "WhoSaid", "ns/op"), (S, "WhoSaidBaseline", "ns/op")), "(reported)", None)
+    row("who-said-what graph 10,000 articles / 1M annotations", ms(e * 1e6), ms(b * 1e6) + " one pass over labels and links",
+        med(S, "WhoSaid", "x-baseline"), "(reported)", None)
     t = med(S, "WhoSaid", "target-ratio")
-    row("who-said-what graph vs issue 22", ms(e), "1 s", t, "≤ 1x", t <= 1)
+    row("who-said-what graph 10,000 / 1M vs issue 22", ms(e * 1e6), "1 s", t, "≤ 1x", t <= 1)
+e = med(S, "WhoSaidUnlinked", "graph-ms")
+if both(e):
+    edges = med(S, "WhoSaidUnlinked", "edges")
+    row(f"who-said-what graph, unlinked corpus ({edges:.0f} edges)", ms(e * 1e6), "the same pass, same iterations",
+        med(S, "WhoSaidUnlinked", "x-baseline"), "(reported)", None)
 # Widgets.
 frame = 16.7e6
 for name, what, limit, lname in (("FirstPaint1MB", "article first paint 1 MB", 100e6, "100 ms"),

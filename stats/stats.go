@@ -14,7 +14,6 @@ import (
 	"strconv"
 	"strings"
 	"time"
-	"unicode"
 
 	"glossa/annotation"
 )
@@ -182,7 +181,11 @@ func Compute(each Each, labels annotation.LabelSet, entities []annotation.Entity
 			ClaimsBySourceType: []Count{}, Attributes: []Attribute{}, PerDay: []Day{},
 		}
 		byStatus    = map[annotation.Status]int{}
-		byLabel     = map[string]int{}
+		byLabel     = map[string]*int{}
+		lastLabel   string
+		haveLabel   bool
+		labelCount  *int
+		created     dayCache
 		byLayer     = map[string]int{}
 		bySrcType   = map[string]int{}
 		attrs       = map[attrKey]int{}
@@ -212,17 +215,26 @@ func Compute(each Each, labels annotation.LabelSet, entities []annotation.Entity
 		}
 		r.AnnotationsPerArticle = append(r.AnnotationsPerArticle, Article{ID: doc.ID, Title: doc.Title, Annotations: len(b.Annotations)})
 		clear(index)
-		for i, a := range b.Annotations {
-			index[a.ID] = i
+		for i := range b.Annotations {
+			index[b.Annotations[i].ID] = i
 		}
-		for _, a := range b.Annotations {
+		for i := range b.Annotations {
+			a := &b.Annotations[i]
 			r.Annotations++
-			byLabel[a.Label]++
-			byLayer[annotation.LayerOf(a)]++
+			if a.Label != lastLabel || !haveLabel { // annotations of a label come in runs
+				lastLabel, haveLabel = a.Label, true
+				labelCount = byLabel[a.Label]
+				if labelCount == nil {
+					labelCount = new(int)
+					byLabel[a.Label] = labelCount
+				}
+			}
+			*labelCount++
+			byLayer[annotation.LayerOf(*a)]++
 			if a.Created.IsZero() {
 				undated++
 			} else {
-				dayEntry(dayOf(a.Created)).Annotations++
+				created.of(a.Created, dayEntry).Annotations++
 			}
 			for name, v := range a.Attributes {
 				attrs[attrKey{a.Label, name, v}]++
@@ -244,13 +256,15 @@ func Compute(each Each, labels annotation.LabelSet, entities []annotation.Entity
 				if l.Type != annotation.LinkSaidBy || !ok {
 					continue
 				}
-				s := b.Annotations[i]
+				s := &b.Annotations[i]
 				key, name := sourceKey(s, registry)
 				if !slices.Contains(seenSources, key) { // a claim counts once per source
 					seenSources = append(seenSources, key)
 					t := sources[key]
 					if t == nil {
-						t = &sourceTally{name: name}
+						// Copies: the walk may reuse what the annotation holds.
+						key.text = strings.Clone(key.text)
+						t = &sourceTally{name: strings.Join(strings.Fields(name), " ")}
 						sources[key] = t
 					}
 					t.add(doc.ID)
@@ -280,11 +294,15 @@ func Compute(each Each, labels annotation.LabelSet, entities []annotation.Entity
 	}
 	r.ArticlesByStatus = append(r.ArticlesByStatus, sortedCounts(byStatus)...)
 
-	for _, l := range labels.Labels {
-		r.AnnotationsByLabel = append(r.AnnotationsByLabel, Count{l.Name, byLabel[l.Name]})
-		delete(byLabel, l.Name)
+	labelCounts := make(map[string]int, len(byLabel))
+	for l, n := range byLabel {
+		labelCounts[l] = *n
 	}
-	r.AnnotationsByLabel = append(r.AnnotationsByLabel, sortedCounts(byLabel)...)
+	for _, l := range labels.Labels {
+		r.AnnotationsByLabel = append(r.AnnotationsByLabel, Count{l.Name, labelCounts[l.Name]})
+		delete(labelCounts, l.Name)
+	}
+	r.AnnotationsByLabel = append(r.AnnotationsByLabel, sortedCounts(labelCounts)...)
 	r.AnnotationsByAnnotator = append(r.AnnotationsByAnnotator, sortedCounts(byLayer)...)
 
 	slices.SortStableFunc(r.AnnotationsPerArticle, func(a, b Article) int { return cmp.Compare(b.Annotations, a.Annotations) })
@@ -327,24 +345,43 @@ func Compute(each Each, labels annotation.LabelSet, entities []annotation.Entity
 	return r, nil
 }
 
+// dayCache remembers the last day an annotation was created on: the
+// annotations of an article are mostly made the same day, and working
+// out a time's date is a tenth of the statistics' time.
+type dayCache struct {
+	loc      *time.Location
+	from, to int64 // the day's bounds, Unix seconds
+	day      *Day
+}
+
+// of returns the Day of t, through entry (which finds or adds it by key).
+func (c *dayCache) of(t time.Time, entry func(key int) *Day) *Day {
+	if u := t.Unix(); c.day != nil && t.Location() == c.loc && u >= c.from && u < c.to {
+		return c.day
+	}
+	y, m, d := t.Date()
+	start := time.Date(y, m, d, 0, 0, 0, 0, t.Location())
+	c.loc, c.from, c.to = t.Location(), start.Unix(), start.AddDate(0, 0, 1).Unix()
+	c.day = entry(y*10000 + int(m)*100 + d)
+	return c.day
+}
+
 // sourceKey says which source a source annotation is: its entity (named
 // as the registry names it) or, linked to none, its normalised text (named
 // as written).
-func sourceKey(s annotation.Annotation, registry map[uint64]annotation.Entity) (sourceID, string) {
+func sourceKey(s *annotation.Annotation, registry map[uint64]annotation.Entity) (sourceID, string) {
 	if s.Entity != 0 {
 		return sourceID{entity: s.Entity}, entityName(s.Entity, registry)
 	}
 	q := s.Quote()
-	return sourceID{text: NormaliseSource(q)}, strings.Join(strings.Fields(q), " ")
+	return sourceID{text: NormaliseSource(q)}, q
 }
 
 // NormaliseSource is the text by which unlinked sources are told apart:
 // lower case, punctuation at either end dropped, runs of space one space
-// ("The Ministry," and "the  ministry" are one source).
-func NormaliseSource(s string) string {
-	s = strings.TrimFunc(s, func(r rune) bool { return unicode.IsPunct(r) || unicode.IsSpace(r) })
-	return strings.ToLower(strings.Join(strings.Fields(s), " "))
-}
+// ("The Ministry," and "the  ministry" are one source); the who-said-what
+// graph tells them apart the same way (annotation.NormalizeName).
+func NormaliseSource(s string) string { return annotation.NormalizeName(s) }
 
 func entityName(id uint64, registry map[uint64]annotation.Entity) string {
 	if e, ok := registry[id]; ok && e.Name != "" {
