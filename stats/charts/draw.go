@@ -139,8 +139,9 @@ func (c Chart) Plot(s Style, w, h vg.Length) *plot.Plot {
 		}
 		one(0, vs, s.Bar, 0)
 	}
-	// The figures at the bars' ends, when there is room for them.
-	if !c.Columns || float64(room)/float64(n) >= 24 {
+	// The figures at the bars' ends; over columns, when each has room for
+	// its widest figure (about 5.5 points a digit at 9 points).
+	if !c.Columns || float64(room)/float64(n) >= 5.5*float64(len(strconv.Itoa(most)))+4 {
 		xys := make(plotter.XYs, n)
 		texts := make([]string, n)
 		for i, b := range c.Bars {
