@@ -66,6 +66,11 @@ type statisticsWindow struct {
 	// redraw at the same size and colours costs nothing.
 	drawn    image.Image
 	drawnKey drawKey
+	// drawing: a chart is being drawn on a goroutine; want is the chart
+	// last asked for, drawn as wantKey says.
+	drawing bool
+	want    charts.Chart
+	wantKey drawKey
 
 	// running: a run is computing; again: another was asked for meanwhile
 	// (it starts when this one ends, so a result shown is always newer
@@ -175,7 +180,7 @@ func (w *statisticsWindow) build() fyne.CanvasObject {
 		}
 	}
 	w.image = canvas.NewRaster(w.draw)
-	w.image.ScaleMode = canvas.ImageScaleFastest // drawn at the pixel size asked: nothing to scale
+	w.image.ScaleMode = canvas.ImageScaleSmooth // an image of the last size stretched while the new one is drawn
 
 	for _, f := range []struct {
 		name  string
@@ -303,8 +308,13 @@ func layerName(layer string) string {
 	return layer + "'s layer"
 }
 
-// draw draws the chosen chart w by h pixels in the theme's colours, at
-// statsDPI times the canvas scale: the raster's generator.
+// draw is the raster's generator: the chosen chart w by h pixels in the
+// theme's colours, at statsDPI times the canvas scale. Drawing a chart
+// takes up to a quarter of a second at full screen, too long for the
+// window's thread: draw returns the last image drawn (the raster stretches
+// it) and has the one asked for drawn on a goroutine, which refreshes the
+// raster when done. One drawing at a time; the last size asked for is
+// drawn next.
 func (w *statisticsWindow) draw(wPx, hPx int) image.Image {
 	style := w.style()
 	scale := w.win.Canvas().Scale()
@@ -312,11 +322,35 @@ func (w *statisticsWindow) draw(wPx, hPx int) image.Image {
 	if w.drawn != nil && key == w.drawnKey {
 		return w.drawn
 	}
-	if w.chosen >= len(w.charts) {
+	if w.chosen < len(w.charts) {
+		w.wantKey, w.want = key, w.charts[w.chosen]
+		w.drawSoon()
+	}
+	if w.drawn == nil {
 		return image.NewUniform(style.Background)
 	}
-	w.drawn, w.drawnKey = w.charts[w.chosen].Image(style, wPx, hPx, key.dpi), key
 	return w.drawn
+}
+
+// drawSoon draws the chart last asked for on a goroutine, unless one is
+// being drawn (it is drawn after that one).
+func (w *statisticsWindow) drawSoon() {
+	if w.drawing {
+		return
+	}
+	w.drawing = true
+	key, c := w.wantKey, w.want
+	w.u.background(func() {
+		img := c.Image(key.style, key.w, key.h, key.dpi)
+		fyne.Do(func() {
+			w.drawing = false
+			w.drawn, w.drawnKey = img, key
+			if w.wantKey != key {
+				w.drawSoon()
+			}
+			w.image.Refresh()
+		})
+	})
 }
 
 // style is the current theme's colours for a chart.

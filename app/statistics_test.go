@@ -58,6 +58,8 @@ func TestStatisticsWindow(t *testing.T) {
 	if s := w.summary.Text; !strings.Contains(s, "1 annotation") || !strings.Contains(s, "the curated layer") {
 		t.Errorf("summary %q", s)
 	}
+	w.draw(400, 300) // drawn on a goroutine
+	until(t, func() bool { return w.drawnKey.w == 400 && w.drawnKey.h == 300 && !w.drawing })
 	img := w.draw(400, 300)
 	if got := img.Bounds().Size(); got.X != 400 || got.Y != 300 {
 		t.Errorf("chart drawn %v; want 400x300", got)
