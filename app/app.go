@@ -158,6 +158,9 @@ type UI struct {
 	status    string // the last setStatus message
 	undoItem  *fyne.MenuItem
 	redoItem  *fyne.MenuItem
+
+	// stats is View > Statistics… while it is open.
+	stats *statisticsWindow
 }
 
 // New builds Glossa's main window on the project p. It shows the first

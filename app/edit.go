@@ -42,6 +42,7 @@ func (u *UI) show(st session.Step) {
 		u.articlesShown(st)
 	}
 	u.updateUndoItems()
+	u.statisticsChanged(st)
 }
 
 // edit stores one undoable edit described by desc through the session

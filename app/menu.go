@@ -215,7 +215,7 @@ func (u *UI) makeMenu() *fyne.MainMenu {
 	guidelinesItem := fyne.NewMenuItem("Guidelines pane", u.toggleGuidelines)
 	guidelinesItem.Checked = u.guidelinesOn()
 	view := fyne.NewMenu("View", item("Zoom in", "zoomIn"), item("Zoom out", "zoomOut"), item("Actual size", "zoom0"),
-		fyne.NewMenuItemSeparator(), u.layerItem(), guidelinesItem,
+		fyne.NewMenuItemSeparator(), u.layerItem(), guidelinesItem, fyne.NewMenuItem("Statistics…", u.showStatistics),
 		fyne.NewMenuItemSeparator(), themeItem("Light theme", themeLight), themeItem("Dark theme", themeDark), themeItem("System theme", themeSystem))
 
 	var statusItems []*fyne.MenuItem
