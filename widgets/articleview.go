@@ -352,7 +352,10 @@ func (v *ArticleView) ClearSelection() {
 	v.reportSelection(false)
 }
 
-// updateSelection derives the shown selection from anchor and caret.
+// updateSelection derives the shown selection from anchor and caret:
+// snapped to words (unless precise), then without the white space at its
+// ends, so that what is shown and counted is what a tag stores (the space
+// that ends a wrapped line is not seen, and not selected).
 func (v *ArticleView) updateSelection() {
 	s, e := v.sel.anchor, v.sel.caret
 	if s > e {
@@ -361,7 +364,7 @@ func (v *ArticleView) updateSelection() {
 	if v.wordSnap && !v.sel.precise {
 		s, e = snapToWords(v.runes, s, e)
 	}
-	v.sel.start, v.sel.end = s, e
+	v.sel.start, v.sel.end = trimSpace(v.runes, s, e)
 	v.Refresh()
 }
 
