@@ -220,11 +220,7 @@ func (u *UI) build() fyne.CanvasObject {
 	u.article.OnSecondaryTap = u.secondaryTapped
 	u.article.OnHover = u.hovered
 	u.article.CaptureTab = u.capturesTab
-	u.article.OnSelect = func(start, end int) {
-		if end > start {
-			u.setStatus(fmt.Sprintf("%d characters selected: press a label's key to tag them%s", end-start, u.sourceHint()))
-		}
-	}
+	u.article.OnSelect = func(int, int) { u.setStatus(u.selectionStatus()) }
 	u.article.SetWordSnap(u.app.Preferences().BoolWithFallback(prefWordSnap, true))
 	u.article.SetZoom(float32(u.app.Preferences().FloatWithFallback(prefZoom, 1)))
 
@@ -534,22 +530,13 @@ func (u *UI) selectAnnotationScroll(id uint64, scroll bool) {
 		if scroll {
 			u.article.ScrollTo(a.Start())
 		}
-		l, _ := u.s.Label(a.Label)
-		u.setStatus(fmt.Sprintf("%s %s selected%s", a.Label, quoted(a.Quote(), 60), selectedHint(l.Kind)))
 	} else if a := u.s.Suggestion(id); a != nil {
 		if scroll {
 			u.article.ScrollTo(a.Start())
 		}
-		u.setStatus(fmt.Sprintf("Suggested %s %s (%s): Enter accepts it, Delete rejects it, Tab goes to the next.", a.Label, quoted(a.Quote(), 60), percent(a.Provenance.Confidence)))
 	}
+	u.setStatus(u.selectionStatus())
 	u.panel.selectionChanged()
-}
-
-func selectedHint(k annotation.Kind) string {
-	if k == annotation.KindClaim {
-		return ": select who said it and press 2 (Source) to link them"
-	}
-	return ""
 }
 
 func (u *UI) sourceHint() string {
@@ -639,9 +626,11 @@ func (u *UI) typedKey(ev *fyne.KeyEvent) {
 	}
 	switch ev.Name {
 	case fyne.KeyDelete:
-		if u.s.Selected() != 0 {
-			u.deleteAnnotation(u.s.Selected())
+		if u.s.Selected() == 0 {
+			u.setStatus(u.nothingToDelete())
+			return
 		}
+		u.deleteAnnotation(u.s.Selected())
 	case fyne.KeyEscape:
 		if u.picking {
 			u.picking = false
@@ -650,6 +639,7 @@ func (u *UI) typedKey(ev *fyne.KeyEvent) {
 		}
 		u.article.ClearSelection()
 		u.selectAnnotation(0)
+		u.setStatus(u.selectionStatus())
 	case fyne.KeyF3:
 		u.find.next()
 	}

@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"glossa/annotation"
 	"glossa/app/session"
 )
 
@@ -355,8 +356,10 @@ func (u *UI) keyHelp() [][2]string {
 			rows = append(rows, [2]string{l.Key, "Tag the selected text as " + l.Name})
 		}
 	}
+	if src := u.s.Labels().OfKind(annotation.KindSource); len(src) > 0 && src[0].Key != "" {
+		rows = append(rows, [2]string{src[0].Key + " with a claim selected", "Tag the selected text as the claim's source and link them"})
+	}
 	return append(rows,
-		[2]string{"2 with a claim selected", "Tag the selected text as the claim's source and link them"},
 		[2]string{"+", "Add the selected text as another span of the selected annotation"},
 		[2]string{"Tab, Shift+Tab in the article or the annotation list", "Select the next / previous suggestion (from the selected one, or from the text selected: Ctrl+F, then Escape, then Tab goes to the first one after the match)"},
 		[2]string{"Enter with a suggestion selected", "Accept it (a claim with its suggested source and cue, in one undo step) and select the next"},
