@@ -459,3 +459,27 @@ func TestArticleViewSelectionHasNoSpaceAtItsEnds(t *testing.T) {
 		t.Errorf("Shift+Right three times from \"alpha\" selected %q; want \"alpha be\"", sel)
 	}
 }
+
+func TestArticleViewTextBoxAndScrollToY(t *testing.T) {
+	v, _ := newTestView(t, "The quick brown fox", fyne.NewSize(600, 200))
+	m := v.metrics
+	pos, size, ok := v.TextBox(4, 9)
+	if want := fyne.NewPos(m.pad+v.textWidth("The "), m.pad); !ok || pos != want || size.Width != v.textWidth("quick") {
+		t.Errorf("TextBox(4, 9) = %v %v %v; want %v, width %v, true", pos, size, ok, want, v.textWidth("quick"))
+	}
+	if _, _, ok := v.TextBox(4, 4); ok {
+		t.Error("TextBox of an empty range: ok; want not")
+	}
+
+	text := strings.Repeat("Lorem ipsum dolor sit amet, consectetur adipiscing elit.\n", 200)
+	v, _ = newTestView(t, text, fyne.NewSize(400, 300))
+	m = v.metrics
+	off := len([]rune(text)) / 2
+	for _, y := range []float32{m.pad, 100, 250} {
+		v.ScrollToY(off, y)
+		pos, _, ok := v.TextBox(off, off+1)
+		if !ok || pos.Y > y || pos.Y+m.lineH <= y {
+			t.Errorf("ScrollToY(%d, %v): the line is drawn at y %v (on screen %v); want the line holding y", off, y, pos.Y, ok)
+		}
+	}
+}
