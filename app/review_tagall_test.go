@@ -92,7 +92,7 @@ func TestSnippetStaysInItsParagraph(t *testing.T) {
 	o := annotation.NewOffsets(text)
 	at := strings.Index(text, "plan")
 	tests := []struct {
-		n                     int
+		n                    int
 		before, match, after string
 	}{
 		{60, "The ", "plan", " was approved on Monday by the council."},
