@@ -428,6 +428,18 @@ func (v *ArticleView) ScrollToY(offset int, y float32) {
 	v.Refresh()
 }
 
+// VisibleRange returns the offsets of the text on screen: from the start
+// of the first line shown to the end of the last.
+func (v *ArticleView) VisibleRange() (start, end int) {
+	if v.lines == nil || v.lines.total == 0 {
+		return 0, 0
+	}
+	last := min(v.top+v.pageLines(), v.lines.total) - 1
+	_, start, _ = v.lineBounds(v.top)
+	_, _, end = v.lineBounds(last)
+	return start, end
+}
+
 // lineY is the y (from the view's top) at which line k is drawn.
 func (v *ArticleView) lineY(k int) float32 {
 	return v.metrics.pad + float32(k-v.top)*v.metrics.lineH
