@@ -36,6 +36,35 @@ const (
 
 const maxRecent = 8
 
+// maxSubmenu is the most items a submenu holds: 8 rows fit below the File
+// menu's lower items in a window of 800x600 (12 export formats ran off its
+// bottom).
+const maxSubmenu = 8
+
+// capMenu returns items, or when they are more than maxSubmenu the first
+// maxSubmenu-1 and an item named more that calls all (a dialog with every
+// choice).
+func capMenu(items []*fyne.MenuItem, more string, all func()) []*fyne.MenuItem {
+	if len(items) <= maxSubmenu {
+		return items
+	}
+	return append(slices.Clip(items[:maxSubmenu-1]), fyne.NewMenuItem(more, all))
+}
+
+// exportFormatsDialog offers every export format, for File > Export >
+// Other formats….
+func (u *UI) exportFormatsDialog() {
+	var d dialog.Dialog
+	grid := container.NewGridWithColumns(3)
+	for _, f := range u.cfg.ExportFormats {
+		grid.Add(widget.NewButton(strings.ToUpper(f)+"…", func() { d.Hide(); u.exportDialog(f) }))
+	}
+	content := container.NewVBox(widget.NewLabel("Export the project as:"), grid)
+	d = dialog.NewCustom("Export", "Cancel", content, u.win)
+	d.Show()
+	u.keyed(d.Hide, nil)
+}
+
 // Shortcuts that have no standard fyne.Shortcut. Ctrl+Z, Ctrl+Y and
 // Ctrl+C arrive from the driver as fyne.ShortcutUndo, ShortcutRedo and
 // ShortcutCopy, so those are used for them instead of CustomShortcut (a
@@ -172,7 +201,7 @@ func (u *UI) makeMenu() *fyne.MainMenu {
 	for _, f := range u.cfg.ExportFormats {
 		exports = append(exports, fyne.NewMenuItem("Export as "+strings.ToUpper(f)+"…", func() { u.exportDialog(f) }))
 	}
-	export.ChildMenu = fyne.NewMenu("", exports...)
+	export.ChildMenu = fyne.NewMenu("", capMenu(exports, "Other formats…", u.exportFormatsDialog)...)
 	if u.cfg.Open == nil {
 		newProject.Disabled, openProject.Disabled, recent.Disabled, restore.Disabled = true, true, true, true
 	}
