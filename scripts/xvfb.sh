@@ -95,7 +95,7 @@ find_window() {
 probe() {
   rm -f "$work/probe"
   kill -USR1 "$app"
-  for _ in $(seq 50); do [ -e "$work/probe" ] && return 0; sleep 0.1; done
+  for _ in $(seq 300); do [ -e "$work/probe" ] && return 0; sleep 0.1; done # up to 30 s on a busy machine
   fail "the window wrote no probe to $work/probe"
 }
 
