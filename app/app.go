@@ -106,7 +106,7 @@ type Config struct {
 	// the codebook given (File > New project, after choosing a template);
 	// nil makes New create it through Open, with the store's default.
 	Create        func(path string, codebook annotation.LabelSet) (Project, error)
-	ExportFormats []string // e.g. "json", "jsonl": one File > Export item each (the first 7 when there are more, then Other formats…)
+	ExportFormats []string // e.g. "json", "jsonl": one File > Export item each (the first 6 when there are more, then Other formats…)
 	// OpenAfterShow: New reads only the labels, and ShowAndRun reads the
 	// list of articles and opens the first once the window has drawn its
 	// first frame, so that the window appears as fast as an empty one.

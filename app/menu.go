@@ -36,10 +36,10 @@ const (
 
 const maxRecent = 8
 
-// maxSubmenu is the most items a submenu holds: 8 rows fit below the File
-// menu's lower items in a window of 800x600 (12 export formats ran off its
-// bottom).
-const maxSubmenu = 8
+// maxSubmenu is the most items a submenu holds: 7 rows fit below the File
+// menu's Export item in a window of 800x600 (12 export formats ran off its
+// bottom; 8 were cut by a few pixels, Fyne's shift up misses its padding).
+const maxSubmenu = 7
 
 // capMenu returns items, or when they are more than maxSubmenu the first
 // maxSubmenu-1 and an item named more that calls all (a dialog with every
