@@ -17,6 +17,8 @@ import (
 	"glossa/corpus"
 	"glossa/internal/console"
 	"glossa/internal/desktop"
+	// Before Fyne's packages initialise: its locale and preferences noise.
+	_ "glossa/internal/quietfyne"
 )
 
 // FyneApp.toml is the one place the app's ID and version are written.

@@ -146,6 +146,35 @@ func (s LabelSet) NextKey() string {
 	return ""
 }
 
+// KeysText names the keys the labels of s take, for a person: runs of
+// keys in the order 1-9, 0, a-z written as their ends ("1–8", "1–9, 0,
+// a–c", "1, 3"); "" when no label has a key.
+func (s LabelSet) KeysText() string {
+	var parts []string
+	for _, group := range []string{"123456789", "0", keyOrder[10:]} {
+		run := []string{}
+		flush := func() {
+			switch len(run) {
+			case 0:
+			case 1, 2:
+				parts = append(parts, run...)
+			default:
+				parts = append(parts, run[0]+"–"+run[len(run)-1])
+			}
+			run = run[:0]
+		}
+		for _, r := range group {
+			if _, taken := s.ByKey(string(r)); taken {
+				run = append(run, string(r))
+			} else {
+				flush()
+			}
+		}
+		flush()
+	}
+	return strings.Join(parts, ", ")
+}
+
 // Template is a codebook a new project can start from.
 type Template struct {
 	Name        string

@@ -52,6 +52,35 @@ func TestNextKey(t *testing.T) {
 	}
 }
 
+func TestKeysText(t *testing.T) {
+	withKeys := func(keys ...string) LabelSet {
+		var s LabelSet
+		for i, k := range keys {
+			s.Labels = append(s.Labels, Label{Name: string(rune('A' + i)), Key: k})
+		}
+		return s
+	}
+	tests := []struct {
+		name string
+		set  LabelSet
+		want string
+	}{
+		{"none", LabelSet{}, ""},
+		{"keyless labels", withKeys("", ""), ""},
+		{"eight keys", withKeys("1", "2", "3", "4", "5", "6", "7", "8"), "1–8"},
+		{"nine", withKeys("1", "2", "3", "4", "5", "6", "7", "8", "9"), "1–9"},
+		{"0 and letters", withKeys("1", "2", "3", "4", "5", "6", "7", "8", "9", "0", "a", "b", "c"), "1–9, 0, a–c"},
+		{"gaps", withKeys("1", "3", "4", "5", "x"), "1, 3–5, x"},
+		{"two in a row", withKeys("1", "2"), "1, 2"},
+		{"in any order", withKeys("4", "1", "3", "2"), "1–4"},
+	}
+	for _, tt := range tests {
+		if got := tt.set.KeysText(); got != tt.want {
+			t.Errorf("%s: KeysText() = %q, want %q", tt.name, got, tt.want)
+		}
+	}
+}
+
 func TestCodebookValidate(t *testing.T) {
 	ok := func() LabelSet { return FactCheckingTemplate() }
 	tests := []struct {

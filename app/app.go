@@ -106,7 +106,7 @@ type Config struct {
 	// the codebook given (File > New project, after choosing a template);
 	// nil makes New create it through Open, with the store's default.
 	Create        func(path string, codebook annotation.LabelSet) (Project, error)
-	ExportFormats []string // e.g. "json", "jsonl": one File > Export item each
+	ExportFormats []string // e.g. "json", "jsonl": one File > Export item each (the first 6 when there are more, then Other formats…)
 	// OpenAfterShow: New reads only the labels, and ShowAndRun reads the
 	// list of articles and opens the first once the window has drawn its
 	// first frame, so that the window appears as fast as an empty one.
@@ -223,11 +223,7 @@ func (u *UI) build() fyne.CanvasObject {
 	u.article.OnSecondaryTap = u.secondaryTapped
 	u.article.OnHover = u.hovered
 	u.article.CaptureTab = u.capturesTab
-	u.article.OnSelect = func(start, end int) {
-		if end > start {
-			u.setStatus(fmt.Sprintf("%d characters selected: press a label's key to tag them%s", end-start, u.sourceHint()))
-		}
-	}
+	u.article.OnSelect = func(int, int) { u.setStatus(u.selectionStatus()) }
 	u.article.SetWordSnap(u.app.Preferences().BoolWithFallback(prefWordSnap, true))
 	u.article.SetZoom(float32(u.app.Preferences().FloatWithFallback(prefZoom, 1)))
 
@@ -537,22 +533,13 @@ func (u *UI) selectAnnotationScroll(id uint64, scroll bool) {
 		if scroll {
 			u.article.ScrollTo(a.Start())
 		}
-		l, _ := u.s.Label(a.Label)
-		u.setStatus(fmt.Sprintf("%s %s selected%s", a.Label, quoted(a.Quote(), 60), selectedHint(l.Kind)))
 	} else if a := u.s.Suggestion(id); a != nil {
 		if scroll {
 			u.article.ScrollTo(a.Start())
 		}
-		u.setStatus(fmt.Sprintf("Suggested %s %s (%s): Enter accepts it, Delete rejects it, Tab goes to the next.", a.Label, quoted(a.Quote(), 60), percent(a.Provenance.Confidence)))
 	}
+	u.setStatus(u.selectionStatus())
 	u.panel.selectionChanged()
-}
-
-func selectedHint(k annotation.Kind) string {
-	if k == annotation.KindClaim {
-		return ": select who said it and press 2 (Source) to link them"
-	}
-	return ""
 }
 
 func (u *UI) sourceHint() string {
@@ -642,9 +629,11 @@ func (u *UI) typedKey(ev *fyne.KeyEvent) {
 	}
 	switch ev.Name {
 	case fyne.KeyDelete:
-		if u.s.Selected() != 0 {
-			u.deleteAnnotation(u.s.Selected())
+		if u.s.Selected() == 0 {
+			u.setStatus(u.nothingToDelete())
+			return
 		}
+		u.deleteAnnotation(u.s.Selected())
 	case fyne.KeyEscape:
 		if u.picking {
 			u.picking = false
@@ -653,6 +642,7 @@ func (u *UI) typedKey(ev *fyne.KeyEvent) {
 		}
 		u.article.ClearSelection()
 		u.selectAnnotation(0)
+		u.setStatus(u.selectionStatus())
 	case fyne.KeyF3:
 		u.find.next()
 	}

@@ -507,7 +507,7 @@ func TestTagAllOccurrences(t *testing.T) {
 	if len(ta.ranges) != 3 {
 		t.Fatalf("other occurrences = %d, want 3", len(ta.ranges))
 	}
-	ta.show()
+	ta.show(fyne.NewSize(520, 200))
 	if _, _, text := u.article.Selection(); text != "plan" {
 		t.Errorf("occurrence shown = %q", text)
 	}

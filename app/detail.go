@@ -279,7 +279,10 @@ func (p *annotationPanel) showDetail() {
 		if u.s.DocID() == 0 {
 			setText(d.hint, "No article open.")
 		} else {
-			hint := "Select text in the article and press a label's key (1–9, 0, a–z), or click a highlight to edit it.\n\nWho said it? Select a claim, then select the speaker's name and press 2 (Source): the source is linked to the claim."
+			hint := "Select text in the article and press " + u.keysHint() + ", or click a highlight to edit it."
+			if h := u.sourceKeyHint(); h != "" {
+				hint += "\n\nWho said it? Select a claim, then select the speaker's name and " + h + ": the source is linked to the claim."
+			}
 			if n := len(u.suggestions()); n > 0 {
 				hint = fmt.Sprintf("%s outlined in the article wait for review: Tab selects the next one, Enter accepts it, Delete rejects it.\n\n%s", plural(n, "suggestion"), hint)
 			}

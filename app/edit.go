@@ -3,7 +3,6 @@ package app
 import (
 	"fmt"
 	"slices"
-	"unicode"
 
 	"fyne.io/fyne/v2"
 
@@ -157,16 +156,11 @@ func (u *UI) isLinked(claimID, sourceID uint64) bool {
 	return c != nil && slices.Contains(c.LinksOf(annotation.LinkSaidBy), sourceID)
 }
 
-// selection is the article's selection without the white space at its
-// ends; start >= end when nothing but white space is selected.
+// selection is the article's selection; start >= end when nothing is
+// selected. The view leaves the white space at its ends out, so what the
+// status line counts is what a tag stores.
 func (u *UI) selection() (start, end int) {
 	start, end, _ = u.article.Selection()
-	for start < end && unicode.IsSpace([]rune(u.s.Offsets().Slice(start, start+1))[0]) {
-		start++
-	}
-	for end > start && unicode.IsSpace([]rune(u.s.Offsets().Slice(end-1, end))[0]) {
-		end--
-	}
 	return start, end
 }
 

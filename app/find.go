@@ -2,6 +2,7 @@ package app
 
 import (
 	"fmt"
+	"strings"
 	"unicode"
 
 	"fyne.io/fyne/v2"
@@ -282,14 +283,36 @@ func (u *UI) covered(label string, r widgets.Range) bool {
 // done reports whether every occurrence has been decided.
 func (t *tagAll) done() bool { return t.i >= len(t.ranges) }
 
-// show selects and scrolls to the occurrence being decided.
-func (t *tagAll) show() {
+// show selects the occurrence being decided and scrolls the article so
+// that it is in sight beside the question, a dialog of size dlg centred on
+// the window.
+func (t *tagAll) show(dlg fyne.Size) {
 	if t.done() {
 		return
 	}
 	r := t.ranges[t.i]
 	t.u.article.SetSelection(r.Start, r.End)
-	t.u.article.ScrollTo(r.Start)
+	t.u.scrollBesideDialog(r.Start, dlg)
+}
+
+// scrollBesideDialog scrolls the article so that offset is in the middle
+// of the part of the article above a dialog of size dlg centred on the
+// window, else of the part below it, else (no room either side) a third
+// from the top.
+func (u *UI) scrollBesideDialog(offset int, dlg fyne.Size) {
+	top := fyne.CurrentApp().Driver().AbsolutePositionForObject(u.article).Y
+	bottom := top + u.article.Size().Height
+	dTop := (u.win.Canvas().Size().Height - dlg.Height) / 2
+	dBottom := dTop + dlg.Height
+	room := 3 * theme.TextSize() // a line and its margins
+	switch {
+	case dTop-top >= room:
+		u.article.ScrollToY(offset, (dTop-top)/2)
+	case bottom-dBottom >= room:
+		u.article.ScrollToY(offset, dBottom-top+(bottom-dBottom)/2)
+	default:
+		u.article.ScrollTo(offset)
+	}
 }
 
 // accept tags the current occurrence (saved and undoable at once). It
@@ -320,12 +343,29 @@ func (t *tagAll) skip() {
 	}
 }
 
-// parts is the current occurrence with up to 60 code points of text
-// either side.
+// parts is the current occurrence with up to 60 code points of its
+// paragraph either side, "…" marking where the paragraph goes on.
 func (t *tagAll) parts() (before, match, after string) {
 	r := t.ranges[t.i]
-	o := t.u.s.Offsets()
-	return o.Slice(r.Start-60, r.Start), o.Slice(r.Start, r.End), o.Slice(r.End, r.End+60)
+	return snippet(t.u.s.Offsets(), r.Start, r.End, 60)
+}
+
+// snippet is [start, end) of o's text with up to n code points either
+// side, cut at the paragraph's ends (a line break), and "…" where the
+// text around was cut short.
+func snippet(o *annotation.Offsets, start, end, n int) (before, match, after string) {
+	before, match, after = o.Slice(start-n, start), o.Slice(start, end), o.Slice(end, end+n)
+	if i := strings.LastIndexByte(before, '\n'); i >= 0 {
+		before = before[i+1:]
+	} else if start-n > 0 {
+		before = "…" + before
+	}
+	if i := strings.IndexByte(after, '\n'); i >= 0 {
+		after = after[:i]
+	} else if end+n < o.Len() {
+		after += "…"
+	}
+	return before, match, after
 }
 
 // tagAllOccurrences asks, for each other occurrence of the selected
@@ -351,12 +391,11 @@ func (u *UI) askTagAll(t *tagAll) {
 		u.article.ClearSelection()
 		return
 	}
-	t.show()
 	before, match, after := t.parts()
 	msg := widget.NewRichText(
-		&widget.TextSegment{Style: widget.RichTextStyleInline, Text: "…" + before},
+		&widget.TextSegment{Style: widget.RichTextStyleInline, Text: before},
 		&widget.TextSegment{Style: widget.RichTextStyleStrong, Text: match},
-		&widget.TextSegment{Style: widget.RichTextStyleInline, Text: after + "…"},
+		&widget.TextSegment{Style: widget.RichTextStyleInline, Text: after},
 	)
 	msg.Wrapping = fyne.TextWrapWord
 	content := container.NewVBox(widget.NewLabel(fmt.Sprintf("Occurrence %d of %d: tag it as %s?", t.i+1, len(t.ranges), t.label.Name)), msg)
@@ -375,6 +414,7 @@ func (u *UI) askTagAll(t *tagAll) {
 	d.SetButtons([]fyne.CanvasObject{stop, no, yes})
 	d.Resize(fyne.NewSize(520, 200))
 	d.Show()
+	t.show(fyne.NewSize(520, 200).Max(d.MinSize()))
 	u.keyed(stop.OnTapped, yes.OnTapped)
 }
 

@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"glossa/annotation"
 	"glossa/app/session"
 )
 
@@ -34,6 +35,35 @@ const (
 )
 
 const maxRecent = 8
+
+// maxSubmenu is the most items a submenu holds: 7 rows fit below the File
+// menu's Export item in a window of 800x600 (12 export formats ran off its
+// bottom; 8 were cut by a few pixels, Fyne's shift up misses its padding).
+const maxSubmenu = 7
+
+// capMenu returns items, or when they are more than maxSubmenu the first
+// maxSubmenu-1 and an item named more that calls all (a dialog with every
+// choice).
+func capMenu(items []*fyne.MenuItem, more string, all func()) []*fyne.MenuItem {
+	if len(items) <= maxSubmenu {
+		return items
+	}
+	return append(slices.Clip(items[:maxSubmenu-1]), fyne.NewMenuItem(more, all))
+}
+
+// exportFormatsDialog offers every export format, for File > Export >
+// Other formats….
+func (u *UI) exportFormatsDialog() {
+	var d dialog.Dialog
+	grid := container.NewGridWithColumns(3)
+	for _, f := range u.cfg.ExportFormats {
+		grid.Add(widget.NewButton(strings.ToUpper(f)+"…", func() { d.Hide(); u.exportDialog(f) }))
+	}
+	content := container.NewVBox(widget.NewLabel("Export the project as:"), grid)
+	d = dialog.NewCustom("Export", "Cancel", content, u.win)
+	d.Show()
+	u.keyed(d.Hide, nil)
+}
 
 // Shortcuts that have no standard fyne.Shortcut. Ctrl+Z, Ctrl+Y and
 // Ctrl+C arrive from the driver as fyne.ShortcutUndo, ShortcutRedo and
@@ -171,7 +201,7 @@ func (u *UI) makeMenu() *fyne.MainMenu {
 	for _, f := range u.cfg.ExportFormats {
 		exports = append(exports, fyne.NewMenuItem("Export as "+strings.ToUpper(f)+"…", func() { u.exportDialog(f) }))
 	}
-	export.ChildMenu = fyne.NewMenu("", exports...)
+	export.ChildMenu = fyne.NewMenu("", capMenu(exports, "Other formats…", u.exportFormatsDialog)...)
 	if u.cfg.Open == nil {
 		newProject.Disabled, openProject.Disabled, recent.Disabled, restore.Disabled = true, true, true, true
 	}
@@ -355,8 +385,10 @@ func (u *UI) keyHelp() [][2]string {
 			rows = append(rows, [2]string{l.Key, "Tag the selected text as " + l.Name})
 		}
 	}
+	if src := u.s.Labels().OfKind(annotation.KindSource); len(src) > 0 && src[0].Key != "" {
+		rows = append(rows, [2]string{src[0].Key + " with a claim selected", "Tag the selected text as the claim's source and link them"})
+	}
 	return append(rows,
-		[2]string{"2 with a claim selected", "Tag the selected text as the claim's source and link them"},
 		[2]string{"+", "Add the selected text as another span of the selected annotation"},
 		[2]string{"Tab, Shift+Tab in the article or the annotation list", "Select the next / previous suggestion (from the selected one, or from the text selected: Ctrl+F, then Escape, then Tab goes to the first one after the match)"},
 		[2]string{"Enter with a suggestion selected", "Accept it (a claim with its suggested source and cue, in one undo step) and select the next"},

@@ -1,6 +1,8 @@
 package app
 
 import (
+	"context"
+	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
@@ -119,5 +121,48 @@ func TestMenuUndoInDialogEntry(t *testing.T) {
 	menuShortcut(u, &fyne.ShortcutUndo{})
 	if len(st.stored()) != 1 {
 		t.Errorf("Ctrl+Z in the Settings dialog's entry undid the tag")
+	}
+}
+
+// No submenu runs off the bottom of a small window: a long list ends in an
+// item that opens a dialog with all of it.
+func TestSubmenusAreCapped(t *testing.T) {
+	a := lockUI(t, test.NewTempApp(t))
+	st := newFakeStore(testDocs()...)
+	formats := []string{"json", "jsonl", "folder", "w3c", "brat", "doccano", "labelstudio", "conll", "csv", "card", "graphml", "dot"}
+	export := func(context.Context, string, string, func(int, int)) error { return nil }
+	u := New(a, Project{Store: st, Export: export}, Config{Version: "test", ExportFormats: formats})
+	u.win.Show()
+	settle()
+	var other *fyne.MenuItem
+	var check func(m *fyne.Menu, path string)
+	check = func(m *fyne.Menu, path string) {
+		for _, it := range m.Items {
+			if it.ChildMenu == nil {
+				continue
+			}
+			if n := len(it.ChildMenu.Items); n > maxSubmenu {
+				t.Errorf("%s > %s has %d items; want at most %d", path, it.Label, n, maxSubmenu)
+			}
+			for _, c := range it.ChildMenu.Items {
+				if c.Label == "Other formats…" {
+					other = c
+				}
+			}
+			check(it.ChildMenu, path+" > "+it.Label)
+		}
+	}
+	for _, m := range u.win.MainMenu().Items {
+		check(m, m.Label)
+	}
+	if other == nil {
+		t.Fatal("File > Export has no Other formats… item")
+	}
+	other.Action()
+	text := overlayText(t, u)
+	for _, f := range formats {
+		if !strings.Contains(text, strings.ToUpper(f)+"…") {
+			t.Errorf("the Other formats… dialog does not offer %s:\n%s", f, text)
+		}
 	}
 }

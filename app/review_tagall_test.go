@@ -2,11 +2,15 @@ package app
 
 import (
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
+
+	"glossa/annotation"
 )
 
 // richTexts returns the rich texts under o.
@@ -29,8 +33,8 @@ func TestTagAllDialogShowsOccurrenceInBold(t *testing.T) {
 	u.tagAllOccurrences()
 	var bold []string
 	for _, r := range richTexts(t, topOverlay(t, u)) {
-		if !strings.HasPrefix(r.String(), "…") {
-			continue // a button's or the title's text
+		if len(r.Segments) < 3 {
+			continue // a button's, a label's or the title's text
 		}
 		for _, sg := range r.Segments {
 			ts, ok := sg.(*widget.TextSegment)
@@ -81,4 +85,75 @@ func TestTagAllStopsOnFailedEdit(t *testing.T) {
 	if o := u.win.Canvas().Overlays().Top(); o != nil {
 		t.Errorf("a dialog is still open after Retry:\n%s", contentText(t, o))
 	}
+}
+
+func TestSnippetStaysInItsParagraph(t *testing.T) {
+	text := "First paragraph ends here.\nThe plan was approved on Monday by the council.\nLast one."
+	o := annotation.NewOffsets(text)
+	at := strings.Index(text, "plan")
+	tests := []struct {
+		n                    int
+		before, match, after string
+	}{
+		{60, "The ", "plan", " was approved on Monday by the council."},
+		{10, "The ", "plan", " was appro…"},
+		{2, "…e ", "plan", " w…"},
+	}
+	for _, tt := range tests {
+		b, m, a := snippet(o, at, at+4, tt.n)
+		if b != tt.before || m != tt.match || a != tt.after {
+			t.Errorf("snippet(n=%d) got %q %q %q; want %q %q %q", tt.n, b, m, a, tt.before, tt.match, tt.after)
+		}
+	}
+	b, _, a := snippet(annotation.NewOffsets("plan"), 0, 4, 60)
+	if b != "" || a != "" {
+		t.Errorf("snippet of the whole text got %q … %q; want nothing around it", b, a)
+	}
+}
+
+// The occurrence asked about is in sight, not behind the question.
+func TestTagAllShowsTheOccurrenceBesideTheDialog(t *testing.T) {
+	var paras []string
+	for i := range 80 {
+		p := fmt.Sprintf("Paragraph %d of filler text that says nothing in particular, long enough to wrap once or twice in the article view of the window.", i)
+		if i%20 == 10 {
+			p += " The plan was approved."
+		}
+		paras = append(paras, p)
+	}
+	a := lockUI(t, test.NewTempApp(t))
+	st := newFakeStore(annotation.Document{Title: "Long", Text: strings.Join(paras, "\n")})
+	u := New(a, Project{Store: st}, Config{Version: "test"})
+	u.win.Resize(fyne.NewSize(1280, 800))
+	u.win.Show()
+	settle()
+	sel(t, u, "plan", 0)
+	press(u, "7")
+	u.tagAllOccurrences()
+	for i := range 3 {
+		start, end, text := u.article.Selection()
+		if text != "plan" {
+			t.Fatalf("occurrence %d: selection %q; want plan", i+1, text)
+		}
+		pos, size, ok := u.article.TextBox(start, end)
+		if !ok {
+			t.Fatalf("occurrence %d is not on screen", i+1)
+		}
+		y := fyne.CurrentApp().Driver().AbsolutePositionForObject(u.article).Y + pos.Y
+		box := dialogBox(t, u)
+		if y+size.Height > box.Position().Y && y < box.Position().Y+box.Size().Height {
+			t.Errorf("occurrence %d drawn at y %v-%v, behind the dialog at y %v-%v", i+1, y, y+size.Height, box.Position().Y, box.Position().Y+box.Size().Height)
+		}
+		tapButton(t, u, "Skip")
+	}
+}
+
+// dialogBox is the box of the dialog on top of u's window.
+func dialogBox(t *testing.T, u *UI) fyne.CanvasObject {
+	t.Helper()
+	p, ok := u.win.Canvas().Overlays().Top().(*widget.PopUp)
+	if !ok {
+		t.Fatalf("the top overlay is %T; want a dialog's pop-up", u.win.Canvas().Overlays().Top())
+	}
+	return p.Content
 }

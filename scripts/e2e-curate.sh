@@ -51,16 +51,19 @@ for who in ana ben; do
 done
 step "merged ana's and ben's layers; expected: $(tr '\n' ' ' <"$work/plan")"
 
-# Positions in the 1280x800 window (default theme and zoom); take a
-# screenshot and update them when the layout changes.
+# Where to click in the main window is read from the window (probe, in
+# scripts/xvfb.sh): the article list's first row, the layer choice. Fixed
+# positions are left only where Glossa's layout does not reach: Fyne's
+# menu bar and menus, the layer choice's list of options (below the
+# choice), and the agreement window (a window of its own, 1280x800, whose
+# tabs Fyne draws).
 PROJECT_MENU="238 14"
 AGREEMENT_ITEM="258 84"
 ARTICLES_TAB="169 81"     # in the agreement window, at the top left
 SECOND_ROW="200 233"      # the articles table's second row
 EXPORT_CSV="1018 578"     # the articles tab's Export CSV…
-FIRST_ARTICLE="130 127"   # the article list's first row
-LAYER_CHOICE="860 49"     # the layer choice above the article
-CURATED_CHOICE="829 122"  # its second option, Curated layer
+CURATED_BELOW=55          # the second option, Curated layer: this far below the layer choice's bottom
+export GLOSSA_PROBE=$work/probe
 
 start_xvfb 121 150
 launch_window '^Glossa' 120 0.25 "$bin" --db "$db" # 30 s
@@ -91,9 +94,14 @@ xdotool key --window "$agree" Escape; sleep 1
 shot 4-opened-from-agreement
 
 step "the first article, in the curated layer"
-xdotool mousemove $FIRST_ARTICLE click 1; sleep 1
-xdotool mousemove $LAYER_CHOICE click 1; sleep 0.7
-xdotool mousemove $CURATED_CHOICE click 1; sleep 1
+probe
+first=$(probe_box article.0) || exit 1
+xdotool mousemove $first click 1; sleep 1
+probe
+layer=$(probe_box layer) || exit 1
+read -r lx ly lw lh < <(awk -F'\t' '$1 == "box" && $2 == "layer" { print $3, $4, $5, $6 }' "$work/probe")
+xdotool mousemove $layer click 1; sleep 0.7
+xdotool mousemove $(( lx + lw / 3 )) $(( ly + lh + CURATED_BELOW )) click 1; sleep 1
 shot 5-curation
 step "1 accepts ana's version, 2 ben's, Down Down Right Enter ben's"
 xdotool key 1; sleep 0.7

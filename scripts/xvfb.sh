@@ -87,3 +87,59 @@ find_window() {
   done
   return 1
 }
+
+# probe: asks the window, started with GLOSSA_PROBE=$work/probe in its
+# environment (launch_window passes it on), where it draws the article's
+# words and a few controls (app.UI.Probe says what): SIGUSR1, then waits
+# for the file. Needs $app and fail().
+probe() {
+  rm -f "$work/probe"
+  kill -USR1 "$app"
+  for _ in $(seq 300); do [ -e "$work/probe" ] && return 0; sleep 0.1; done # up to 30 s on a busy machine
+  fail "the window wrote no probe to $work/probe"
+}
+
+# probe_box NAME: prints "X Y", the middle of the control NAME (note,
+# layer, article.0...) in the last probe, in the window's pixels.
+probe_box() {
+  awk -F'\t' -v n="$1" '$1 == "box" && $2 == n { printf "%d %d\n", $3 + $5 / 2, $4 + $6 / 2; found = 1; exit }
+    END { if (!found) exit 1 }' "$work/probe" || fail "no $1 in the probe: $(cut -f1,2 "$work/probe" | grep box | tr '\n' ' ')"
+}
+
+# probe_text PHRASE: prints "X1 Y1 X2 Y2", a point inside the first word of
+# PHRASE and one inside its last, where the article draws them (the last
+# probe): a drag from the one to the other selects PHRASE with word
+# snapping. PHRASE must be on screen, its ends on one line each.
+probe_text() {
+  python3 - "$work/probe" "$1" <<'PY' || fail "\"$1\" is not on screen: see $work/probe"
+import sys
+words = []
+for line in open(sys.argv[1], encoding="utf-8"):
+    f = line.rstrip("\n").split("\t")
+    if f[0] == "word":
+        words.append((int(f[1]), int(f[2]), *map(int, f[3:7]), f[7]))
+if not words:
+    sys.exit(1)
+# The visible text, rebuilt at its code point offsets.
+base = words[0][0]
+text = [" "] * (words[-1][1] - base)
+for s, e, *_, w in words:
+    text[s - base:e - base] = list(w)
+at = "".join(text).find(sys.argv[2])
+if at < 0:
+    sys.exit(1)
+start, end = base + at, base + at + len(sys.argv[2])
+def point(off, upto):
+    # inside the word holding offset off: the middle of its part from off
+    # to upto (clipped to the word), by the share of its code points
+    for s, e, x, y, w, h, t in words:
+        if s <= off < e:
+            a, b = (off, min(upto, e)) if upto > off else (max(upto, s), off + 1)
+            mid = ((a + b) / 2 - s) / (e - s)
+            return int(x + w * mid), int(y + h / 2)
+    sys.exit(1)
+x1, y1 = point(start, end)
+x2, y2 = point(end - 1, start)
+print(x1, y1, x2, y2)
+PY
+}

@@ -352,7 +352,10 @@ func (v *ArticleView) ClearSelection() {
 	v.reportSelection(false)
 }
 
-// updateSelection derives the shown selection from anchor and caret.
+// updateSelection derives the shown selection from anchor and caret:
+// snapped to words (unless precise), then without the white space at its
+// ends, so that what is shown and counted is what a tag stores (the space
+// that ends a wrapped line is not seen, and not selected).
 func (v *ArticleView) updateSelection() {
 	s, e := v.sel.anchor, v.sel.caret
 	if s > e {
@@ -361,7 +364,7 @@ func (v *ArticleView) updateSelection() {
 	if v.wordSnap && !v.sel.precise {
 		s, e = snapToWords(v.runes, s, e)
 	}
-	v.sel.start, v.sel.end = s, e
+	v.sel.start, v.sel.end = trimSpace(v.runes, s, e)
 	v.Refresh()
 }
 
@@ -394,11 +397,70 @@ func (v *ArticleView) ScrollTo(offset int) {
 // scrollTo moves the top line so that offset is about a third from the
 // top, without refreshing: the renderer's Layout calls it for a scroll
 // asked for before the first layout, and Layout must only place objects.
-func (v *ArticleView) scrollTo(offset int) {
-	v.setTop(v.lineOf(offset) - v.pageLines()/3)
-	v.prepareVisible()
-	// Wrapping the paragraphs now on screen may have moved the line.
-	v.setTop(v.lineOf(offset) - v.pageLines()/3)
+func (v *ArticleView) scrollTo(offset int) { v.scrollToRow(offset, v.pageLines()/3) }
+
+// scrollToRow moves the top line so that offset's line is the row-th on
+// screen, as near as the text allows.
+func (v *ArticleView) scrollToRow(offset, row int) {
+	// Wrapping the paragraphs that come on screen may move the line: a
+	// few rounds settle it (each wraps what the last brought in).
+	for range 4 {
+		top := v.top
+		v.setTop(v.lineOf(offset) - row)
+		v.prepareVisible()
+		if v.top == top {
+			break
+		}
+	}
+	v.setTop(v.lineOf(offset) - row)
+}
+
+// ScrollToY scrolls so that the line holding offset is drawn at y (from
+// the view's top), as near as the text allows: a dialog over the view can
+// then leave it in sight. Before the first layout it is ScrollTo.
+func (v *ArticleView) ScrollToY(offset int, y float32) {
+	if v.lines == nil || v.size.Height <= 0 || v.metrics.lineH <= 0 {
+		v.pendingScroll(offset)
+		return
+	}
+	row := int((y - v.metrics.pad) / v.metrics.lineH)
+	v.scrollToRow(offset, clamp(row, 0, v.pageLines()-1))
+	v.Refresh()
+}
+
+// VisibleRange returns the offsets of the text on screen: from the start
+// of the first line shown to the end of the last.
+func (v *ArticleView) VisibleRange() (start, end int) {
+	if v.lines == nil || v.lines.total == 0 {
+		return 0, 0
+	}
+	last := min(v.top+v.pageLines(), v.lines.total) - 1
+	_, start, _ = v.lineBounds(v.top)
+	_, _, end = v.lineBounds(last)
+	return start, end
+}
+
+// lineY is the y (from the view's top) at which line k is drawn.
+func (v *ArticleView) lineY(k int) float32 {
+	return v.metrics.pad + float32(k-v.top)*v.metrics.lineH
+}
+
+// TextBox returns where the text [start, end) is drawn, relative to the
+// view: the box from start to end, or to the end of start's line when the
+// range goes on to the next; ok is false when start's line is not on
+// screen. Right-to-left runs are taken as drawn left to right.
+func (v *ArticleView) TextBox(start, end int) (pos fyne.Position, size fyne.Size, ok bool) {
+	if v.lines == nil || start < 0 || start >= end || end > len(v.runes) {
+		return pos, size, false
+	}
+	k := v.lineOf(start)
+	if k < v.top || k >= v.top+v.pageLines() {
+		return pos, size, false
+	}
+	pi, ls, le := v.lineBounds(k)
+	end = min(end, le)
+	x0, x1 := v.lineX(pi, ls, start), v.lineX(pi, ls, end)
+	return fyne.NewPos(v.metrics.pad+x0, v.lineY(k)), fyne.NewSize(x1-x0, v.metrics.textH), true
 }
 
 // pendingScroll remembers a scroll request made before the first layout.

@@ -400,3 +400,86 @@ func TestArticleViewLayerStylesPieces(t *testing.T) {
 		}
 	}
 }
+
+// TestArticleViewSelectionHasNoSpaceAtItsEnds: what the view shows and
+// counts as selected is what a tag stores, so white space at either end of
+// a selection (the space that ends a wrapped line, a space typed past with
+// Shift+Right) is never part of it (issue 23: a drag from the end of a
+// wrapped line counted 16 characters, 15 were stored).
+func TestArticleViewSelectionHasNoSpaceAtItsEnds(t *testing.T) {
+	text := "alpha beta gamma delta epsilon zeta"
+	v, w := newTestView(t, text, fyne.NewSize(130, 200))
+	if v.lines.total < 2 {
+		t.Fatalf("the text should wrap at this width: %d lines", v.lines.total)
+	}
+	_, _, end1 := v.lineBounds(0)
+	var got Range
+	v.OnSelect = func(s, e int) { got = Range{s, e} }
+	m := v.metrics
+	// From inside the first word of the second line back to the first
+	// line's trailing space (its left half: the offset before the space).
+	y0, y1 := m.pad+m.textH/2, m.pad+m.lineH+m.textH/2
+	from := fyne.NewPos(m.pad+v.textWidth(string(v.runes[end1:end1+3])), y1)
+	to := fyne.NewPos(m.pad+v.lineX(0, 0, end1-1)+1, y0)
+	test.Drag(w.Canvas(), from, to.X-from.X, to.Y-from.Y)
+	s, e, sel := v.Selection()
+	if sel != strings.TrimSpace(sel) || sel == "" {
+		t.Errorf("drag from the end of a wrapped line selected %q; want no white space at its ends", sel)
+	}
+	if got != (Range{s, e}) || e-s != len([]rune(sel)) {
+		t.Errorf("OnSelect reported %v, the selection is [%d,%d) %q: the count must be what is selected", got, s, e, sel)
+	}
+
+	tests := []struct {
+		start, end int
+		want       Range
+	}{
+		{5, 10, Range{6, 10}},   // " beta"
+		{6, 11, Range{6, 10}},   // "beta "
+		{4, 12, Range{4, 12}},   // "a beta g": inside words, exact
+		{10, 11, Range{0, 0}},   // " ": nothing
+		{10, 17, Range{11, 16}}, // " gamma "
+	}
+	for _, tt := range tests {
+		v.SetSelection(tt.start, tt.end)
+		if got != tt.want {
+			t.Errorf("SetSelection(%d, %d) reported %v; want %v", tt.start, tt.end, got, tt.want)
+		}
+	}
+
+	// Shift+Right over a space goes on to the next word (the trimmed end
+	// does not hold the caret back).
+	v.SetSelection(0, 5)
+	v.KeyDown(&fyne.KeyEvent{Name: desktop.KeyShiftLeft})
+	for range 3 {
+		v.TypedKey(&fyne.KeyEvent{Name: fyne.KeyRight})
+	}
+	v.KeyUp(&fyne.KeyEvent{Name: desktop.KeyShiftLeft})
+	if _, _, sel := v.Selection(); sel != "alpha be" {
+		t.Errorf("Shift+Right three times from \"alpha\" selected %q; want \"alpha be\"", sel)
+	}
+}
+
+func TestArticleViewTextBoxAndScrollToY(t *testing.T) {
+	v, _ := newTestView(t, "The quick brown fox", fyne.NewSize(600, 200))
+	m := v.metrics
+	pos, size, ok := v.TextBox(4, 9)
+	if want := fyne.NewPos(m.pad+v.textWidth("The "), m.pad); !ok || pos != want || size.Width != v.textWidth("quick") {
+		t.Errorf("TextBox(4, 9) = %v %v %v; want %v, width %v, true", pos, size, ok, want, v.textWidth("quick"))
+	}
+	if _, _, ok := v.TextBox(4, 4); ok {
+		t.Error("TextBox of an empty range: ok; want not")
+	}
+
+	text := strings.Repeat("Lorem ipsum dolor sit amet, consectetur adipiscing elit.\n", 200)
+	v, _ = newTestView(t, text, fyne.NewSize(400, 300))
+	m = v.metrics
+	off := len([]rune(text)) / 2
+	for _, y := range []float32{m.pad, 100, 250} {
+		v.ScrollToY(off, y)
+		pos, _, ok := v.TextBox(off, off+1)
+		if !ok || pos.Y > y || pos.Y+m.lineH <= y {
+			t.Errorf("ScrollToY(%d, %v): the line is drawn at y %v (on screen %v); want the line holding y", off, y, pos.Y, ok)
+		}
+	}
+}

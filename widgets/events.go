@@ -337,11 +337,15 @@ func (v *ArticleView) forwardKey(ev *fyne.KeyEvent) {
 // moveCaret moves the moving end of the selection by a grapheme (or a word)
 // left or right, or by a line up or down, and reports the new selection.
 func (v *ArticleView) moveCaret(key fyne.KeyName, byWord bool) {
-	if v.sel.start == v.sel.end {
+	switch {
+	case v.sel.precise && v.sel.anchor != v.sel.caret:
+		// The keys made it: the caret goes on from where they left it,
+		// past the white space the shown selection leaves out.
+	case v.sel.start == v.sel.end:
 		v.sel.anchor, v.sel.caret = v.sel.start, v.sel.start
-	} else if v.sel.caret < v.sel.anchor {
+	case v.sel.caret < v.sel.anchor:
 		v.sel.anchor, v.sel.caret = v.sel.end, v.sel.start
-	} else {
+	default:
 		v.sel.anchor, v.sel.caret = v.sel.start, v.sel.end
 	}
 	c := v.sel.caret

@@ -374,6 +374,18 @@ func snapToWords(text []rune, start, end int) (int, int) {
 	return start, end
 }
 
+// trimSpace narrows [start, end) of text to leave out the white space at
+// its ends; a range of white space only becomes empty (start == end).
+func trimSpace(text []rune, start, end int) (int, int) {
+	for start < end && unicode.IsSpace(text[start]) {
+		start++
+	}
+	for end > start && unicode.IsSpace(text[end-1]) {
+		end--
+	}
+	return start, end
+}
+
 // lineTree counts the lines of each paragraph and answers prefix sums and
 // "which paragraph holds line k" in O(log n): a Fenwick tree.
 type lineTree struct {

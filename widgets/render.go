@@ -145,7 +145,7 @@ func (r *articleRenderer) update() {
 	var texts []fyne.CanvasObject
 	for k := first; k <= last; k++ {
 		pi, start, end := v.lineBounds(k)
-		y := m.pad + float32(k-v.top)*m.lineH
+		y := v.lineY(k)
 		line := v.runes[start:end]
 		xOf := func(off int) float32 { return m.pad + v.lineX(pi, start, off) }
 		runs, runsX := v.lineRuns(line, start, xOf)

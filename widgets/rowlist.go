@@ -294,6 +294,15 @@ func (l *RowList) ScrollTo(i int) {
 	l.Refresh()
 }
 
+// RowBox returns where row i is drawn, relative to the list; ok is false
+// when it is not on screen.
+func (l *RowList) RowBox(i int) (pos fyne.Position, size fyne.Size, ok bool) {
+	if i < l.top || i >= min(l.top+l.fit(), l.length()) || l.rowH <= 0 {
+		return pos, size, false
+	}
+	return fyne.NewPos(0, float32(i-l.top)*l.pitch()), fyne.NewSize(l.size.Width, l.rowH), true
+}
+
 // Top returns the item shown in the first row.
 func (l *RowList) Top() int { return l.top }
 

@@ -33,7 +33,9 @@ import (
 // With GLOSSA_CPUPROFILE=FILE set, a CPU profile of the whole session, from
 // start to quit, is written to FILE; with GLOSSA_MEMPROFILE=FILE, a heap
 // profile at quit (go tool pprof FILE): how the window's start, edits and
-// memory were profiled for docs/PERFORMANCE.md.
+// memory were profiled for docs/PERFORMANCE.md. With GLOSSA_PROBE=FILE,
+// SIGUSR1 writes where the window draws the article's words and a few
+// controls to FILE (app.UI.Probe), for the end-to-end scripts.
 func Run(meta Meta, path string) error {
 	if f := os.Getenv("GLOSSA_CPUPROFILE"); f != "" {
 		stop, err := startCPUProfile(f)
@@ -100,7 +102,9 @@ func Run(meta Meta, path string) error {
 	}
 	p := project(st)
 	p.AfterShow = func(fail func(error)) { afterShow(st, fail) }
-	app.New(a, p, cfg).ShowAndRun()
+	u := app.New(a, p, cfg)
+	listenProbe(u)
+	u.ShowAndRun()
 	return nil
 }
 
