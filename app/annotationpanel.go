@@ -480,7 +480,7 @@ func (p *annotationPanel) typedKey(ev *fyne.KeyEvent) {
 			if a := u.s.Annotation(u.s.Selected()); a != nil && len(p.marked) == 0 {
 				u.article.SetSelectedHighlight(a.ID)
 				u.article.ScrollTo(a.Start())
-				u.setStatus(fmt.Sprintf("%s %s shown in the article%s", a.Label, quoted(a.Quote(), 60), selectedHint(u.s.KindOf(a))))
+				u.setStatus(fmt.Sprintf("%s %s shown in the article%s", a.Label, quoted(a.Quote(), 60), u.selectedHint(u.s.KindOf(a))))
 				return
 			}
 		case fyne.KeyDelete, fyne.KeyBackspace:
