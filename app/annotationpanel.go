@@ -119,7 +119,7 @@ func newAnnotationPanel(u *UI) *annotationPanel {
 	head := container.NewBorder(nil, nil, nil, p.acceptAll, widget.NewLabelWithStyle("Annotations", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
 	p.content = container.NewVSplit(
 		container.NewBorder(head, nil, nil, nil, p.list),
-		container.NewScroll(p.detail), // both ways: a wide editor must not squeeze the article
+		scrollDown(p.detail), // its width the panel's: a field past the panel's edge cannot be reached
 	)
 	p.content.(*container.Split).Offset = 0.45
 	return p
