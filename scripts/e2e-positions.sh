@@ -3,11 +3,11 @@
 # sample changes, take a screenshot (e2e-artifacts/e2e-1-open.png) and update.
 # Drag inside "We" .. inside "problem" of the first quote: word snapping must
 # widen it to whole words.
-CLAIM_FROM="285 527"
-CLAIM_TO="465 527"
+CLAIM_FROM="356 447"
+CLAIM_TO="510 447"
 # Drag inside "Inês" .. inside "Valadares".
-SOURCE_FROM="840 527"
-SOURCE_TO="912 527"
+SOURCE_FROM="433 470"
+SOURCE_TO="492 470"
 export E2E_CLAIM="We will not dig up a problem"
 export E2E_SOURCE="Inês Valadares"
 # The Help menu and its first item, Keyboard shortcuts.
