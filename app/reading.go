@@ -97,19 +97,19 @@ func names[T comparable](choices []T, name func(T) string) []string {
 // spacing and line length, each applied and kept as it is chosen.
 func (u *UI) showReadingSettings() {
 	r := u.readingPrefs()
-	size := widget.NewSelect(names(textSizes, textSizeName), func(s string) {
+	size := newDialogSelect(u, names(textSizes, textSizeName), func(s string) {
 		if i := choiceIndex(textSizes, textSizeName, s); i >= 0 {
 			r.zoom = textSizes[i]
 			u.setReading(r)
 		}
 	})
-	spacing := widget.NewSelect(names(lineSpacings, spacingName), func(s string) {
+	spacing := newDialogSelect(u, names(lineSpacings, spacingName), func(s string) {
 		if i := choiceIndex(lineSpacings, spacingName, s); i >= 0 {
 			r.spacing = lineSpacings[i]
 			u.setReading(r)
 		}
 	})
-	measure := widget.NewSelect(names(measures, measureName), func(s string) {
+	measure := newDialogSelect(u, names(measures, measureName), func(s string) {
 		if i := choiceIndex(measures, measureName, s); i >= 0 {
 			r.measure = measures[i]
 			u.setReading(r)

@@ -4,7 +4,6 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/widget"
 
 	"glossa/widgets"
 )
@@ -22,9 +21,9 @@ func TestReadingSettingsPersist(t *testing.T) {
 	}
 
 	u.showReadingSettings()
-	var selects []*widget.Select
+	var selects []*dialogSelect
 	walk(t, topOverlay(t, u), func(o fyne.CanvasObject) {
-		if s, ok := o.(*widget.Select); ok {
+		if s, ok := o.(*dialogSelect); ok {
 			selects = append(selects, s)
 		}
 	})
@@ -39,7 +38,10 @@ func TestReadingSettingsPersist(t *testing.T) {
 	if got != want {
 		t.Errorf("article view after choosing got %+v; want %+v", got, want)
 	}
-	topOverlay(t, u).Hide()
+	selects[2].TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	if u.dialogOpen() {
+		t.Error("Escape on a focused choice left Reading settings open")
+	}
 
 	again := New(u.app, Project{Store: st}, Config{Version: "test"})
 	settle()
