@@ -184,7 +184,7 @@ func newAnnotationPanel(u *UI) *annotationPanel {
 		container.NewBorder(nil, nil, nil, p.acceptAll, p.count),
 		p.filter,
 		container.NewGridWithColumns(2, p.labelSel, p.order))
-	p.detailScroll = container.NewScroll(p.detail) // both ways: a wide editor must not squeeze the article
+	p.detailScroll = scrollDown(p.detail) // its width the panel's: a field past the panel's edge cannot be reached
 	p.content = container.NewVSplit(
 		container.NewBorder(head, nil, nil, nil, p.list),
 		p.detailScroll,

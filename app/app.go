@@ -135,14 +135,18 @@ type UI struct {
 	title     *widget.Label
 	meta      *widget.Label
 	statusSel *widget.Select
-	layerSel  *widget.Select // the layer view (layers.go)
-	layers    projectLayers  // the project's layers, as layersChanged read them
-	labelBar  *fyne.Container
-	side      *fyne.Container // the annotation panel, and the guidelines pane beside it when shown
+	layerSel  *widget.Select       // the layer view (layers.go)
+	layers    projectLayers        // the project's layers, as layersChanged read them
+	labelBar  *widgets.OverflowBar // a label's key and name; those that do not fit in its "More" menu
+	side      *fyne.Container      // the annotation panel, and the guidelines pane beside it when shown
 	guide     *guidelinesPane
 	// centreSplit divides the article from the side; the side widens
 	// while the guidelines pane is shown.
 	centreSplit *container.Split
+	// listSplit divides the article list from the rest; the list can be
+	// hidden (View > Article list) to give a small window's width to the
+	// article.
+	listSplit *container.Split
 	// sugShown are the ids of the suggestions whose highlights are drawn;
 	// suggestQueue the articles waiting for the suggester, suggesting the
 	// one it is working on (0: none); background runs it (go f()).
@@ -225,7 +229,7 @@ func (u *UI) build() fyne.CanvasObject {
 	u.article.CaptureTab = u.capturesTab
 	u.article.OnSelect = func(int, int) { u.setStatus(u.selectionStatus()) }
 	u.article.SetWordSnap(u.app.Preferences().BoolWithFallback(prefWordSnap, true))
-	u.article.SetZoom(float32(u.app.Preferences().FloatWithFallback(prefZoom, 1)))
+	u.readingShown()
 
 	u.title = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	u.title.Wrapping = fyne.TextWrapWord
@@ -235,7 +239,7 @@ func (u *UI) build() fyne.CanvasObject {
 	u.meta.Selectable = true
 	u.statusSel = widget.NewSelect(statusNames(), func(s string) { u.setDocStatus(statusFromName(s)) })
 	u.statusSel.PlaceHolder = "Status"
-	u.labelBar = container.NewHBox()
+	u.labelBar = widgets.NewOverflowBar()
 	u.statusBar = widget.NewLabel("")
 	u.statusBar.Truncation = fyne.TextTruncateEllipsis
 
@@ -246,8 +250,8 @@ func (u *UI) build() fyne.CanvasObject {
 
 	u.layerSel = u.newLayerSelect()
 	choices := container.NewGridWrap(fyne.NewSize(170, u.statusSel.MinSize().Height), u.layerSel, u.statusSel)
-	header := container.NewBorder(nil, nil, nil, container.NewVBox(choices), container.NewVBox(u.title, u.meta))
-	top := container.NewVBox(header, container.NewHScroll(u.labelBar), u.find.box)
+	header := container.New(&besideOrBelow{minMain: 320}, container.NewVBox(u.title, u.meta), container.NewVBox(choices))
+	top := container.NewVBox(header, u.labelBar, u.find.box)
 	centre := container.NewBorder(top, nil, nil, nil, u.article)
 
 	u.guide = newGuidelinesPane()
@@ -255,9 +259,10 @@ func (u *UI) build() fyne.CanvasObject {
 	right := container.NewHSplit(centre, u.side)
 	u.centreSplit = right
 	u.sideShown()
-	split := container.NewHSplit(u.articles.content, right)
-	split.Offset = 0.2
-	return container.NewBorder(nil, container.NewBorder(widget.NewSeparator(), nil, nil, nil, u.statusBar), nil, nil, split)
+	u.listSplit = container.NewHSplit(u.articles.content, right)
+	u.listSplit.Offset = 0.2
+	u.articleListShown()
+	return container.NewBorder(nil, container.NewBorder(widget.NewSeparator(), nil, nil, nil, u.statusBar), nil, nil, u.listSplit)
 }
 
 // afterFirstFrame runs f on the UI goroutine once the window has drawn a
@@ -340,7 +345,7 @@ func (u *UI) codebookShown() {
 }
 
 func (u *UI) buildLabelBar() {
-	u.labelBar.Objects = nil
+	var items []widgets.BarItem
 	for _, l := range u.s.Labels().Labels {
 		text := l.Name
 		if l.Key != "" {
@@ -352,9 +357,9 @@ func (u *UI) buildLabelBar() {
 		sw := canvas.NewRectangle(labelColor(l.Color, 0xff))
 		sw.SetMinSize(fyne.NewSize(6, 20))
 		sw.CornerRadius = 2
-		u.labelBar.Add(container.NewHBox(sw, b))
+		items = append(items, widgets.BarItem{Object: container.NewHBox(sw, b), Name: text, Action: func() { u.tag(l) }})
 	}
-	u.labelBar.Refresh()
+	u.labelBar.SetItems(items)
 }
 
 func (u *UI) reloadEntities() {

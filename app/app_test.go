@@ -676,7 +676,7 @@ func TestImportReloadsLabelsAndTheOpenArticle(t *testing.T) {
 	if _, ok := u.s.Label("Quote"); !ok {
 		t.Error("the window's labels lack Quote after the import")
 	}
-	if got, want := len(u.labelBar.Objects), len(st.labels.Labels); got != want {
+	if got, want := len(u.labelBar.Items()), len(st.labels.Labels); got != want {
 		t.Errorf("label bar has %d labels, want %d", got, want)
 	}
 	if u.s.Annotation(quoteID) == nil {

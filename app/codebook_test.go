@@ -19,8 +19,8 @@ import (
 // labelBarTexts returns the texts of the label bar's buttons, in order.
 func labelBarTexts(u *UI) []string {
 	var out []string
-	for _, o := range u.labelBar.Objects {
-		for _, c := range o.(*fyne.Container).Objects {
+	for _, it := range u.labelBar.Items() {
+		for _, c := range it.Object.(*fyne.Container).Objects {
 			if b, ok := c.(*widgets.HoverButton); ok {
 				out = append(out, b.Text)
 			}

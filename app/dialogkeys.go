@@ -84,3 +84,25 @@ func (e *dialogEntry) TypedKey(ev *fyne.KeyEvent) {
 	}
 	e.Entry.TypedKey(ev)
 }
+
+// dialogSelect is a choice of a dialog: Escape on it closes the dialog (a
+// focused Select takes Escape before the window would).
+type dialogSelect struct {
+	widget.Select
+	u *UI
+}
+
+func newDialogSelect(u *UI, options []string, changed func(string)) *dialogSelect {
+	s := &dialogSelect{u: u}
+	s.Options, s.OnChanged = options, changed
+	s.ExtendBaseWidget(s)
+	return s
+}
+
+// TypedKey is part of fyne.Focusable.
+func (s *dialogSelect) TypedKey(ev *fyne.KeyEvent) {
+	if ev.Name == fyne.KeyEscape && s.u.dialogKey(ev.Name) {
+		return
+	}
+	s.Select.TypedKey(ev)
+}

@@ -297,20 +297,30 @@ func (t *tagAll) show(dlg fyne.Size) {
 
 // scrollBesideDialog scrolls the article so that offset is in the middle
 // of the part of the article above a dialog of size dlg centred on the
-// window, else of the part below it, else (no room either side) a third
-// from the top.
+// window, else (no room there, or the text ends before the occurrence can
+// be brought up that far) of the part below it, else a third from the top.
 func (u *UI) scrollBesideDialog(offset int, dlg fyne.Size) {
 	top := fyne.CurrentApp().Driver().AbsolutePositionForObject(u.article).Y
 	bottom := top + u.article.Size().Height
 	dTop := (u.win.Canvas().Size().Height - dlg.Height) / 2
 	dBottom := dTop + dlg.Height
 	room := 3 * theme.TextSize() // a line and its margins
-	switch {
-	case dTop-top >= room:
-		u.article.ScrollToY(offset, (dTop-top)/2)
-	case bottom-dBottom >= room:
-		u.article.ScrollToY(offset, dBottom-top+(bottom-dBottom)/2)
-	default:
+	inSight := func() bool {
+		pos, size, ok := u.article.TextBox(offset, offset+1)
+		y := top + pos.Y
+		return ok && (y+size.Height <= dTop || y >= dBottom)
+	}
+	if dTop-top >= room {
+		if u.article.ScrollToY(offset, (dTop-top)/2); inSight() {
+			return
+		}
+	}
+	if bottom-dBottom >= room {
+		if u.article.ScrollToY(offset, dBottom-top+(bottom-dBottom)/2); inSight() {
+			return
+		}
+	}
+	if dTop-top < room && bottom-dBottom < room {
 		u.article.ScrollTo(offset)
 	}
 }

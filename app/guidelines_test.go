@@ -68,7 +68,7 @@ func TestGuidelinesPaneFollowsTheCodebook(t *testing.T) {
 func TestLabelButtonHoverShowsItsDescription(t *testing.T) {
 	u, _ := newTestUI(t)
 	u.setStatus("ready")
-	b := u.labelBar.Objects[0].(*fyne.Container).Objects[1].(*widgets.HoverButton)
+	b := u.labelBar.Items()[0].Object.(*fyne.Container).Objects[1].(*widgets.HoverButton)
 	b.MouseIn(&desktop.MouseEvent{})
 	if got := u.statusBar.Text; !strings.Contains(got, "Claim (key 1): A statement that can be checked") {
 		t.Errorf("status bar over the Claim button = %q, want its description", got)

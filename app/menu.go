@@ -244,8 +244,11 @@ func (u *UI) makeMenu() *fyne.MainMenu {
 	}
 	guidelinesItem := fyne.NewMenuItem("Guidelines pane", u.toggleGuidelines)
 	guidelinesItem.Checked = u.guidelinesOn()
+	listItem := fyne.NewMenuItem("Article list", u.toggleArticleList)
+	listItem.Checked = u.articleListOn()
 	view := fyne.NewMenu("View", item("Zoom in", "zoomIn"), item("Zoom out", "zoomOut"), item("Actual size", "zoom0"),
-		fyne.NewMenuItemSeparator(), u.layerItem(), guidelinesItem, fyne.NewMenuItem("Statistics…", u.showStatistics),
+		fyne.NewMenuItem("Reading settings…", u.unlessDialog(u.showReadingSettings)),
+		fyne.NewMenuItemSeparator(), u.layerItem(), listItem, guidelinesItem, fyne.NewMenuItem("Statistics…", u.showStatistics),
 		fyne.NewMenuItemSeparator(), themeItem("Light theme", themeLight), themeItem("Dark theme", themeDark), themeItem("System theme", themeSystem))
 
 	var statusItems []*fyne.MenuItem
@@ -305,7 +308,7 @@ func (u *UI) zoom(f float32) {
 	}
 	z = max(0.5, min(z, 3))
 	u.app.Preferences().SetFloat(prefZoom, float64(z))
-	u.article.SetZoom(z)
+	u.readingShown()
 	u.setStatus(fmt.Sprintf("Zoom %d%%", int(z*100+0.5)))
 }
 
@@ -415,7 +418,8 @@ func (u *UI) keyHelp() [][2]string {
 		[2]string{"Ctrl+E", "Edit the article's details: title, outlet, URL, authors, dates, language"},
 		[2]string{"Delete in the article list", "Delete the selected article(s) with their annotations (asks first)"},
 		[2]string{"Ctrl-click, Shift-click, Shift+Up / Down in the article list", "Select several articles"},
-		[2]string{"Ctrl+= / Ctrl+- / Ctrl+0", "Zoom in / out / actual size"},
+		[2]string{"Ctrl+= / Ctrl+- / Ctrl+0", "Text size larger / smaller / actual size (View > Reading settings… too)"},
+		[2]string{"Up / Down, Page Up / Down, Home / End in the article", "Scroll by a line, by a page, to the start / end"},
 		[2]string{"Ctrl+O, Ctrl+I", "Open a project file; import files"},
 		[2]string{"Ctrl+Q", "Quit (text typed and not yet saved is saved first)"},
 		[2]string{"Escape, Enter in a dialog", "Close it; press its default button"},

@@ -102,10 +102,12 @@ type ArticleView struct {
 	rtlCache     map[[2]int][][2]int // bidi.rtlRuns of the text's lines with right-to-left text, by [start, end)
 	keyBuf       []byte              // tokenWidth's lookup key
 	size         fyne.Size
-	top          int     // first line on screen; the view scrolls by whole lines so no line is cut
-	wheel        float32 // wheel movement not yet turned into lines
+	top          int     // first line on screen, partly or wholly
+	topPx        float32 // pixels of line top scrolled out above: the wheel scrolls by pixels, keys by lines
 	scrollTarget int     // offset+1 to bring into view after the first layout; 0: none
 	zoom         float32
+	spacing      float32 // line pitch as a multiple of the text size
+	measure      int     // most characters a line holds; 0: the view's width
 	wordSnap     bool
 
 	// background refinement of estimated paragraphs
@@ -157,11 +159,12 @@ type para struct {
 
 // metrics are the text measures the layout depends on.
 type metrics struct {
-	size   float32 // text size
-	textH  float32 // height of one line of text
-	lineH  float32 // line pitch: text plus room for stacked underlines
+	size    float32 // text size
+	spacing float32 // the line spacing they were computed for
+	textH   float32 // height of one line of text
+	lineGeometry
 	ascent float32
-	avgW   float32 // average character width, for estimates
+	avgW   float32 // average character width, for estimates and the measure
 	pad    float32
 	barW   float32
 }
@@ -178,7 +181,7 @@ type selection struct {
 
 // NewArticleView returns an empty article view.
 func NewArticleView() *ArticleView {
-	v := &ArticleView{zoom: 1, wordSnap: true, current: -1, widthCache: map[string]float32{}}
+	v := &ArticleView{zoom: 1, spacing: DefaultLineSpacing, wordSnap: true, current: -1, widthCache: map[string]float32{}}
 	v.schedule = scheduleInBackground
 	v.ExtendBaseWidget(v)
 	v.SetText("")
@@ -229,7 +232,7 @@ func (v *ArticleView) SetText(text string) {
 	}
 	v.highlights, v.spans, v.selectedID = nil, nil, 0
 	v.matches, v.current = nil, -1
-	v.top, v.wheel = 0, 0
+	v.top, v.topPx = 0, 0
 	v.hoverIDs = nil
 	clear(v.rtlCache)
 	hadSelection := v.sel.start != v.sel.end
@@ -419,11 +422,11 @@ func (v *ArticleView) scrollToRow(offset, row int) {
 // the view's top), as near as the text allows: a dialog over the view can
 // then leave it in sight. Before the first layout it is ScrollTo.
 func (v *ArticleView) ScrollToY(offset int, y float32) {
-	if v.lines == nil || v.size.Height <= 0 || v.metrics.lineH <= 0 {
+	if v.lines == nil || v.size.Height <= 0 || v.metrics.pitch <= 0 {
 		v.pendingScroll(offset)
 		return
 	}
-	row := int((y - v.metrics.pad) / v.metrics.lineH)
+	row := int((y - v.metrics.pad) / v.metrics.pitch)
 	v.scrollToRow(offset, clamp(row, 0, v.pageLines()-1))
 	v.Refresh()
 }
@@ -438,11 +441,6 @@ func (v *ArticleView) VisibleRange() (start, end int) {
 	_, start, _ = v.lineBounds(v.top)
 	_, _, end = v.lineBounds(last)
 	return start, end
-}
-
-// lineY is the y (from the view's top) at which line k is drawn.
-func (v *ArticleView) lineY(k int) float32 {
-	return v.metrics.pad + float32(k-v.top)*v.metrics.lineH
 }
 
 // TextBox returns where the text [start, end) is drawn, relative to the
@@ -460,7 +458,7 @@ func (v *ArticleView) TextBox(start, end int) (pos fyne.Position, size fyne.Size
 	pi, ls, le := v.lineBounds(k)
 	end = min(end, le)
 	x0, x1 := v.lineX(pi, ls, start), v.lineX(pi, ls, end)
-	return fyne.NewPos(v.metrics.pad+x0, v.lineY(k)), fyne.NewSize(x1-x0, v.metrics.textH), true
+	return fyne.NewPos(v.left()+x0, v.lineY(k)+v.metrics.textTop), fyne.NewSize(x1-x0, v.metrics.textH), true
 }
 
 // pendingScroll remembers a scroll request made before the first layout.
@@ -498,25 +496,65 @@ func (v *ArticleView) SetZoom(factor float32) {
 // Zoom returns the zoom factor.
 func (v *ArticleView) Zoom() float32 { return v.zoom }
 
+// The reading defaults, closer to a book page than to a form: lines
+// 1.5 times the text size apart, and at most 75 characters long (the
+// measure typographers give for continuous reading is 45 to 80).
+const (
+	DefaultLineSpacing = 1.5
+	DefaultMeasure     = 75
+)
+
+// SetLineSpacing sets the distance from one line to the next as a
+// multiple of the text size (1.5: a line and a half). The lines never
+// come closer than the text's height and one underline; 0 or less
+// means DefaultLineSpacing.
+func (v *ArticleView) SetLineSpacing(factor float32) {
+	if factor <= 0 {
+		factor = DefaultLineSpacing
+	}
+	v.spacing = factor
+	v.Refresh()
+}
+
+// LineSpacing returns the line spacing factor.
+func (v *ArticleView) LineSpacing() float32 { return v.spacing }
+
+// SetMeasure sets the most characters (of average width) a line holds:
+// a wider view centres a column of that width. 0 or less: lines as wide
+// as the view.
+func (v *ArticleView) SetMeasure(chars int) {
+	v.measure = max(chars, 0)
+	v.Refresh()
+}
+
+// Measure returns the most characters a line holds (0: no limit).
+func (v *ArticleView) Measure() int { return v.measure }
+
 // ensureMetrics recomputes the text measures when the theme or zoom changed
 // them, and reports whether they changed.
 func (v *ArticleView) ensureMetrics() bool {
 	th := v.Theme()
 	size := th.Size(theme.SizeNameText) * v.zoom
 	if size == v.metrics.size {
+		if v.spacing != v.metrics.spacing {
+			v.metrics.spacing = v.spacing
+			v.metrics.lineGeometry = lineLayout(size, v.metrics.textH, v.spacing, 0)
+			return true
+		}
 		return false
 	}
 	m := fyne.MeasureText("Mg", size, fyne.TextStyle{})
 	sample := "The quick brown fox jumps over the lazy dog, 1234567890."
 	sw := fyne.MeasureText(sample, size, fyne.TextStyle{}).Width
 	v.metrics = metrics{
-		size:  size,
-		textH: float32(math.Ceil(float64(m.Height))),
-		avgW:  sw / float32(len(sample)),
-		pad:   th.Size(theme.SizeNamePadding) * 2,
-		barW:  th.Size(theme.SizeNameScrollBar),
+		size:    size,
+		spacing: v.spacing,
+		textH:   float32(math.Ceil(float64(m.Height))),
+		avgW:    sw / float32(len(sample)),
+		pad:     th.Size(theme.SizeNamePadding) * 2,
+		barW:    th.Size(theme.SizeNameScrollBar),
 	}
-	v.metrics.lineH = v.metrics.textH + underlineRows*underlineStep + 2
+	v.metrics.lineGeometry = lineLayout(size, v.metrics.textH, v.spacing, 0)
 	clear(v.widthCache)
 	for i := range v.paras {
 		v.paras[i].toks, v.paras[i].widths, v.paras[i].lines = nil, nil, nil
@@ -538,11 +576,13 @@ func (v *ArticleView) bidiSplitter() *bidiSplitter {
 	return v.bidi
 }
 
-// Stacked underline geometry: overlapping highlights get rows below the text.
+// Stacked underline geometry: overlapping highlights get rows below the
+// text, as many as the line spacing leaves room for (lineLayout).
 const (
 	underlineRows = 3
 	underlineStep = 3
 	underlineH    = 2
+	underlineGap  = 1 // between the text's box and the first row
 )
 
 // textWidth measures s at the current text size (Fyne caches the result).
@@ -570,9 +610,17 @@ func (v *ArticleView) tokenWidth(rs []rune) float32 {
 	return w
 }
 
-// wrapWidth is the width available to text for a widget width.
+// wrapWidth is the width lines wrap to in a widget width: the room
+// between the paddings and the scroll bar, or the measure if narrower.
 func (v *ArticleView) wrapWidth(w float32) float32 {
-	return max(w-2*v.metrics.pad-v.metrics.barW, 10)
+	return columnWidth(w-2*v.metrics.pad-v.metrics.barW, v.measure, v.metrics.avgW)
+}
+
+// left is the x of the text column: the padding, and half of the room
+// the measure leaves.
+func (v *ArticleView) left() float32 {
+	room := v.size.Width - 2*v.metrics.pad - v.metrics.barW
+	return v.metrics.pad + max(room-v.wrapW, 0)/2
 }
 
 // relayout wraps to a new width: paragraphs already measured are re-wrapped
@@ -669,7 +717,7 @@ func (v *ArticleView) prepareVisible() {
 // visibleLines returns the first and last line (inclusive) on screen.
 func (v *ArticleView) visibleLines() (first, last int) {
 	first = clamp(v.top, 0, v.lines.total-1)
-	last = min(first+v.pageLines()-1, v.lines.total-1)
+	last = min(v.rawLineAtY(v.size.Height), v.lines.total-1)
 	return first, max(first, last)
 }
 
@@ -743,12 +791,14 @@ func (v *ArticleView) offsetOfLine(k int) int {
 	return p.start + int(p.lines[min(l, len(p.lines)-1)])
 }
 
-// lineBounds returns the paragraph of global line k and the line's offsets.
-// The paragraph must be wrapped.
+// lineBounds returns the paragraph of global line k and the line's
+// offsets, wrapping the paragraph if needed.
 func (v *ArticleView) lineBounds(k int) (pi, start, end int) {
 	pi, l := v.lines.find(k)
 	p := &v.paras[pi]
-	if p.lines == nil || p.wrapW != v.wrapW {
+	// Wrapping a paragraph changes its line count, so line k may then
+	// fall in another paragraph, not yet wrapped either.
+	for p.lines == nil || p.wrapW != v.wrapW {
 		v.ensureWrapped(pi)
 		pi, l = v.lines.find(k)
 		p = &v.paras[pi]
@@ -764,10 +814,21 @@ func (v *ArticleView) lineBounds(k int) (pi, start, end int) {
 
 // pageLines is the number of whole lines that fit on screen.
 func (v *ArticleView) pageLines() int {
-	if v.metrics.lineH <= 0 {
+	if v.metrics.pitch <= 0 {
 		return 1
 	}
-	return max(int((v.size.Height-2*v.metrics.pad)/v.metrics.lineH), 1)
+	return max(int((v.size.Height-2*v.metrics.pad)/v.metrics.pitch), 1)
+}
+
+// lineY is the top of global line k in the widget (the line's top: its
+// text box starts textTop below).
+func (v *ArticleView) lineY(k int) float32 {
+	return v.metrics.pad + float32(k-v.top)*v.metrics.pitch - v.topPx
+}
+
+// rawLineAtY is the global line at a y of the widget, unclamped.
+func (v *ArticleView) rawLineAtY(y float32) int {
+	return v.top + int(math.Floor(float64((y-v.metrics.pad+v.topPx)/v.metrics.pitch)))
 }
 
 // maxTop is the largest useful first line.
@@ -778,15 +839,39 @@ func (v *ArticleView) maxTop() int {
 	return max(v.lines.total-v.pageLines(), 0)
 }
 
-// setTop scrolls to a first line, clamped to the text.
+// setTop scrolls to a first line, clamped to the text, wholly shown.
 func (v *ArticleView) setTop(k int) {
-	v.top = clamp(k, 0, v.maxTop())
+	v.top, v.topPx = clamp(k, 0, v.maxTop()), 0
+}
+
+// scrollBy scrolls by d pixels (down when positive), keeping the
+// position within the text.
+func (v *ArticleView) scrollBy(d float32) {
+	p := v.metrics.pitch
+	if p <= 0 {
+		return
+	}
+	px := v.topPx + d
+	lines := int(math.Floor(float64(px / p)))
+	v.top += lines
+	v.topPx = px - float32(lines)*p
+	v.clampTop()
+}
+
+// clampTop keeps the scroll position within the text: not above the
+// first line, not past the last page.
+func (v *ArticleView) clampTop() {
+	switch m := v.maxTop(); {
+	case v.top < 0:
+		v.top, v.topPx = 0, 0
+	case v.top >= m:
+		v.top, v.topPx = m, 0
+	}
 }
 
 // lineAtY returns the global line at a y position of the widget.
 func (v *ArticleView) lineAtY(y float32) int {
-	k := v.top + int(math.Floor(float64((y-v.metrics.pad)/v.metrics.lineH)))
-	return clamp(k, 0, v.lines.total-1)
+	return clamp(v.rawLineAtY(y), 0, v.lines.total-1)
 }
 
 // lineX returns the x of offset off on the line starting at lineStart in
@@ -828,11 +913,11 @@ func (v *ArticleView) offsetAt(pos fyne.Position) int {
 	if v.lines == nil || len(v.runes) == 0 {
 		return 0
 	}
-	y := pos.Y - v.metrics.pad
-	if y < 0 && v.top == 0 {
+	k := v.rawLineAtY(pos.Y)
+	if k < 0 {
 		return 0
 	}
-	if k := v.top + int(math.Floor(float64(y/v.metrics.lineH))); k >= v.lines.total {
+	if k >= v.lines.total {
 		return len(v.runes)
 	}
 	pi, start, end := v.lineBounds(v.lineAtY(pos.Y))
@@ -842,7 +927,7 @@ func (v *ArticleView) offsetAt(pos fyne.Position) int {
 // logicalX maps the x of a point on a line to the line laid out left to
 // right, undoing the mirroring of its right-to-left runs.
 func (v *ArticleView) logicalX(pi, start, end int, x float32) float32 {
-	x -= v.metrics.pad
+	x -= v.left()
 	_, runsX := v.lineRuns(v.runes[start:end], start, func(off int) float32 { return v.lineX(pi, start, off) })
 	return mirror(x, runsX)
 }
@@ -852,8 +937,7 @@ func (v *ArticleView) charAt(pos fyne.Position) int {
 	if v.lines == nil || len(v.runes) == 0 {
 		return -1
 	}
-	y := pos.Y - v.metrics.pad
-	if y < 0 || v.top+int(y/v.metrics.lineH) >= v.lines.total {
+	if k := v.rawLineAtY(pos.Y); k < 0 || k >= v.lines.total {
 		return -1
 	}
 	pi, start, end := v.lineBounds(v.lineAtY(pos.Y))

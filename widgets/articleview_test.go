@@ -76,8 +76,38 @@ func TestArticleViewOverlappingHighlightsMarkup(t *testing.T) {
 		{ID: 3, Start: 14, End: 28, Color: color.NRGBA{R: 0x43, G: 0xa0, B: 0x47, A: 0xff}, Label: "crossing"},
 	})
 	v.SetSelectedHighlight(2)
+	v.SetLineSpacing(2.2) // room for three underline rows
 	test.AssertRendersToMarkup(t, "overlap.xml", w.Canvas())
 	test.AssertRendersToImage(t, "overlap.png", w.Canvas())
+}
+
+// The reading settings: at the default spacing the lines sit 1.5 text
+// sizes apart (the text's box and one underline row at the least) and a
+// measure narrower than the view centres a column of that many
+// characters; wider spacing gives nested highlights their own rows.
+func TestArticleViewReadingSettingsGolden(t *testing.T) {
+	text := "One two three four five six seven eight nine ten eleven twelve. Thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty."
+	for _, tc := range []struct {
+		name    string
+		spacing float32
+		measure int
+	}{
+		{"reading_default", DefaultLineSpacing, DefaultMeasure},
+		{"reading_narrow", DefaultLineSpacing, 30},
+		{"reading_wide_spacing", 2.25, 30},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			v, w := newTestView(t, text, fyne.NewSize(420, 160))
+			v.SetHighlights([]Highlight{
+				{ID: 1, Start: 4, End: 40, Color: color.NRGBA{R: 0xe5, G: 0x39, B: 0x35, A: 0xff}},
+				{ID: 2, Start: 8, End: 18, Color: color.NRGBA{R: 0x1e, G: 0x88, B: 0xe5, A: 0xff}},
+			})
+			v.SetLineSpacing(tc.spacing)
+			v.SetMeasure(tc.measure)
+			test.AssertRendersToMarkup(t, tc.name+".xml", w.Canvas())
+			test.AssertRendersToImage(t, tc.name+".png", w.Canvas())
+		})
+	}
 }
 
 func TestArticleViewTapCyclesOverlaps(t *testing.T) {
@@ -198,6 +228,7 @@ func TestArticleViewReplaceHighlights(t *testing.T) {
 // underline a row, not ten of each; another colour over it is drawn.
 func TestArticleViewSameHighlightsDrawnAtMostThreeTimes(t *testing.T) {
 	v, _ := newTestView(t, "The minister said taxes would fall.", fyne.NewSize(600, 120))
+	v.SetLineSpacing(2.2) // room for every underline row
 	green := color.NRGBA{G: 0xa0, A: 0xff}
 	red := color.NRGBA{R: 0xe5, A: 0xff}
 	var hs []Highlight
@@ -232,6 +263,7 @@ func TestArticleViewSameHighlightsDrawnAtMostThreeTimes(t *testing.T) {
 // one rectangle spanning them; other colours and other rows stay apart.
 func TestArticleViewUnderlinesMerged(t *testing.T) {
 	v, _ := newTestView(t, "The minister said taxes would fall.", fyne.NewSize(600, 120))
+	v.SetLineSpacing(2.2) // room for every underline row
 	green := color.NRGBA{G: 0xa0, A: 0xff}
 	red := color.NRGBA{R: 0xe5, A: 0xff}
 	v.SetHighlights([]Highlight{
@@ -418,9 +450,9 @@ func TestArticleViewSelectionHasNoSpaceAtItsEnds(t *testing.T) {
 	m := v.metrics
 	// From inside the first word of the second line back to the first
 	// line's trailing space (its left half: the offset before the space).
-	y0, y1 := m.pad+m.textH/2, m.pad+m.lineH+m.textH/2
-	from := fyne.NewPos(m.pad+v.textWidth(string(v.runes[end1:end1+3])), y1)
-	to := fyne.NewPos(m.pad+v.lineX(0, 0, end1-1)+1, y0)
+	y0, y1 := v.lineY(0)+m.textTop+m.textH/2, v.lineY(1)+m.textTop+m.textH/2
+	from := fyne.NewPos(v.left()+v.textWidth(string(v.runes[end1:end1+3])), y1)
+	to := fyne.NewPos(v.left()+v.lineX(0, 0, end1-1)+1, y0)
 	test.Drag(w.Canvas(), from, to.X-from.X, to.Y-from.Y)
 	s, e, sel := v.Selection()
 	if sel != strings.TrimSpace(sel) || sel == "" {
@@ -464,7 +496,7 @@ func TestArticleViewTextBoxAndScrollToY(t *testing.T) {
 	v, _ := newTestView(t, "The quick brown fox", fyne.NewSize(600, 200))
 	m := v.metrics
 	pos, size, ok := v.TextBox(4, 9)
-	if want := fyne.NewPos(m.pad+v.textWidth("The "), m.pad); !ok || pos != want || size.Width != v.textWidth("quick") {
+	if want := fyne.NewPos(v.left()+v.textWidth("The "), v.lineY(0)+m.textTop); !ok || pos != want || size.Width != v.textWidth("quick") {
 		t.Errorf("TextBox(4, 9) = %v %v %v; want %v, width %v, true", pos, size, ok, want, v.textWidth("quick"))
 	}
 	if _, _, ok := v.TextBox(4, 4); ok {
@@ -478,8 +510,48 @@ func TestArticleViewTextBoxAndScrollToY(t *testing.T) {
 	for _, y := range []float32{m.pad, 100, 250} {
 		v.ScrollToY(off, y)
 		pos, _, ok := v.TextBox(off, off+1)
-		if !ok || pos.Y > y || pos.Y+m.lineH <= y {
+		if !ok || pos.Y > y || pos.Y+m.pitch <= y {
 			t.Errorf("ScrollToY(%d, %v): the line is drawn at y %v (on screen %v); want the line holding y", off, y, pos.Y, ok)
 		}
+	}
+}
+
+// The wheel scrolls by the pixels it moved, a line partly out of view at
+// the top; the keys scroll by whole lines, and Up first shows the cut
+// line whole.
+func TestArticleViewScrollsByPixelsAndLines(t *testing.T) {
+	text := strings.Repeat("Lorem ipsum dolor sit amet, consectetur adipiscing elit.\n", 50)
+	v, _ := newTestView(t, text, fyne.NewSize(400, 300))
+	v.refineAll() // line counts exact, so that the last page stays put
+	pitch := v.metrics.pitch
+	type pos struct {
+		top int
+		px  float32
+	}
+	steps := []struct {
+		name string
+		do   func()
+		want pos
+	}{
+		{"wheel 5 px down", func() { v.Scrolled(&fyne.ScrollEvent{Scrolled: fyne.Delta{DY: -5}}) }, pos{0, 5}},
+		{"wheel a line and 5 px more", func() { v.Scrolled(&fyne.ScrollEvent{Scrolled: fyne.Delta{DY: -pitch}}) }, pos{1, 5}},
+		{"Up shows the cut line whole", func() { v.TypedKey(&fyne.KeyEvent{Name: fyne.KeyUp}) }, pos{1, 0}},
+		{"Down a line", func() { v.TypedKey(&fyne.KeyEvent{Name: fyne.KeyDown}) }, pos{2, 0}},
+		{"Page Down a page less a line", func() { v.TypedKey(&fyne.KeyEvent{Name: fyne.KeyPageDown}) }, pos{2 + v.pageLines() - 1, 0}},
+		{"wheel up past the top stops there", func() { v.Scrolled(&fyne.ScrollEvent{Scrolled: fyne.Delta{DY: 100 * pitch}}) }, pos{0, 0}},
+		{"End: the last page, whole lines", func() { v.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEnd}) }, pos{v.maxTop(), 0}},
+		{"wheel down past the end stops there", func() { v.Scrolled(&fyne.ScrollEvent{Scrolled: fyne.Delta{DY: -7}}) }, pos{v.maxTop(), 0}},
+	}
+	for _, s := range steps {
+		s.do()
+		if got := (pos{v.top, v.topPx}); got != s.want {
+			t.Errorf("%s: top, px got %v; want %v", s.name, got, s.want)
+		}
+	}
+	// A tap reads the line under the pointer with the pixels scrolled.
+	v.setTop(0)
+	v.scrollBy(pitch / 2)
+	if got := v.rawLineAtY(v.metrics.pad + pitch/2 + 1); got != 1 {
+		t.Errorf("line at the second line's top after half a line scrolled got %d; want 1", got)
 	}
 }

@@ -18,7 +18,8 @@ func (v *ArticleView) thumb() (h, y float32) {
 	total, page := v.lines.total, v.pageLines()
 	h = max(v.size.Height*float32(page)/float32(total), 24)
 	if maxTop := v.maxTop(); maxTop > 0 {
-		y = (v.size.Height - h) * float32(v.top) / float32(maxTop)
+		at := float32(v.top) + v.topPx/v.metrics.pitch
+		y = (v.size.Height - h) * min(at/float32(maxTop), 1)
 	}
 	return h, y
 }
@@ -248,18 +249,17 @@ func (v *ArticleView) setHover(ids []uint64, pos fyne.Position) {
 	}
 }
 
-// Scrolled scrolls by whole lines, keeping the remainder for the next event.
+// Scrolled scrolls by the pixels the wheel or touchpad moved (the keys
+// scroll by lines: TypedKey).
 func (v *ArticleView) Scrolled(ev *fyne.ScrollEvent) {
-	if v.lines == nil {
+	if v.lines == nil || ev.Scrolled.DY == 0 {
 		return
 	}
-	v.wheel -= ev.Scrolled.DY
-	n := int(v.wheel / v.metrics.lineH)
-	if n == 0 {
+	top, px := v.top, v.topPx
+	v.scrollBy(-ev.Scrolled.DY)
+	if v.top == top && v.topPx == px {
 		return
 	}
-	v.wheel -= float32(n) * v.metrics.lineH
-	v.setTop(v.top + n)
 	v.setHover(nil, fyne.Position{})
 	v.Refresh()
 }
@@ -291,7 +291,8 @@ func (v *ArticleView) KeyUp(ev *fyne.KeyEvent) {
 	}
 }
 
-// TypedKey scrolls with the navigation keys and moves the selection's caret
+// TypedKey scrolls by lines with the navigation keys (Up and Down a
+// line, Page Up and Page Down a page less a line, Home and End) and moves the selection's caret
 // end with shift+arrows; other keys go to OnTypedKey.
 func (v *ArticleView) TypedKey(ev *fyne.KeyEvent) {
 	if v.lines == nil {
@@ -307,7 +308,11 @@ func (v *ArticleView) TypedKey(ev *fyne.KeyEvent) {
 	}
 	switch ev.Name {
 	case fyne.KeyUp:
-		v.setTop(v.top - 1)
+		if v.topPx > 0 { // a line cut at the top by the wheel: show it whole
+			v.setTop(v.top)
+		} else {
+			v.setTop(v.top - 1)
+		}
 	case fyne.KeyDown:
 		v.setTop(v.top + 1)
 	case fyne.KeyPageUp:

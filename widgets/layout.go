@@ -23,6 +23,48 @@ func tabStop(x float32) float32 {
 	return float32(int(x/tabStopWidth)+1) * tabStopWidth
 }
 
+// lineGeometry places the parts of one line, in pixels from the line's
+// top: the distance to the next line, where the text's box starts, and
+// how many underline rows of stacked highlights fit under it.
+type lineGeometry struct {
+	pitch   float32 // from a line's top to the next line's top
+	textTop float32 // the text's box (and its highlight band) starts here
+	rows    int     // underline rows under the box, 1 to underlineRows
+}
+
+// lineLayout computes a line's geometry for text of size whose box is
+// textH high: lines spacing times size apart, never closer than the box
+// and one underline (the rows under the box that fit in the gap; nested
+// highlights past them share the last row), with extraTop pixels above
+// the text's box added to every line (room drawn in above the text, such
+// as arcs between highlights).
+func lineLayout(size, textH, spacing, extraTop float32) lineGeometry {
+	below := max(spacing*size-textH, underlineGap+underlineH) // under the box
+	rows := 1 + int((below-underlineGap-underlineH)/underlineStep)
+	return lineGeometry{
+		pitch:   extraTop + textH + below,
+		textTop: extraTop,
+		rows:    min(rows, underlineRows),
+	}
+}
+
+// underlineY is the top of underline row (a highlight's stacking level)
+// below a text box of height textH that starts at 0; levels past the rows
+// that fit share the last.
+func (g lineGeometry) underlineY(textH float32, row int) float32 {
+	return textH + underlineGap + float32(min(row, g.rows-1)*underlineStep)
+}
+
+// columnWidth is the width lines wrap to: room, or the width of measure
+// characters of width charW if that is narrower (0: no measure), never
+// less than 10 pixels.
+func columnWidth(room float32, measure int, charW float32) float32 {
+	if measure > 0 && charW > 0 {
+		room = min(room, float32(measure)*charW)
+	}
+	return max(room, 10)
+}
+
 // Token kinds.
 const (
 	tokWord  uint8 = iota // a run of non-space runes, or one CJK character

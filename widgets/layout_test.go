@@ -299,3 +299,58 @@ func TestTipText(t *testing.T) {
 		}
 	}
 }
+
+func TestLineLayout(t *testing.T) {
+	for _, tc := range []struct {
+		name                     string
+		size, textH, spacing, up float32
+		want                     lineGeometry
+	}{
+		// 14 px text has a 20 px box: 1.5 x 14 = 21 leaves 1 px, less
+		// than one underline and its gap, so the pitch is 20 + 3.
+		{"book spacing, tight", 14, 20, 1.5, 0, lineGeometry{pitch: 23, textTop: 0, rows: 1}},
+		{"one row and a half", 14, 20, 1.75, 0, lineGeometry{pitch: 24.5, textTop: 0, rows: 1}},
+		{"two rows", 14, 20, 2, 0, lineGeometry{pitch: 28, textTop: 0, rows: 2}},
+		{"three rows", 14, 20, 2.25, 0, lineGeometry{pitch: 31.5, textTop: 0, rows: 3}},
+		{"never more rows than underlineRows", 14, 20, 4, 0, lineGeometry{pitch: 56, textTop: 0, rows: 3}},
+		{"closer than the box is not closer", 14, 20, 0.5, 0, lineGeometry{pitch: 23, textTop: 0, rows: 1}},
+		{"room above for arcs", 14, 20, 1.5, 12, lineGeometry{pitch: 35, textTop: 12, rows: 1}},
+	} {
+		if got := lineLayout(tc.size, tc.textH, tc.spacing, tc.up); got != tc.want {
+			t.Errorf("%s: lineLayout(%v, %v, %v, %v) got %+v; want %+v", tc.name, tc.size, tc.textH, tc.spacing, tc.up, got, tc.want)
+		}
+	}
+}
+
+func TestUnderlineY(t *testing.T) {
+	g := lineGeometry{pitch: 28, rows: 2}
+	for _, tc := range []struct {
+		row  int
+		want float32
+	}{{0, 21}, {1, 24}, {2, 24}, {5, 24}} {
+		if got := g.underlineY(20, tc.row); got != tc.want {
+			t.Errorf("underlineY(20, %d) with 2 rows got %v; want %v", tc.row, got, tc.want)
+		}
+	}
+}
+
+func TestColumnWidth(t *testing.T) {
+	for _, tc := range []struct {
+		room    float32
+		measure int
+		charW   float32
+		want    float32
+	}{
+		{800, 75, 7, 525},   // a wide view: the measure
+		{400, 75, 7, 400},   // narrower than the measure: the room
+		{800, 0, 7, 800},    // no measure
+		{800, 75, 0, 800},   // no character width yet
+		{4, 75, 7, 10},      // never under 10
+		{-30, 0, 7, 10},     // a view narrower than its paddings
+		{1000, 10, 8.5, 85}, // a short measure
+	} {
+		if got := columnWidth(tc.room, tc.measure, tc.charW); got != tc.want {
+			t.Errorf("columnWidth(%v, %d, %v) got %v; want %v", tc.room, tc.measure, tc.charW, got, tc.want)
+		}
+	}
+}

@@ -121,9 +121,9 @@ func (r *articleRenderer) update() {
 		v.scrollTarget = 0
 		v.scrollTo(off)
 	}
-	v.setTop(v.top)
+	v.clampTop()
 	v.prepareVisible()
-	v.setTop(v.top)
+	v.clampTop()
 
 	th := v.Theme()
 	variant := fyne.CurrentApp().Settings().ThemeVariant()
@@ -145,9 +145,10 @@ func (r *articleRenderer) update() {
 	var texts []fyne.CanvasObject
 	for k := first; k <= last; k++ {
 		pi, start, end := v.lineBounds(k)
-		y := v.lineY(k)
+		y := v.lineY(k) + m.textTop // the text's box
 		line := v.runes[start:end]
-		xOf := func(off int) float32 { return m.pad + v.lineX(pi, start, off) }
+		left := v.left()
+		xOf := func(off int) float32 { return left + v.lineX(pi, start, off) }
 		runs, runsX := v.lineRuns(line, start, xOf)
 		at := func(s, e int) [][2]float32 { return pieces(s, e, xOf, runs, runsX) }
 		r.drawSpans(start, end, y, spans, at)
@@ -209,8 +210,8 @@ func (r *articleRenderer) lineObject(start int, s string, fg color.Color, y floa
 		t.Text, t.Color, t.TextSize = s, fg, m.size
 		t.Refresh()
 	}
-	t.Move(fyne.NewPos(m.pad, y))
-	t.Resize(fyne.NewSize(r.v.size.Width-2*m.pad-m.barW, m.textH))
+	t.Move(fyne.NewPos(r.v.left(), y))
+	t.Resize(fyne.NewSize(r.v.size.Width-r.v.left()-m.pad-m.barW, m.textH))
 	return t
 }
 
@@ -230,7 +231,7 @@ func (r *articleRenderer) drawSpans(start, end int, y float32, spans []span, at 
 		h := v.highlights[s.index]
 		base := toNRGBA(h.Color)
 		selected := v.selectedID != 0 && h.ID == v.selectedID
-		row := min(s.level, underlineRows-1)
+		row := min(s.level, v.metrics.rows-1)
 		if h.Style != Filled {
 			for _, p := range at(seg.start, seg.end) {
 				r.outlines = append(r.outlines, samePiece{p[0], p[1], base, row, selected, h.Style})
@@ -408,7 +409,7 @@ func (r *articleRenderer) drawUnderlines(y float32) {
 		if run.selected {
 			uh++
 		}
-		r.place(ul, run.x0, y+m.textH+1+float32(run.row*underlineStep), run.x1-run.x0, uh)
+		r.place(ul, run.x0, y+m.underlineY(m.textH, run.row), run.x1-run.x0, uh)
 	}
 	for _, p := range u {
 		if p.selected {
