@@ -88,6 +88,9 @@ type ArticleView struct {
 	// the view (to OnTypedKey) instead of moving the focus to the next or
 	// previous widget; nil: never.
 	CaptureTab func() bool
+	// OnLinkSelected reports the link whose connector was tapped, or 0
+	// when a tap elsewhere cleared the link selected (links.go).
+	OnLinkSelected func(id uint64)
 
 	text  string
 	runes []rune
@@ -116,6 +119,7 @@ type ArticleView struct {
 	highlights []Highlight
 	spans      []span // highlights sorted by start, with stacking levels
 	selectedID uint64
+	links      linkState // connectors between highlights (links.go)
 	matches    []Range
 	current    int
 
@@ -325,6 +329,7 @@ func (v *ArticleView) rebuildSpans() {
 	sortSpans(spans)
 	assignLevels(spans)
 	v.spans = spans
+	v.links.ends = nil // the links' ends move with the highlights
 }
 
 // Selection returns the selection in code points and its text.
@@ -723,8 +728,38 @@ func (v *ArticleView) setTop(k int) {
 
 // lineAtY returns the global line at a y position of the widget.
 func (v *ArticleView) lineAtY(y float32) int {
-	k := v.top + int(math.Floor(float64((y-v.metrics.pad)/v.metrics.lineH)))
-	return clamp(k, 0, v.lines.total-1)
+	return clamp(v.lineAt(y), 0, v.lines.total-1)
+}
+
+// lineAt returns the line at a y position of the widget, unclamped: a
+// line's band is the room above it (roomAbove) and its pitch.
+func (v *ArticleView) lineAt(y float32) int {
+	m := v.metrics
+	if y < m.pad || !v.hasRoom() {
+		return v.top + int(math.Floor(float64((y-m.pad)/m.lineH)))
+	}
+	k := v.top
+	for bottom := m.pad + v.roomAbove(k) + m.lineH; y >= bottom && k < v.top+maxLinesOnScreen; bottom += v.roomAbove(k) + m.lineH {
+		k++
+	}
+	return k
+}
+
+// maxLinesOnScreen bounds lineAt's walk down the screen.
+const maxLinesOnScreen = 10000
+
+// lineY returns the y of the top of line k's text, k at or below the top
+// line: the lines above it, and the room above each (roomAbove, where
+// connectors are drawn; none in most views).
+func (v *ArticleView) lineY(k int) float32 {
+	m := v.metrics
+	y := m.pad + float32(k-v.top)*m.lineH
+	if v.hasRoom() {
+		for j := v.top; j <= k; j++ {
+			y += v.roomAbove(j)
+		}
+	}
+	return y
 }
 
 // lineX returns the x of offset off on the line starting at lineStart in
@@ -770,7 +805,7 @@ func (v *ArticleView) offsetAt(pos fyne.Position) int {
 	if y < 0 && v.top == 0 {
 		return 0
 	}
-	if k := v.top + int(math.Floor(float64(y/v.metrics.lineH))); k >= v.lines.total {
+	if k := v.lineAt(pos.Y); k >= v.lines.total {
 		return len(v.runes)
 	}
 	pi, start, end := v.lineBounds(v.lineAtY(pos.Y))
@@ -791,10 +826,11 @@ func (v *ArticleView) charAt(pos fyne.Position) int {
 		return -1
 	}
 	y := pos.Y - v.metrics.pad
-	if y < 0 || v.top+int(y/v.metrics.lineH) >= v.lines.total {
-		return -1
+	k := v.lineAt(pos.Y)
+	if y < 0 || k >= v.lines.total || pos.Y < v.lineY(k) {
+		return -1 // above the text, or in the room above a line
 	}
-	pi, start, end := v.lineBounds(v.lineAtY(pos.Y))
+	pi, start, end := v.lineBounds(k)
 	i := charAtX(v.runes[start:end], v.logicalX(pi, start, end, pos.X), v.prefixFunc(pi, start))
 	if i < 0 {
 		return -1

@@ -182,3 +182,35 @@ func BenchmarkWrapAll1MB(b *testing.B) {
 		}
 	}
 }
+
+// genNearLinks returns n links each from a highlight to the next one in
+// the text, so that most have both ends on one screen (the dense case:
+// a claim and its source and cue in one sentence).
+func genNearLinks(hs []Highlight, n int) []Link {
+	byStart := slices.Clone(hs)
+	slices.SortFunc(byStart, func(a, b Highlight) int { return a.Start - b.Start })
+	ls := make([]Link, 0, n)
+	for i := 0; i+1 < len(byStart) && len(ls) < n; i += 2 {
+		ls = append(ls, Link{ID: uint64(len(ls) + 1), From: byStart[i].ID, To: byStart[i+1].ID, Label: "said_by", Color: color.NRGBA{R: 0x21, G: 0x96, B: 0xf3, A: 0xff}})
+	}
+	return ls
+}
+
+// BenchmarkScrollStepLinks is BenchmarkScrollStep with 1,500 links
+// between the 3,000 highlights, every one drawn (AllLinks): each frame
+// finds the links of the lines on screen, stacks their arcs and draws
+// them. Read it as a ratio to BenchmarkScrollStep (issue 23: within 1.5x).
+func BenchmarkScrollStepLinks(b *testing.B) {
+	v, w := setupLarge(b)
+	defer w.Close()
+	v.SetLinks(genNearLinks(v.highlights, 1500))
+	v.SetLinkMode(AllLinks)
+	v.ScrollTo(0)
+	step := &fyne.ScrollEvent{Scrolled: fyne.Delta{DY: -v.size.Height}}
+	for b.Loop() {
+		if v.top >= v.maxTop() {
+			v.setTop(0)
+		}
+		v.Scrolled(step)
+	}
+}
