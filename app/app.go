@@ -158,6 +158,7 @@ type UI struct {
 	status    string // the last setStatus message
 	undoItem  *fyne.MenuItem
 	redoItem  *fyne.MenuItem
+	links     linkView // the links drawn in the article (links.go)
 }
 
 // New builds Glossa's main window on the project p. It shows the first
@@ -220,6 +221,8 @@ func (u *UI) build() fyne.CanvasObject {
 	u.article.OnSecondaryTap = u.secondaryTapped
 	u.article.OnHover = u.hovered
 	u.article.CaptureTab = u.capturesTab
+	u.article.OnLinkSelected = u.linkSelected
+	u.applyLinkMode()
 	u.article.OnSelect = func(start, end int) {
 		if end > start {
 			u.setStatus(fmt.Sprintf("%d characters selected: press a label's key to tag them%s", end-start, u.sourceHint()))
@@ -474,6 +477,7 @@ func (u *UI) refreshAnnotations() {
 func (u *UI) annotationsChanged() {
 	u.s.Select(u.s.Selected()) // none, if it is gone
 	u.article.SetSelectedHighlight(u.s.Selected())
+	u.linksShown()
 	u.panel.refresh()
 	u.curationShown()
 }
@@ -529,6 +533,7 @@ func (u *UI) selectAnnotationScroll(id uint64, scroll bool) {
 	}
 	u.s.Select(id)
 	u.picking = false
+	u.article.SetSelectedLink(0) // Delete is the annotation's now
 	u.article.SetSelectedHighlight(id)
 	if a := u.s.Annotation(id); a != nil {
 		if scroll {
@@ -634,6 +639,9 @@ func (u *UI) typedKey(ev *fyne.KeyEvent) {
 		u.dialogKey(ev.Name) // Escape and Enter; the rest was not meant for the article
 		return
 	}
+	if ev.Name == fyne.KeyDelete && u.deleteSelectedLink() {
+		return
+	}
 	if u.reviewKey(ev.Name) {
 		return
 	}
@@ -649,6 +657,7 @@ func (u *UI) typedKey(ev *fyne.KeyEvent) {
 			return
 		}
 		u.article.ClearSelection()
+		u.article.SetSelectedLink(0)
 		u.selectAnnotation(0)
 	case fyne.KeyF3:
 		u.find.next()

@@ -215,7 +215,7 @@ func (u *UI) makeMenu() *fyne.MainMenu {
 	guidelinesItem := fyne.NewMenuItem("Guidelines pane", u.toggleGuidelines)
 	guidelinesItem.Checked = u.guidelinesOn()
 	view := fyne.NewMenu("View", item("Zoom in", "zoomIn"), item("Zoom out", "zoomOut"), item("Actual size", "zoom0"),
-		fyne.NewMenuItemSeparator(), u.layerItem(), guidelinesItem,
+		fyne.NewMenuItemSeparator(), u.layerItem(), guidelinesItem, u.allLinksItem(),
 		fyne.NewMenuItemSeparator(), themeItem("Light theme", themeLight), themeItem("Dark theme", themeDark), themeItem("System theme", themeSystem))
 
 	var statusItems []*fyne.MenuItem
@@ -368,6 +368,7 @@ func (u *UI) keyHelp() [][2]string {
 		[2]string{"Page Up / Page Down in a list", "Move the selection by a page"},
 		[2]string{"Home / End in a list", "Select the first / last row"},
 		[2]string{"Delete", "Delete the selected annotation"},
+		[2]string{"Click on a link's arc, then Delete", "Select the link (its type and ends in the status line), remove it (Ctrl+Z brings it back). View > Show all links draws every link of the lines on screen"},
 		[2]string{"Escape", "Deselect; cancel picking a source"},
 		[2]string{"Ctrl+Z", "Undo (in a text field, its typing first)"},
 		[2]string{"Ctrl+Shift+Z, Ctrl+Y", "Redo (in a text field, its typing first)"},

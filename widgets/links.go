@@ -515,3 +515,17 @@ func (p *labelPool) nextText() *canvas.Text {
 	p.nt++
 	return p.texts[p.nt-1]
 }
+
+// LinkPosition returns where the link's label was drawn in the last
+// frame (its centre, in the view's coordinates), and false when the link
+// is not drawn: for tests and scripts that click a connector.
+func (v *ArticleView) LinkPosition(id uint64) (fyne.Position, bool) {
+	levelH := v.arcLevelH()
+	for _, p := range v.links.arcs {
+		if v.links.all[p.link].ID == id {
+			g := arcGeometry(p.arc, v.lineY(p.k), levelH)
+			return fyne.NewPos(p.labelX+p.labelW/2, g.labelY+g.labelH/2), true
+		}
+	}
+	return fyne.Position{}, false
+}
