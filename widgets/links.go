@@ -2,6 +2,7 @@ package widgets
 
 import (
 	"image/color"
+	"maps"
 	"slices"
 	"sort"
 
@@ -172,12 +173,10 @@ func (v *ArticleView) layoutLinks(first, last int) int {
 	m := v.metrics
 	left, right := m.pad/2, v.size.Width-m.barW-m.pad/2
 	size := v.Theme().Size(theme.SizeNameCaptionText)
-	// xOf returns the middle of the piece of r on its first line i.
-	xOf := func(i int, r Range) float32 {
-		k := first + i
-		pi, s, e := v.lineBounds(k)
-		re := min(r.End, e)
-		return m.pad + (v.lineX(pi, s, r.Start)+v.lineX(pi, s, re))/2
+	// piece returns the x extent of r on line i (on screen).
+	piece := func(i int, r Range) (float32, float32) {
+		pi, s, e := v.lineBounds(first + i)
+		return m.pad + v.lineX(pi, s, max(r.Start, s)), m.pad + v.lineX(pi, s, min(r.End, e))
 	}
 	arcs := ls.scratch[:0]
 	for _, li := range shown {
@@ -185,7 +184,8 @@ func (v *ArticleView) layoutLinks(first, last int) int {
 		if !e.ok {
 			continue
 		}
-		lf, lt := lineOfOff(e.from.Start), lineOfOff(e.to.Start)
+		// Each end is reached on its line nearest the other end.
+		lf, lt := lineOfOff(clamp(e.to.Start, e.from.Start, e.from.End-1)), lineOfOff(clamp(e.from.Start, e.to.Start, e.to.End-1))
 		inF, inT := lf >= 0 && lf < len(starts), lt >= 0 && lt < len(starts)
 		if !inF && !inT {
 			continue
@@ -194,7 +194,9 @@ func (v *ArticleView) layoutLinks(first, last int) int {
 		lw := fyne.MeasureText(l.Label, size, fyne.TextStyle{}).Width + 2*arcLabelPad
 		switch {
 		case lf == lt:
-			xf, xt := xOf(lf, e.from), xOf(lt, e.to)
+			f0, f1 := piece(lf, e.from)
+			t0, t1 := piece(lt, e.to)
+			xf, xt := legX(f0, f1, (t0+t1)/2), legX(t0, t1, (f0+f1)/2)
 			arcs = append(arcs, arc{x0: min(xf, xt), x1: max(xf, xt), arrow1: xt >= xf, arrow0: xt < xf, labelW: lw, link: li, line: lf})
 		default:
 			for _, end := range []struct {
@@ -206,12 +208,12 @@ func (v *ArticleView) layoutLinks(first, last int) int {
 				if end.line < 0 || end.line >= len(starts) {
 					continue
 				}
-				x := xOf(end.line, end.at)
+				x0, x1 := piece(end.line, end.at)
 				a := arc{labelW: lw, link: li, line: end.line}
 				if end.other > end.line { // the other end is further down: off to the right
-					a.x0, a.x1, a.open1, a.arrow0 = x, right, true, end.to
+					a.x0, a.x1, a.open1, a.arrow0 = legX(x0, x1, right), right, true, end.to
 				} else {
-					a.x0, a.x1, a.open0, a.arrow1 = left, x, true, end.to
+					a.x0, a.x1, a.open0, a.arrow1 = left, legX(x0, x1, left), true, end.to
 				}
 				arcs = append(arcs, a)
 			}
@@ -242,6 +244,9 @@ func (v *ArticleView) layoutLinks(first, last int) int {
 	for last > first && v.lineY(last)+m.lineH > v.size.Height-m.pad {
 		last--
 	}
+	// Arcs of the lines pushed off the bottom are not drawn.
+	ls.arcs = slices.DeleteFunc(ls.arcs, func(p placedArc) bool { return p.k > last })
+	maps.DeleteFunc(ls.rooms, func(k int, _ float32) bool { return k > last })
 	return last
 }
 
@@ -258,6 +263,24 @@ func (v *ArticleView) shownLinks() []int {
 		}
 	}
 	return out
+}
+
+// legReach is how far inside a wide piece of a highlight an arc's leg
+// meets it.
+const legReach = 24
+
+// legX returns where an arc's leg meets the piece [x0, x1] of a highlight:
+// its middle, or, on a piece wider than twice legReach, legReach inside
+// its end nearer toward (where the arc goes), so that the arcs from a long
+// claim to its source and cue stay short.
+func legX(x0, x1, toward float32) float32 {
+	switch {
+	case x1-x0 <= 2*legReach:
+		return (x0 + x1) / 2
+	case toward >= (x0+x1)/2:
+		return x1 - legReach
+	}
+	return x0 + legReach
 }
 
 // arc is one link's connector on one line: legs at x0 and x1 (where it

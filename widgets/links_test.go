@@ -55,6 +55,25 @@ func TestStackArcs(t *testing.T) {
 	}
 }
 
+func TestLegX(t *testing.T) {
+	for _, tc := range []struct {
+		name           string
+		x0, x1, toward float32
+		want           float32
+	}{
+		{"a short piece: its middle", 100, 140, 500, 120},
+		{"a wide piece, the arc going right", 100, 400, 500, 400 - legReach},
+		{"a wide piece, the arc going left", 100, 400, 0, 100 + legReach},
+		{"a wide piece, the other end inside it to the right", 100, 400, 300, 400 - legReach},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := legX(tc.x0, tc.x1, tc.toward); got != tc.want {
+				t.Errorf("legX(%v, %v, %v) got %v; want %v", tc.x0, tc.x1, tc.toward, got, tc.want)
+			}
+		})
+	}
+}
+
 func TestStackArcsLabelsInside(t *testing.T) {
 	for _, tc := range []struct {
 		name string
@@ -181,5 +200,30 @@ func TestLinkRoomHitTest(t *testing.T) {
 	v.MouseMoved(&desktop.MouseEvent{PointEvent: fyne.PointEvent{Position: fyne.NewPos(x, v.lineY(k)+m.textH/2)}})
 	if fmt.Sprint(v.hoverIDs) != "[2]" {
 		t.Errorf("hover on the moved text got %v; want [2]", v.hoverIDs)
+	}
+}
+
+// Lines pushed off the bottom by the room above others take their arcs
+// with them: nothing is drawn below the last line that fits.
+func TestLinksOffTheBottom(t *testing.T) {
+	v, _ := linkedArticle(t)
+	v.Resize(fyne.NewSize(420, 80)) // two lines without room; one with
+	v.SetLinkMode(AllLinks)
+	_, last := v.visibleLines()
+	if last != 1 {
+		t.Fatalf("last line without room %d; want 1", last)
+	}
+	if last = v.layoutLinks(v.top, last); last != 0 {
+		t.Errorf("last line with room %d; want 0", last)
+	}
+	for _, p := range v.links.arcs {
+		if p.k > last {
+			t.Errorf("an arc on line %d, below the last line drawn %d", p.k, last)
+		}
+	}
+	for k := range v.links.rooms {
+		if k > last {
+			t.Errorf("room above line %d, below the last line drawn %d", k, last)
+		}
 	}
 }
