@@ -718,7 +718,7 @@ func (v *ArticleView) maxTop() int {
 	if v.lines == nil {
 		return 0
 	}
-	return max(v.lines.total-v.pageLines(), 0)
+	return max(v.lines.total-v.pageLines()+v.links.hidden, 0)
 }
 
 // setTop scrolls to a first line, clamped to the text.

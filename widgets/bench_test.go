@@ -203,14 +203,48 @@ func genNearLinks(hs []Highlight, n int) []Link {
 func BenchmarkScrollStepLinks(b *testing.B) {
 	v, w := setupLarge(b)
 	defer w.Close()
-	v.SetLinks(genNearLinks(v.highlights, 1500))
+	benchScrollLinks(b, v, genNearLinks(v.highlights, 1500))
+}
+
+// BenchmarkScrollStepDense and BenchmarkScrollStepDenseLinks scroll a
+// 30 KB article with 600 highlights, without links and with 300 drawn:
+// about ten times the arcs a screen of the 1 MB article carries, as an
+// article tagged densely (100 annotations a page) has. Read as a ratio.
+func BenchmarkScrollStepDense(b *testing.B) {
+	v, w := setupDense(b)
+	defer w.Close()
+	benchScrollLinks(b, v, nil)
+}
+
+func BenchmarkScrollStepDenseLinks(b *testing.B) {
+	v, w := setupDense(b)
+	defer w.Close()
+	benchScrollLinks(b, v, genNearLinks(v.highlights, 300))
+}
+
+// setupDense opens a 30 KB article with 600 highlights, fully wrapped.
+func setupDense(b *testing.B) (*ArticleView, fyne.Window) {
+	test.NewTempApp(b)
+	v, w := benchView(b, genArticle(1, 30<<10))
+	v.SetHighlights(genHighlights(2, 600, len(v.runes)))
+	v.refineAll()
+	return v, w
+}
+
+// benchScrollLinks scrolls v by a screen a step, with ls drawn (all of
+// them, AllLinks), and reports the arcs drawn a frame.
+func benchScrollLinks(b *testing.B, v *ArticleView, ls []Link) {
+	v.SetLinks(ls)
 	v.SetLinkMode(AllLinks)
 	v.ScrollTo(0)
 	step := &fyne.ScrollEvent{Scrolled: fyne.Delta{DY: -v.size.Height}}
+	arcs := 0
 	for b.Loop() {
 		if v.top >= v.maxTop() {
 			v.setTop(0)
 		}
 		v.Scrolled(step)
+		arcs += len(v.links.arcs)
 	}
+	b.ReportMetric(float64(arcs)/float64(b.N), "arcs/frame")
 }

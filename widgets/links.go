@@ -43,8 +43,11 @@ type linkState struct {
 	selected uint64 // the selected link's ID; 0: none
 	ends     []linkEnd
 	rooms    map[int]float32 // the room above each line carrying arcs, in the last frame
+	hidden   int             // the lines the room pushed off the screen in the last frame: maxTop lets them be scrolled to
 	arcs     []placedArc     // the arcs of the last frame, for drawing and taps
 	scratch  []arc
+	labelW   map[string]float32 // label widths at labelSz
+	labelSz  float32
 }
 
 // linkEnd is where a link's ends are in the text: the first piece of each
@@ -149,6 +152,7 @@ func (v *ArticleView) layoutLinks(first, last int) int {
 	ls := &v.links
 	clear(ls.rooms)
 	ls.arcs = ls.arcs[:0]
+	ls.hidden = 0
 	shown := v.shownLinks()
 	if len(shown) == 0 {
 		return last
@@ -191,7 +195,7 @@ func (v *ArticleView) layoutLinks(first, last int) int {
 			continue
 		}
 		l := v.links.all[li]
-		lw := fyne.MeasureText(l.Label, size, fyne.TextStyle{}).Width + 2*arcLabelPad
+		lw := v.labelWidth(l.Label, size)
 		switch {
 		case lf == lt:
 			f0, f1 := piece(lf, e.from)
@@ -241,13 +245,30 @@ func (v *ArticleView) layoutLinks(first, last int) int {
 		i = j
 	}
 	// The room pushes the lines down: keep those that still fit.
+	baseLast := last
 	for last > first && v.lineY(last)+m.lineH > v.size.Height-m.pad {
 		last--
 	}
+	ls.hidden = baseLast - last
 	// Arcs of the lines pushed off the bottom are not drawn.
 	ls.arcs = slices.DeleteFunc(ls.arcs, func(p placedArc) bool { return p.k > last })
 	maps.DeleteFunc(ls.rooms, func(k int, _ float32) bool { return k > last })
 	return last
+}
+
+// labelWidth returns the width of an arc's label box, cached: a few
+// link types label every arc.
+func (v *ArticleView) labelWidth(label string, size float32) float32 {
+	ls := &v.links
+	if ls.labelSz != size || ls.labelW == nil {
+		ls.labelW, ls.labelSz = map[string]float32{}, size
+	}
+	w, ok := ls.labelW[label]
+	if !ok {
+		w = fyne.MeasureText(label, size, fyne.TextStyle{}).Width + 2*arcLabelPad
+		ls.labelW[label] = w
+	}
+	return w
 }
 
 // shownLinks returns the indices of the links the mode draws.

@@ -227,3 +227,29 @@ func TestLinksOffTheBottom(t *testing.T) {
 		}
 	}
 }
+
+// With the room above lines, the end of the article can still be
+// scrolled to: its last line is drawn.
+func TestLinksEndReachable(t *testing.T) {
+	var b strings.Builder
+	var hs []Highlight
+	var ls []Link
+	for i := range 40 {
+		start := b.Len()
+		b.WriteString("Officials said talks resume.\n")
+		hs = append(hs, Highlight{ID: uint64(2*i + 1), Start: start, End: start + 9, Color: color.Black},
+			Highlight{ID: uint64(2*i + 2), Start: start + 15, End: start + 27, Color: color.Black})
+		ls = append(ls, Link{ID: uint64(i + 1), From: uint64(2*i + 2), To: uint64(2*i + 1), Label: "said_by", Color: color.Black})
+	}
+	v, _ := newTestView(t, b.String(), fyne.NewSize(420, 300))
+	v.SetHighlights(hs)
+	v.SetLinks(ls)
+	v.SetLinkMode(AllLinks)
+	for range 5 { // End, as often as the room found at the end asks
+		v.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEnd})
+	}
+	first, last := v.visibleLines()
+	if last = v.layoutLinks(first, last); last != v.lines.total-1 {
+		t.Errorf("after End the last line drawn is %d; want %d", last, v.lines.total-1)
+	}
+}
