@@ -444,7 +444,9 @@ func (v *ArticleView) tapLink(pos fyne.Position) bool {
 // drawLinks draws the arcs of the last layoutLinks: each bar and leg a
 // line in the link's colour, an arrow head at its To, its label in a box
 // of the background (so that crossing bars stop short of it); the
-// selected link's thicker, its label on its colour.
+// selected link's thicker, its label on its colour. While the pointer is
+// on a highlight with links, its arcs are drawn thicker and the others
+// faint (hoverFocus), so that one claim's connectors stand out among all.
 func (r *articleRenderer) drawLinks(th fyne.Theme, variant fyne.ThemeVariant) {
 	v := r.v
 	r.lines.reset()
@@ -457,13 +459,19 @@ func (r *articleRenderer) drawLinks(th fyne.Theme, variant fyne.ThemeVariant) {
 	fg := th.Color(theme.ColorNameForeground, variant)
 	size := th.Size(theme.SizeNameCaptionText)
 	var boxes []fyne.CanvasObject
+	hover := v.hoverFocus()
 	for _, p := range v.links.arcs {
 		l := v.links.all[p.link]
 		c := withAlpha(toNRGBA(l.Color), 0xFF)
 		selected := l.ID == v.links.selected && l.ID != 0
 		w := float32(1.2)
-		if selected {
+		switch {
+		case selected:
 			w = 2.5
+		case hover != 0 && (l.From == hover || l.To == hover):
+			w = 2
+		case hover != 0:
+			c = withAlpha(c, fadedAlpha)
 		}
 		g := arcGeometry(p.arc, v.lineY(p.k), levelH)
 		const corner = 3
@@ -498,6 +506,23 @@ func (r *articleRenderer) drawLinks(th fyne.Theme, variant fyne.ThemeVariant) {
 		r.objects = append(r.objects, ln)
 	}
 	r.objects = append(r.objects, boxes...)
+}
+
+// fadedAlpha is the opacity of the arcs not of the highlight under the
+// pointer.
+const fadedAlpha = 0x50
+
+// hoverFocus returns the highlight under the pointer whose arcs are drawn,
+// or 0.
+func (v *ArticleView) hoverFocus() uint64 {
+	for _, id := range v.hoverIDs {
+		for _, p := range v.links.arcs {
+			if l := v.links.all[p.link]; l.From == id || l.To == id {
+				return id
+			}
+		}
+	}
+	return 0
 }
 
 // segment draws one straight stroke of an arc.

@@ -253,3 +253,17 @@ func TestLinksEndReachable(t *testing.T) {
 		t.Errorf("after End the last line drawn is %d; want %d", last, v.lines.total-1)
 	}
 }
+
+// The pointer on a highlight draws its arcs thicker and the others faint.
+func TestLinksHoverFocus(t *testing.T) {
+	v, w := linkedArticle(t)
+	v.SetLinkMode(AllLinks)
+	m := v.metrics
+	k := v.lineOf(0)
+	pos := fyne.NewPos(m.pad+v.textWidth("Off")+1, v.lineY(k)+m.textH/2)
+	v.MouseMoved(&desktop.MouseEvent{PointEvent: fyne.PointEvent{Position: pos}})
+	if got := v.hoverFocus(); got != 2 {
+		t.Fatalf("hoverFocus got %d; want 2 (Officials)", got)
+	}
+	test.AssertRendersToMarkup(t, "links_hover.xml", w.Canvas())
+}
