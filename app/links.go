@@ -44,27 +44,37 @@ func (lv *linkView) idOf(r linkRef) uint64 {
 	return lv.next
 }
 
-// linksShown hands the article the links of the annotations shown, each
-// a connector from the annotation to its target in the target label's
-// colour, labelled with the link's type.
+// linksShown hands the article the links of the annotations shown and of
+// the suggestions waiting for review (a suggested claim's source and cue),
+// each a connector from the annotation to its target in the target
+// label's colour, labelled with the link's type.
 func (u *UI) linksShown() {
 	var ls []widgets.Link
-	for _, a := range u.s.Annotations() {
-		for _, l := range a.Links {
-			t := u.s.Annotation(l.Target)
-			if t == nil {
-				continue
+	add := func(as []annotation.Annotation, target func(uint64) *annotation.Annotation) {
+		for _, a := range as {
+			for _, l := range a.Links {
+				t := target(l.Target)
+				if t == nil {
+					continue
+				}
+				lb, _ := u.s.Label(t.Label)
+				ls = append(ls, widgets.Link{
+					ID:    u.links.idOf(linkRef{a.ID, l.Type, l.Target}),
+					From:  a.ID,
+					To:    l.Target,
+					Label: string(l.Type),
+					Color: labelColor(lb.Color, 0xff),
+				})
 			}
-			lb, _ := u.s.Label(t.Label)
-			ls = append(ls, widgets.Link{
-				ID:    u.links.idOf(linkRef{a.ID, l.Type, l.Target}),
-				From:  a.ID,
-				To:    l.Target,
-				Label: string(l.Type),
-				Color: labelColor(lb.Color, 0xff),
-			})
 		}
 	}
+	add(u.s.Annotations(), u.s.Annotation)
+	add(u.suggestions(), func(id uint64) *annotation.Annotation {
+		if t := u.s.Suggestion(id); t != nil {
+			return t
+		}
+		return u.s.Annotation(id)
+	})
 	u.article.SetLinks(ls)
 }
 
@@ -107,6 +117,11 @@ func (u *UI) allLinksItem() *fyne.MenuItem {
 func (u *UI) linkSelected(id uint64) {
 	r, ok := u.selectedLink(id)
 	if !ok {
+		if r, ok := u.links.refs[id]; ok && u.s.Suggestion(r.from) != nil {
+			// A suggested link is reviewed with its suggestion: select
+			// that (Enter accepts it with the link, Delete rejects it).
+			u.selectAnnotationScroll(r.from, false)
+		}
 		return
 	}
 	from, to := u.s.Annotation(r.from), u.s.Annotation(r.target)

@@ -67,3 +67,27 @@ func TestShowAllLinksPreference(t *testing.T) {
 		t.Errorf("after the toggle: preference %v, mode %v; want true, AllLinks", u.app.Preferences().Bool(prefAllLinks), u.article.LinkMode())
 	}
 }
+
+// A suggested claim's source is drawn as a connector; a click on it
+// selects the suggestion, which Enter accepts with the link.
+func TestSuggestedLinkSelectsItsSuggestion(t *testing.T) {
+	u, _ := newSuggestUI(t)
+	claim := pendingWith(t, u, "Claim", "reservoir")
+	sources := claim.LinksOf(annotation.LinkSaidBy)
+	if len(sources) == 0 {
+		t.Fatalf("the claim %q has no suggested source", claim.Quote())
+	}
+	var id uint64
+	for _, l := range u.article.Links() {
+		if l.From == claim.ID && l.To == sources[0] {
+			id = l.ID
+		}
+	}
+	if id == 0 {
+		t.Fatalf("no connector from the suggested claim to its source among %+v", u.article.Links())
+	}
+	u.linkSelected(id)
+	if u.s.Selected() != claim.ID {
+		t.Errorf("after a click on its connector selected %d; want the suggested claim %d", u.s.Selected(), claim.ID)
+	}
+}
