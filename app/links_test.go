@@ -86,6 +86,12 @@ func TestSuggestedLinkSelectsItsSuggestion(t *testing.T) {
 	if id == 0 {
 		t.Fatalf("no connector from the suggested claim to its source among %+v", u.article.Links())
 	}
+	u.win.Resize(fyne.NewSize(1280, 800))
+	u.selectAnnotation(claim.ID)
+	if _, ok := u.article.LinkPosition(id); !ok {
+		t.Errorf("the selected suggested claim's connector to its source is not drawn")
+	}
+	u.selectAnnotation(0)
 	u.linkSelected(id)
 	if u.s.Selected() != claim.ID {
 		t.Errorf("after a click on its connector selected %d; want the suggested claim %d", u.s.Selected(), claim.ID)
