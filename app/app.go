@@ -162,6 +162,7 @@ type UI struct {
 	status    string // the last setStatus message
 	undoItem  *fyne.MenuItem
 	redoItem  *fyne.MenuItem
+	links     linkView // the links drawn in the article (links.go)
 
 	// stats is View > Statistics… while it is open.
 	stats *statisticsWindow
@@ -227,6 +228,8 @@ func (u *UI) build() fyne.CanvasObject {
 	u.article.OnSecondaryTap = u.secondaryTapped
 	u.article.OnHover = u.hovered
 	u.article.CaptureTab = u.capturesTab
+	u.article.OnLinkSelected = u.linkSelected
+	u.applyLinkMode()
 	u.article.OnSelect = func(int, int) { u.setStatus(u.selectionStatus()) }
 	u.article.SetWordSnap(u.app.Preferences().BoolWithFallback(prefWordSnap, true))
 	u.readingShown()
@@ -478,6 +481,7 @@ func (u *UI) refreshAnnotations() {
 func (u *UI) annotationsChanged() {
 	u.s.Select(u.s.Selected()) // none, if it is gone
 	u.article.SetSelectedHighlight(u.s.Selected())
+	u.linksShown()
 	u.panel.refresh()
 	u.curationShown()
 }
@@ -533,6 +537,7 @@ func (u *UI) selectAnnotationScroll(id uint64, scroll bool) {
 	}
 	u.s.Select(id)
 	u.picking = false
+	u.article.SetSelectedLink(0) // Delete is the annotation's now
 	u.article.SetSelectedHighlight(id)
 	if a := u.s.Annotation(id); a != nil {
 		if scroll {
@@ -629,6 +634,9 @@ func (u *UI) typedKey(ev *fyne.KeyEvent) {
 		u.dialogKey(ev.Name) // Escape and Enter; the rest was not meant for the article
 		return
 	}
+	if ev.Name == fyne.KeyDelete && u.deleteSelectedLink() {
+		return
+	}
 	if u.reviewKey(ev.Name) {
 		return
 	}
@@ -646,6 +654,7 @@ func (u *UI) typedKey(ev *fyne.KeyEvent) {
 			return
 		}
 		u.article.ClearSelection()
+		u.article.SetSelectedLink(0)
 		u.selectAnnotation(0)
 		u.setStatus(u.selectionStatus())
 	case fyne.KeyF3:

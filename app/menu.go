@@ -248,7 +248,7 @@ func (u *UI) makeMenu() *fyne.MainMenu {
 	listItem.Checked = u.articleListOn()
 	view := fyne.NewMenu("View", item("Zoom in", "zoomIn"), item("Zoom out", "zoomOut"), item("Actual size", "zoom0"),
 		fyne.NewMenuItem("Reading settings…", u.unlessDialog(u.showReadingSettings)),
-		fyne.NewMenuItemSeparator(), u.layerItem(), listItem, guidelinesItem, fyne.NewMenuItem("Statistics…", u.showStatistics),
+		fyne.NewMenuItemSeparator(), u.layerItem(), listItem, guidelinesItem, u.allLinksItem(), fyne.NewMenuItem("Statistics…", u.showStatistics),
 		fyne.NewMenuItemSeparator(), themeItem("Light theme", themeLight), themeItem("Dark theme", themeDark), themeItem("System theme", themeSystem))
 
 	var statusItems []*fyne.MenuItem
@@ -405,6 +405,7 @@ func (u *UI) keyHelp() [][2]string {
 		[2]string{"Enter in the annotation list", "Show the selected annotation in the article (on a suggestion: accept it)"},
 		[2]string{"Ctrl-click, Shift-click, Shift+Up / Down in the annotation list", "Select several annotations; then Delete deletes them and a label's key relabels them, each as one undo step"},
 		[2]string{"Delete", "Delete the selected annotation"},
+		[2]string{"Click on a link's arc, then Delete", "Select the link (its type and ends in the status line), remove it (Ctrl+Z brings it back). View > Show all links draws every link of the lines on screen"},
 		[2]string{"Escape", "Deselect; cancel picking a source"},
 		[2]string{"Ctrl+Z", "Undo (in a text field, its typing first)"},
 		[2]string{"Ctrl+Shift+Z, Ctrl+Y", "Redo (in a text field, its typing first)"},

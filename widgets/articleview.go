@@ -88,6 +88,9 @@ type ArticleView struct {
 	// the view (to OnTypedKey) instead of moving the focus to the next or
 	// previous widget; nil: never.
 	CaptureTab func() bool
+	// OnLinkSelected reports the link whose connector was tapped, or 0
+	// when a tap elsewhere cleared the link selected (links.go).
+	OnLinkSelected func(id uint64)
 
 	text  string
 	runes []rune
@@ -118,6 +121,7 @@ type ArticleView struct {
 	highlights []Highlight
 	spans      []span // highlights sorted by start, with stacking levels
 	selectedID uint64
+	links      linkState // connectors between highlights (links.go)
 	matches    []Range
 	current    int
 
@@ -328,6 +332,7 @@ func (v *ArticleView) rebuildSpans() {
 	sortSpans(spans)
 	assignLevels(spans)
 	v.spans = spans
+	v.links.ends = nil // the links' ends move with the highlights
 }
 
 // Selection returns the selection in code points and its text.
@@ -717,7 +722,12 @@ func (v *ArticleView) prepareVisible() {
 // visibleLines returns the first and last line (inclusive) on screen.
 func (v *ArticleView) visibleLines() (first, last int) {
 	first = clamp(v.top, 0, v.lines.total-1)
-	last = min(v.rawLineAtY(v.size.Height), v.lines.total-1)
+	// The lines that fit without room for arcs (and a line partly shown
+	// at the bottom): layoutLinks then drops those the room pushes off.
+	last = v.lines.total - 1
+	if m := v.metrics; m.pitch > 0 {
+		last = min(v.top+int(math.Floor(float64((v.size.Height-m.pad+v.topPx)/m.pitch))), last)
+	}
 	return first, max(first, last)
 }
 
@@ -820,23 +830,12 @@ func (v *ArticleView) pageLines() int {
 	return max(int((v.size.Height-2*v.metrics.pad)/v.metrics.pitch), 1)
 }
 
-// lineY is the top of global line k in the widget (the line's top: its
-// text box starts textTop below).
-func (v *ArticleView) lineY(k int) float32 {
-	return v.metrics.pad + float32(k-v.top)*v.metrics.pitch - v.topPx
-}
-
-// rawLineAtY is the global line at a y of the widget, unclamped.
-func (v *ArticleView) rawLineAtY(y float32) int {
-	return v.top + int(math.Floor(float64((y-v.metrics.pad+v.topPx)/v.metrics.pitch)))
-}
-
 // maxTop is the largest useful first line.
 func (v *ArticleView) maxTop() int {
 	if v.lines == nil {
 		return 0
 	}
-	return max(v.lines.total-v.pageLines(), 0)
+	return max(v.lines.total-v.pageLines()+v.links.hidden, 0)
 }
 
 // setTop scrolls to a first line, clamped to the text, wholly shown.
@@ -871,8 +870,48 @@ func (v *ArticleView) clampTop() {
 
 // lineAtY returns the global line at a y position of the widget.
 func (v *ArticleView) lineAtY(y float32) int {
-	return clamp(v.rawLineAtY(y), 0, v.lines.total-1)
+	return clamp(v.lineAt(y), 0, v.lines.total-1)
 }
+
+// lineAt returns the global line at a y position of the widget, unclamped:
+// a line's band is the room above it for arcs (roomAbove, none in most
+// views) and its pitch; the pixels scrolled past the top line count.
+func (v *ArticleView) lineAt(y float32) int {
+	m := v.metrics
+	if m.pitch <= 0 {
+		return v.top
+	}
+	y += v.topPx
+	if y < m.pad || !v.hasRoom() {
+		return v.top + int(math.Floor(float64((y-m.pad)/m.pitch)))
+	}
+	k := v.top
+	for bottom := m.pad + v.roomAbove(k) + m.pitch; y >= bottom && k < v.top+maxLinesOnScreen; bottom += v.roomAbove(k) + m.pitch {
+		k++
+	}
+	return k
+}
+
+// maxLinesOnScreen bounds lineAt's walk down the screen.
+const maxLinesOnScreen = 10000
+
+// lineY returns the top of global line k's band (its text box starts
+// textTop below), k at or below the top line: the lines above it, the
+// pixels scrolled past the top line, and the room above each line down to
+// k's own (roomAbove, where arcs are drawn).
+func (v *ArticleView) lineY(k int) float32 {
+	m := v.metrics
+	y := m.pad + float32(k-v.top)*m.pitch - v.topPx
+	if v.hasRoom() {
+		for j := v.top; j <= k; j++ {
+			y += v.roomAbove(j)
+		}
+	}
+	return y
+}
+
+// textY returns the top of line k's text box.
+func (v *ArticleView) textY(k int) float32 { return v.lineY(k) + v.metrics.textTop }
 
 // lineX returns the x of offset off on the line starting at lineStart in
 // paragraph pi (which must be wrapped), relative to the line's start. It adds
@@ -913,7 +952,7 @@ func (v *ArticleView) offsetAt(pos fyne.Position) int {
 	if v.lines == nil || len(v.runes) == 0 {
 		return 0
 	}
-	k := v.rawLineAtY(pos.Y)
+	k := v.lineAt(pos.Y)
 	if k < 0 {
 		return 0
 	}
@@ -937,10 +976,11 @@ func (v *ArticleView) charAt(pos fyne.Position) int {
 	if v.lines == nil || len(v.runes) == 0 {
 		return -1
 	}
-	if k := v.rawLineAtY(pos.Y); k < 0 || k >= v.lines.total {
-		return -1
+	k := v.lineAt(pos.Y)
+	if k < 0 || k >= v.lines.total || pos.Y < v.lineY(k) {
+		return -1 // above the text, or in the room above a line
 	}
-	pi, start, end := v.lineBounds(v.lineAtY(pos.Y))
+	pi, start, end := v.lineBounds(k)
 	i := charAtX(v.runes[start:end], v.logicalX(pi, start, end, pos.X), v.prefixFunc(pi, start))
 	if i < 0 {
 		return -1

@@ -551,7 +551,7 @@ func TestArticleViewScrollsByPixelsAndLines(t *testing.T) {
 	// A tap reads the line under the pointer with the pixels scrolled.
 	v.setTop(0)
 	v.scrollBy(pitch / 2)
-	if got := v.rawLineAtY(v.metrics.pad + pitch/2 + 1); got != 1 {
+	if got := v.lineAt(v.metrics.pad + pitch/2 + 1); got != 1 {
 		t.Errorf("line at the second line's top after half a line scrolled got %d; want 1", got)
 	}
 }

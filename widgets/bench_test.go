@@ -182,3 +182,69 @@ func BenchmarkWrapAll1MB(b *testing.B) {
 		}
 	}
 }
+
+// genNearLinks returns n links each from a highlight to the next one in
+// the text, so that most have both ends on one screen (the dense case:
+// a claim and its source and cue in one sentence).
+func genNearLinks(hs []Highlight, n int) []Link {
+	byStart := slices.Clone(hs)
+	slices.SortFunc(byStart, func(a, b Highlight) int { return a.Start - b.Start })
+	ls := make([]Link, 0, n)
+	for i := 0; i+1 < len(byStart) && len(ls) < n; i += 2 {
+		ls = append(ls, Link{ID: uint64(len(ls) + 1), From: byStart[i].ID, To: byStart[i+1].ID, Label: "said_by", Color: color.NRGBA{R: 0x21, G: 0x96, B: 0xf3, A: 0xff}})
+	}
+	return ls
+}
+
+// BenchmarkScrollStepLinks is BenchmarkScrollStep with 1,500 links
+// between the 3,000 highlights, every one drawn (AllLinks): each frame
+// finds the links of the lines on screen, stacks their arcs and draws
+// them. Read it as a ratio to BenchmarkScrollStep (issue 23: within 1.5x).
+func BenchmarkScrollStepLinks(b *testing.B) {
+	v, w := setupLarge(b)
+	defer w.Close()
+	benchScrollLinks(b, v, genNearLinks(v.highlights, 1500))
+}
+
+// BenchmarkScrollStepDense and BenchmarkScrollStepDenseLinks scroll a
+// 30 KB article with 600 highlights, without links and with 300 drawn:
+// about ten times the arcs a screen of the 1 MB article carries, as an
+// article tagged densely (100 annotations a page) has. Read as a ratio.
+func BenchmarkScrollStepDense(b *testing.B) {
+	v, w := setupDense(b)
+	defer w.Close()
+	benchScrollLinks(b, v, nil)
+}
+
+func BenchmarkScrollStepDenseLinks(b *testing.B) {
+	v, w := setupDense(b)
+	defer w.Close()
+	benchScrollLinks(b, v, genNearLinks(v.highlights, 300))
+}
+
+// setupDense opens a 30 KB article with 600 highlights, fully wrapped.
+func setupDense(b *testing.B) (*ArticleView, fyne.Window) {
+	test.NewTempApp(b)
+	v, w := benchView(b, genArticle(1, 30<<10))
+	v.SetHighlights(genHighlights(2, 600, len(v.runes)))
+	v.refineAll()
+	return v, w
+}
+
+// benchScrollLinks scrolls v by a screen a step, with ls drawn (all of
+// them, AllLinks), and reports the arcs drawn a frame.
+func benchScrollLinks(b *testing.B, v *ArticleView, ls []Link) {
+	v.SetLinks(ls)
+	v.SetLinkMode(AllLinks)
+	v.ScrollTo(0)
+	step := &fyne.ScrollEvent{Scrolled: fyne.Delta{DY: -v.size.Height}}
+	arcs := 0
+	for b.Loop() {
+		if v.top >= v.maxTop() {
+			v.setTop(0)
+		}
+		v.Scrolled(step)
+		arcs += len(v.links.arcs)
+	}
+	b.ReportMetric(float64(arcs)/float64(b.N), "arcs/frame")
+}

@@ -166,6 +166,10 @@ func (v *ArticleView) Tapped(ev *fyne.PointEvent) {
 		v.sel.sawDown = false
 		return
 	}
+	if v.tapLink(ev.Position) {
+		v.sel.sawDown = false
+		return
+	}
 	if !v.sel.sawDown {
 		v.startSelection(ev.Position, v.currentModifiers())
 		v.sel.mouse = false

@@ -48,6 +48,9 @@ type articleRenderer struct {
 	same     map[samePiece]int // drawSpans' count of identical pieces on a line
 	unders   []samePiece       // drawSpans' underline pieces of a line
 	outlines []samePiece       // drawSpans' outlined pieces of a line (row: nesting level)
+
+	lines  linePool  // the links' arcs (links.go)
+	labels labelPool // the links' labels
 }
 
 type lineText struct {
@@ -137,6 +140,7 @@ func (r *articleRenderer) update() {
 	}
 
 	first, last := v.visibleLines()
+	last = v.layoutLinks(first, last)
 	_, visStart, _ := v.lineBounds(first)
 	_, _, visEnd := v.lineBounds(last)
 	spans := visibleSpans(v.spans, visStart, visEnd)
@@ -145,7 +149,7 @@ func (r *articleRenderer) update() {
 	var texts []fyne.CanvasObject
 	for k := first; k <= last; k++ {
 		pi, start, end := v.lineBounds(k)
-		y := v.lineY(k) + m.textTop // the text's box
+		y := v.textY(k) // the text's box
 		line := v.runes[start:end]
 		left := v.left()
 		xOf := func(off int) float32 { return left + v.lineX(pi, start, off) }
@@ -177,6 +181,7 @@ func (r *articleRenderer) update() {
 	for _, rect := range r.over.rects[:r.over.used] {
 		r.objects = append(r.objects, rect)
 	}
+	r.drawLinks(th, variant)
 	r.updateBar(th, variant)
 	r.updateTip(th, variant)
 }
