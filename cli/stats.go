@@ -62,7 +62,7 @@ func runStats(_ context.Context, env Env, args []string) error {
 	if err != nil {
 		return err
 	}
-	each := stats.Each(st.EachBundle)
+	each := stats.Each(st.EachAnnotated) // statistics read no text
 	if chosen != corpus.AllLayers {
 		each = stats.OnlyLayer(each, chosen)
 	}

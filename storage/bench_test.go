@@ -3,6 +3,7 @@ package storage
 import (
 	"fmt"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -102,5 +103,42 @@ func BenchmarkImport100k(b *testing.B) {
 		}
 		b.StopTimer()
 		s.Close()
+	}
+}
+
+// BenchmarkEachAnnotated walks a project of 1,000 articles of about 11 KB
+// (the bench corpus's mean) with 100 annotations each, in a file in
+// b.TempDir(): "texts" with EachBundle (the baseline: what glossa stats
+// read before), "no-texts" with EachAnnotated. scripts/bench.sh is not
+// needed: compare the two lines' ns/op.
+func BenchmarkEachAnnotated(b *testing.B) {
+	s, err := Open(filepath.Join(b.TempDir(), "walk.glossa"), Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer s.Close()
+	bs := makeBundles(1000, 100, 1, 1)
+	filler := "\n\n" + strings.Repeat("Officials gave no further details on Tuesday. ", 160) // 7.5 KB after 3.6 KB
+	for i := range bs {
+		bs[i].Document.Text += filler
+	}
+	for j := 0; j < len(bs); j += 100 {
+		if _, err := s.ImportBundles(bs[j:j+100], ImportOptions{}); err != nil {
+			b.Fatal(err)
+		}
+	}
+	for _, w := range []struct {
+		name string
+		each func(func(annotation.Bundle) error) error
+	}{{"texts", s.EachBundle}, {"no-texts", s.EachAnnotated}} {
+		b.Run(w.name, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				n := 0
+				if err := w.each(func(bd annotation.Bundle) error { n += len(bd.Annotations) + len(bd.Document.Text); return nil }); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
 	}
 }

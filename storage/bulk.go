@@ -366,7 +366,15 @@ func insertDocumentCounted(tx *bbolt.Tx, d annotation.Document, counts annotatio
 // returned. Pending suggestions are not annotations: EachBundle leaves
 // them out (EachBundleSuggestions gives them).
 func (s *Store) EachBundle(fn func(b annotation.Bundle) error) error {
-	return s.eachBundle(false, func(b annotation.Bundle, _ []annotation.Annotation) error { return fn(b) })
+	return s.eachBundle(true, false, func(b annotation.Bundle, _ []annotation.Annotation) error { return fn(b) })
+}
+
+// EachAnnotated is EachBundle without the texts: b.Document.Text is
+// empty (the annotations' spans keep their own text). For what reads
+// metadata and annotations only (glossa stats, the who-said-what graph):
+// the texts bucket is never read, nor the texts copied.
+func (s *Store) EachAnnotated(fn func(b annotation.Bundle) error) error {
+	return s.eachBundle(false, false, func(b annotation.Bundle, _ []annotation.Annotation) error { return fn(b) })
 }
 
 // EachBundleSuggestions is EachBundle that also gives fn each document's
@@ -375,16 +383,16 @@ func (s *Store) EachBundle(fn func(b annotation.Bundle) error) error {
 // rather than calling Suggestions inside fn (a read transaction opened
 // inside another can wait forever for an edit that waits for the first).
 func (s *Store) EachBundleSuggestions(fn func(b annotation.Bundle, pending []annotation.Annotation) error) error {
-	return s.eachBundle(true, fn)
+	return s.eachBundle(true, true, fn)
 }
 
-func (s *Store) eachBundle(withPending bool, fn func(b annotation.Bundle, pending []annotation.Annotation) error) error {
+func (s *Store) eachBundle(withText, withPending bool, fn func(b annotation.Bundle, pending []annotation.Annotation) error) error {
 	return s.view(func(tx *bbolt.Tx) error {
 		var as, ps []annotation.Annotation
 		c := tx.Bucket(bucketDocuments).Cursor()
 		for k, _ := c.First(); k != nil; k, _ = c.Next() {
 			id := keyID(k)
-			d, err := loadDocument(tx, id, true)
+			d, err := loadDocument(tx, id, withText)
 			if err != nil {
 				return err
 			}

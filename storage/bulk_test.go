@@ -212,6 +212,38 @@ func TestEachBundleStops(t *testing.T) {
 	}
 }
 
+// TestEachAnnotated: the walk EachBundle makes, the texts left empty and
+// everything else the same, stopping on fn's error.
+func TestEachAnnotated(t *testing.T) {
+	s := openTestStore(t)
+	if _, err := s.ImportBundles(makeBundles(3, 4, 1, 1), ImportOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	want := collect(t, s)
+	var got []annotation.Bundle
+	if err := s.EachAnnotated(func(b annotation.Bundle) error {
+		b.Annotations = slices.Clone(b.Annotations)
+		got = append(got, b)
+		return nil
+	}); err != nil {
+		t.Fatal(err)
+	}
+	for i := range want {
+		if want[i].Document.Text == "" {
+			t.Fatalf("EachBundle gave document %d without its text", want[i].Document.ID)
+		}
+		want[i].Document.Text = ""
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("EachAnnotated:\n got %+v\nwant %+v (EachBundle's, without texts)", got, want)
+	}
+	stop := errors.New("stop")
+	n := 0
+	if err := s.EachAnnotated(func(annotation.Bundle) error { n++; return stop }); !errors.Is(err, stop) || n != 1 {
+		t.Errorf("got %v after %d calls; want stop after 1", err, n)
+	}
+}
+
 func TestBackup(t *testing.T) {
 	s := openTestStore(t)
 	s.ImportBundles(makeBundles(3, 3, 0, 1), ImportOptions{})

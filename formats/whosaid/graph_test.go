@@ -1,8 +1,11 @@
 package whosaid
 
 import (
+	"cmp"
 	"fmt"
+	"math/rand/v2"
 	"reflect"
+	"slices"
 	"testing"
 
 	"glossa/annotation"
@@ -102,7 +105,10 @@ func TestGraphOfFixture(t *testing.T) {
 		{From: zakharova, To: ukraine, Relation: QuotedAbout, Weight: 2},
 		{From: zakharova, To: kyiv, Relation: QuotedAbout, Weight: 1},
 		{From: zakharova, To: ukraine, Relation: CoOccurrence, Weight: 1},
-		{From: anon, To: zakharova, Relation: CoOccurrence, Weight: 2},
+		// A and B quote both, but only in A is she also an entity
+		// (the Person mention): sources pair with entities, not with
+		// each other.
+		{From: anon, To: zakharova, Relation: CoOccurrence, Weight: 1},
 		{From: anon, To: ukraine, Relation: CoOccurrence, Weight: 1},
 		{From: anon, To: kyiv, Relation: CoOccurrence, Weight: 1},
 		{From: zakharova, To: kyiv, Relation: CoOccurrence, Weight: 1},
@@ -174,10 +180,144 @@ func TestFilters(t *testing.T) {
 			}
 		})
 	}
-	// MinWeight 2: only the edges of weight 2 are left.
-	if got := build(Options{MinWeight: 2}).Edges; len(got) != 2 {
-		t.Errorf("MinWeight 2: %d edges %v; want 2", len(got), got)
+	// MinWeight 2: only the edge of weight 2 is left (Zakharova quoted
+	// about Ukraine twice).
+	if got := build(Options{MinWeight: 2}).Edges; len(got) != 1 {
+		t.Errorf("MinWeight 2: %d edges %v; want 1", len(got), got)
 	}
+}
+
+func TestRefsOfFixture(t *testing.T) {
+	m, q, about := RoleMention, RoleQuoted, RoleAbout
+	want := map[string][]Ref{
+		// "the spokeswoman" (A 2) and "Maria Zakharova" (A 3) are her
+		// mentions; A 6, said by two of her wordings, is listed once.
+		zakharova: {{1, 1, m}, {1, 2, m}, {1, 3, m}, {1, 5, q}, {1, 6, q}, {2, 1, m}, {2, 5, q}, {3, 1, m}, {3, 2, q}},
+		anon:      {{1, 7, m}, {1, 8, q}, {2, 2, m}, {2, 4, q}, {2, 6, m}, {2, 7, q}},
+		kyiv:      {{2, 3, m}, {2, 4, about}, {2, 5, about}},
+		ukraine:   {{1, 4, m}, {1, 5, about}, {1, 6, about}, {1, 8, about}},
+	}
+	g := build(Options{})
+	for i, n := range g.Nodes {
+		if got := g.Refs(i); !reflect.DeepEqual(got, want[n.ID]) {
+			t.Errorf("Refs(%d) (%s) = %v; want %v", i, n.ID, got, want[n.ID])
+		}
+	}
+	for _, i := range []int{-1, len(g.Nodes)} {
+		if got := g.Refs(i); got != nil {
+			t.Errorf("Refs(%d) = %v; want nil", i, got)
+		}
+	}
+	if got := (Graph{}).Refs(0); got != nil {
+		t.Errorf("Refs(0) of the zero graph = %v; want nil", got)
+	}
+	// Filters: only the articles, labels and nodes kept.
+	g = build(Options{Outlets: []string{"TASS"}, MinCount: 2})
+	wantFiltered := map[string][]Ref{
+		zakharova: {{1, 1, m}, {1, 2, m}, {1, 3, m}, {1, 5, q}, {1, 6, q}, {3, 1, m}, {3, 2, q}},
+		anon:      {{1, 7, m}, {1, 8, q}},
+	}
+	if len(g.Nodes) != len(wantFiltered) {
+		t.Fatalf("TASS, min count 2: %d nodes %v; want %d", len(g.Nodes), g.Nodes, len(wantFiltered))
+	}
+	for i, n := range g.Nodes {
+		if got := g.Refs(i); !reflect.DeepEqual(got, wantFiltered[n.ID]) {
+			t.Errorf("TASS, min count 2: Refs(%d) (%s) = %v; want %v", i, n.ID, got, wantFiltered[n.ID])
+		}
+	}
+}
+
+// TestRefsAgreeWithCounts checks under each filter that a node's quoted
+// and mentioned references are as many as its counts.
+func TestRefsAgreeWithCounts(t *testing.T) {
+	for _, opts := range []Options{{}, {Labels: []string{"Claim", "Source"}}, {From: "2024-03-02"}, {MinCount: 2}, {MinWeight: 2}} {
+		g := build(opts)
+		for i, n := range g.Nodes {
+			roles := map[Role]int{}
+			for _, r := range g.Refs(i) {
+				roles[r.Role]++
+			}
+			if roles[RoleQuoted] != n.Quoted || roles[RoleMention] != n.Mentioned {
+				t.Errorf("%+v: node %s quoted %d mentioned %d; refs %v", opts, n.ID, n.Quoted, n.Mentioned, g.Refs(i))
+			}
+		}
+	}
+}
+
+// TestCoOccurrence: sources pair with the entities of their article (an
+// entity annotation, a claim's topic), never with other sources; a node
+// that is both pairs with either side, each pair once an article.
+func TestCoOccurrence(t *testing.T) {
+	labels := annotation.DefaultLabelSet()
+	entities := []annotation.Entity{{ID: 1, Name: "Maria Zakharova"}, {ID: 2, Name: "Ukraine"}, {ID: 3, Name: "Sergei Lavrov"}}
+	tests := []struct {
+		name string
+		anns []annotation.Annotation
+		want map[string]int
+	}{
+		{"two sources, no entity", []annotation.Annotation{
+			ann(1, "Source", "Zakharova", 1), ann(2, "Source", "Lavrov", 3),
+			ann(3, "Claim", "no", 0, saidBy(1)), ann(4, "Claim", "yes", 0, saidBy(2)),
+		}, map[string]int{}},
+		{"both sources and persons", []annotation.Annotation{
+			ann(1, "Source", "Zakharova", 1), ann(2, "Person", "Maria Zakharova", 1),
+			ann(3, "Source", "Lavrov", 3), ann(4, "Person", "Sergei Lavrov", 3),
+			ann(5, "Location", "Ukraine", 2),
+		}, map[string]int{
+			"co-occurrence entity:1 -> entity:3": 1,
+			"co-occurrence entity:1 -> entity:2": 1,
+			"co-occurrence entity:2 -> entity:3": 1,
+		}},
+		{"a topic is an entity of the article", []annotation.Annotation{
+			ann(1, "Source", "a diplomat", 0), ann(2, "Location", "Ukraine", 2),
+			ann(3, "Claim", "talks resume", 0, saidBy(1), about(2)),
+			ann(4, "Person", "Lavrov", 3), // mentioned by no claim
+		}, map[string]int{
+			"quoted about text:a diplomat -> entity:2":  1,
+			"co-occurrence entity:2 -> text:a diplomat": 1,
+			"co-occurrence entity:3 -> text:a diplomat": 1,
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			b := NewBuilder(Options{})
+			b.Begin("p", labels, entities)
+			b.Add(annotation.Bundle{Document: annotation.Document{ID: 1}, Annotations: tt.anns})
+			if got := edgeSet(b.Graph().Edges); !reflect.DeepEqual(got, tt.want) {
+				t.Errorf("edges:\n got %v\nwant %v", got, tt.want)
+			}
+		})
+	}
+}
+
+// TestMergeEveryArticle: co-occurrence pairs merged after every article
+// give the graph merged once at the end gives.
+func TestMergeEveryArticle(t *testing.T) {
+	want := build(Options{})
+	defer func(n int) { mergeAt = n }(mergeAt)
+	mergeAt = 0
+	if got := build(Options{}); !reflect.DeepEqual(got.Edges, want.Edges) {
+		t.Errorf("merged every article:\n got %v\nwant %v", got.Edges, want.Edges)
+	}
+}
+
+func TestSortByKey(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	for _, bits := range []uint{0, 8, 16, 20, 40, 64} {
+		ws := make([]weighted, 1000)
+		for i := range ws {
+			if bits > 0 {
+				ws[i] = weighted{rng.Uint64() >> (64 - bits), int32(i)}
+			}
+		}
+		want := slices.Clone(ws)
+		slices.SortStableFunc(want, func(x, y weighted) int { return cmp.Compare(x.key, y.key) })
+		sortByKey(ws, nil, weighted.sortKey)
+		if !slices.Equal(ws, want) {
+			t.Errorf("%d-bit keys: not sorted as a stable sort sorts them", bits)
+		}
+	}
+	sortByKey(nil, nil, weighted.sortKey) // nothing to sort
 }
 
 func TestNormalize(t *testing.T) {
@@ -186,9 +326,24 @@ func TestNormalize(t *testing.T) {
 		"«Zakharova»,":        "zakharova",
 		"...":                 "",
 		"U.S.":                "u.s",
+		"a source":            "a source",
+		"a  source":           "a source",
+		"a\tsource":           "a source",
+		" a source":           "a source",
+		"a source.":           "a source",
+		"-a":                  "a",
+		"a-b":                 "a-b",
+		"o'brien":             "o'brien",
+		"zürich":              "zürich",
+		"Zürich":              "zürich",
+		"\x7f":                "\x7f",
 	} {
 		if got := Normalize(in); got != want {
 			t.Errorf("Normalize(%q) = %q; want %q", in, got, want)
+		}
+		// The fast path for text already normal agrees with the general case.
+		if got, slow := Normalize(in), normalize(in); got != slow {
+			t.Errorf("Normalize(%q) = %q; the general case gives %q", in, got, slow)
 		}
 	}
 }

@@ -47,8 +47,10 @@ const statsEntities = 2_000
 // statsBundles generates the corpus once. The generator links no
 // annotation to the registry; here every third source and every entity
 // mention is linked to one of statsEntities entities (by its id), so that
-// sources are counted both ways. Attribute maps of equal content are
-// shared (the statistics only read them).
+// sources are counted both ways, and every claim after an entity mention
+// is linked "about" the latest one (the who-said-what graph's "quoted
+// about"). Attribute maps of equal content are shared (the statistics
+// only read them).
 func statsBundles(b *testing.B) ([]annotation.Bundle, []annotation.Entity) {
 	statsCorpus.once.Do(func() {
 		for i := range statsEntities {
@@ -61,6 +63,7 @@ func statsBundles(b *testing.B) ([]annotation.Bundle, []annotation.Entity) {
 		shared := map[string]map[string]string{}
 		statsCorpus.err = statsConfig().Each(func(bd annotation.Bundle) error {
 			bd.Document.Text = ""
+			var lastEntity uint64
 			for i := range bd.Annotations {
 				a := &bd.Annotations[i]
 				switch kind[a.Label] {
@@ -70,6 +73,11 @@ func statsBundles(b *testing.B) ([]annotation.Bundle, []annotation.Entity) {
 					}
 				case annotation.KindEntity:
 					a.Entity = a.ID%statsEntities + 1
+					lastEntity = a.ID
+				case annotation.KindClaim:
+					if lastEntity != 0 {
+						a.Links = append(a.Links, annotation.Link{Type: annotation.LinkAbout, Target: lastEntity})
+					}
 				}
 				if a.Attributes != nil {
 					k := ""
