@@ -1,6 +1,7 @@
 package whosaid
 
 import (
+	"hash/fnv"
 	"math"
 	"math/rand/v2"
 	"runtime"
@@ -19,6 +20,10 @@ type LayoutOptions struct {
 	Seed uint64
 	// Iterations of the force simulation; 0: 150.
 	Iterations int
+	// Start, when set, holds places of an earlier layout by node id:
+	// those nodes start there and the simulation starts cooler, so that a
+	// graph recomputed after a few edits keeps its shape.
+	Start map[string]Point
 	// Theta is the Barnes–Hut opening angle: a cell seen under a smaller
 	// angle counts as one mass; 0: 1.
 	Theta float64
@@ -71,12 +76,21 @@ func Layout(g Graph, opt LayoutOptions) []Point {
 	// The area is 1000×1000; k is the ideal distance between nodes.
 	const side = 1000.0
 	k := side / math.Sqrt(float64(n))
-	rng := rand.New(rand.NewPCG(opt.Seed, 0x9e3779b97f4a7c15))
 	parts := make([]barneshut.Particle2, n)
 	pos := make([]r2.Vec, n)
 	mass := make([]float64, n)
+	started := 0
 	for i, nd := range g.Nodes {
+		// A node's first place hangs on the seed and its id only, not
+		// on its rank: a count that changes moves no other node.
+		h := fnv.New64a()
+		h.Write([]byte(nd.ID))
+		rng := rand.New(rand.NewPCG(opt.Seed, h.Sum64()))
 		pos[i] = r2.Vec{X: (rng.Float64() - 0.5) * side, Y: (rng.Float64() - 0.5) * side}
+		if p, ok := opt.Start[nd.ID]; ok && !math.IsNaN(p.X) && !math.IsNaN(p.Y) {
+			pos[i] = r2.Vec{X: p.X, Y: p.Y}
+			started++
+		}
 		mass[i] = 1 + math.Log1p(float64(nd.Count))/2
 	}
 	// Repulsion k²/d between masses: barneshut hands the force function
@@ -95,6 +109,11 @@ func Layout(g Graph, opt LayoutOptions) []Point {
 	}
 	disp := make([]r2.Vec, n)
 	temp := side / 10
+	if started > n/2 {
+		// Most nodes have their place: settle the newcomers, do not
+		// shake the rest.
+		temp, iters = side/200, min(iters, 40)
+	}
 	cool := temp / float64(iters+1)
 	for it := 0; it < iters; it++ {
 		for i := range parts {
