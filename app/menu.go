@@ -216,6 +216,7 @@ func (u *UI) makeMenu() *fyne.MainMenu {
 	guidelinesItem.Checked = u.guidelinesOn()
 	view := fyne.NewMenu("View", item("Zoom in", "zoomIn"), item("Zoom out", "zoomOut"), item("Actual size", "zoom0"),
 		fyne.NewMenuItemSeparator(), u.layerItem(), guidelinesItem,
+		fyne.NewMenuItemSeparator(), fyne.NewMenuItem("Who said what…", u.showWhoSaid),
 		fyne.NewMenuItemSeparator(), themeItem("Light theme", themeLight), themeItem("Dark theme", themeDark), themeItem("System theme", themeSystem))
 
 	var statusItems []*fyne.MenuItem
