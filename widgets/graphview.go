@@ -3,6 +3,7 @@ package widgets
 import (
 	"image/color"
 	"math"
+	"slices"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -392,29 +393,44 @@ func (r *graphRenderer) update() {
 			labelled = append(labelled, i)
 		}
 	}
-	// Names: the first nodes first, then the hovered and selected ones
-	// whatever their rank.
-	shown := 0
-	for k := len(labelled) - 1; k >= 0; k-- {
-		i := labelled[k]
-		if shown >= maxLabels && i != g.hover && i != g.selected {
+	// Names: the hovered and selected ones, then the first nodes first;
+	// a name that would cover one already placed is left out.
+	slices.SortStableFunc(labelled, func(a, b int) int {
+		pin := func(i int) bool { return i == g.hover || i == g.selected }
+		switch {
+		case pin(a) && !pin(b):
+			return -1
+		case pin(b) && !pin(a):
+			return 1
+		}
+		return a - b
+	})
+	var placed []fyne.Position // top left and bottom right of each name
+	for _, i := range labelled {
+		if len(placed)/2 >= maxLabels {
+			break
+		}
+		n := g.nodes[i]
+		bold := i == g.hover || i == g.selected
+		if g.labelW[i] == 0 || bold {
+			g.labelW[i] = fyne.MeasureText(n.Label, textSize, fyne.TextStyle{Bold: bold}).Width
+		}
+		c := g.ToScreen(n.X, n.Y)
+		rad := max(n.Radius*g.scale, 2)
+		tl := fyne.NewPos(c.X-g.labelW[i]/2, c.Y+rad+1)
+		br := tl.Add(fyne.NewPos(g.labelW[i], textSize*1.3))
+		if !bold && overlaps(placed, tl, br) {
 			continue
 		}
-		shown++
-		n := g.nodes[i]
+		placed = append(placed, tl, br)
 		if nt == len(r.texts) {
 			r.texts = append(r.texts, canvas.NewText("", fg))
 		}
 		t := r.texts[nt]
 		nt++
 		t.Text, t.Color, t.TextSize = n.Label, fg, textSize
-		t.TextStyle = fyne.TextStyle{Bold: i == g.hover || i == g.selected}
-		if g.labelW[i] == 0 || t.TextStyle.Bold {
-			g.labelW[i] = fyne.MeasureText(n.Label, textSize, t.TextStyle).Width
-		}
-		c := g.ToScreen(n.X, n.Y)
-		rad := max(n.Radius*g.scale, 2)
-		t.Move(fyne.NewPos(c.X-g.labelW[i]/2, c.Y+rad+1))
+		t.TextStyle = fyne.TextStyle{Bold: bold}
+		t.Move(tl)
 		t.Resize(fyne.NewSize(g.labelW[i], textSize*1.3))
 		t.Refresh()
 	}
@@ -430,6 +446,18 @@ func (r *graphRenderer) update() {
 	for _, t := range r.texts[:nt] {
 		r.objects = append(r.objects, t)
 	}
+}
+
+// overlaps reports whether the box from tl to br meets one of the boxes
+// of placed (top left, bottom right, in pairs).
+func overlaps(placed []fyne.Position, tl, br fyne.Position) bool {
+	for k := 0; k+1 < len(placed); k += 2 {
+		a, b := placed[k], placed[k+1]
+		if tl.X < b.X && a.X < br.X && tl.Y < b.Y && a.Y < br.Y {
+			return true
+		}
+	}
+	return false
 }
 
 // opaque is c without transparency.

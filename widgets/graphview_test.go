@@ -192,3 +192,32 @@ func BenchmarkGraphViewFrame(b *testing.B) {
 		})
 	}
 }
+
+// TestGraphViewLabelsDoNotOverlap: of two big nodes side by side, the
+// first is named and the second's name, which would cover it, is not,
+// until the pointer is over the second.
+func TestGraphViewLabelsDoNotOverlap(t *testing.T) {
+	g, w := newTestGraph(t)
+	defer w.Close()
+	g.SetGraph([]GraphNode{
+		{X: 0, Y: 0, Radius: 20, Colour: blue, Label: "Maria Zakharova"},
+		{X: 30, Y: 2, Radius: 20, Colour: blue, Label: "Sergei Lavrov"},
+		{X: 300, Y: 0, Radius: 20, Colour: blue, Label: "Kyiv"},
+	}, nil)
+	names := func() (out []string) {
+		for _, o := range test.WidgetRenderer(g).Objects() {
+			if t, ok := o.(*canvas.Text); ok {
+				out = append(out, t.Text)
+			}
+		}
+		return
+	}
+	if got := names(); len(got) != 2 || got[0] != "Maria Zakharova" || got[1] != "Kyiv" {
+		t.Errorf("names %q; want Maria Zakharova and Kyiv", got)
+	}
+	n := g.nodes[1]
+	g.MouseMoved(&desktop.MouseEvent{PointEvent: fyne.PointEvent{Position: g.ToScreen(n.X+15, n.Y)}})
+	if got := names(); len(got) == 0 || got[0] != "Sergei Lavrov" {
+		t.Errorf("hovering Lavrov: names %q; want his first", got)
+	}
+}
