@@ -372,11 +372,11 @@ func (w *whoSaidWindow) shown(g whosaid.Graph, pts []whosaid.Point, opts whosaid
 	}
 	drawn := fmt.Sprintf("%s and %s", plural(len(g.Nodes), "node"), plural(len(g.Edges), "edge"))
 	if len(g.Nodes) < len(w.full.Nodes) || len(g.Edges) < len(w.full.Edges) {
-		drawn = fmt.Sprintf("the %d biggest of %s and the %d heaviest of %s between them (raise the minimum count to see fewer)",
+		drawn = fmt.Sprintf("the %d biggest of %s, %d of the %s between them (raise the minimum count to see fewer)",
 			len(g.Nodes), plural(len(w.full.Nodes), "node"), len(g.Edges), plural(len(w.full.Edges), "edge"))
 	}
-	w.summary.SetText(fmt.Sprintf("%s from %s (%s, as the main window shows) · computed in %s · blue: registry entities, orange: sources, green: other mentions; red lines: quoted about, grey: in one article",
-		drawn, plural(g.Articles, "article"), shows, duration(took)))
+	w.summary.SetText(fmt.Sprintf("%s from %s · computed in %s · %s, as the main window shows · blue: registry entities, orange: sources, green: other mentions; red lines: quoted about, grey: in one article",
+		drawn, plural(g.Articles, "article"), duration(took), shows))
 	if len(g.Nodes) == 0 {
 		w.note.SetText("No sources or entities pass the filters: tag claims and link them to who said them (said_by) and what they are about, or loosen the filters.")
 	} else {

@@ -84,7 +84,8 @@ func TestWhoSaidFilters(t *testing.T) {
 }
 
 // An edit while the window is open computes the graph again once the
-// edits pause; File > Export GraphML… writes the whole graph.
+// edits pause; File > Export GraphML… writes the whole graph, Export SVG…
+// the drawing.
 func TestWhoSaidStaleAndExport(t *testing.T) {
 	u, st, _ := newWhoSaidUI(t)
 	w := u.whoSaid
@@ -103,6 +104,12 @@ func TestWhoSaidStaleAndExport(t *testing.T) {
 	b, err := os.ReadFile(path)
 	if err != nil || !strings.Contains(string(b), `<data key="label">officials</data>`) {
 		t.Fatalf("export: %v\n%s", err, b)
+	}
+	svg := filepath.Join(filepath.Dir(path), "graph.svg")
+	w.exportDialog("svg")
+	submitPathDialog(t, w.win, svg)
+	if b, err := os.ReadFile(svg); err != nil || !strings.Contains(string(b), "<svg") || !strings.Contains(string(b), ">officials</text>") {
+		t.Fatalf("SVG export: %v\n%s", err, b)
 	}
 	u.closeWhoSaid()
 	if u.whoSaid != nil {
