@@ -291,9 +291,14 @@ func (w *whoSaidWindow) compute() {
 	st, labels, entities := w.st, w.u.s.Labels(), slices.Clone(w.u.s.Entities())
 	layer, one := w.u.s.View().Layer()
 	project := strings.TrimSuffix(filepath.Base(st.Path()), filepath.Ext(st.Path()))
+	// After an edit the layout starts from the places shown, so that the
+	// drawing keeps its shape; other filters make another graph, laid out
+	// afresh.
 	start := map[string]whosaid.Point{}
-	for i, n := range w.graph.Nodes {
-		start[n.ID] = w.pts[i]
+	if fmt.Sprint(opts) == fmt.Sprint(w.opts) {
+		for i, n := range w.graph.Nodes {
+			start[n.ID] = w.pts[i]
+		}
 	}
 	w.busy.Show()
 	w.busy.Start()
@@ -371,9 +376,12 @@ func (w *whoSaidWindow) shown(g whosaid.Graph, pts []whosaid.Point, opts whosaid
 		shows = annotation.LayerPhrase(layer)
 	}
 	drawn := fmt.Sprintf("%s and %s", plural(len(g.Nodes), "node"), plural(len(g.Edges), "edge"))
-	if len(g.Nodes) < len(w.full.Nodes) || len(g.Edges) < len(w.full.Edges) {
+	switch {
+	case len(g.Nodes) < len(w.full.Nodes):
 		drawn = fmt.Sprintf("the %d biggest of %s, %d of the %s between them (raise the minimum count to see fewer)",
 			len(g.Nodes), plural(len(w.full.Nodes), "node"), len(g.Edges), plural(len(w.full.Edges), "edge"))
+	case len(g.Edges) < len(w.full.Edges):
+		drawn = fmt.Sprintf("%s, %d of their %s (the heaviest)", plural(len(g.Nodes), "node"), len(g.Edges), plural(len(w.full.Edges), "edge"))
 	}
 	w.summary.SetText(fmt.Sprintf("%s from %s · computed in %s · %s, as the main window shows · blue: registry entities, orange: sources, green: other mentions; red lines: quoted about, grey: in one article",
 		drawn, plural(g.Articles, "article"), duration(took), shows))
