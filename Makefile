@@ -10,10 +10,12 @@ PKGS    := ./...
 # Packages Fyne needs to build (cgo, X11, OpenGL), and the ones the tests need
 # for a real window (Xvfb, xdotool, ImageMagick for screenshots) and the font
 # with Hebrew and Arabic letters that the right-to-left tests draw with; Graphviz,
-# whose dot -Tsvg renders the DOT export in its test (skipped without it).
+# whose dot -Tsvg renders the DOT export in its test (skipped without it); xmllint
+# (libxml2-utils), which checks the GraphML export against GraphML's schema.
 BUILD_DEBS := gcc pkg-config libgl1-mesa-dev libx11-dev libxcursor-dev libxrandr-dev \
               libxinerama-dev libxi-dev libxxf86vm-dev
-TEST_DEBS  := xvfb xauth xdotool imagemagick python3 fonts-dejavu-core graphviz
+TEST_DEBS  := xvfb xauth xdotool imagemagick python3 fonts-dejavu-core graphviz \
+              libxml2-utils
 SUDO       := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: all build run test test-unit test-e2e test-long vet deps test-deps bench clean

@@ -36,7 +36,7 @@ const (
 	orderKind     = "By kind"
 	orderLabel    = "By label"
 	orderPosition = "By position"
-	allLabels     = "All labels"
+	allLabels     = "All labels" // a label filter's choice that keeps every label (panel, graph)
 )
 
 // prefPanelOrder is the order the annotation list was last shown in.

@@ -157,6 +157,7 @@ type UI struct {
 	// modifiers returns the modifier keys held; nil: the driver's.
 	modifiers func() fyne.KeyModifier
 	agree     *agreementWindow // Project > Agreement… while it is open
+	whoSaid   *whoSaidWindow   // View > Who said what… while it is open
 	curation  *curationPane    // above the annotation panel in the curated view
 	statusBar *widget.Label
 	status    string // the last setStatus message

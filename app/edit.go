@@ -40,6 +40,9 @@ func (u *UI) show(st session.Step) {
 	if st.Articles {
 		u.articlesShown(st)
 	}
+	if len(st.Put) > 0 || len(st.Del) > 0 || st.Codebook || st.Entities || st.Articles || st.Reread {
+		u.whoSaidStale()
+	}
 	u.updateUndoItems()
 	u.statisticsChanged(st)
 }

@@ -184,7 +184,8 @@ func (u *UI) setView(v session.LayerView) {
 	u.picking = false
 	u.refreshAnnotations()
 	u.layersChanged()
-	u.sideShown() // the curation pane above the panel in the curated view
+	u.whoSaidStale() // the graph reads the layer shown
+	u.sideShown()    // the curation pane above the panel in the curated view
 	if u.curating() && u.win.Canvas() != nil {
 		u.win.Canvas().Focus(u.curation.list) // its keys accept versions
 	}

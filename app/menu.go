@@ -248,7 +248,8 @@ func (u *UI) makeMenu() *fyne.MainMenu {
 	listItem.Checked = u.articleListOn()
 	view := fyne.NewMenu("View", item("Zoom in", "zoomIn"), item("Zoom out", "zoomOut"), item("Actual size", "zoom0"),
 		fyne.NewMenuItem("Reading settings…", u.unlessDialog(u.showReadingSettings)),
-		fyne.NewMenuItemSeparator(), u.layerItem(), listItem, guidelinesItem, u.allLinksItem(), fyne.NewMenuItem("Statistics…", u.showStatistics),
+		fyne.NewMenuItemSeparator(), u.layerItem(), listItem, guidelinesItem, u.allLinksItem(),
+		fyne.NewMenuItemSeparator(), fyne.NewMenuItem("Statistics…", u.showStatistics), fyne.NewMenuItem("Who said what…", u.showWhoSaid),
 		fyne.NewMenuItemSeparator(), themeItem("Light theme", themeLight), themeItem("Dark theme", themeDark), themeItem("System theme", themeSystem))
 
 	var statusItems []*fyne.MenuItem

@@ -7,6 +7,7 @@ import (
 	"io"
 	"strconv"
 	"strings"
+	"unicode"
 )
 
 // GraphML's namespace and schema.
@@ -36,9 +37,31 @@ func esc(s string) string {
 	return b.String()
 }
 
+// GraphMLID is a node's id as GraphML writes it. GraphML's schema types
+// ids as XML name tokens (letters, digits, '.', '-', '_', ':'; no space),
+// so every other character of id, and '_' itself, is written as '_', its
+// code point in hexadecimal and '_' again ("text:a source" is
+// "text:a_20_source"): one id, one token, read back by a person.
+func GraphMLID(id string) string {
+	var b strings.Builder
+	for _, r := range id {
+		switch {
+		case r >= 'a' && r <= 'z', r >= 'A' && r <= 'Z', r >= '0' && r <= '9', r == '.', r == '-', r == ':':
+			b.WriteRune(r)
+		case r >= 0xC0 && r < 0xD7A4 && unicode.IsLetter(r) && r != 0xD7 && r != 0xF7:
+			// letters of the other scripts of the Basic Multilingual
+			// Plane, which XML 1.0 counts as name characters
+			b.WriteRune(r)
+		default:
+			fmt.Fprintf(&b, "_%x_", r)
+		}
+	}
+	return b.String()
+}
+
 // WriteGraphML writes g as GraphML 1.0: directed "quoted about" edges and
 // undirected co-occurrence edges (their directed attribute says which),
-// the keys declared before the graph.
+// the keys declared before the graph, node ids as GraphMLID writes them.
 func WriteGraphML(w io.Writer, g Graph) error {
 	bw := bufio.NewWriter(w)
 	fmt.Fprintf(bw, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<graphml xmlns=\"%s\" xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" xsi:schemaLocation=\"%s %s\">\n", graphmlNS, graphmlNS, graphmlSchema)
@@ -50,7 +73,7 @@ func WriteGraphML(w io.Writer, g Graph) error {
 		fmt.Fprintf(bw, "    <desc>%s: who said what, %d articles</desc>\n", esc(g.Project), g.Articles)
 	}
 	for _, n := range g.Nodes {
-		fmt.Fprintf(bw, "    <node id=\"%s\">\n", esc(n.ID))
+		fmt.Fprintf(bw, "    <node id=\"%s\">\n", GraphMLID(n.ID))
 		fmt.Fprintf(bw, "      <data key=\"label\">%s</data>\n      <data key=\"kind\">%s</data>\n", esc(n.Label), n.Kind)
 		if n.SourceType != "" {
 			fmt.Fprintf(bw, "      <data key=\"source_type\">%s</data>\n", esc(n.SourceType))
@@ -59,7 +82,7 @@ func WriteGraphML(w io.Writer, g Graph) error {
 			n.Count, n.Quoted, n.Mentioned)
 	}
 	for i, e := range g.Edges {
-		fmt.Fprintf(bw, "    <edge id=\"e%d\" source=\"%s\" target=\"%s\" directed=\"%t\">\n", i, esc(e.From), esc(e.To), e.Directed())
+		fmt.Fprintf(bw, "    <edge id=\"e%d\" source=\"%s\" target=\"%s\" directed=\"%t\">\n", i, GraphMLID(e.From), GraphMLID(e.To), e.Directed())
 		fmt.Fprintf(bw, "      <data key=\"relation\">%s</data>\n      <data key=\"weight\">%d</data>\n    </edge>\n", e.Relation, e.Weight)
 	}
 	bw.WriteString("  </graph>\n</graphml>\n")

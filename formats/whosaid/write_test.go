@@ -82,8 +82,8 @@ func TestGraphMLGoldenAndReadBack(t *testing.T) {
 				t.Errorf("read back %d nodes, %d edges; want %d, %d", len(nodes), edges, len(want.Nodes), len(want.Edges))
 			}
 			for _, n := range want.Nodes {
-				if labels[n.ID] != n.Label {
-					t.Errorf("node %q: label %q; want %q", n.ID, labels[n.ID], n.Label)
+				if labels[GraphMLID(n.ID)] != n.Label {
+					t.Errorf("node %q: label %q; want %q", n.ID, labels[GraphMLID(n.ID)], n.Label)
 				}
 			}
 		})

@@ -1,0 +1,118 @@
+package app
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"glossa/annotation"
+)
+
+// newWhoSaidUI is newTestUI with, in the second article ("Nothing
+// happened today, officials said."), the source "officials" and a claim
+// said by it, and the graph window open and computed.
+func newWhoSaidUI(t *testing.T) (*UI, *fakeStore, annotation.Annotation) {
+	t.Helper()
+	u, st := newTestUI(t)
+	text := testDocs()[1].Text
+	span := func(s string) []annotation.Span {
+		i := strings.Index(text, s)
+		return []annotation.Span{{Start: i, End: i + len(s), Text: s}}
+	}
+	got, err := st.Apply(2, []annotation.Annotation{{Label: "Source", Spans: span("officials")}}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err = st.Apply(2, []annotation.Annotation{{Label: "Claim", Spans: span("Nothing happened today"),
+		Links: []annotation.Link{{Type: annotation.LinkSaidBy, Target: got[0].ID}}}}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	u.reloadDocuments()
+	u.showWhoSaid()
+	until(t, func() bool { return u.whoSaid != nil && len(u.whoSaid.graph.Nodes) > 0 })
+	return u, st, got[0]
+}
+
+// The window shows the graph of the project; a click on the source lists
+// its claim, and a click on the claim opens its article in the main window
+// with the claim selected.
+func TestWhoSaidWindow(t *testing.T) {
+	u, _, claim := newWhoSaidUI(t)
+	w := u.whoSaid
+	i := -1
+	for k, n := range w.graph.Nodes {
+		if n.Label == "officials" {
+			i = k
+		}
+	}
+	if i < 0 || w.graph.Nodes[i].Quoted != 1 {
+		t.Fatalf("nodes %+v; want officials quoted once", w.graph.Nodes)
+	}
+	if len(w.pts) != len(w.graph.Nodes) {
+		t.Fatalf("%d points for %d nodes", len(w.pts), len(w.graph.Nodes))
+	}
+	w.view.OnNodeTapped(i)
+	until(t, func() bool { return len(w.rows) > 0 })
+	if r := w.rows[0]; r.id != claim.ID || r.doc != 2 || r.quote != "Nothing happened today" || !strings.Contains(r.text(), "Second article") {
+		t.Fatalf("claims of officials %+v; want the claim of article 2", w.rows)
+	}
+	w.claims.OnSelected(0)
+	if u.s.DocID() != 2 || u.s.Selected() != claim.ID {
+		t.Errorf("open article %d, selected %d; want article 2, claim %d", u.s.DocID(), u.s.Selected(), claim.ID)
+	}
+}
+
+// A wrong date gets a sentence and leaves the graph as it is; an outlet
+// no article of the claims has leaves no node.
+func TestWhoSaidFilters(t *testing.T) {
+	u, _, _ := newWhoSaidUI(t)
+	w := u.whoSaid
+	before := w.computing
+	w.from.SetText("14/03/2026")
+	w.compute()
+	if w.computing != before || !strings.Contains(w.note.Text, "is not a date") {
+		t.Errorf("a wrong date: note %q, runs %d -> %d; want a sentence and no run", w.note.Text, before, w.computing)
+	}
+	w.from.SetText("")
+	w.outlet.SetSelected("Valley Post") // article 1's; the claim is in article 2
+	until(t, func() bool { return w.opts.Outlets != nil })
+	if len(w.graph.Nodes) != 0 {
+		t.Errorf("outlet Valley Post: nodes %+v; want none", w.graph.Nodes)
+	}
+}
+
+// An edit while the window is open computes the graph again once the
+// edits pause; File > Export GraphML… writes the whole graph, Export SVG…
+// the drawing.
+func TestWhoSaidStaleAndExport(t *testing.T) {
+	u, st, _ := newWhoSaidUI(t)
+	w := u.whoSaid
+	text := testDocs()[1].Text
+	i := strings.Index(text, "today")
+	if _, err := st.Apply(2, []annotation.Annotation{{Label: "Source", Spans: []annotation.Span{{Start: i, End: i + 5, Text: "today"}}}}, nil); err != nil {
+		t.Fatal(err)
+	}
+	before := len(w.graph.Nodes)
+	u.whoSaidStale()
+	until(t, func() bool { return len(w.graph.Nodes) == before+1 })
+
+	path := filepath.Join(t.TempDir(), "graph.graphml")
+	w.exportDialog("graphml")
+	submitPathDialog(t, w.win, path)
+	b, err := os.ReadFile(path)
+	if err != nil || !strings.Contains(string(b), `<data key="label">officials</data>`) {
+		t.Fatalf("export: %v\n%s", err, b)
+	}
+	svg := filepath.Join(filepath.Dir(path), "graph.svg")
+	w.exportDialog("svg")
+	submitPathDialog(t, w.win, svg)
+	if b, err := os.ReadFile(svg); err != nil || !strings.Contains(string(b), "<svg") || !strings.Contains(string(b), ">officials</text>") {
+		t.Fatalf("SVG export: %v\n%s", err, b)
+	}
+	u.closeWhoSaid()
+	if u.whoSaid != nil {
+		t.Error("the window is still open")
+	}
+}

@@ -1,0 +1,61 @@
+package whosaid
+
+import (
+	"slices"
+	"testing"
+)
+
+func TestTop(t *testing.T) {
+	g := Graph{Nodes: []Node{{ID: "a", Count: 9}, {ID: "b", Count: 5}, {ID: "c", Count: 2}}, Edges: []Edge{
+		{From: "a", To: "b", Relation: QuotedAbout, Weight: 1},
+		{From: "a", To: "c", Relation: QuotedAbout, Weight: 7},
+		{From: "b", To: "a", Relation: CoOccurrence, Weight: 3},
+		{From: "a", To: "b", Relation: CoOccurrence, Weight: 2},
+	}}
+	ids := func(g Graph) (nodes []string, edges []int) {
+		for _, n := range g.Nodes {
+			nodes = append(nodes, n.ID)
+		}
+		for _, e := range g.Edges {
+			edges = append(edges, e.Weight)
+		}
+		return
+	}
+	// A hub with heavy edges does not take every place from the small
+	// nodes: each keeps its heaviest tie.
+	star := Graph{Nodes: []Node{{ID: "hub"}, {ID: "x"}, {ID: "y"}, {ID: "z"}}, Edges: []Edge{
+		{From: "hub", To: "x", Weight: 9}, {From: "hub", To: "y", Weight: 8}, {From: "x", To: "y", Weight: 6},
+		{From: "hub", To: "z", Weight: 2},
+	}}
+	if _, got := ids(star.Top(0, 3)); !slices.Equal(got, []int{9, 8, 2}) {
+		t.Errorf("star: edges %v; want 9, 8, 2 (z's only edge before x and y's second)", got)
+	}
+	for _, c := range []struct {
+		nodes, edges int
+		wantNodes    []string
+		wantEdges    []int // by weight, in g's order
+	}{
+		{0, 0, []string{"a", "b", "c"}, []int{1, 7, 3, 2}},
+		{2, 0, []string{"a", "b"}, []int{1, 3, 2}},
+		{2, 2, []string{"a", "b"}, []int{3, 2}},
+		{3, 1, []string{"a", "b", "c"}, []int{7}},
+		{3, 3, []string{"a", "b", "c"}, []int{7, 3, 2}},
+		{1, 5, []string{"a"}, nil},
+	} {
+		gotNodes, gotEdges := ids(g.Top(c.nodes, c.edges))
+		if !slices.Equal(gotNodes, c.wantNodes) || !slices.Equal(gotEdges, c.wantEdges) {
+			t.Errorf("Top(%d, %d): nodes %v, edges %v; want %v, %v", c.nodes, c.edges, gotNodes, gotEdges, c.wantNodes, c.wantEdges)
+		}
+	}
+	if len(g.Nodes) != 3 || len(g.Edges) != 4 {
+		t.Errorf("Top changed the graph it cut: %d nodes, %d edges", len(g.Nodes), len(g.Edges))
+	}
+	// Refs answer for the kept nodes as in the whole graph.
+	whole := build(Options{})
+	top := whole.Top(2, 0)
+	for i := range top.Nodes {
+		if !slices.Equal(top.Refs(i), whole.Refs(i)) {
+			t.Errorf("node %d: Refs of the cut graph differ from the whole one's", i)
+		}
+	}
+}
