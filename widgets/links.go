@@ -175,12 +175,16 @@ func (v *ArticleView) layoutLinks(first, last int) int {
 		return sort.Search(len(starts), func(i int) bool { return starts[i] > off }) - 1
 	}
 	m := v.metrics
-	left, right := m.pad/2, v.size.Width-m.barW-m.pad/2
+	// The text column (centred when the measure leaves room): legs meet
+	// the highlights where they are drawn, arcs to other lines run to the
+	// column's edges.
+	col := v.left()
+	left, right := col-m.pad/2, min(col+v.wrapW+m.pad/2, v.size.Width-m.barW-m.pad/2)
 	size := v.Theme().Size(theme.SizeNameCaptionText)
 	// piece returns the x extent of r on line i (on screen).
 	piece := func(i int, r Range) (float32, float32) {
 		pi, s, e := v.lineBounds(first + i)
-		return m.pad + v.lineX(pi, s, max(r.Start, s)), m.pad + v.lineX(pi, s, min(r.End, e))
+		return col + v.lineX(pi, s, max(r.Start, s)), col + v.lineX(pi, s, min(r.End, e))
 	}
 	arcs := ls.scratch[:0]
 	for _, li := range shown {

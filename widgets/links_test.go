@@ -267,3 +267,58 @@ func TestLinksHoverFocus(t *testing.T) {
 	}
 	test.AssertRendersToMarkup(t, "links_hover.xml", w.Canvas())
 }
+
+// In a view wider than the measure the text column is centred: every arc's
+// legs still meet its highlights where they are drawn (issue 23: the arcs
+// landed a column's margin to the left of their words).
+func TestLinksMeetTheCentredColumn(t *testing.T) {
+	v, w := linkedArticle(t)
+	w.Resize(fyne.NewSize(1200, 200))
+	v.Resize(fyne.NewSize(1200, 200))
+	v.SetMeasure(40)
+	v.SetLinkMode(AllLinks)
+	if v.left() <= v.metrics.pad {
+		t.Fatalf("the column is not centred (left %v): the test needs a view wider than its measure", v.left())
+	}
+	if len(v.links.arcs) == 0 {
+		t.Fatal("no arcs laid out")
+	}
+	for _, p := range v.links.arcs {
+		l := v.links.all[p.link]
+		end := func(arrow bool) uint64 { // the arrow is on the To leg
+			if arrow {
+				return l.To
+			}
+			return l.From
+		}
+		left, right := end(p.arrow0), end(p.arrow1)
+		if !p.open0 && !p.open1 && !p.arrow0 && !p.arrow1 {
+			t.Errorf("link %d: an arc on one line without an arrow", l.ID)
+		}
+		for _, leg := range []struct {
+			x    float32
+			open bool
+			id   uint64
+		}{{p.x0, p.open0, left}, {p.x1, p.open1, right}} {
+			if leg.open {
+				continue // runs on to another line
+			}
+			var h Highlight
+			for _, c := range v.highlights {
+				if c.ID == leg.id {
+					h = c
+				}
+			}
+			// The highlight's extent on the arc's line (a wrapped
+			// highlight is met on its line nearest the other end).
+			pi, ls, le := v.lineBounds(p.k)
+			if h.End <= ls || h.Start >= le {
+				t.Fatalf("link %d: highlight %d is not on the arc's line %d", l.ID, leg.id, p.k)
+			}
+			x0, x1 := v.left()+v.lineX(pi, ls, max(h.Start, ls)), v.left()+v.lineX(pi, ls, min(h.End, le))
+			if leg.x < x0 || leg.x > x1 {
+				t.Errorf("link %d (%s): a leg at x %v, its highlight %d drawn from %v to %v", l.ID, l.Label, leg.x, leg.id, x0, x1)
+			}
+		}
+	}
+}
