@@ -40,11 +40,25 @@ func (u *UI) show(st session.Step) {
 	if st.Articles {
 		u.articlesShown(st)
 	}
-	if len(st.Put) > 0 || len(st.Del) > 0 || st.Codebook || st.Entities || st.Articles || st.Reread {
-		u.whoSaidStale()
+	if changesCorpus(st) {
+		u.corpusChanged()
 	}
 	u.updateUndoItems()
-	u.statisticsChanged(st)
+}
+
+// changesCorpus reports whether step st changed what the corpus windows
+// (statistics, who said what) count: annotations, a status, the codebook,
+// the registry, the articles.
+func changesCorpus(st session.Step) bool {
+	return len(st.Put) > 0 || len(st.Del) > 0 || st.Status || st.Codebook || st.Entities || st.Reread || st.Articles
+}
+
+// corpusChanged tells the open corpus windows to compute again a moment
+// from now: after an edit (show) and after an import or a merge
+// (readInto), which change the corpus outside the session's steps.
+func (u *UI) corpusChanged() {
+	u.statisticsStale()
+	u.whoSaidStale()
 }
 
 // edit stores one undoable edit described by desc through the session

@@ -125,6 +125,7 @@ func (u *UI) readInto(paths []string, read func(context.Context, []string, func(
 				u.reloadAnnotations()
 			}
 			u.suggestSoon(u.s.NeedsSuggestions()...) // the open article first
+			u.corpusChanged()
 
 			switch {
 			case errors.Is(err, context.Canceled):

@@ -14,7 +14,6 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"glossa/annotation"
-	"glossa/app/session"
 	"glossa/internal/durable"
 	"glossa/stats"
 	"glossa/stats/charts"
@@ -26,7 +25,7 @@ import (
 // window's size in the theme's colours, and Export PNG…, SVG… and CSV…
 // under it. It is computed on a goroutine from the store's bundles, so
 // the window never waits; an edit computes it again a moment later
-// (statisticsChanged), one run at a time, the newest result shown.
+// (statisticsStale), one run at a time, the newest result shown.
 
 // statsDelay is how long after an edit the statistics are computed again:
 // a burst of edits (typing a note, tagging several) makes one run.
@@ -126,13 +125,11 @@ func (u *UI) closeStatistics() {
 	}
 }
 
-// statisticsChanged computes the open Statistics window again a moment
-// after step st, when it changed what the statistics count (annotations,
-// a status, the codebook, the registry, the articles); nothing while the
-// window is closed.
-func (u *UI) statisticsChanged(st session.Step) {
+// statisticsStale computes the open Statistics window again a moment
+// from now (corpusChanged); nothing while the window is closed.
+func (u *UI) statisticsStale() {
 	w := u.stats
-	if w == nil || !(len(st.Put) > 0 || len(st.Del) > 0 || st.Status || st.Codebook || st.Entities || st.Reread || st.Articles) {
+	if w == nil {
 		return
 	}
 	if w.soon != nil {

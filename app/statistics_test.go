@@ -2,6 +2,7 @@ package app
 
 import (
 	"bytes"
+	"context"
 	"image/png"
 	"os"
 	"path/filepath"
@@ -153,4 +154,21 @@ func TestStatisticsFollowEdits(t *testing.T) {
 	if w.computing != runs || u.stats != nil {
 		t.Errorf("%d runs after the window closed; want %d", w.computing, runs)
 	}
+}
+
+// An import changes the corpus outside the session's steps: the open
+// window computes again all the same (it missed imports before).
+func TestStatisticsFollowImports(t *testing.T) {
+	u, st := newStatisticsUI(t)
+	w := u.stats
+	w.layer.SetSelected(statsLayerAll)
+	until(t, func() bool { return !w.running && w.report.Annotations == 5 })
+	u.proj.Import = func(_ context.Context, _ []string, _ func(done, total int, msg string)) (string, error) {
+		o := annotation.NewOffsets(u.s.Doc().Text)
+		s, _ := annotation.NewSpan(o, 0, 5)
+		_, err := st.Apply(u.s.DocID(), []annotation.Annotation{{DocID: u.s.DocID(), Label: st.labels.Labels[0].Name, Spans: []annotation.Span{s}}}, nil)
+		return "Imported 1 annotation.", err
+	}
+	u.importPaths([]string{"more.json"})
+	until(t, func() bool { return !w.running && w.report.Annotations == 6 })
 }
