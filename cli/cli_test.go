@@ -211,3 +211,14 @@ func TestBackup(t *testing.T) {
 		t.Errorf("backup over an existing file: code %d, stderr %q", r.code, r.stderr)
 	}
 }
+
+// The import's summary counts in words a person reads: "1 document", not
+// "1 documents".
+func TestImportSummaryWords(t *testing.T) {
+	dir := t.TempDir()
+	a := writeFile(t, dir, "a.txt", "Minister quits\n\nThe minister said \"I quit.\"\n")
+	r := run(t, dir, "import", "--db", filepath.Join(dir, "p.glossa"), a)
+	if want := "imported 1 document, 0 annotations; 0 duplicates skipped; 0 files failed\n"; r.code != 0 || !strings.HasSuffix(r.stderr, want) {
+		t.Errorf("import said %q (code %d); want it to end %q", r.stderr, r.code, want)
+	}
+}

@@ -76,8 +76,9 @@ func runImport(ctx context.Context, env Env, args []string) error {
 	if res.Pending > 0 || res.Rejected > 0 {
 		suggestions = fmt.Sprintf(", %d suggestions to review (%d rejected ones remembered)", res.Pending, res.Rejected)
 	}
-	fmt.Fprintf(env.Stderr, "imported %d documents, %d annotations%s; %d duplicates skipped; %d files failed\n",
-		res.Documents, res.Annotations, suggestions, res.Duplicates, failed)
+	fmt.Fprintf(env.Stderr, "imported %d document%s, %d annotation%s%s; %d duplicate%s skipped; %d file%s failed\n",
+		res.Documents, plural(res.Documents), res.Annotations, plural(res.Annotations), suggestions,
+		res.Duplicates, plural(res.Duplicates), failed, plural(failed))
 	if failed > 0 {
 		return fmt.Errorf("%d of the files could not be imported (see above)", failed)
 	}
