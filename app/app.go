@@ -53,6 +53,11 @@ type Store interface {
 	// window computes from it, on a goroutine of its own, while edits go
 	// on. An error from fn stops the walk and is returned.
 	EachBundle(fn func(b annotation.Bundle) error) error
+	// EachAnnotated is EachBundle without the texts (b.Document.Text is
+	// empty; the annotations' spans keep their own text): the statistics
+	// and the who-said-what graph read no text, and a corpus's texts are
+	// most of its bytes.
+	EachAnnotated(fn func(b annotation.Bundle) error) error
 	// Backup writes a consistent copy of the project file to path.
 	Backup(path string) error
 	// Backups lists the automatic backups of the project file, newest

@@ -317,6 +317,13 @@ func (s *fakeStore) RestoreEntity(e annotation.Entity) error {
 	return nil
 }
 
+func (s *fakeStore) EachAnnotated(fn func(b annotation.Bundle) error) error {
+	return s.EachBundle(func(b annotation.Bundle) error {
+		b.Document.Text = ""
+		return fn(b)
+	})
+}
+
 func (s *fakeStore) EachBundle(fn func(b annotation.Bundle) error) error {
 	for _, d := range s.docs {
 		anns, err := s.Annotations(d.ID)

@@ -218,7 +218,7 @@ func (w *statisticsWindow) layerOptions() []string {
 
 // each is the store's bundles of the layer chosen.
 func (w *statisticsWindow) each() stats.Each {
-	each := stats.Each(w.st.EachBundle)
+	each := stats.Each(w.st.EachAnnotated) // no text: the statistics read none
 	switch l := w.layer.Selected; l {
 	case statsLayerAll, "":
 		return each

@@ -27,7 +27,7 @@ import (
 // and co-occurrence as lines, laid out by whosaid.Layout; filters by
 // label, outlet, dates and minimum count; a click on a node lists its
 // claims, and a click on a claim opens it in the main window. The graph is
-// computed on a goroutine from the store's bundles (Store.EachBundle), for
+// computed on a goroutine from the store's bundles (Store.EachAnnotated: no text), for
 // the layer the main window shows, and again a moment after the
 // annotations change, while the window is open; File exports it as SVG,
 // GraphML or DOT with the filters set.
@@ -306,7 +306,7 @@ func (w *whoSaidWindow) compute() {
 		b := whosaid.NewBuilder(opts)
 		b.Begin(project, labels, entities)
 		var kept []annotation.Annotation
-		err := st.EachBundle(func(bd annotation.Bundle) error {
+		err := st.EachAnnotated(func(bd annotation.Bundle) error {
 			if one {
 				kept = kept[:0]
 				for _, a := range bd.Annotations {
@@ -431,7 +431,7 @@ func (w *whoSaidWindow) nodeTapped(i int) {
 	w.u.background(func() {
 		type found struct{ quote, title string }
 		got := map[[2]uint64]found{}
-		err := st.EachBundle(func(b annotation.Bundle) error {
+		err := st.EachAnnotated(func(b annotation.Bundle) error {
 			ids := want[b.Document.ID]
 			if ids == nil {
 				return nil

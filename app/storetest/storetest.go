@@ -67,6 +67,28 @@ func eachBundle(t *testing.T, open Open) {
 	if err := st.EachBundle(func(annotation.Bundle) error { n++; return stop }); !errors.Is(err, stop) || n != 1 {
 		t.Errorf("an error from fn: %v after %d calls; want it back after 1", err, n)
 	}
+
+	// EachAnnotated: the same walk, the documents without their texts.
+	titles, anns = nil, nil
+	err = st.EachAnnotated(func(b annotation.Bundle) error {
+		titles = append(titles, b.Document.Title)
+		var labels []string
+		for _, a := range b.Annotations {
+			labels = append(labels, annotation.LayerOf(a)+" "+a.Label+" "+a.Quote())
+		}
+		anns = append(anns, labels)
+		if b.Document.Text != "" {
+			t.Errorf("EachAnnotated: document %d has its text; want none", b.Document.ID)
+		}
+		return nil
+	})
+	if err != nil || !slices.Equal(titles, []string{"Prices", "Bridge"}) || len(anns) != 2 || len(anns[0]) != 1 || anns[0][0] != "ana Claim "+claim.Quote() || len(anns[1]) != 0 {
+		t.Errorf("EachAnnotated gave %q %q, %v; want both documents, the claim with its quote in the first", titles, anns, err)
+	}
+	n = 0
+	if err := st.EachAnnotated(func(annotation.Bundle) error { n++; return stop }); !errors.Is(err, stop) || n != 1 {
+		t.Errorf("EachAnnotated, an error from fn: %v after %d calls; want it back after 1", err, n)
+	}
 }
 
 func docs() []annotation.Document {
