@@ -63,19 +63,12 @@ func (u *UI) showAgreement() {
 	}
 	u.panel.flush()
 	w := &agreementWindow{u: u, st: u.st, tables: map[agreement.Table]*reportTable{}}
-	w.win = u.app.NewWindow("Agreement — " + u.st.Path())
-	w.win.SetContent(w.build())
-	w.win.Resize(fyne.NewSize(1000, 640))
-	w.win.SetOnClosed(func() {
+	w.win = u.newSideWindow("Agreement", fyne.NewSize(1000, 640), func() {
 		if u.agree == w {
 			u.agree = nil
 		}
 	})
-	w.win.Canvas().SetOnTypedKey(func(ev *fyne.KeyEvent) {
-		if ev.Name == fyne.KeyEscape && w.win.Canvas().Overlays().Top() == nil {
-			w.win.Close()
-		}
-	})
+	w.win.SetContent(w.build())
 	u.agree = w
 	w.win.Show()
 	w.compute()

@@ -77,7 +77,7 @@ type statisticsWindow struct {
 	// is the timer of the run an edit asked for.
 	running, again bool
 	computing      int
-	soon           *time.Timer
+	soon           debounce
 }
 
 // drawKey is what a chart's image depends on.
@@ -96,22 +96,13 @@ func (u *UI) showStatistics() {
 	}
 	u.panel.flush()
 	w := &statisticsWindow{u: u, st: u.st}
-	w.win = u.app.NewWindow("Statistics — " + u.st.Path())
-	w.win.SetContent(w.build())
-	w.win.Resize(fyne.NewSize(1100, 700))
-	w.win.SetOnClosed(func() {
-		if w.soon != nil {
-			w.soon.Stop()
-		}
+	w.win = u.newSideWindow("Statistics", fyne.NewSize(1100, 700), func() {
+		w.soon.stop()
 		if u.stats == w {
 			u.stats = nil
 		}
 	})
-	w.win.Canvas().SetOnTypedKey(func(ev *fyne.KeyEvent) {
-		if ev.Name == fyne.KeyEscape && w.win.Canvas().Overlays().Top() == nil {
-			w.win.Close()
-		}
-	})
+	w.win.SetContent(w.build())
 	u.stats = w
 	w.win.Show()
 	w.compute()
@@ -132,15 +123,10 @@ func (u *UI) statisticsStale() {
 	if w == nil {
 		return
 	}
-	if w.soon != nil {
-		w.soon.Stop()
-	}
-	w.soon = time.AfterFunc(statsDelay, func() {
-		fyne.Do(func() {
-			if u.stats == w {
-				w.compute()
-			}
-		})
+	w.soon.after(statsDelay, func() {
+		if u.stats == w {
+			w.compute()
+		}
 	})
 }
 

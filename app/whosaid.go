@@ -70,7 +70,7 @@ type whoSaidWindow struct {
 	// when it is the last one started. listing does the same for the
 	// claims of a node.
 	computing, listing int
-	timer              *time.Timer // the computation waiting after an edit
+	timer              debounce // the computation waiting after an edit
 }
 
 // claimRow is a claim of the clicked node as the side list shows it.
@@ -93,7 +93,12 @@ func (u *UI) showWhoSaid() {
 	}
 	u.panel.flush()
 	w := &whoSaidWindow{u: u, st: u.st}
-	w.win = u.app.NewWindow("Who said what — " + u.st.Path())
+	w.win = u.newSideWindow("Who said what", fyne.NewSize(1200, 780), func() {
+		w.timer.stop()
+		if u.whoSaid == w {
+			u.whoSaid = nil
+		}
+	})
 	w.win.SetContent(w.build())
 	w.win.SetMainMenu(fyne.NewMainMenu(fyne.NewMenu("File",
 		fyne.NewMenuItem("Export SVG…", func() { w.exportDialog("svg") }),
@@ -101,20 +106,6 @@ func (u *UI) showWhoSaid() {
 		fyne.NewMenuItem("Export DOT…", func() { w.exportDialog("dot") }),
 		fyne.NewMenuItemSeparator(),
 		fyne.NewMenuItem("Close", func() { w.win.Close() }))))
-	w.win.Resize(fyne.NewSize(1200, 780))
-	w.win.SetOnClosed(func() {
-		if w.timer != nil {
-			w.timer.Stop()
-		}
-		if u.whoSaid == w {
-			u.whoSaid = nil
-		}
-	})
-	w.win.Canvas().SetOnTypedKey(func(ev *fyne.KeyEvent) {
-		if ev.Name == fyne.KeyEscape && w.win.Canvas().Overlays().Top() == nil {
-			w.win.Close()
-		}
-	})
 	u.whoSaid = w
 	w.win.Show()
 	w.compute()
@@ -136,15 +127,10 @@ func (u *UI) whoSaidStale() {
 	if w == nil {
 		return
 	}
-	if w.timer != nil {
-		w.timer.Stop()
-	}
-	w.timer = time.AfterFunc(whoSaidDelay, func() {
-		fyne.Do(func() {
-			if u.whoSaid == w {
-				w.compute()
-			}
-		})
+	w.timer.after(whoSaidDelay, func() {
+		if u.whoSaid == w {
+			w.compute()
+		}
 	})
 }
 
