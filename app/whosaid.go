@@ -18,6 +18,7 @@ import (
 	"glossa/annotation"
 	"glossa/formats/whosaid"
 	"glossa/internal/durable"
+	"glossa/stats"
 	"glossa/widgets"
 )
 
@@ -291,17 +292,11 @@ func (w *whoSaidWindow) compute() {
 		began := time.Now()
 		b := whosaid.NewBuilder(opts)
 		b.Begin(project, labels, entities)
-		var kept []annotation.Annotation
-		err := st.EachAnnotated(func(bd annotation.Bundle) error {
-			if one {
-				kept = kept[:0]
-				for _, a := range bd.Annotations {
-					if annotation.LayerOf(a) == layer {
-						kept = append(kept, a)
-					}
-				}
-				bd.Annotations = kept
-			}
+		each := stats.Each(st.EachAnnotated)
+		if one {
+			each = stats.OnlyLayer(each, layer) // the layer the main window shows
+		}
+		err := each(func(bd annotation.Bundle) error {
 			b.Add(bd)
 			return nil
 		})

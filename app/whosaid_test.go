@@ -3,10 +3,12 @@ package app
 import (
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
 	"glossa/annotation"
+	"glossa/app/session"
 )
 
 // newWhoSaidUI is newTestUI with, in the second article ("Nothing
@@ -114,5 +116,35 @@ func TestWhoSaidStaleAndExport(t *testing.T) {
 	u.closeWhoSaid()
 	if u.whoSaid != nil {
 		t.Error("the window is still open")
+	}
+}
+
+// The graph follows the layer the main window shows: ben's source is a
+// node over every layer and over ben's, none over cy's.
+func TestWhoSaidFollowsTheLayerShown(t *testing.T) {
+	u, _ := newLayersUI(t)
+	u.showWhoSaid()
+	w := u.whoSaid
+	nodes := func() []string {
+		var got []string
+		for _, n := range w.graph.Nodes {
+			got = append(got, n.Label)
+		}
+		return got
+	}
+	for _, tt := range []struct {
+		view session.LayerView
+		want []string
+	}{
+		{session.LayerView{}, []string{"Ana Pérez"}},
+		{session.LayerView{Kind: session.ViewAnnotator, Annotator: "ben"}, []string{"Ana Pérez"}},
+		{session.LayerView{Kind: session.ViewAnnotator, Annotator: "cy"}, nil},
+	} {
+		u.setView(tt.view)
+		w.compute()
+		until(t, func() bool { return w.graph.Articles > 0 && !w.busy.Visible() })
+		if got := nodes(); !slices.Equal(got, tt.want) {
+			t.Errorf("view %+v: nodes %q; want %q", tt.view, got, tt.want)
+		}
 	}
 }
