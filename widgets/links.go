@@ -153,9 +153,8 @@ func (v *ArticleView) layoutLinks(first, last int) int {
 	clear(ls.rooms)
 	ls.arcs = ls.arcs[:0]
 	ls.hidden = 0
-	shown := v.shownLinks()
-	if len(shown) == 0 {
-		return last
+	if len(ls.all) == 0 || ls.mode != AllLinks && v.selectedID == 0 && ls.selected == 0 {
+		return last // nothing to draw
 	}
 	ends := v.linkEnds()
 	// The lines on screen, by start offset.
@@ -181,15 +180,24 @@ func (v *ArticleView) layoutLinks(first, last int) int {
 	col := v.left()
 	left, right := col-m.pad/2, min(col+v.wrapW+m.pad/2, v.size.Width-m.barW-m.pad/2)
 	size := v.Theme().Size(theme.SizeNameCaptionText)
-	// piece returns the x extent of r on line i (on screen).
+	// piece returns the x extent of r on line i (on screen) as the spans
+	// are drawn (pieces: a right-to-left run mirrored), from its leftmost
+	// piece to its rightmost.
 	piece := func(i int, r Range) (float32, float32) {
 		pi, s, e := v.lineBounds(first + i)
-		return col + v.lineX(pi, s, max(r.Start, s)), col + v.lineX(pi, s, min(r.End, e))
+		xOf := func(off int) float32 { return col + v.lineX(pi, s, off) }
+		runs, runsX := v.lineRuns(v.runes[s:e], s, xOf)
+		ps := pieces(max(r.Start, s), min(r.End, e), xOf, runs, runsX)
+		x0, x1 := ps[0][0], ps[0][1]
+		for _, p := range ps[1:] {
+			x0, x1 = min(x0, p[0]), max(x1, p[1])
+		}
+		return x0, x1
 	}
 	arcs := ls.scratch[:0]
-	for _, li := range shown {
+	for li, l := range ls.all {
 		e := ends[li]
-		if !e.ok {
+		if !e.ok || !v.linkShown(l) {
 			continue
 		}
 		// Each end is reached on its line nearest the other end.
@@ -198,7 +206,6 @@ func (v *ArticleView) layoutLinks(first, last int) int {
 		if !inF && !inT {
 			continue
 		}
-		l := v.links.all[li]
 		lw := v.labelWidth(l.Label, size)
 		switch {
 		case lf == lt:
@@ -275,19 +282,11 @@ func (v *ArticleView) labelWidth(label string, size float32) float32 {
 	return w
 }
 
-// shownLinks returns the indices of the links the mode draws.
-func (v *ArticleView) shownLinks() []int {
+// linkShown reports whether the mode draws link l: every link, or those
+// of the selected highlight, and the selected link.
+func (v *ArticleView) linkShown(l Link) bool {
 	ls := &v.links
-	var out []int
-	for i, l := range ls.all {
-		switch {
-		case ls.mode == AllLinks,
-			v.selectedID != 0 && (l.From == v.selectedID || l.To == v.selectedID),
-			l.ID == ls.selected:
-			out = append(out, i)
-		}
-	}
-	return out
+	return ls.mode == AllLinks || v.selectedID != 0 && (l.From == v.selectedID || l.To == v.selectedID) || l.ID == ls.selected
 }
 
 // legReach is how far inside a wide piece of a highlight an arc's leg

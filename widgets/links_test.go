@@ -322,3 +322,26 @@ func TestLinksMeetTheCentredColumn(t *testing.T) {
 		}
 	}
 }
+
+// An arc between two words of a right-to-left run meets them where they are
+// drawn (mirrored), not where they would be left to right.
+func TestLinksMeetRightToLeftWords(t *testing.T) {
+	text := "Hi שלום עולם ok" // שלום is 3..7, עולם 8..12
+	v, _ := newTestView(t, text, fyne.NewSize(600, 200))
+	red := color.NRGBA{R: 200, A: 255}
+	v.SetHighlights([]Highlight{{ID: 1, Start: 3, End: 7, Color: red}, {ID: 2, Start: 8, End: 12, Color: red}})
+	v.SetLinks([]Link{{ID: 9, From: 1, To: 2, Label: "is", Color: red}})
+	v.SetLinkMode(AllLinks)
+	if len(v.links.arcs) != 1 {
+		t.Fatalf("arcs %+v; want one", v.links.arcs)
+	}
+	xOf := func(off int) float32 { return v.left() + v.lineX(0, 0, off) }
+	runs, runsX := v.lineRuns([]rune(text), 0, xOf)
+	drawn := func(s, e int) [2]float32 { return pieces(s, e, xOf, runs, runsX)[0] }
+	from, to := drawn(3, 7), drawn(8, 12)
+	a := v.links.arcs[0]
+	// עולם (the To end) is drawn left of שלום: the arrow is on the left leg.
+	if !a.arrow0 || a.x0 < to[0] || a.x0 > to[1] || a.x1 < from[0] || a.x1 > from[1] {
+		t.Errorf("arc legs at %v (arrow left %v) and %v; want the left one in עולם %v, the right in שלום %v", a.x0, a.arrow0, a.x1, to, from)
+	}
+}
