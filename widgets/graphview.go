@@ -280,10 +280,20 @@ func (g *GraphView) TypedRune(r rune) {
 // TypedKey pans with the arrow keys.
 func (g *GraphView) TypedKey(ev *fyne.KeyEvent) {
 	const step = 60
-	d := map[fyne.KeyName]fyne.Delta{fyne.KeyLeft: {DX: step}, fyne.KeyRight: {DX: -step}, fyne.KeyUp: {DY: step}, fyne.KeyDown: {DY: -step}}
-	if v, ok := d[ev.Name]; ok {
-		g.Dragged(&fyne.DragEvent{Dragged: v})
+	var d fyne.Delta
+	switch ev.Name {
+	case fyne.KeyLeft:
+		d.DX = step
+	case fyne.KeyRight:
+		d.DX = -step
+	case fyne.KeyUp:
+		d.DY = step
+	case fyne.KeyDown:
+		d.DY = -step
+	default:
+		return
 	}
+	g.Dragged(&fyne.DragEvent{Dragged: d})
 }
 
 // CreateRenderer returns the view's renderer.
@@ -355,7 +365,7 @@ func (r *graphRenderer) update() {
 		l.StrokeColor = e.Colour
 		l.StrokeWidth = max(e.Width*min(g.scale/g.fitted, 3), 1)
 		if focus >= 0 && (e.From == focus || e.To == focus) {
-			l.StrokeColor = opaque(e.Colour)
+			l.StrokeColor = withAlpha(toNRGBA(e.Colour), 0xff)
 			l.StrokeWidth += 1.5
 		}
 		l.Position1, l.Position2 = p, q
@@ -412,13 +422,17 @@ func (r *graphRenderer) update() {
 		}
 		n := g.nodes[i]
 		bold := i == g.hover || i == g.selected
-		if g.labelW[i] == 0 || bold {
-			g.labelW[i] = fyne.MeasureText(n.Label, textSize, fyne.TextStyle{Bold: bold}).Width
+		if g.labelW[i] == 0 {
+			g.labelW[i] = fyne.MeasureText(n.Label, textSize, fyne.TextStyle{}).Width
+		}
+		w := g.labelW[i] // the regular width is cached; a bold name (one or two) is measured
+		if bold {
+			w = fyne.MeasureText(n.Label, textSize, fyne.TextStyle{Bold: true}).Width
 		}
 		c := g.ToScreen(n.X, n.Y)
 		rad := max(n.Radius*g.scale, 2)
-		tl := fyne.NewPos(c.X-g.labelW[i]/2, c.Y+rad+1)
-		br := tl.Add(fyne.NewPos(g.labelW[i], textSize*1.3))
+		tl := fyne.NewPos(c.X-w/2, c.Y+rad+1)
+		br := tl.Add(fyne.NewPos(w, textSize*1.3))
 		if !bold && overlaps(placed, tl, br) {
 			continue
 		}
@@ -431,7 +445,7 @@ func (r *graphRenderer) update() {
 		t.Text, t.Color, t.TextSize = n.Label, fg, textSize
 		t.TextStyle = fyne.TextStyle{Bold: bold}
 		t.Move(tl)
-		t.Resize(fyne.NewSize(g.labelW[i], textSize*1.3))
+		t.Resize(fyne.NewSize(w, textSize*1.3))
 		t.Refresh()
 	}
 
@@ -458,11 +472,4 @@ func overlaps(placed []fyne.Position, tl, br fyne.Position) bool {
 		}
 	}
 	return false
-}
-
-// opaque is c without transparency.
-func opaque(c color.Color) color.Color {
-	n := color.NRGBAModel.Convert(c).(color.NRGBA)
-	n.A = 0xff
-	return n
 }

@@ -221,3 +221,28 @@ func TestGraphViewLabelsDoNotOverlap(t *testing.T) {
 		t.Errorf("hovering Lavrov: names %q; want his first", got)
 	}
 }
+
+// A name drawn bold while selected is drawn at its regular width again
+// once another node is selected (the bold width used to stay cached).
+func TestGraphViewNameWidthAfterSelection(t *testing.T) {
+	g, w := newTestGraph(t)
+	defer w.Close()
+	find := func(name string) *canvas.Text {
+		for _, o := range test.LaidOutObjects(g) {
+			if t, ok := o.(*canvas.Text); ok && t.Text == name && t.Visible() {
+				return t
+			}
+		}
+		return nil
+	}
+	g.SetSelected(0)
+	g.SetSelected(1)
+	got := find("Zakharova")
+	if got == nil {
+		t.Fatal("Zakharova's name is not drawn")
+	}
+	want := fyne.MeasureText("Zakharova", got.TextSize, fyne.TextStyle{})
+	if got.TextStyle.Bold || got.Size().Width != want.Width {
+		t.Errorf("Zakharova drawn bold %v, %v wide; want regular, %v", got.TextStyle.Bold, got.Size().Width, want.Width)
+	}
+}
