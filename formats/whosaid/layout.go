@@ -76,7 +76,13 @@ func Layout(g Graph, opt LayoutOptions) []Point {
 	// The area is 1000×1000; k is the ideal distance between nodes.
 	const side = 1000.0
 	k := side / math.Sqrt(float64(n))
+	// parts holds pointers into ps, set once: a particle put into the
+	// interface by value each step was an allocation per node per step.
+	ps := make([]particle, n)
 	parts := make([]barneshut.Particle2, n)
+	for i := range ps {
+		parts[i] = &ps[i]
+	}
 	pos := make([]r2.Vec, n)
 	mass := make([]float64, n)
 	started := 0
@@ -93,8 +99,6 @@ func Layout(g Graph, opt LayoutOptions) []Point {
 		}
 		mass[i] = 1 + math.Log1p(float64(nd.Count))/2
 	}
-	// Repulsion k²/d between masses: barneshut hands the force function
-	// the masses and the vector between them.
 	// Repulsion k²/d, times the size of the node pushed: barneshut
 	// hands the force function the vector to the other node, or to the
 	// centre of a cell of m2 nodes. (Every particle weighs 1 for
@@ -105,7 +109,7 @@ func Layout(g Graph, opt LayoutOptions) []Point {
 		if d2 < 1e-6 {
 			return r2.Vec{}
 		}
-		return r2.Scale(-k*k*p1.(particle).size*m2/d2, v) // away from the other
+		return r2.Scale(-k*k*p1.(*particle).size*m2/d2, v) // away from the other
 	}
 	disp := make([]r2.Vec, n)
 	temp := side / 10
@@ -116,8 +120,8 @@ func Layout(g Graph, opt LayoutOptions) []Point {
 	}
 	cool := temp / float64(iters+1)
 	for it := 0; it < iters; it++ {
-		for i := range parts {
-			parts[i] = particle{pos[i], mass[i]}
+		for i := range ps {
+			ps[i] = particle{pos[i], mass[i]}
 		}
 		plane, err := barneshut.NewPlane(parts)
 		if err != nil {
@@ -159,8 +163,8 @@ type particle struct {
 	size float64 // how strongly it pushes the others away
 }
 
-func (p particle) Coord2() r2.Vec { return p.pos }
-func (p particle) Mass() float64  { return 1 }
+func (p *particle) Coord2() r2.Vec { return p.pos }
+func (p *particle) Mass() float64  { return 1 }
 
 // parallel calls f over [0, n) cut in one piece per core, and waits.
 func parallel(n int, f func(lo, hi int)) {
