@@ -181,10 +181,7 @@ func Compute(each Each, labels annotation.LabelSet, entities []annotation.Entity
 			ClaimsBySourceType: []Count{}, Attributes: []Attribute{}, PerDay: []Day{},
 		}
 		byStatus    = map[annotation.Status]int{}
-		byLabel     = map[string]*int{}
-		lastLabel   string
-		haveLabel   bool
-		labelCount  *int
+		byLabel     = map[string]int{}
 		created     dayCache
 		byLayer     = map[string]int{}
 		bySrcType   = map[string]int{}
@@ -221,15 +218,7 @@ func Compute(each Each, labels annotation.LabelSet, entities []annotation.Entity
 		for i := range b.Annotations {
 			a := &b.Annotations[i]
 			r.Annotations++
-			if a.Label != lastLabel || !haveLabel { // annotations of a label come in runs
-				lastLabel, haveLabel = a.Label, true
-				labelCount = byLabel[a.Label]
-				if labelCount == nil {
-					labelCount = new(int)
-					byLabel[a.Label] = labelCount
-				}
-			}
-			*labelCount++
+			byLabel[a.Label]++
 			byLayer[annotation.LayerOf(*a)]++
 			if a.Created.IsZero() {
 				undated++
@@ -294,15 +283,11 @@ func Compute(each Each, labels annotation.LabelSet, entities []annotation.Entity
 	}
 	r.ArticlesByStatus = append(r.ArticlesByStatus, sortedCounts(byStatus)...)
 
-	labelCounts := make(map[string]int, len(byLabel))
-	for l, n := range byLabel {
-		labelCounts[l] = *n
-	}
 	for _, l := range labels.Labels {
-		r.AnnotationsByLabel = append(r.AnnotationsByLabel, Count{l.Name, labelCounts[l.Name]})
-		delete(labelCounts, l.Name)
+		r.AnnotationsByLabel = append(r.AnnotationsByLabel, Count{l.Name, byLabel[l.Name]})
+		delete(byLabel, l.Name)
 	}
-	r.AnnotationsByLabel = append(r.AnnotationsByLabel, sortedCounts(labelCounts)...)
+	r.AnnotationsByLabel = append(r.AnnotationsByLabel, sortedCounts(byLabel)...)
 	r.AnnotationsByAnnotator = append(r.AnnotationsByAnnotator, sortedCounts(byLayer)...)
 
 	slices.SortStableFunc(r.AnnotationsPerArticle, func(a, b Article) int { return cmp.Compare(b.Annotations, a.Annotations) })
