@@ -74,3 +74,15 @@ func normalASCII(text string) bool {
 	edge := func(c byte) bool { return unicode.IsPunct(rune(c)) || c == ' ' }
 	return !edge(text[0]) && !edge(text[len(text)-1])
 }
+
+// Shorten is s on one line (runs of white space made one space) cut to n
+// code points, ending in "…" when cut: a quote, a title or a name shown in
+// a list, a status line, a chart or a graph.
+func Shorten(s string, n int) string {
+	s = strings.Join(strings.Fields(s), " ")
+	if n < 1 || utf8.RuneCountInString(s) <= n {
+		return s
+	}
+	r := []rune(s)
+	return strings.TrimRightFunc(string(r[:n-1]), unicode.IsSpace) + "…"
+}

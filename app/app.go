@@ -735,15 +735,8 @@ func labelColor(hex string, alpha uint8) color.Color {
 	return color.NRGBA{R: r, G: g, B: b, A: alpha}
 }
 
-// shorten cuts s to n code points, with an ellipsis.
-func shorten(s string, n int) string {
-	s = strings.Join(strings.Fields(s), " ")
-	r := []rune(s)
-	if len(r) <= n {
-		return s
-	}
-	return string(r[:n-1]) + "…"
-}
+// shorten cuts s to n code points, with an ellipsis (annotation.Shorten).
+func shorten(s string, n int) string { return annotation.Shorten(s, n) }
 
 // quoted is s shortened to n code points (see shorten) between curly
 // quotes, for messages that show the user's text: unlike %q it escapes

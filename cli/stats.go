@@ -103,12 +103,7 @@ func runStats(_ context.Context, env Env, args []string) error {
 
 // shortTitle cuts a title to 40 characters, so that one long title does
 // not push every table's numbers to the right.
-func shortTitle(t string) string {
-	if r := []rune(t); len(r) > 40 {
-		return string(r[:39]) + "…"
-	}
-	return t
-}
+func shortTitle(t string) string { return annotation.Shorten(t, 40) }
 
 // layerTitle names the layer the tables count.
 func layerTitle(layer string) string {

@@ -6,6 +6,8 @@ import (
 	"image/color"
 	"io"
 	"math"
+
+	"glossa/annotation"
 )
 
 // The colours of the kinds of node (Tableau 10, which reads in both light
@@ -167,11 +169,6 @@ func EdgeWidth(weight int) float64 {
 	return 1 + 1.5*math.Log2(float64(max(weight, 1)))/2
 }
 
-// ShortLabel is a node's label cut to 32 characters with an ellipsis.
-func ShortLabel(s string) string {
-	r := []rune(s)
-	if len(r) <= 32 {
-		return s
-	}
-	return string(r[:31]) + "…"
-}
+// ShortLabel is a node's label on one line, cut to 32 characters with an
+// ellipsis (annotation.Shorten).
+func ShortLabel(s string) string { return annotation.Shorten(s, 32) }

@@ -16,7 +16,6 @@ import (
 	"strings"
 	"time"
 	"unicode"
-	"unicode/utf8"
 
 	"glossa/annotation"
 	"glossa/stats"
@@ -229,14 +228,7 @@ func fillDays(days []stats.Day, maxDays int) []stats.Day {
 
 // cut is s cut to NameWidth characters, "…" at the end of a cut one, and
 // on one line.
-func cut(s string) string {
-	s = strings.Join(strings.Fields(s), " ")
-	if utf8.RuneCountInString(s) <= NameWidth {
-		return s
-	}
-	r := []rune(s)
-	return strings.TrimRightFunc(string(r[:NameWidth-1]), unicode.IsSpace) + "…"
-}
+func cut(s string) string { return annotation.Shorten(s, NameWidth) }
 
 // slug is s for a file name: lower-case letters and digits, other runs
 // made one hyphen.
