@@ -409,21 +409,29 @@ func (w *whoSaidWindow) nodeTapped(i int) {
 		want[r.Doc][r.Annotation] = true
 	}
 	st := w.st
+	titles := map[uint64]string{}
+	for _, d := range w.u.s.Documents() {
+		if want[d.ID] != nil {
+			titles[d.ID] = d.Title
+		}
+	}
 	w.u.background(func() {
+		// Only the articles the claims are in are read, not the project.
 		type found struct{ quote, title string }
 		got := map[[2]uint64]found{}
-		err := st.EachAnnotated(func(b annotation.Bundle) error {
-			ids := want[b.Document.ID]
-			if ids == nil {
-				return nil
+		var err error
+		for doc, ids := range want {
+			anns, e := st.Annotations(doc)
+			if e != nil {
+				err = e
+				continue
 			}
-			for _, a := range b.Annotations {
+			for _, a := range anns {
 				if ids[a.ID] {
-					got[[2]uint64{b.Document.ID, a.ID}] = found{a.Quote(), b.Document.Title}
+					got[[2]uint64{doc, a.ID}] = found{a.Quote(), titles[doc]}
 				}
 			}
-			return nil
-		})
+		}
 		rows := make([]claimRow, 0, len(refs))
 		for _, r := range refs {
 			if f, ok := got[[2]uint64{r.Doc, r.Annotation}]; ok {
