@@ -260,11 +260,10 @@ func (p *annotationPanel) labelsChanged() {
 // passes reports whether a goes through the list's filters: its label,
 // and the filter's words in its quote, its entity's name or its note (any
 // case).
-func (p *annotationPanel) passes(a *annotation.Annotation) bool {
+func (p *annotationPanel) passes(a *annotation.Annotation, want string) bool {
 	if l := p.labelSel.Selected; l != "" && l != allLabels && a.Label != l {
 		return false
 	}
-	want := strings.ToLower(strings.TrimSpace(p.filter.Text))
 	if want == "" {
 		return true
 	}
@@ -280,9 +279,10 @@ func (p *annotationPanel) passes(a *annotation.Annotation) bool {
 // UI's state.
 func (p *annotationPanel) refresh() {
 	u := p.u
+	want := strings.ToLower(strings.TrimSpace(p.filter.Text)) // once, not per annotation
 	var anns []*annotation.Annotation
 	for i := range u.s.Annotations() {
-		if a := &u.s.Annotations()[i]; p.passes(a) {
+		if a := &u.s.Annotations()[i]; p.passes(a, want) {
 			anns = append(anns, a)
 		}
 	}
@@ -290,7 +290,7 @@ func (p *annotationPanel) refresh() {
 	sugs := u.suggestions()
 	var shownSugs []uint64
 	for i := range sugs {
-		if p.passes(&sugs[i]) {
+		if p.passes(&sugs[i], want) {
 			shownSugs = append(shownSugs, sugs[i].ID)
 		}
 	}
@@ -308,17 +308,25 @@ func (p *annotationPanel) refresh() {
 		}
 	case orderLabel:
 		names := labelNames(u.s.Labels())
+		byLabel := map[string][]*annotation.Annotation{}
 		for _, a := range anns {
-			if !slices.Contains(names, a.Label) {
+			if _, seen := byLabel[a.Label]; !seen && !slices.Contains(names, a.Label) {
 				names = append(names, a.Label) // a label the codebook lacks, last
 			}
+			byLabel[a.Label] = append(byLabel[a.Label], a)
 		}
 		for _, name := range names {
-			p.group(name, u.labelOf(&annotation.Annotation{Label: name}).Kind, slices.DeleteFunc(slices.Clone(anns), func(a *annotation.Annotation) bool { return a.Label != name }))
+			if g := byLabel[name]; len(g) > 0 {
+				p.group(name, u.s.KindOf(g[0]), g)
+			}
 		}
 	default:
+		byKind := map[annotation.Kind][]*annotation.Annotation{}
+		for _, a := range anns {
+			byKind[u.s.KindOf(a)] = append(byKind[u.s.KindOf(a)], a)
+		}
 		for _, k := range annotation.Kinds() {
-			p.group(kindHeading(k), k, slices.DeleteFunc(slices.Clone(anns), func(a *annotation.Annotation) bool { return u.s.KindOf(a) != k }))
+			p.group(kindHeading(k), k, byKind[k])
 		}
 	}
 	if len(p.rows) == 0 && len(u.s.Annotations())+len(sugs) > 0 {
