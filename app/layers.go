@@ -32,8 +32,9 @@ const prefLayerView = "layerView:"
 
 // Choices of the layer choice other than an annotator's name.
 const (
-	choiceAllLayers = "All layers"
-	choiceCurated   = "Curated layer"
+	choiceAllLayers   = "All layers"
+	choiceCurated     = "Curated layer"
+	choiceNoAnnotator = "(no annotator)" // the unnamed layer
 )
 
 // viewPref is how prefLayerView stores v.
@@ -101,7 +102,7 @@ func readLayers(docs []annotation.Summary) projectLayers {
 func (u *UI) layerChoice(name string) string {
 	switch {
 	case name == "":
-		return "(no annotator)"
+		return choiceNoAnnotator
 	case name == u.s.Annotator():
 		return name + " (you)"
 	}

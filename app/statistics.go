@@ -36,11 +36,12 @@ const statsDelay = 400 * time.Millisecond
 // as the window's own small text (96 left them smaller than the list's).
 const statsDPI = 110
 
-// statsLayerAll, statsLayerCurated are the layer chooser's first entries;
-// the annotators' layers follow by name.
+// statsLayerAll, statsLayerCurated are the layer chooser's first entries,
+// as the main window's layer choice names them; the annotators' layers
+// follow by name (choiceNoAnnotator the unnamed one).
 const (
-	statsLayerAll     = "All layers"
-	statsLayerCurated = "Curated layer"
+	statsLayerAll     = choiceAllLayers
+	statsLayerCurated = choiceCurated
 )
 
 // statisticsWindow is the Statistics window while it is open.
@@ -195,7 +196,11 @@ func (w *statisticsWindow) layerOptions() []string {
 		opts = append(opts, statsLayerCurated)
 	}
 	for _, n := range w.u.layers.names {
-		if n != statsLayerAll && n != statsLayerCurated {
+		switch n {
+		case statsLayerAll, statsLayerCurated:
+		case "":
+			opts = append(opts, choiceNoAnnotator)
+		default:
 			opts = append(opts, n)
 		}
 	}
@@ -210,6 +215,8 @@ func (w *statisticsWindow) each() stats.Each {
 		return each
 	case statsLayerCurated:
 		return stats.OnlyLayer(each, annotation.CuratedLayer)
+	case choiceNoAnnotator:
+		return stats.OnlyLayer(each, "")
 	default:
 		return stats.OnlyLayer(each, l)
 	}
@@ -286,9 +293,11 @@ func layerName(layer string) string {
 	case statsLayerAll:
 		return "all layers"
 	case statsLayerCurated:
-		return "the curated layer"
+		return annotation.LayerPhrase(annotation.CuratedLayer)
+	case choiceNoAnnotator:
+		return annotation.LayerPhrase("")
 	}
-	return layer + "'s layer"
+	return annotation.LayerPhrase(layer)
 }
 
 // draw is the raster's generator: the chosen chart w by h pixels in the

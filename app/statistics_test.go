@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 
@@ -171,4 +172,33 @@ func TestStatisticsFollowImports(t *testing.T) {
 	}
 	u.importPaths([]string{"more.json"})
 	until(t, func() bool { return !w.running && w.report.Annotations == 6 })
+}
+
+// The unnamed layer (annotations made without an annotator's name) is a
+// choice of its own, named as the main window names it, and counts its
+// annotations; an empty entry it was before.
+func TestStatisticsUnnamedLayer(t *testing.T) {
+	u, st := newTestUI(t)
+	sel(t, u, "reservoir", 0)
+	press(u, "1") // in root's layer
+	o := annotation.NewOffsets(u.s.Doc().Text)
+	span, _ := annotation.NewSpan(o, 0, 5)
+	if _, err := st.Apply(u.s.DocID(), []annotation.Annotation{{Label: "Claim", Spans: []annotation.Span{span}}}, nil); err != nil {
+		t.Fatal(err)
+	}
+	u.reloadDocuments()
+	u.layersChanged()
+	u.showStatistics()
+	w := u.stats
+	until(t, func() bool { return w != nil && !w.running && len(w.charts) > 0 })
+	if !slices.Contains(w.layer.Options, choiceNoAnnotator) || slices.Contains(w.layer.Options, "") {
+		t.Fatalf("layer choices %q; want %q for the unnamed layer, no empty one", w.layer.Options, choiceNoAnnotator)
+	}
+	w.layer.SetSelected(statsLayerAll)
+	until(t, func() bool { return !w.running && w.report.Annotations > 0 })
+	w.layer.SetSelected(choiceNoAnnotator)
+	until(t, func() bool { return !w.running && w.report.Annotations == 1 })
+	if !strings.Contains(w.summary.Text, "the unnamed layer") {
+		t.Errorf("summary %q; want it to name the unnamed layer", w.summary.Text)
+	}
 }
