@@ -5,7 +5,6 @@ import (
 	"image/color"
 	"slices"
 	"strings"
-	"unicode"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -161,7 +160,7 @@ func newAnnotationPanel(u *UI) *annotationPanel {
 	// article's keys (1–9, Delete, ] and [...) work from it too, and act
 	// on the annotations selected in it when there are several.
 	p.list.OnTypedKey = p.typedKey
-	p.list.OnTypedRune = p.typedRune
+	p.list.OnTypedRune = u.typedRune
 	p.list.CaptureTab = u.capturesTab
 	p.detail = container.NewVBox()
 	p.newDetail()
@@ -478,8 +477,9 @@ func (p *annotationPanel) selectedAnnotations() []uint64 {
 }
 
 // typedKey is a key typed with the list focused: Enter shows the selected
-// annotation in the article (a suggestion's Enter accepts it), Delete
-// deletes the annotations selected in the list; the rest are the window's.
+// annotation in the article (a suggestion's Enter accepts it); the rest
+// are the window's (Delete and a label's key act on every annotation
+// selected in the list, wherever the focus is: selectedAnnotations).
 func (p *annotationPanel) typedKey(ev *fyne.KeyEvent) {
 	u := p.u
 	if !u.dialogOpen() {
@@ -491,28 +491,9 @@ func (p *annotationPanel) typedKey(ev *fyne.KeyEvent) {
 				u.setStatus(fmt.Sprintf("%s %s shown in the article%s", a.Label, quoted(a.Quote(), 60), u.selectedHint(u.s.KindOf(a))))
 				return
 			}
-		case fyne.KeyDelete, fyne.KeyBackspace:
-			if ids := p.selectedAnnotations(); len(p.marked) > 0 && len(ids) > 1 {
-				u.deleteAnnotations(ids)
-				return
-			}
 		}
 	}
 	u.typedKey(ev)
-}
-
-// typedRune is a rune typed with the list focused: with several
-// annotations selected in it, a label's key relabels them; else the
-// window's.
-func (p *annotationPanel) typedRune(r rune) {
-	u := p.u
-	if ids := p.selectedAnnotations(); len(p.marked) > 0 && len(ids) > 1 && !u.dialogOpen() {
-		if l, ok := u.s.Labels().ByKey(string(unicode.ToLower(r))); ok {
-			u.relabel(ids, l.Name)
-			return
-		}
-	}
-	u.typedRune(r)
 }
 
 // flush saves what was typed in the detail editor and not yet saved. It

@@ -602,6 +602,10 @@ func (u *UI) typedRune(r rune) {
 			u.setStatus(fmt.Sprintf("No label has the key %s: Project > Codebook… gives a label a key.", k))
 			return
 		}
+		if ids := u.panel.selectedAnnotations(); len(ids) > 1 {
+			u.relabel(ids, l.Name) // several selected in the list
+			return
+		}
 		u.tag(l)
 	case r == '+':
 		u.addSpan()
@@ -648,11 +652,7 @@ func (u *UI) typedKey(ev *fyne.KeyEvent) {
 	}
 	switch ev.Name {
 	case fyne.KeyDelete:
-		if u.s.Selected() == 0 {
-			u.setStatus(u.nothingToDelete())
-			return
-		}
-		u.deleteAnnotation(u.s.Selected())
+		u.deleteSelected()
 	case fyne.KeyEscape:
 		if u.picking {
 			u.picking = false

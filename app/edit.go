@@ -260,6 +260,18 @@ func (u *UI) unlink(id uint64, t annotation.LinkType, target uint64) {
 // undoable step.
 func (u *UI) deleteAnnotation(id uint64) { u.deleteAnnotations([]uint64{id}) }
 
+// deleteSelected deletes the selected annotation, or every annotation
+// selected in the list (Delete, Edit > Delete annotation), as one step; with
+// none selected it says so.
+func (u *UI) deleteSelected() {
+	ids := u.panel.selectedAnnotations()
+	if len(ids) == 0 {
+		u.setStatus(u.nothingToDelete())
+		return
+	}
+	u.deleteAnnotations(ids)
+}
+
 // deleteAnnotations deletes annotations ids and the links to them, in one
 // undoable step.
 func (u *UI) deleteAnnotations(ids []uint64) {

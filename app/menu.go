@@ -222,11 +222,7 @@ func (u *UI) makeMenu() *fyne.MainMenu {
 	u.redoItem = item("Redo", "redo")
 	cp := fyne.NewMenuItem("Copy", u.copyItemAction)
 	cp.Shortcut = &fyne.ShortcutCopy{}
-	del := fyne.NewMenuItem("Delete annotation (Del)", func() {
-		if u.s.Selected() != 0 {
-			u.deleteAnnotation(u.s.Selected())
-		}
-	})
+	del := fyne.NewMenuItem("Delete annotation (Del)", u.deleteSelected)
 	entities := fyne.NewMenuItem("Entities…", func() { u.showEntities() })
 	settings := fyne.NewMenuItem("Settings…", u.showSettings)
 	edit := fyne.NewMenu("Edit", u.undoItem, u.redoItem, fyne.NewMenuItemSeparator(), cp, item("Find…", "find"),

@@ -315,3 +315,47 @@ func TestDetailOpensAtTopAndShortensLongQuotes(t *testing.T) {
 		t.Errorf("the long quote again: %d characters; want it shortened anew", len([]rune(d.quote.Text)))
 	}
 }
+
+// Annotations selected together in the list are what Delete, a label's key
+// and Edit > Delete annotation act on wherever the focus is: the status
+// line says "Delete deletes them", and a click elsewhere that keeps the
+// selection (the window's background) must not make Delete take only one.
+func TestPanelMultiSelectionOutsideTheList(t *testing.T) {
+	u, st := newTestUI(t)
+	u.win.Resize(fyne.NewSize(1280, 800))
+	u.win.Show()
+	tagPanelFixture(t, u)
+	persons := stored(st, "Person")
+	l := u.panel.list
+	var mods fyne.KeyModifier
+	u.modifiers = func() fyne.KeyModifier { return mods }
+	selectBoth := func() {
+		u.win.Canvas().Focus(l)
+		l.Select(rowOf(t, u, persons[0].ID))
+		mods = fyne.KeyModifierShift
+		keyPress(u, fyne.KeyDown)
+		mods = 0
+		u.win.Canvas().Unfocus()
+		if got := u.panel.selectedAnnotations(); len(got) != 2 {
+			t.Fatalf("selected %v; want both persons", got)
+		}
+	}
+	selectBoth()
+	steps := u.s.UndoSteps()
+	typeRune(u, '4')
+	if got := len(stored(st, "Organisation")); got != 3 || u.s.UndoSteps() != steps+1 {
+		t.Fatalf("4 outside the list: %d organisations in %d steps; want 3 in one", got, u.s.UndoSteps()-steps)
+	}
+	u.undo()
+	selectBoth()
+	keyPress(u, fyne.KeyDelete)
+	if got := len(stored(st, "Person")); got != 0 {
+		t.Fatalf("Delete outside the list left %d persons; want both deleted", got)
+	}
+	u.undo()
+	selectBoth()
+	u.deleteSelected() // Edit > Delete annotation
+	if got := len(stored(st, "Person")); got != 0 {
+		t.Errorf("Edit > Delete annotation left %d persons; want both deleted", got)
+	}
+}
