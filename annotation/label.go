@@ -305,15 +305,39 @@ func (l Label) validateAttributes() error {
 }
 
 func validColor(c string) bool {
+	_, _, _, ok := ParseColor(c)
+	return ok
+}
+
+// ParseColor reads a label's colour, "#rrggbb" (either case), into its
+// red, green and blue; ok is false for anything else. The window, the
+// charts and the graph draw labels with it.
+func ParseColor(c string) (r, g, b uint8, ok bool) {
 	if len(c) != 7 || c[0] != '#' {
-		return false
+		return 0, 0, 0, false
 	}
-	for _, r := range c[1:] {
-		if !strings.ContainsRune("0123456789abcdefABCDEF", r) {
-			return false
+	var v [3]uint8
+	for i := range v {
+		hi, ok1 := hexDigit(c[1+2*i])
+		lo, ok2 := hexDigit(c[2+2*i])
+		if !ok1 || !ok2 {
+			return 0, 0, 0, false
 		}
+		v[i] = hi<<4 | lo
 	}
-	return true
+	return v[0], v[1], v[2], true
+}
+
+func hexDigit(c byte) (uint8, bool) {
+	switch {
+	case '0' <= c && c <= '9':
+		return c - '0', true
+	case 'a' <= c && c <= 'f':
+		return c - 'a' + 10, true
+	case 'A' <= c && c <= 'F':
+		return c - 'A' + 10, true
+	}
+	return 0, false
 }
 
 // Attribute names used by the default label set.

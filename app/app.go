@@ -728,8 +728,8 @@ func defaultAnnotator() string {
 
 // labelColor parses "#rrggbb"; grey if it cannot.
 func labelColor(hex string, alpha uint8) color.Color {
-	var r, g, b uint8
-	if _, err := fmt.Sscanf(hex, "#%02x%02x%02x", &r, &g, &b); err != nil {
+	r, g, b, ok := annotation.ParseColor(hex)
+	if !ok {
 		return color.NRGBA{R: 0x82, G: 0x82, B: 0x82, A: alpha}
 	}
 	return color.NRGBA{R: r, G: g, B: b, A: alpha}

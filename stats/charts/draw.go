@@ -1,7 +1,6 @@
 package charts
 
 import (
-	"fmt"
 	"image"
 	"image/color"
 	"image/png"
@@ -17,6 +16,8 @@ import (
 	"gonum.org/v1/plot/vg/draw"
 	"gonum.org/v1/plot/vg/vgimg"
 	"gonum.org/v1/plot/vg/vgsvg"
+
+	"glossa/annotation"
 )
 
 // Style is the colours a chart is drawn in: the window passes its
@@ -201,11 +202,8 @@ func hasColors(bars []Bar) bool {
 
 // barColor is the colour #rrggbb, or def when hex does not read as one.
 func barColor(hex string, def color.Color) color.Color {
-	var r, g, b uint8
-	if len(hex) != 7 {
-		return def
-	}
-	if _, err := fmt.Sscanf(hex, "#%02x%02x%02x", &r, &g, &b); err != nil {
+	r, g, b, ok := annotation.ParseColor(hex)
+	if !ok {
 		return def
 	}
 	return color.RGBA{R: r, G: g, B: b, A: 0xff}
