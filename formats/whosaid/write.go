@@ -72,8 +72,10 @@ func WriteGraphML(w io.Writer, g Graph) error {
 	if g.Project != "" {
 		fmt.Fprintf(bw, "    <desc>%s: who said what, %d articles</desc>\n", esc(g.Project), g.Articles)
 	}
+	ids := make(map[string]string, len(g.Nodes)) // each node's id escaped once, not at every edge
 	for _, n := range g.Nodes {
-		fmt.Fprintf(bw, "    <node id=\"%s\">\n", GraphMLID(n.ID))
+		ids[n.ID] = GraphMLID(n.ID)
+		fmt.Fprintf(bw, "    <node id=\"%s\">\n", ids[n.ID])
 		fmt.Fprintf(bw, "      <data key=\"label\">%s</data>\n      <data key=\"kind\">%s</data>\n", esc(n.Label), n.Kind)
 		if n.SourceType != "" {
 			fmt.Fprintf(bw, "      <data key=\"source_type\">%s</data>\n", esc(n.SourceType))
@@ -82,7 +84,7 @@ func WriteGraphML(w io.Writer, g Graph) error {
 			n.Count, n.Quoted, n.Mentioned)
 	}
 	for i, e := range g.Edges {
-		fmt.Fprintf(bw, "    <edge id=\"e%d\" source=\"%s\" target=\"%s\" directed=\"%t\">\n", i, GraphMLID(e.From), GraphMLID(e.To), e.Directed())
+		fmt.Fprintf(bw, "    <edge id=\"e%d\" source=\"%s\" target=\"%s\" directed=\"%t\">\n", i, ids[e.From], ids[e.To], e.Directed())
 		fmt.Fprintf(bw, "      <data key=\"relation\">%s</data>\n      <data key=\"weight\">%d</data>\n    </edge>\n", e.Relation, e.Weight)
 	}
 	bw.WriteString("  </graph>\n</graphml>\n")
@@ -92,9 +94,16 @@ func WriteGraphML(w io.Writer, g Graph) error {
 // dotQuote is s as a DOT double-quoted string: backslash and double quote
 // escaped, line breaks as \n (a centred line in a label).
 func dotQuote(s string) string {
-	r := strings.NewReplacer(`\`, `\\`, `"`, `\"`, "\r\n", `\n`, "\n", `\n`, "\r", `\n`)
-	return `"` + r.Replace(s) + `"`
+	return `"` + dotEscaper.Replace(s) + `"`
 }
+
+// dotEscaper is dotQuote's replacer, made once (a Replacer is safe for
+// concurrent use); one made at every call was most of a large graph's
+// export.
+var dotEscaper = strings.NewReplacer(`\`, `\\`, `"`, `\"`, "\r\n", `\n`, "\n", `\n`, "\r", `\n`)
+
+// dotShapes are the DOT shapes of the kinds of node.
+var dotShapes = map[string]string{KindEntity: "ellipse", KindSource: "box", KindTerm: "plaintext"}
 
 // WriteDOT writes g as a Graphviz digraph: entities as ellipses, unlinked
 // sources as boxes, other mentions as plain text; "quoted about" edges as
@@ -108,10 +117,11 @@ func WriteDOT(w io.Writer, g Graph) error {
 		fmt.Fprintf(bw, "  label=%s;\n", dotQuote(g.Project+": who said what, "+strconv.Itoa(g.Articles)+" articles"))
 	}
 	bw.WriteString("  node [fontname=\"Helvetica\"];\n")
+	ids := make(map[string]string, len(g.Nodes)) // each node's id quoted once, not at every edge
 	for _, n := range g.Nodes {
-		shape := map[string]string{KindEntity: "ellipse", KindSource: "box", KindTerm: "plaintext"}[n.Kind]
+		ids[n.ID] = dotQuote(n.ID)
 		fmt.Fprintf(bw, "  %s [label=%s, kind=%s, shape=%s, count=%d, quoted=%d, mentioned=%d",
-			dotQuote(n.ID), dotQuote(n.Label), dotQuote(n.Kind), shape, n.Count, n.Quoted, n.Mentioned)
+			ids[n.ID], dotQuote(n.Label), dotQuote(n.Kind), dotShapes[n.Kind], n.Count, n.Quoted, n.Mentioned)
 		if n.SourceType != "" {
 			fmt.Fprintf(bw, ", source_type=%s", dotQuote(n.SourceType))
 		}
@@ -122,7 +132,7 @@ func WriteDOT(w io.Writer, g Graph) error {
 		if !e.Directed() {
 			style = ", dir=none, style=dashed"
 		}
-		fmt.Fprintf(bw, "  %s -> %s [relation=%s, weight=%d%s];\n", dotQuote(e.From), dotQuote(e.To), dotQuote(e.Relation), e.Weight, style)
+		fmt.Fprintf(bw, "  %s -> %s [relation=%s, weight=%d%s];\n", ids[e.From], ids[e.To], dotQuote(e.Relation), e.Weight, style)
 	}
 	bw.WriteString("}\n")
 	return bw.Flush()
