@@ -333,21 +333,22 @@ func (w *whoSaidWindow) shown(g whosaid.Graph, pts []whosaid.Point, opts whosaid
 		maxCount = max(maxCount, n.Count)
 	}
 	nodes := make([]widgets.GraphNode, len(g.Nodes))
-	index := make(map[string]int, len(g.Nodes))
 	for i, n := range g.Nodes {
-		index[n.ID] = i
 		nodes[i] = widgets.GraphNode{X: float32(pts[i].X), Y: float32(pts[i].Y), Radius: float32(whosaid.Radius(n.Count, maxCount)),
 			Colour: whosaid.KindColour(n.Kind), Label: whosaid.ShortLabel(n.Label)}
 	}
 	edges := make([]widgets.GraphEdge, 0, len(g.Edges))
 	for _, e := range g.Edges {
+		if !g.Has(e) {
+			continue
+		}
 		c := whosaid.CoOccurrenceColour
 		c.A = 0x50
 		if e.Directed() {
 			c = whosaid.QuotedColour
 			c.A = 0xb0
 		}
-		edges = append(edges, widgets.GraphEdge{From: index[e.From], To: index[e.To], Colour: color.Color(c), Width: float32(whosaid.EdgeWidth(e.Weight)) * 0.8})
+		edges = append(edges, widgets.GraphEdge{From: int(e.From), To: int(e.To), Colour: color.Color(c), Width: float32(whosaid.EdgeWidth(e.Weight)) * 0.8})
 	}
 	w.view.SetGraph(nodes, edges)
 	shows := "every layer"
@@ -369,7 +370,7 @@ func (w *whoSaidWindow) shown(g whosaid.Graph, pts []whosaid.Point, opts whosaid
 	} else {
 		w.note.SetText("Drag to pan, scroll or + and - to zoom, 0 to fit; click a circle to list its claims.")
 	}
-	if i, ok := index[selectedID]; ok && selectedID != "" {
+	if i := slices.IndexFunc(g.Nodes, func(n whosaid.Node) bool { return n.ID == selectedID }); i >= 0 && selectedID != "" {
 		w.view.SetSelected(i)
 		w.nodeTapped(i)
 	} else {

@@ -199,6 +199,13 @@ if both(e):
         med(S, "WhoSaid", "x-baseline"), "(reported)", None)
     t = med(S, "WhoSaid", "target-ratio")
     row("who-said-what graph 10,000 / 1M vs issue 22", ms(e * 1e6), "1 s", t, "≤ 1x", t <= 1)
+    # The first build of a process: memory new to it, mapped page by page.
+    f, fresh = med(S, "WhoSaid", "first-ms"), med(S, "WhoSaid", "fresh-ms")
+    if both(f) and both(fresh):
+        row("who-said-what graph, first build of a process", ms(f * 1e6), ms(fresh * 1e6) + " touching its allocation, fresh",
+            f / fresh, "(reported)", None)
+        t = med(S, "WhoSaid", "first-target-ratio")
+        row("who-said-what graph, first build vs issue 22", ms(f * 1e6), "1 s", t, "≤ 1x", t <= 1)
 e = med(S, "WhoSaidUnlinked", "graph-ms")
 if both(e):
     edges = med(S, "WhoSaidUnlinked", "edges")

@@ -33,15 +33,18 @@
 // stand for it, each as an article id, an annotation id and a role, in
 // reading order; one flat slice for the whole graph, 24 bytes a reference.
 //
-// The Builder reads a dataset as a stream (it is a dataset.Writer): its
-// memory grows with the nodes, the edges and the references (28 bytes
-// each while building), never with the texts. Options
-// filter what it reads (labels, outlets, a date range) and what the graph
-// keeps (a minimum count per node and per edge).
+// The Builder reads a dataset as a stream (it is a dataset.Writer): while
+// reading, its memory grows with the nodes, the references (24 bytes
+// each) and the articles' sources and entities (4 bytes each), never with
+// the texts nor with the pairs; Graph then counts the co-occurrences node
+// by node, and an edge takes 16 bytes, no pointer. Options filter what it
+// reads (labels, outlets, a date range) and what the graph keeps (a
+// minimum count per node and per edge).
 package whosaid
 
 import (
 	"cmp"
+	"math/bits"
 	"slices"
 	"strings"
 
@@ -56,11 +59,26 @@ const (
 	KindTerm   = "term"   // an unlinked entity mention, never a source
 )
 
+// Relation is what an edge says of its nodes.
+type Relation uint8
+
 // The relations of edges.
 const (
-	QuotedAbout  = "quoted about"
-	CoOccurrence = "co-occurrence"
+	QuotedAbout  Relation = iota + 1 // a claim said_by From and about To
+	CoOccurrence                     // From and To in one article (undirected)
 )
+
+// String is the relation as the exports name it: "quoted about",
+// "co-occurrence".
+func (r Relation) String() string {
+	switch r {
+	case QuotedAbout:
+		return "quoted about"
+	case CoOccurrence:
+		return "co-occurrence"
+	}
+	return "relation " + uitoa(uint64(r))
+}
 
 // Node is a source or an entity.
 type Node struct {
@@ -77,12 +95,22 @@ type Node struct {
 	Count      int
 }
 
-// Edge joins two nodes; a co-occurrence edge goes from the node listed
-// first in the graph to the other.
+// Edge joins two nodes, From and To, their places in Graph.Nodes; a
+// co-occurrence edge goes from the node listed first to the other. An edge
+// holds no pointer (16 bytes): a corpus gives millions of them, which the
+// collector then need not scan.
 type Edge struct {
-	From, To string
-	Relation string
-	Weight   int
+	From, To int32
+	Weight   int32
+	Relation Relation
+}
+
+// Has reports whether both ends of e are nodes of g (an edge of the
+// Builder's or of Top's always is; the writers and the layout skip one
+// that is not).
+func (g Graph) Has(e Edge) bool {
+	n := int32(len(g.Nodes))
+	return 0 <= e.From && e.From < n && 0 <= e.To && e.To < n
 }
 
 // Directed reports whether the edge has a direction (quoted about).
@@ -158,20 +186,22 @@ type Builder struct {
 	byEntity map[uint64]int32 // registry entity -> position in nodes
 	byText   map[string]int32 // normalised text -> position in nodes
 	nodes    []nodeState
-	// Edge weights by endpoints packed in one integer (pair). Articles
-	// give many co-occurrence pairs and a map of them is slow to grow:
-	// they are appended to coocNew, and merged into cooc (sorted by key,
-	// each key once) when coocNew is as long as cooc (and at Graph), so
-	// that merging costs a constant per pair and memory follows the edges.
-	quoted     map[uint64]int32
-	cooc       []weighted
-	coocNew    []uint64
-	scratch    []weighted
-	scratchNew []uint64
-	// refs are the references in reading order, refNode[i] the node of
-	// refs[i]; Graph sorts them by node.
-	refs    []Ref
-	refNode []int32
+	// quoted has a "quoted about" pair (speaker, topic) packed in one
+	// integer for each claim, as many times as claims say it; Graph
+	// sorts and counts them.
+	quoted chunked[uint64]
+	// members holds each article's sources and then its entities (nodes,
+	// each once in a list), article after article; sizes has two
+	// entries an article, how many sources and how many entities (an
+	// article short of either is left out). Graph pairs them:
+	// co-occurrence is counted once, at the end, from what the articles
+	// name (memory grows with the mentions, not with the pairs, which
+	// grow with their square).
+	members chunked[int32]
+	sizes   []int32
+	// refs are the references in reading order, each with its node;
+	// Graph sorts them by node.
+	refs chunked[nodeRef]
 	// asSource[n] and asEntity[n] are the number of the last article in
 	// which node n was a source (a source annotation, a claim's speaker)
 	// or an entity (an entity annotation, a claim's topic).
@@ -186,8 +216,7 @@ type Builder struct {
 // NewBuilder returns a builder that applies opts.
 func NewBuilder(opts Options) *Builder {
 	return &Builder{opts: opts, kinds: map[string]annotation.Kind{}, entities: map[uint64]annotation.Entity{},
-		byEntity: map[uint64]int32{}, byText: map[string]int32{}, quoted: map[uint64]int32{},
-		byID: map[uint64]int32{}}
+		byEntity: map[uint64]int32{}, byText: map[string]int32{}, byID: map[uint64]int32{}}
 }
 
 // Begin sets the project's name, codebook and entity registry.
@@ -263,7 +292,7 @@ func (b *Builder) Add(bd annotation.Bundle) {
 				b.markSource(s)
 				b.ref(s, doc, a.ID, RoleQuoted)
 				for _, e := range topics {
-					b.quoted[pair(s, e)]++
+					b.quoted.add(pair(s, e))
 				}
 			}
 			for _, e := range topics {
@@ -272,107 +301,54 @@ func (b *Builder) Add(bd annotation.Bundle) {
 			}
 		}
 	}
-	// Co-occurrence: each source of the article with each of its
-	// entities, a pair once (a node both, as a named source also
-	// mentioned as a person, pairs with either side but not itself).
-	art := b.articles
-	for _, s := range b.sources {
-		for _, e := range b.ents {
-			if s == e || s > e && b.asEntity[s] == art && b.asSource[e] == art {
-				continue // itself, or a pair also met the other way round
+	// Co-occurrence is counted by Graph from the article's sources and
+	// entities; an article short of either pairs nothing.
+	if len(b.sources) > 0 && len(b.ents) > 0 {
+		for _, list := range [2][]int32{b.sources, b.ents} {
+			for _, n := range list {
+				b.members.add(n)
 			}
-			b.coocNew = append(b.coocNew, pair(min(s, e), max(s, e)))
 		}
-	}
-	if len(b.coocNew) >= max(len(b.cooc), mergeAt) {
-		b.mergeCooc()
+		b.sizes = append(b.sizes, int32(len(b.sources)), int32(len(b.ents)))
 	}
 }
 
-// mergeAt is the fewest new co-occurrence pairs merged at once (16 MB).
-var mergeAt = 1 << 20
-
-// pair packs an edge's endpoints (positions) in one key, from<<32 | to
-// (co-occurrence: the lower position first).
+// pair packs an edge's endpoints (positions) in one key, from<<32 | to.
 func pair(from, to int32) uint64 { return uint64(from)<<32 | uint64(uint32(to)) }
 
-// weighted is an edge's key and weight.
-type weighted struct {
-	key    uint64
-	weight int32
-}
-
-func (w weighted) sortKey() uint64 { return w.key }
-
-// mergeCooc adds the weights of coocNew into cooc.
-func (b *Builder) mergeCooc() {
-	if len(b.coocNew) == 0 {
-		return
-	}
-	b.scratchNew = sortByKey(b.coocNew, b.scratchNew, func(k uint64) uint64 { return k })
-	merged := make([]weighted, 0, len(b.cooc)+len(b.coocNew))
-	old, add := b.cooc, b.coocNew
-	for len(old) > 0 || len(add) > 0 {
-		var w weighted
-		switch {
-		case len(add) == 0 || len(old) > 0 && old[0].key < add[0]:
-			w, old = old[0], old[1:]
-		default:
-			w, add = weighted{add[0], 1}, add[1:]
-			if len(old) > 0 && old[0].key == w.key {
-				w.weight += old[0].weight
-				old = old[1:]
-			}
-		}
-		if n := len(merged); n > 0 && merged[n-1].key == w.key {
-			merged[n-1].weight += w.weight
-		} else {
-			merged = append(merged, w)
-		}
-	}
-	b.cooc, b.coocNew = merged, b.coocNew[:0]
-}
-
-// sortByKey sorts ws by key (stable), least significant 16 bits first (a
-// radix sort: a few passes over the slice, where comparison sorts of
-// millions of edges took seconds), skipping the digits no key has.
-// scratch is reused when long enough; the one returned is for the next
-// call.
-func sortByKey[T any](ws, scratch []T, key func(T) uint64) []T {
-	if cap(scratch) < len(ws) {
-		scratch = make([]T, len(ws))
-	}
-	scratch = scratch[:len(ws)]
+// sortKeys sorts keys, least significant 16 bits first (a radix sort: a
+// few passes over the slice, where a comparison sort of millions of keys
+// took seconds), skipping the digits no key has.
+func sortKeys(keys []uint64) {
 	var bits uint64
-	for _, w := range ws {
-		bits |= key(w)
+	for _, k := range keys {
+		bits |= k
 	}
-	src, dst, passes := ws, scratch, 0
+	src, dst, passes := keys, make([]uint64, len(keys)), 0
 	var count [1 << 16]int
 	for shift := 0; shift < 64; shift += 16 {
 		if bits>>shift&0xffff == 0 {
 			continue
 		}
 		clear(count[:])
-		for _, w := range src {
-			count[key(w)>>shift&0xffff]++
+		for _, k := range src {
+			count[k>>shift&0xffff]++
 		}
 		sum := 0
 		for i, c := range count {
 			count[i], sum = sum, sum+c
 		}
-		for _, w := range src {
-			d := key(w) >> shift & 0xffff
-			dst[count[d]] = w
+		for _, k := range src {
+			d := k >> shift & 0xffff
+			dst[count[d]] = k
 			count[d]++
 		}
 		src, dst = dst, src
 		passes++
 	}
 	if passes%2 == 1 {
-		copy(ws, src)
+		copy(keys, src)
 	}
-	return scratch
 }
 
 // markSource notes that node n is a source in the current article.
@@ -393,8 +369,14 @@ func (b *Builder) markEntity(n int32) {
 
 // ref notes that annotation ann of article doc stands behind node n.
 func (b *Builder) ref(n int32, doc, ann uint64, role Role) {
-	b.refs = append(b.refs, Ref{Doc: doc, Annotation: ann, Role: role})
-	b.refNode = append(b.refNode, n)
+	b.refs.add(nodeRef{doc, ann, n, role})
+}
+
+// nodeRef is a reference and its node (24 bytes, as a Ref alone).
+type nodeRef struct {
+	doc, ann uint64
+	node     int32
+	role     Role
 }
 
 // targets appends to dst the nodes a's links of type t stand for, each once.
@@ -479,6 +461,11 @@ func (b *Builder) resolveOnce(anns []annotation.Annotation, a *annotation.Annota
 
 // newNode adds a node and returns its position.
 func (b *Builder) newNode(node Node) int32 {
+	if len(b.nodes) == cap(b.nodes) {
+		// Doubled: grown by append a quarter at a time, the copies of
+		// a large corpus's nodes were five times their size.
+		b.nodes = slices.Grow(b.nodes, max(len(b.nodes), 64))
+	}
 	b.nodes = append(b.nodes, nodeState{Node: node})
 	b.asSource = append(b.asSource, 0)
 	b.asEntity = append(b.asEntity, 0)
@@ -552,37 +539,166 @@ func (b *Builder) Graph() Graph {
 	}
 	g.refs, g.refStart = b.sortRefs(rank, len(kept))
 	// Edges are sorted by relation (quoted about first), then by the
-	// places of their endpoints, packed in one key.
-	b.mergeCooc()
-	g.Edges = make([]Edge, 0, len(b.quoted)+len(b.cooc))
-	var es []weighted
-	add := func(key uint64, w int32, relation string) {
-		from, to := rank[key>>32], rank[uint32(key)]
-		if from == 0 || to == 0 || int(w) < b.opts.MinWeight {
-			return
+	// places of their endpoints.
+	// Both are made, then written once into a slice of their length:
+	// a slice of millions of edges grown by append was most of the
+	// build.
+	quoted := b.quotedEdges(rank)
+	cooc, perNode := b.coOccurrences(rank, len(kept))
+	g.Edges = append(make([]Edge, 0, len(quoted)+cooc.len()), quoted...)
+	from, left := int32(-1), int32(0)
+	cooc.each(func(p partner) {
+		for left == 0 {
+			from++
+			left = perNode[from]
 		}
-		if relation == CoOccurrence && to < from {
-			from, to = to, from
-		}
-		es = append(es, weighted{pair(from, to), w})
-	}
-	emit := func(relation string) {
-		b.scratch = sortByKey(es, b.scratch, weighted.sortKey)
-		for _, e := range es {
-			g.Edges = append(g.Edges, Edge{From: g.Nodes[e.key>>32-1].ID, To: g.Nodes[uint32(e.key)-1].ID, Relation: relation, Weight: int(e.weight)})
-		}
-		es = es[:0]
-	}
-	es = make([]weighted, 0, len(b.cooc))
-	for k, w := range b.quoted {
-		add(k, w, QuotedAbout)
-	}
-	emit(QuotedAbout)
-	for _, e := range b.cooc {
-		add(e.key, e.weight, CoOccurrence)
-	}
-	emit(CoOccurrence)
+		g.Edges = append(g.Edges, Edge{From: from, To: p.node, Weight: p.weight, Relation: CoOccurrence})
+		left--
+	})
 	return g
+}
+
+// quotedEdges returns the "quoted about" edges between nodes kept
+// (rank is 1 + a node's place in the graph, 0 when dropped), by the places
+// of their endpoints: the claims' pairs are put in those places, sorted,
+// and each run of one pair is an edge weighing its length.
+func (b *Builder) quotedEdges(rank []int32) []Edge {
+	var es []Edge
+	keys := make([]uint64, 0, b.quoted.len())
+	b.quoted.each(func(k uint64) {
+		if from, to := rank[k>>32], rank[uint32(k)]; from != 0 && to != 0 {
+			keys = append(keys, pair(from-1, to-1))
+		}
+	})
+	sortKeys(keys)
+	for i := 0; i < len(keys); {
+		j := i + 1
+		for j < len(keys) && keys[j] == keys[i] {
+			j++
+		}
+		if j-i >= b.opts.MinWeight {
+			es = append(es, Edge{From: int32(keys[i] >> 32), To: int32(uint32(keys[i])), Weight: int32(j - i), Relation: QuotedAbout})
+		}
+		i = j
+	}
+	return es
+}
+
+// partner is one co-occurrence edge of a node: the node at its other end
+// and its weight (8 bytes; the node at this end is implied).
+type partner struct{ node, weight int32 }
+
+// coOccurrences returns the co-occurrence edges between the n nodes
+// kept, in the order of their endpoints' places, as each node's partners
+// (those after it), node after node, and how many each node has. Node x (in graph order)
+// is paired with the nodes that come after it: in each article that names
+// it, with the article's entities when x is one of its sources and with
+// its sources when x is one of its entities, each once an article. The
+// counts go into a slice as long as the nodes, stamped per article; the
+// nodes counted are then listed in order (sorted, or read off the slice
+// when they are many), so that no edge is sorted twice and the memory
+// beyond the edges themselves grows with the nodes and the mentions.
+func (b *Builder) coOccurrences(rank []int32, n int) (*chunked[partner], []int32) {
+	var es chunked[partner]
+	perNode := make([]int32, n)
+	// Each article's members as places in the graph, the dropped left
+	// out; where each node's articles are (occStart), and, per node, the
+	// article (index into bounds/2) and whether it is a source there
+	// (the low bit).
+	members := make([]int32, 0, b.members.len())
+	bounds := make([]int32, 0, len(b.sizes)+1)
+	occStart := make([]int32, n+1)
+	list, left := 0, int32(0) // the list read (sizes[list-1]) and how much of it is left
+	b.members.each(func(m int32) {
+		if left == 0 { // the next list begins (none is empty)
+			bounds = append(bounds, int32(len(members)))
+			left = b.sizes[list]
+			list++
+		}
+		left--
+		if r := rank[m]; r != 0 {
+			members = append(members, r-1)
+			occStart[r]++
+		}
+	})
+	bounds = append(bounds, int32(len(members)))
+	for i := 1; i <= n; i++ {
+		occStart[i] += occStart[i-1]
+	}
+	// bounds now holds, for article a, its sources at
+	// members[bounds[2a]:bounds[2a+1]] and its entities at
+	// members[bounds[2a+1]:bounds[2a+2]].
+	occ := make([]int32, len(members))
+	next := slices.Clone(occStart[:n])
+	for a := 0; a+2 < len(bounds); a += 2 {
+		for i := bounds[a]; i < bounds[a+2]; i++ {
+			x := members[i]
+			asSource := int32(0)
+			if i < bounds[a+1] {
+				asSource = 1
+			}
+			occ[next[x]] = int32(a/2)<<1 | asSource
+			next[x]++
+		}
+	}
+
+	count := make([]int32, n)
+	stamp := make([]int32, n)         // the visit that last counted a node
+	seen := make([]uint64, (n+63)/64) // the nodes counted for x, a bit each
+	visit := int32(0)
+	var touched []int32
+	for x := range int32(n) {
+		lo, hi := int32(n), int32(-1) // the least and greatest counted
+		last := int32(-1)
+		for _, o := range occ[occStart[x]:occStart[x+1]] {
+			a := o >> 1
+			if a != last {
+				visit++ // x's occurrences in one article are one visit
+				last = a
+			}
+			partners := members[bounds[2*a+1]:bounds[2*a+2]] // its entities
+			if o&1 == 0 {
+				partners = members[bounds[2*a]:bounds[2*a+1]] // its sources
+			}
+			for _, y := range partners {
+				if y <= x || stamp[y] == visit {
+					continue // itself, one counted from y, or counted already here
+				}
+				stamp[y] = visit
+				if count[y] == 0 {
+					touched = append(touched, y)
+					seen[y>>6] |= 1 << (y & 63)
+					lo, hi = min(lo, y), max(hi, y)
+				}
+				count[y]++
+			}
+		}
+		// In order: read off the bits between the least and the
+		// greatest when that costs less than sorting them.
+		if words := int(hi>>6-lo>>6) + 1; len(touched) > 0 && words <= len(touched)*bits.Len(uint(len(touched))) {
+			touched = touched[:0]
+			for w := lo >> 6; w <= hi>>6; w++ {
+				for m := seen[w]; m != 0; m &= m - 1 {
+					touched = append(touched, w<<6|int32(bits.TrailingZeros64(m)))
+				}
+				seen[w] = 0
+			}
+		} else {
+			slices.Sort(touched)
+			for _, y := range touched {
+				seen[y>>6] = 0
+			}
+		}
+		for _, y := range touched {
+			if int(count[y]) >= b.opts.MinWeight {
+				es.add(partner{y, count[y]})
+				perNode[x]++
+			}
+			count[y] = 0
+		}
+		touched = touched[:0]
+	}
+	return &es, perNode
 }
 
 // sortRefs returns the references of the nodes kept, node after node in
@@ -591,22 +707,22 @@ func (b *Builder) Graph() Graph {
 // graph, 0 when dropped.
 func (b *Builder) sortRefs(rank []int32, kept int) ([]Ref, []int32) {
 	start := make([]int32, kept+1)
-	for _, n := range b.refNode {
-		if r := rank[n]; r != 0 {
-			start[r]++
+	b.refs.each(func(r nodeRef) {
+		if k := rank[r.node]; k != 0 {
+			start[k]++
 		}
-	}
+	})
 	for i := 1; i <= kept; i++ {
 		start[i] += start[i-1]
 	}
 	refs := make([]Ref, start[kept])
 	next := slices.Clone(start[:kept])
-	for i, n := range b.refNode {
-		if r := rank[n]; r != 0 {
-			refs[next[r-1]] = b.refs[i]
-			next[r-1]++
+	b.refs.each(func(r nodeRef) {
+		if k := rank[r.node]; k != 0 {
+			refs[next[k-1]] = Ref{Doc: r.doc, Annotation: r.ann, Role: r.role}
+			next[k-1]++
 		}
-	}
+	})
 	return refs, start
 }
 

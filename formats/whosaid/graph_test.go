@@ -1,7 +1,6 @@
 package whosaid
 
 import (
-	"cmp"
 	"fmt"
 	"math/rand/v2"
 	"reflect"
@@ -99,34 +98,34 @@ func TestGraphOfFixture(t *testing.T) {
 	if !reflect.DeepEqual(g.Nodes, wantNodes) {
 		t.Errorf("nodes:\n got %+v\nwant %+v", g.Nodes, wantNodes)
 	}
-	wantEdges := []Edge{
-		{From: anon, To: ukraine, Relation: QuotedAbout, Weight: 1},
-		{From: anon, To: kyiv, Relation: QuotedAbout, Weight: 1},
-		{From: zakharova, To: ukraine, Relation: QuotedAbout, Weight: 2},
-		{From: zakharova, To: kyiv, Relation: QuotedAbout, Weight: 1},
-		{From: zakharova, To: ukraine, Relation: CoOccurrence, Weight: 1},
+	wantEdges := map[string]int32{
+		"quoted about " + anon + " -> " + ukraine:       1,
+		"quoted about " + anon + " -> " + kyiv:          1,
+		"quoted about " + zakharova + " -> " + ukraine:  2,
+		"quoted about " + zakharova + " -> " + kyiv:     1,
+		"co-occurrence " + zakharova + " -> " + ukraine: 1, // co-occurrence: the lesser id first
 		// A and B quote both, but only in A is she also an entity
 		// (the Person mention): sources pair with entities, not with
 		// each other.
-		{From: anon, To: zakharova, Relation: CoOccurrence, Weight: 1},
-		{From: anon, To: ukraine, Relation: CoOccurrence, Weight: 1},
-		{From: anon, To: kyiv, Relation: CoOccurrence, Weight: 1},
-		{From: zakharova, To: kyiv, Relation: CoOccurrence, Weight: 1},
+		"co-occurrence " + zakharova + " -> " + anon: 1,
+		"co-occurrence " + ukraine + " -> " + anon:   1,
+		"co-occurrence " + anon + " -> " + kyiv:      1,
+		"co-occurrence " + zakharova + " -> " + kyiv: 1,
 	}
-	if got, want := edgeSet(g.Edges), edgeSet(wantEdges); !reflect.DeepEqual(got, want) {
-		t.Errorf("edges:\n got %v\nwant %v", got, want)
+	if got := edgeSet(g); !reflect.DeepEqual(got, wantEdges) {
+		t.Errorf("edges:\n got %v\nwant %v", got, wantEdges)
 	}
 	if g.Articles != 3 {
 		t.Errorf("articles = %d; want 3", g.Articles)
 	}
 }
 
-// edgeSet keys edges by relation and endpoints (undirected ones in
-// either order) to their weights.
-func edgeSet(es []Edge) map[string]int {
-	m := map[string]int{}
-	for _, e := range es {
-		from, to := e.From, e.To
+// edgeSet keys g's edges by relation and endpoints' ids (undirected ones
+// in the order of their ids) to their weights.
+func edgeSet(g Graph) map[string]int32 {
+	m := map[string]int32{}
+	for _, e := range g.Edges {
+		from, to := g.Nodes[e.From].ID, g.Nodes[e.To].ID
 		if !e.Directed() && to < from {
 			from, to = to, from
 		}
@@ -169,12 +168,8 @@ func TestFilters(t *testing.T) {
 				t.Errorf("articles %d, nodes %d, Zakharova quoted %d mentioned %d (found %v); want %d, %d, %d, %d",
 					g.Articles, len(g.Nodes), q, m, ok, tt.articles, tt.nodes, tt.zakQuoted, tt.zakMention)
 			}
-			ids := map[string]bool{}
-			for _, n := range g.Nodes {
-				ids[n.ID] = true
-			}
 			for _, e := range g.Edges {
-				if !ids[e.From] || !ids[e.To] || e.Weight < tt.opts.MinWeight {
+				if !g.Has(e) || int(e.Weight) < tt.opts.MinWeight {
 					t.Errorf("edge %+v: an endpoint was filtered out", e)
 				}
 			}
@@ -253,17 +248,17 @@ func TestCoOccurrence(t *testing.T) {
 	tests := []struct {
 		name string
 		anns []annotation.Annotation
-		want map[string]int
+		want map[string]int32
 	}{
 		{"two sources, no entity", []annotation.Annotation{
 			ann(1, "Source", "Zakharova", 1), ann(2, "Source", "Lavrov", 3),
 			ann(3, "Claim", "no", 0, saidBy(1)), ann(4, "Claim", "yes", 0, saidBy(2)),
-		}, map[string]int{}},
+		}, map[string]int32{}},
 		{"both sources and persons", []annotation.Annotation{
 			ann(1, "Source", "Zakharova", 1), ann(2, "Person", "Maria Zakharova", 1),
 			ann(3, "Source", "Lavrov", 3), ann(4, "Person", "Sergei Lavrov", 3),
 			ann(5, "Location", "Ukraine", 2),
-		}, map[string]int{
+		}, map[string]int32{
 			"co-occurrence entity:1 -> entity:3": 1,
 			"co-occurrence entity:1 -> entity:2": 1,
 			"co-occurrence entity:2 -> entity:3": 1,
@@ -272,7 +267,7 @@ func TestCoOccurrence(t *testing.T) {
 			ann(1, "Source", "a diplomat", 0), ann(2, "Location", "Ukraine", 2),
 			ann(3, "Claim", "talks resume", 0, saidBy(1), about(2)),
 			ann(4, "Person", "Lavrov", 3), // mentioned by no claim
-		}, map[string]int{
+		}, map[string]int32{
 			"quoted about text:a diplomat -> entity:2":  1,
 			"co-occurrence entity:2 -> text:a diplomat": 1,
 			"co-occurrence entity:3 -> text:a diplomat": 1,
@@ -283,41 +278,188 @@ func TestCoOccurrence(t *testing.T) {
 			b := NewBuilder(Options{})
 			b.Begin("p", labels, entities)
 			b.Add(annotation.Bundle{Document: annotation.Document{ID: 1}, Annotations: tt.anns})
-			if got := edgeSet(b.Graph().Edges); !reflect.DeepEqual(got, tt.want) {
+			if got := edgeSet(b.Graph()); !reflect.DeepEqual(got, tt.want) {
 				t.Errorf("edges:\n got %v\nwant %v", got, tt.want)
 			}
 		})
 	}
 }
 
-// TestMergeEveryArticle: co-occurrence pairs merged after every article
-// give the graph merged once at the end gives.
-func TestMergeEveryArticle(t *testing.T) {
-	want := build(Options{})
-	defer func(n int) { mergeAt = n }(mergeAt)
-	mergeAt = 0
-	if got := build(Options{}); !reflect.DeepEqual(got.Edges, want.Edges) {
-		t.Errorf("merged every article:\n got %v\nwant %v", got.Edges, want.Edges)
+// TestEdgesAgainstNaive builds random corpora and checks every edge
+// against a count made the plain way: per article, every source node
+// with every entity node (a pair once, never a node with itself); per
+// claim, every speaker with every topic; nodes under MinCount and edges
+// under MinWeight left out.
+func TestEdgesAgainstNaive(t *testing.T) {
+	labels := annotation.DefaultLabelSet()
+	var entities []annotation.Entity
+	for i := range 30 {
+		entities = append(entities, annotation.Entity{ID: uint64(i + 1), Name: fmt.Sprintf("Entity %d", i+1)})
+	}
+	words := []string{"a diplomat", "officials", "Kyiv", "the ministry", "Reuters", "a source", "NATO", "the mayor"}
+	for seed := range uint64(6) {
+		rng := rand.New(rand.NewPCG(seed, 99))
+		var bundles []annotation.Bundle
+		// What the naive count sees: each annotation's node id.
+		idOf := func(a annotation.Annotation) string {
+			if a.Entity != 0 {
+				return fmt.Sprintf("entity:%d", a.Entity)
+			}
+			return "text:" + Normalize(a.Quote())
+		}
+		for d := range 40 + rng.IntN(40) {
+			var anns []annotation.Annotation
+			var named []uint64 // the sources and entities so far, what claims link to
+			n := rng.IntN(30)
+			for i := range n {
+				id := uint64(i + 1)
+				var entity uint64
+				text := words[rng.IntN(len(words))]
+				if rng.IntN(3) > 0 {
+					entity = uint64(1 + rng.IntN(len(entities)))
+					text = entities[entity-1].Name
+				}
+				switch rng.IntN(4) {
+				case 0:
+					anns = append(anns, ann(id, "Source", text, entity))
+					named = append(named, id)
+				case 1:
+					anns = append(anns, ann(id, "Person", text, entity))
+					named = append(named, id)
+				default:
+					var links []annotation.Link
+					for range rng.IntN(3) {
+						if len(named) > 0 {
+							links = append(links, saidBy(named[rng.IntN(len(named))]))
+						}
+					}
+					for range rng.IntN(3) {
+						if len(named) > 0 {
+							links = append(links, about(named[rng.IntN(len(named))]))
+						}
+					}
+					anns = append(anns, ann(id, "Claim", "something", 0, links...))
+				}
+			}
+			bundles = append(bundles, annotation.Bundle{Document: annotation.Document{ID: uint64(d + 1)}, Annotations: anns})
+		}
+
+		counts := map[string]int{}
+		quoted, cooc := map[[2]string]int32{}, map[[2]string]int32{}
+		for _, bd := range bundles {
+			sources, ents := map[string]bool{}, map[string]bool{}
+			byID := map[uint64]annotation.Annotation{}
+			for _, a := range bd.Annotations {
+				byID[a.ID] = a
+			}
+			ends := func(a annotation.Annotation, t annotation.LinkType) map[string]bool {
+				m := map[string]bool{}
+				for _, l := range a.Links {
+					if l.Type == t {
+						m[idOf(byID[l.Target])] = true
+					}
+				}
+				return m
+			}
+			for _, a := range bd.Annotations {
+				switch a.Label {
+				case "Source":
+					sources[idOf(a)] = true
+					counts[idOf(a)]++
+				case "Person":
+					ents[idOf(a)] = true
+					counts[idOf(a)]++
+				case "Claim":
+					speakers, topics := ends(a, annotation.LinkSaidBy), ends(a, annotation.LinkAbout)
+					for s := range speakers {
+						sources[s] = true
+						counts[s]++
+						for e := range topics {
+							quoted[[2]string{s, e}]++
+						}
+					}
+					for e := range topics {
+						ents[e] = true
+					}
+				}
+			}
+			pairs := map[[2]string]bool{}
+			for s := range sources {
+				for e := range ents {
+					if s != e {
+						pairs[[2]string{min(s, e), max(s, e)}] = true
+					}
+				}
+			}
+			for p := range pairs {
+				cooc[p]++
+			}
+		}
+
+		for _, opts := range []Options{{}, {MinCount: 3}, {MinWeight: 2}, {MinCount: 2, MinWeight: 3}} {
+			want := map[string]int32{}
+			for rel, m := range map[string]map[[2]string]int32{"quoted about": quoted, "co-occurrence": cooc} {
+				for p, w := range m {
+					if counts[p[0]] >= opts.MinCount && counts[p[1]] >= opts.MinCount && int(w) >= opts.MinWeight {
+						want[fmt.Sprintf("%s %s -> %s", rel, p[0], p[1])] = w
+					}
+				}
+			}
+			b := NewBuilder(opts)
+			b.Begin("random", labels, entities)
+			for _, bd := range bundles {
+				b.Add(bd)
+			}
+			g := b.Graph()
+			got := edgeSet(g)
+			for k, w := range want {
+				if got[k] != w {
+					t.Errorf("seed %d, %+v: %s weighs %d; want %d", seed, opts, k, got[k], w)
+				}
+			}
+			for k, w := range got {
+				if _, ok := want[k]; !ok {
+					t.Errorf("seed %d, %+v: %s (%d) is no edge", seed, opts, k, w)
+				}
+			}
+			if t.Failed() {
+				t.FailNow()
+			}
+			// In order: quoted about first, then by the endpoints' places.
+			less := func(x, y Edge) bool {
+				return x.Relation < y.Relation || x.Relation == y.Relation && (x.From < y.From || x.From == y.From && x.To < y.To)
+			}
+			for i := 1; i < len(g.Edges); i++ {
+				if !less(g.Edges[i-1], g.Edges[i]) {
+					t.Fatalf("seed %d, %+v: edge %d %+v not after %+v", seed, opts, i, g.Edges[i], g.Edges[i-1])
+				}
+			}
+			for _, e := range g.Edges {
+				if e.Relation == CoOccurrence && e.From >= e.To {
+					t.Errorf("co-occurrence edge %+v does not go from the node listed first", e)
+				}
+			}
+		}
 	}
 }
 
-func TestSortByKey(t *testing.T) {
+func TestSortKeys(t *testing.T) {
 	rng := rand.New(rand.NewPCG(1, 2))
 	for _, bits := range []uint{0, 8, 16, 20, 40, 64} {
-		ws := make([]weighted, 1000)
-		for i := range ws {
+		keys := make([]uint64, 1000)
+		for i := range keys {
 			if bits > 0 {
-				ws[i] = weighted{rng.Uint64() >> (64 - bits), int32(i)}
+				keys[i] = rng.Uint64() >> (64 - bits)
 			}
 		}
-		want := slices.Clone(ws)
-		slices.SortStableFunc(want, func(x, y weighted) int { return cmp.Compare(x.key, y.key) })
-		sortByKey(ws, nil, weighted.sortKey)
-		if !slices.Equal(ws, want) {
-			t.Errorf("%d-bit keys: not sorted as a stable sort sorts them", bits)
+		want := slices.Clone(keys)
+		slices.Sort(want)
+		sortKeys(keys)
+		if !slices.Equal(keys, want) {
+			t.Errorf("%d-bit keys: not sorted", bits)
 		}
 	}
-	sortByKey(nil, nil, weighted.sortKey) // nothing to sort
+	sortKeys(nil) // nothing to sort
 }
 
 func TestNormalize(t *testing.T) {

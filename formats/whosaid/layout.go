@@ -56,19 +56,13 @@ func Layout(g Graph, opt LayoutOptions) []Point {
 	if theta <= 0 {
 		theta = 1
 	}
-	index := make(map[string]int32, n)
-	for i, nd := range g.Nodes {
-		index[nd.ID] = int32(i)
-	}
 	type spring struct {
 		a, b int32
 		w    float64
 	}
 	springs := make([]spring, 0, len(g.Edges))
 	for _, e := range g.Edges {
-		a, ok1 := index[e.From]
-		b, ok2 := index[e.To]
-		if ok1 && ok2 && a != b {
+		if a, b := e.From, e.To; a != b && g.Has(e) {
 			springs = append(springs, spring{a, b, 1 + math.Log(float64(max(e.Weight, 1)))})
 		}
 	}

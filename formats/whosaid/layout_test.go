@@ -27,7 +27,7 @@ func synthetic(n int) Graph {
 			if j == 0 {
 				rel = QuotedAbout
 			}
-			g.Edges = append(g.Edges, Edge{From: g.Nodes[i].ID, To: g.Nodes[t].ID, Relation: rel, Weight: 1 + rng.IntN(5)})
+			g.Edges = append(g.Edges, Edge{From: int32(i), To: int32(t), Relation: rel, Weight: 1 + rng.Int32N(5)})
 			ends = append(ends, i, t)
 		}
 	}
@@ -74,14 +74,10 @@ func TestLayoutPlaces(t *testing.T) {
 func TestLayoutPullsEdges(t *testing.T) {
 	g := synthetic(200)
 	pts := Layout(g, LayoutOptions{Seed: 3})
-	index := map[string]int{}
-	for i, n := range g.Nodes {
-		index[n.ID] = i
-	}
 	dist := func(i, j int) float64 { return math.Hypot(pts[i].X-pts[j].X, pts[i].Y-pts[j].Y) }
 	var linked float64
 	for _, e := range g.Edges {
-		linked += dist(index[e.From], index[e.To])
+		linked += dist(int(e.From), int(e.To))
 	}
 	linked /= float64(len(g.Edges))
 	var all float64
@@ -123,7 +119,7 @@ func TestLayoutStable(t *testing.T) {
 	}
 	g2 := g
 	g2.Nodes = append(slices.Clone(g.Nodes), Node{ID: "new", Label: "New", Kind: KindSource, Count: 1})
-	g2.Edges = append(slices.Clone(g.Edges), Edge{From: "new", To: g.Nodes[0].ID, Relation: QuotedAbout, Weight: 1})
+	g2.Edges = append(slices.Clone(g.Edges), Edge{From: int32(len(g.Nodes)), To: 0, Relation: QuotedAbout, Weight: 1})
 	after := Layout(g2, LayoutOptions{Seed: 1, Start: start})
 	cold := Layout(g2, LayoutOptions{Seed: 1})
 	moved := func(pts []Point) float64 {

@@ -80,11 +80,6 @@ func WriteSVG(w io.Writer, g Graph, pts []Point) error {
 	minX, minY = minX-margin, minY-margin-legend
 	width, height := maxX-minX+margin, maxY-minY+margin
 	width = max(width, 640) // room for the legend's last line
-	index := make(map[string]int, len(g.Nodes))
-	for i, n := range g.Nodes {
-		index[n.ID] = i
-	}
-
 	bw := bufio.NewWriter(w)
 	fmt.Fprintf(bw, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
 	fmt.Fprintf(bw, "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"%.1f %.1f %.1f %.1f\" width=\"%.0f\" height=\"%.0f\" font-family=\"DejaVu Sans, Helvetica, Arial, sans-serif\">\n",
@@ -98,16 +93,15 @@ func WriteSVG(w io.Writer, g Graph, pts []Point) error {
 	fmt.Fprintf(bw, "  <rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\"#ffffff\"/>\n", minX, minY, width, height)
 
 	// Co-occurrence under "quoted about", edges under nodes.
-	for _, rel := range []string{CoOccurrence, QuotedAbout} {
+	for _, rel := range []Relation{CoOccurrence, QuotedAbout} {
 		if rel == CoOccurrence {
 			fmt.Fprintf(bw, "  <g class=\"co-occurrence\" stroke=\"%s\" stroke-opacity=\"0.45\" stroke-dasharray=\"4 3\" fill=\"none\">\n", hex(CoOccurrenceColour))
 		} else {
 			fmt.Fprintf(bw, "  <g class=\"quoted-about\" stroke=\"%s\" stroke-opacity=\"0.8\" fill=\"none\" marker-end=\"url(#arrow)\">\n", hex(QuotedColour))
 		}
 		for _, e := range g.Edges {
-			a, ok1 := index[e.From]
-			b, ok2 := index[e.To]
-			if e.Relation != rel || !ok1 || !ok2 {
+			a, b := int(e.From), int(e.To)
+			if e.Relation != rel || !g.Has(e) {
 				continue
 			}
 			p, q := pts[a], pts[b]
@@ -165,7 +159,7 @@ func WriteSVG(w io.Writer, g Graph, pts []Point) error {
 
 // EdgeWidth is the thickness of an edge of weight: 1, and three
 // quarters more per doubling.
-func EdgeWidth(weight int) float64 {
+func EdgeWidth(weight int32) float64 {
 	return 1 + 1.5*math.Log2(float64(max(weight, 1)))/2
 }
 

@@ -15,23 +15,20 @@ func (g Graph) Top(maxNodes, maxEdges int) Graph {
 	if maxNodes > 0 && len(g.Nodes) > maxNodes {
 		g.Nodes = g.Nodes[:maxNodes:maxNodes]
 	}
-	kept := make(map[string]bool, len(g.Nodes))
-	for _, n := range g.Nodes {
-		kept[n.ID] = true
-	}
 	type edge struct {
-		i, weight int
+		i      int
+		weight int32
 	}
 	var es []edge
 	for i, e := range g.Edges {
-		if kept[e.From] && kept[e.To] {
+		if g.Has(e) { // the nodes kept are the first
 			es = append(es, edge{i, e.Weight})
 		}
 	}
 	if maxEdges > 0 && len(es) > maxEdges {
 		slices.SortStableFunc(es, func(x, y edge) int { return cmp.Compare(y.weight, x.weight) })
 		const perNode = 1
-		ties := make(map[string]int, len(g.Nodes))
+		ties := make([]int, len(g.Nodes))
 		taken := make([]bool, len(es))
 		var chosen []edge
 		for pass := 0; pass < 2 && len(chosen) < maxEdges; pass++ {

@@ -72,10 +72,10 @@ func WriteGraphML(w io.Writer, g Graph) error {
 	if g.Project != "" {
 		fmt.Fprintf(bw, "    <desc>%s: who said what, %d articles</desc>\n", esc(g.Project), g.Articles)
 	}
-	ids := make(map[string]string, len(g.Nodes)) // each node's id escaped once, not at every edge
-	for _, n := range g.Nodes {
-		ids[n.ID] = GraphMLID(n.ID)
-		fmt.Fprintf(bw, "    <node id=\"%s\">\n", ids[n.ID])
+	ids := make([]string, len(g.Nodes)) // each node's id escaped once, not at every edge
+	for i, n := range g.Nodes {
+		ids[i] = GraphMLID(n.ID)
+		fmt.Fprintf(bw, "    <node id=\"%s\">\n", ids[i])
 		fmt.Fprintf(bw, "      <data key=\"label\">%s</data>\n      <data key=\"kind\">%s</data>\n", esc(n.Label), n.Kind)
 		if n.SourceType != "" {
 			fmt.Fprintf(bw, "      <data key=\"source_type\">%s</data>\n", esc(n.SourceType))
@@ -84,6 +84,9 @@ func WriteGraphML(w io.Writer, g Graph) error {
 			n.Count, n.Quoted, n.Mentioned)
 	}
 	for i, e := range g.Edges {
+		if !g.Has(e) {
+			continue
+		}
 		fmt.Fprintf(bw, "    <edge id=\"e%d\" source=\"%s\" target=\"%s\" directed=\"%t\">\n", i, ids[e.From], ids[e.To], e.Directed())
 		fmt.Fprintf(bw, "      <data key=\"relation\">%s</data>\n      <data key=\"weight\">%d</data>\n    </edge>\n", e.Relation, e.Weight)
 	}
@@ -117,22 +120,25 @@ func WriteDOT(w io.Writer, g Graph) error {
 		fmt.Fprintf(bw, "  label=%s;\n", dotQuote(g.Project+": who said what, "+strconv.Itoa(g.Articles)+" articles"))
 	}
 	bw.WriteString("  node [fontname=\"Helvetica\"];\n")
-	ids := make(map[string]string, len(g.Nodes)) // each node's id quoted once, not at every edge
-	for _, n := range g.Nodes {
-		ids[n.ID] = dotQuote(n.ID)
+	ids := make([]string, len(g.Nodes)) // each node's id quoted once, not at every edge
+	for i, n := range g.Nodes {
+		ids[i] = dotQuote(n.ID)
 		fmt.Fprintf(bw, "  %s [label=%s, kind=%s, shape=%s, count=%d, quoted=%d, mentioned=%d",
-			ids[n.ID], dotQuote(n.Label), dotQuote(n.Kind), dotShapes[n.Kind], n.Count, n.Quoted, n.Mentioned)
+			ids[i], dotQuote(n.Label), dotQuote(n.Kind), dotShapes[n.Kind], n.Count, n.Quoted, n.Mentioned)
 		if n.SourceType != "" {
 			fmt.Fprintf(bw, ", source_type=%s", dotQuote(n.SourceType))
 		}
 		bw.WriteString("];\n")
 	}
 	for _, e := range g.Edges {
+		if !g.Has(e) {
+			continue
+		}
 		style := ""
 		if !e.Directed() {
 			style = ", dir=none, style=dashed"
 		}
-		fmt.Fprintf(bw, "  %s -> %s [relation=%s, weight=%d%s];\n", ids[e.From], ids[e.To], dotQuote(e.Relation), e.Weight, style)
+		fmt.Fprintf(bw, "  %s -> %s [relation=%s, weight=%d%s];\n", ids[e.From], ids[e.To], dotQuote(e.Relation.String()), e.Weight, style)
 	}
 	bw.WriteString("}\n")
 	return bw.Flush()

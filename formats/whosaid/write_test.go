@@ -64,8 +64,8 @@ var nasty = Graph{Project: `a "b" <c> & d\`, Articles: 1, Nodes: []Node{
 	{ID: `text:say "no" \ <now> & then`, Label: "say \"no\" \\ <now> & then\nline two", Kind: KindSource, SourceType: "anonymous", Quoted: 1, Mentioned: 1, Count: 2},
 	{ID: "entity:7", Label: "Ö'Brien -> {x}; [y]", Kind: KindEntity, Mentioned: 1, Count: 1},
 }, Edges: []Edge{
-	{From: `text:say "no" \ <now> & then`, To: "entity:7", Relation: QuotedAbout, Weight: 1},
-	{From: "entity:7", To: `text:say "no" \ <now> & then`, Relation: CoOccurrence, Weight: 1},
+	{From: 0, To: 1, Relation: QuotedAbout, Weight: 1},
+	{From: 1, To: 0, Relation: CoOccurrence, Weight: 1},
 }}
 
 func TestGraphMLGoldenAndReadBack(t *testing.T) {
@@ -227,11 +227,15 @@ func TestDOTGoldenAndParse(t *testing.T) {
 				t.Errorf("not one digraph: first %q, last %q", lines[0], lines[len(lines)-1])
 			}
 			var nodes []Node
-			var edges []Edge
+			type parsedEdge struct {
+				from, to, relation string
+				weight             int
+			}
+			var edges []parsedEdge
 			for _, l := range lines[1 : len(lines)-1] {
 				if m := dotEdge.FindStringSubmatch(l); m != nil {
 					w, _ := strconv.Atoi(m[4])
-					edges = append(edges, Edge{From: unquoteDOT(m[1])[0:], To: unquoteDOT(m[2]), Relation: unquoteDOT(m[3]), Weight: w})
+					edges = append(edges, parsedEdge{unquoteDOT(m[1]), unquoteDOT(m[2]), unquoteDOT(m[3]), w})
 				} else if m := dotNode.FindStringSubmatch(l); m != nil {
 					c, _ := strconv.Atoi(m[3])
 					nodes = append(nodes, Node{ID: unquoteDOT(m[1]), Label: unquoteDOT(m[2]), Count: c})
@@ -248,8 +252,9 @@ func TestDOTGoldenAndParse(t *testing.T) {
 				}
 			}
 			for i, e := range tc.want.Edges {
-				if edges[i] != e {
-					t.Errorf("edge %d: %+v; want %+v", i, edges[i], e)
+				want := parsedEdge{tc.want.Nodes[e.From].ID, tc.want.Nodes[e.To].ID, e.Relation.String(), int(e.Weight)}
+				if edges[i] != want {
+					t.Errorf("edge %d: %+v; want %+v", i, edges[i], want)
 				}
 			}
 			checkWithGraphviz(t, tc.doc, name == "fixture", tc.want)
