@@ -46,13 +46,50 @@ func NormalizeName(text string) string {
 	if normalASCII(text) {
 		return text
 	}
-	return normalizeName(text)
+	return string(AppendName(nil, text))
 }
 
-// normalizeName is NormalizeName's general case.
-func normalizeName(text string) string {
-	text = strings.Join(strings.Fields(strings.ToLower(text)), " ")
-	return strings.TrimFunc(text, func(r rune) bool { return unicode.IsPunct(r) || unicode.IsSpace(r) })
+// AppendName appends NormalizeName(text) to dst: the same bytes, made
+// without a string of their own (a map looked up with string(dst) does
+// not copy them; a graph of a million mentions looks up one per mention).
+// Each code point is lowered (an invalid byte is U+FFFD, as strings.ToLower
+// makes it), runs of white space are one space, and code points that are
+// punctuation or space are dropped at either end.
+func AppendName(dst []byte, text string) []byte {
+	if normalASCII(text) {
+		return append(dst, text...)
+	}
+	start, space := len(dst), false
+	for _, r := range text {
+		r = unicode.ToLower(r)
+		if unicode.IsSpace(r) {
+			space = true
+			continue
+		}
+		if space && len(dst) > start {
+			dst = append(dst, ' ')
+		}
+		space = false
+		dst = utf8.AppendRune(dst, r)
+	}
+	name := dst[start:]
+	from, to := 0, len(name)
+	edge := func(r rune) bool { return unicode.IsPunct(r) || unicode.IsSpace(r) }
+	for from < to {
+		r, n := utf8.DecodeRune(name[from:])
+		if !edge(r) {
+			break
+		}
+		from += n
+	}
+	for to > from {
+		r, n := utf8.DecodeLastRune(name[from:to])
+		if !edge(r) {
+			break
+		}
+		to -= n
+	}
+	return dst[:start+copy(name, name[from:to])]
 }
 
 // normalASCII reports whether text is ASCII that normalizeName leaves as

@@ -2,8 +2,10 @@ package annotation
 
 import (
 	"errors"
+	"math/rand/v2"
 	"strings"
 	"testing"
+	"unicode"
 )
 
 func TestNormalizeText(t *testing.T) {
@@ -155,6 +157,36 @@ func TestNormalizeName(t *testing.T) {
 		// The fast path for text already normal agrees with the general case.
 		if got, slow := NormalizeName(in), normalizeName(in); got != slow {
 			t.Errorf("NormalizeName(%q) = %q; the general case gives %q", in, got, slow)
+		}
+	}
+}
+
+// normalizeName is NormalizeName written with the strings package, as it
+// was: AppendName must give the same bytes.
+func normalizeName(text string) string {
+	text = strings.Join(strings.Fields(strings.ToLower(text)), " ")
+	return strings.TrimFunc(text, func(r rune) bool { return unicode.IsPunct(r) || unicode.IsSpace(r) })
+}
+
+// TestAppendNameAgrees: on random text of letters in both cases, white
+// space of several kinds, punctuation, symbols, other scripts and invalid
+// bytes, AppendName (after any prefix) gives what the strings package
+// gives, and NormalizeName the same.
+func TestAppendNameAgrees(t *testing.T) {
+	pieces := []string{"A", "b", "Ω", "ω", "Σ", "İ", "ǅ", "ß", "Ж", "東", " ", "  ", "\t", "\n", "\u00a0", "\u2003", "\u0085",
+		",", ".", "«", "»", "—", "'", "\"", "$", "€", "\ufffd", "\xff", "\xe2\x80", "0", "9", "-", "_", "(", ")"}
+	rng := rand.New(rand.NewPCG(5, 8))
+	for range 20000 {
+		var b strings.Builder
+		for range rng.IntN(12) {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		in, want := b.String(), normalizeName(b.String())
+		if got := string(AppendName([]byte("prefix "), in)); got != "prefix "+want {
+			t.Fatalf("AppendName(%q) = %q; want %q", in, got, "prefix "+want)
+		}
+		if got := NormalizeName(in); got != want {
+			t.Fatalf("NormalizeName(%q) = %q; want %q", in, got, want)
 		}
 	}
 }

@@ -207,9 +207,11 @@ type Builder struct {
 	// or an entity (an entity annotation, a claim's topic).
 	asSource, asEntity []int32
 	// per-article scratch
-	byID     map[uint64]int32 // annotation id -> index in the bundle
-	resolved []int32          // per annotation: 1 + its node, -1 none, 0 not yet resolved
-	sources  []int32          // the article's sources and entities, each once
+	byID     map[uint64]int32  // annotation id -> index in the bundle
+	resolved []int32           // per annotation: 1 + its node, -1 none, 0 not yet resolved
+	kind     []annotation.Kind // per annotation: its label's kind
+	name     []byte            // a normalised text being looked up
+	sources  []int32           // the article's sources and entities, each once
 	ents     []int32
 }
 
@@ -258,8 +260,10 @@ func (b *Builder) Add(bd annotation.Bundle) {
 	b.articles++
 	doc, anns := bd.Document.ID, bd.Annotations
 	clear(b.byID)
+	b.kind = b.kind[:0]
 	for i := range anns {
 		b.byID[anns[i].ID] = int32(i)
+		b.kind = append(b.kind, b.kinds[anns[i].Label])
 	}
 	b.resolved = slices.Grow(b.resolved[:0], len(anns))[:len(anns)]
 	clear(b.resolved)
@@ -267,7 +271,7 @@ func (b *Builder) Add(bd annotation.Bundle) {
 	var speakers, topics []int32
 	for i := range anns {
 		a := &anns[i]
-		switch k := b.kinds[a.Label]; k {
+		switch k := b.kind[i]; k {
 		case annotation.KindSource, annotation.KindEntity:
 			if !b.labelKept(a.Label) {
 				continue
@@ -401,7 +405,7 @@ func (b *Builder) resolve(anns []annotation.Annotation, i int32) (int32, bool) {
 	if r := b.resolved[i]; r != 0 {
 		return r - 1, r > 0
 	}
-	n, ok := b.resolveOnce(anns, &anns[i])
+	n, ok := b.resolveOnce(anns, i)
 	if ok {
 		b.resolved[i] = n + 1
 	} else {
@@ -410,8 +414,9 @@ func (b *Builder) resolve(anns []annotation.Annotation, i int32) (int32, bool) {
 	return n, ok
 }
 
-func (b *Builder) resolveOnce(anns []annotation.Annotation, a *annotation.Annotation) (int32, bool) {
-	isSource := b.kinds[a.Label] == annotation.KindSource
+func (b *Builder) resolveOnce(anns []annotation.Annotation, i int32) (int32, bool) {
+	a := &anns[i]
+	isSource := b.kind[i] == annotation.KindSource
 	// Follow "is" links (a pronoun to its antecedent, a source to the
 	// entity mention it names) to an entity, or else to the last
 	// annotation of the chain, whose text names the node.
@@ -424,25 +429,25 @@ func (b *Builder) resolveOnce(anns []annotation.Annotation, a *annotation.Annota
 		named, entity = next, next.Entity
 	}
 	var n int32
-	if e, ok := b.entities[entity]; ok && entity != 0 {
-		var seen bool
-		if n, seen = b.byEntity[entity]; !seen {
-			n = b.newNode(Node{ID: "entity:" + uitoa(entity), Label: e.Name, Kind: KindEntity})
-			b.byEntity[entity] = n
-		}
+	if known, ok := b.byEntity[entity]; ok {
+		n = known
+	} else if e, ok := b.entities[entity]; ok && entity != 0 {
+		n = b.newNode(Node{ID: "entity:" + uitoa(entity), Label: e.Name, Kind: KindEntity})
+		b.byEntity[entity] = n
 	} else {
+		// The normalised text, looked up without a string of its own.
 		quote := named.Quote()
-		text := Normalize(quote)
-		if text == "" {
+		b.name = annotation.AppendName(b.name[:0], quote)
+		if len(b.name) == 0 {
 			return 0, false
 		}
 		var seen bool
-		if n, seen = b.byText[text]; !seen {
+		if n, seen = b.byText[string(b.name)]; !seen {
 			kind := KindTerm
 			if isSource {
 				kind = KindSource
 			}
-			text = strings.Clone(text) // not the bundle's text, which may be reused
+			text := string(b.name)
 			n = b.newNode(Node{ID: "text:" + text, Label: strings.Clone(quote), Kind: kind})
 			b.byText[text] = n
 		}
@@ -627,7 +632,11 @@ func (b *Builder) coOccurrences(rank []int32, n int) (*chunked[partner], []int32
 	}
 	// bounds now holds, for article a, its sources at
 	// members[bounds[2a]:bounds[2a+1]] and its entities at
-	// members[bounds[2a+1]:bounds[2a+2]].
+	// members[bounds[2a+1]:bounds[2a+2]]; each list is sorted, so that
+	// node x skips the nodes before it in one search.
+	for i := 0; i+1 < len(bounds); i++ {
+		slices.Sort(members[bounds[i]:bounds[i+1]])
+	}
 	occ := make([]int32, len(members))
 	next := slices.Clone(occStart[:n])
 	for a := 0; a+2 < len(bounds); a += 2 {
@@ -660,9 +669,10 @@ func (b *Builder) coOccurrences(rank []int32, n int) (*chunked[partner], []int32
 			if o&1 == 0 {
 				partners = members[bounds[2*a]:bounds[2*a+1]] // its sources
 			}
-			for _, y := range partners {
-				if y <= x || stamp[y] == visit {
-					continue // itself, one counted from y, or counted already here
+			after, _ := slices.BinarySearch(partners, x+1)
+			for _, y := range partners[after:] {
+				if stamp[y] == visit {
+					continue // counted already in this article
 				}
 				stamp[y] = visit
 				if count[y] == 0 {
