@@ -45,8 +45,11 @@ package whosaid
 import (
 	"cmp"
 	"math/bits"
+	"runtime"
 	"slices"
 	"strings"
+	"sync"
+	"sync/atomic"
 
 	"glossa/annotation"
 	"glossa/formats/dataset"
@@ -548,18 +551,7 @@ func (b *Builder) Graph() Graph {
 	// Both are made, then written once into a slice of their length:
 	// a slice of millions of edges grown by append was most of the
 	// build.
-	quoted := b.quotedEdges(rank)
-	cooc, perNode := b.coOccurrences(rank, len(kept))
-	g.Edges = append(make([]Edge, 0, len(quoted)+cooc.len()), quoted...)
-	from, left := int32(-1), int32(0)
-	cooc.each(func(p partner) {
-		for left == 0 {
-			from++
-			left = perNode[from]
-		}
-		g.Edges = append(g.Edges, Edge{From: from, To: p.node, Weight: p.weight, Relation: CoOccurrence})
-		left--
-	})
+	g.Edges = b.coOccurrences(rank, len(kept), b.quotedEdges(rank))
 	return g
 }
 
@@ -593,23 +585,89 @@ func (b *Builder) quotedEdges(rank []int32) []Edge {
 // and its weight (8 bytes; the node at this end is implied).
 type partner struct{ node, weight int32 }
 
-// coOccurrences returns the co-occurrence edges between the n nodes
-// kept, in the order of their endpoints' places, as each node's partners
-// (those after it), node after node, and how many each node has. Node x (in graph order)
-// is paired with the nodes that come after it: in each article that names
-// it, with the article's entities when x is one of its sources and with
-// its sources when x is one of its entities, each once an article. The
-// counts go into a slice as long as the nodes, stamped per article; the
-// nodes counted are then listed in order (sorted, or read off the slice
-// when they are many), so that no edge is sorted twice and the memory
-// beyond the edges themselves grows with the nodes and the mentions.
-func (b *Builder) coOccurrences(rank []int32, n int) (*chunked[partner], []int32) {
-	var es chunked[partner]
-	perNode := make([]int32, n)
-	// Each article's members as places in the graph, the dropped left
-	// out; where each node's articles are (occStart), and, per node, the
-	// article (index into bounds/2) and whether it is a source there
-	// (the low bit).
+// coOccurrences returns quoted followed by the co-occurrence edges
+// between the n nodes kept, in the order of their endpoints' places. Node
+// x (in graph order) is paired with the nodes that come after it: in each
+// article that names it, with the article's entities when x is one of its
+// sources and with its sources when x is one of its entities, each once
+// an article (pairing.count). Workers, one a core, take blocks of nodes
+// in turn (the first nodes, the biggest, have the most partners) and keep
+// each node's partners; then the edges are written once, each worker
+// writing its nodes' at their places in a slice of the exact length. No
+// edge is sorted, and the memory beyond the edges themselves grows with
+// the nodes and the mentions, never with the pairs.
+func (b *Builder) coOccurrences(rank []int32, n int, quoted []Edge) []Edge {
+	p := b.pairing(rank, n)
+	perNode := make([]int32, n) // each node's edges
+	counters := make([]*counter, max(1, min(coocWorkers(), (n+coocBlock-1)/coocBlock)))
+	var next atomic.Int64 // the next block of nodes
+	var wg sync.WaitGroup
+	for w := range counters {
+		c := &counter{count: make([]int32, n), stamp: make([]int32, n), seen: make([]uint64, (n+63)/64)}
+		counters[w] = c
+		wg.Go(func() {
+			for {
+				first := int(next.Add(1)-1) * coocBlock
+				if first >= n {
+					return
+				}
+				for x := int32(first); x < int32(min(first+coocBlock, n)); x++ {
+					if perNode[x] = p.count(c, x); perNode[x] > 0 {
+						c.nodes = append(c.nodes, x)
+					}
+				}
+			}
+		})
+	}
+	wg.Wait()
+
+	// Where each node's edges begin, after the quoted ones.
+	at := make([]int, n)
+	total := len(quoted)
+	for x, k := range perNode {
+		at[x], total = total, total+int(k)
+	}
+	edges := make([]Edge, total)
+	copy(edges, quoted)
+	for _, c := range counters {
+		wg.Go(func() {
+			i, x, left := -1, int32(0), int32(0)
+			c.out.each(func(pt partner) {
+				if left == 0 {
+					i++
+					x, left = c.nodes[i], perNode[c.nodes[i]]
+				}
+				edges[at[x]] = Edge{From: x, To: pt.node, Weight: pt.weight, Relation: CoOccurrence}
+				at[x]++
+				left--
+			})
+		})
+	}
+	wg.Wait()
+	return edges
+}
+
+// coocBlock is how many nodes a worker takes at a time; coocWorkers how
+// many workers count (tests set both).
+var (
+	coocBlock   = 256
+	coocWorkers = func() int { return min(runtime.GOMAXPROCS(0), 8) }
+)
+
+// pairing is what counting co-occurrences reads: each article's sources
+// and entities as places in the graph, each list sorted (bounds: article
+// a's sources are members[bounds[2a]:bounds[2a+1]], its entities
+// members[bounds[2a+1]:bounds[2a+2]]), and where each node is named:
+// node x's occurrences are occ[occStart[x]:occStart[x+1]], each the
+// article's index shifted left once, the low bit set when x is one of its
+// sources.
+type pairing struct {
+	members, bounds, occ, occStart []int32
+	minWeight                      int
+}
+
+// pairing reads the builder's members, the nodes dropped left out.
+func (b *Builder) pairing(rank []int32, n int) *pairing {
 	members := make([]int32, 0, b.members.len())
 	bounds := make([]int32, 0, len(b.sizes)+1)
 	occStart := make([]int32, n+1)
@@ -630,10 +688,7 @@ func (b *Builder) coOccurrences(rank []int32, n int) (*chunked[partner], []int32
 	for i := 1; i <= n; i++ {
 		occStart[i] += occStart[i-1]
 	}
-	// bounds now holds, for article a, its sources at
-	// members[bounds[2a]:bounds[2a+1]] and its entities at
-	// members[bounds[2a+1]:bounds[2a+2]]; each list is sorted, so that
-	// node x skips the nodes before it in one search.
+	// Sorted, so that node x skips the nodes before it in one search.
 	for i := 0; i+1 < len(bounds); i++ {
 		slices.Sort(members[bounds[i]:bounds[i+1]])
 	}
@@ -650,65 +705,77 @@ func (b *Builder) coOccurrences(rank []int32, n int) (*chunked[partner], []int32
 			next[x]++
 		}
 	}
+	return &pairing{members: members, bounds: bounds, occ: occ, occStart: occStart, minWeight: b.opts.MinWeight}
+}
 
-	count := make([]int32, n)
-	stamp := make([]int32, n)         // the visit that last counted a node
-	seen := make([]uint64, (n+63)/64) // the nodes counted for x, a bit each
-	visit := int32(0)
-	var touched []int32
-	for x := range int32(n) {
-		lo, hi := int32(n), int32(-1) // the least and greatest counted
-		last := int32(-1)
-		for _, o := range occ[occStart[x]:occStart[x+1]] {
-			a := o >> 1
-			if a != last {
-				visit++ // x's occurrences in one article are one visit
-				last = a
-			}
-			partners := members[bounds[2*a+1]:bounds[2*a+2]] // its entities
-			if o&1 == 0 {
-				partners = members[bounds[2*a]:bounds[2*a+1]] // its sources
-			}
-			after, _ := slices.BinarySearch(partners, x+1)
-			for _, y := range partners[after:] {
-				if stamp[y] == visit {
-					continue // counted already in this article
-				}
-				stamp[y] = visit
-				if count[y] == 0 {
-					touched = append(touched, y)
-					seen[y>>6] |= 1 << (y & 63)
-					lo, hi = min(lo, y), max(hi, y)
-				}
-				count[y]++
-			}
+// counter is one worker's: counts as long as the nodes, stamped per
+// article; the nodes counted for the node at hand, a bit each and as a
+// list; the partners found, node after node, and the nodes that have some.
+type counter struct {
+	count, stamp []int32
+	seen         []uint64
+	visit        int32
+	touched      []int32
+	out          chunked[partner]
+	nodes        []int32
+}
+
+// count adds to c.out node x's partners after it, in order, and returns
+// how many.
+func (p *pairing) count(c *counter, x int32) int32 {
+	lo, hi := int32(len(c.count)), int32(-1) // the least and greatest counted
+	last := int32(-1)
+	for _, o := range p.occ[p.occStart[x]:p.occStart[x+1]] {
+		a := o >> 1
+		if a != last {
+			c.visit++ // x's occurrences in one article are one visit
+			last = a
 		}
-		// In order: read off the bits between the least and the
-		// greatest when that costs less than sorting them.
-		if words := int(hi>>6-lo>>6) + 1; len(touched) > 0 && words <= len(touched)*bits.Len(uint(len(touched))) {
-			touched = touched[:0]
-			for w := lo >> 6; w <= hi>>6; w++ {
-				for m := seen[w]; m != 0; m &= m - 1 {
-					touched = append(touched, w<<6|int32(bits.TrailingZeros64(m)))
-				}
-				seen[w] = 0
-			}
-		} else {
-			slices.Sort(touched)
-			for _, y := range touched {
-				seen[y>>6] = 0
-			}
+		partners := p.members[p.bounds[2*a+1]:p.bounds[2*a+2]] // its entities
+		if o&1 == 0 {
+			partners = p.members[p.bounds[2*a]:p.bounds[2*a+1]] // its sources
 		}
-		for _, y := range touched {
-			if int(count[y]) >= b.opts.MinWeight {
-				es.add(partner{y, count[y]})
-				perNode[x]++
+		after, _ := slices.BinarySearch(partners, x+1)
+		for _, y := range partners[after:] {
+			if c.stamp[y] == c.visit {
+				continue // counted already in this article
 			}
-			count[y] = 0
+			c.stamp[y] = c.visit
+			if c.count[y] == 0 {
+				c.touched = append(c.touched, y)
+				c.seen[y>>6] |= 1 << (y & 63)
+				lo, hi = min(lo, y), max(hi, y)
+			}
+			c.count[y]++
 		}
-		touched = touched[:0]
 	}
-	return &es, perNode
+	// In order: read off the bits between the least and the greatest
+	// when that costs less than sorting them.
+	touched := c.touched
+	if words := int(hi>>6-lo>>6) + 1; len(touched) > 0 && words <= len(touched)*bits.Len(uint(len(touched))) {
+		touched = touched[:0]
+		for w := lo >> 6; w <= hi>>6; w++ {
+			for m := c.seen[w]; m != 0; m &= m - 1 {
+				touched = append(touched, w<<6|int32(bits.TrailingZeros64(m)))
+			}
+			c.seen[w] = 0
+		}
+	} else {
+		slices.Sort(touched)
+		for _, y := range touched {
+			c.seen[y>>6] = 0
+		}
+	}
+	kept := int32(0)
+	for _, y := range touched {
+		if int(c.count[y]) >= p.minWeight {
+			c.out.add(partner{y, c.count[y]})
+			kept++
+		}
+		c.count[y] = 0
+	}
+	c.touched = touched[:0]
+	return kept
 }
 
 // sortRefs returns the references of the nodes kept, node after node in

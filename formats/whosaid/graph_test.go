@@ -443,6 +443,19 @@ func TestEdgesAgainstNaive(t *testing.T) {
 	}
 }
 
+// TestEdgesAgainstNaiveInBlocks: the same with nodes counted a few at a
+// time by several workers (the graphs above fit in one block), whose
+// edges must come out as one worker's do.
+func TestEdgesAgainstNaiveInBlocks(t *testing.T) {
+	defer func(block int, workers func() int) { coocBlock, coocWorkers = block, workers }(coocBlock, coocWorkers)
+	one := build(Options{})
+	coocBlock, coocWorkers = 2, func() int { return 3 }
+	if got := build(Options{}); !reflect.DeepEqual(got.Edges, one.Edges) {
+		t.Errorf("in blocks of 2, 3 workers:\n got %v\nwant %v", got.Edges, one.Edges)
+	}
+	TestEdgesAgainstNaive(t)
+}
+
 func TestSortKeys(t *testing.T) {
 	rng := rand.New(rand.NewPCG(1, 2))
 	for _, bits := range []uint{0, 8, 16, 20, 40, 64} {
