@@ -337,8 +337,8 @@ func (w *whoSaidWindow) shown(g whosaid.Graph, pts []whosaid.Point, opts whosaid
 		nodes[i] = widgets.GraphNode{X: float32(pts[i].X), Y: float32(pts[i].Y), Radius: float32(whosaid.Radius(n.Count, maxCount)),
 			Colour: whosaid.KindColour(n.Kind), Label: whosaid.ShortLabel(n.Label)}
 	}
-	edges := make([]widgets.GraphEdge, 0, len(g.Edges))
-	for _, e := range g.Edges {
+	edges := make([]widgets.GraphEdge, 0, g.NumEdges())
+	for _, e := range g.Edges() {
 		if !g.Has(e) {
 			continue
 		}
@@ -355,13 +355,13 @@ func (w *whoSaidWindow) shown(g whosaid.Graph, pts []whosaid.Point, opts whosaid
 	if one {
 		shows = annotation.LayerPhrase(layer)
 	}
-	drawn := fmt.Sprintf("%s and %s", plural(len(g.Nodes), "node"), plural(len(g.Edges), "edge"))
+	drawn := fmt.Sprintf("%s and %s", plural(len(g.Nodes), "node"), plural(g.NumEdges(), "edge"))
 	switch {
 	case len(g.Nodes) < len(w.full.Nodes):
 		drawn = fmt.Sprintf("the %d biggest of %s, %d of the %s between them (raise the minimum count to see fewer)",
-			len(g.Nodes), plural(len(w.full.Nodes), "node"), len(g.Edges), plural(len(w.full.Edges), "edge"))
-	case len(g.Edges) < len(w.full.Edges):
-		drawn = fmt.Sprintf("%s, %d of their %s (the heaviest)", plural(len(g.Nodes), "node"), len(g.Edges), plural(len(w.full.Edges), "edge"))
+			len(g.Nodes), plural(len(w.full.Nodes), "node"), g.NumEdges(), plural(w.full.NumEdges(), "edge"))
+	case g.NumEdges() < w.full.NumEdges():
+		drawn = fmt.Sprintf("%s, %d of their %s (the heaviest)", plural(len(g.Nodes), "node"), g.NumEdges(), plural(w.full.NumEdges(), "edge"))
 	}
 	w.summary.SetText(fmt.Sprintf("%s from %s · computed in %s · %s, as the main window shows · blue: registry entities, orange: sources, green: other mentions; red lines: quoted about, grey: in one article",
 		drawn, plural(g.Articles, "article"), duration(took), shows))
@@ -510,6 +510,6 @@ func (w *whoSaidWindow) exportDialog(format string) {
 				return
 			}
 			w.note.SetText(fmt.Sprintf("Exported the graph (%s, %s, the filters set) as %s to %s.",
-				plural(len(g.Nodes), "node"), plural(len(g.Edges), "edge"), name, path))
+				plural(len(g.Nodes), "node"), plural(g.NumEdges(), "edge"), name, path))
 		})
 }

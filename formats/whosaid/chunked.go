@@ -2,46 +2,42 @@ package whosaid
 
 // chunked is a list that grows block by block: adding to it never copies
 // what it holds. A slice grown by append copies itself again and again as
-// it grows; for the millions of edges and references of a large corpus
-// those copies, and the fresh memory each needs, were most of the build.
-// Blocks start small (a small graph stays small) and double up to
-// maxBlock elements.
+// it grows; for the millions of references and mentions of a large
+// corpus those copies, and the fresh memory each needs, were most of the
+// build. The first block grows as a slice does from minBlock elements (a
+// small graph stays small); the others are blockLen long, so that
+// element i is found in one step.
 type chunked[T any] struct {
-	full [][]T // the blocks filled
-	last []T   // the block being filled
-	n    int
+	blocks [][]T
+	n      int
 }
 
-const minBlock, maxBlock = 256, 1 << 15
+const minBlock, blockLen = 64, 1 << 12
 
 // add appends v.
 func (c *chunked[T]) add(v T) {
-	if len(c.last) == cap(c.last) {
-		c.grow()
+	switch {
+	case len(c.blocks) == 0:
+		c.blocks = append(c.blocks, make([]T, 0, minBlock))
+	case len(c.blocks[len(c.blocks)-1]) == blockLen:
+		c.blocks = append(c.blocks, make([]T, 0, blockLen))
 	}
-	c.last = append(c.last, v)
+	last := &c.blocks[len(c.blocks)-1]
+	*last = append(*last, v)
 	c.n++
-}
-
-// grow starts a new block.
-func (c *chunked[T]) grow() {
-	if c.last != nil {
-		c.full = append(c.full, c.last)
-	}
-	c.last = make([]T, 0, min(max(minBlock, c.n), maxBlock))
 }
 
 // len is the number of elements added.
 func (c *chunked[T]) len() int { return c.n }
 
+// at is element i (0 <= i < len).
+func (c *chunked[T]) at(i int) T { return c.blocks[i/blockLen][i%blockLen] }
+
 // each calls fn with every element, in the order added.
 func (c *chunked[T]) each(fn func(T)) {
-	for _, b := range c.full {
+	for _, b := range c.blocks {
 		for _, v := range b {
 			fn(v)
 		}
-	}
-	for _, v := range c.last {
-		fn(v)
 	}
 }

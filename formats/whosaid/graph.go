@@ -44,6 +44,7 @@ package whosaid
 
 import (
 	"cmp"
+	"iter"
 	"math/bits"
 	"runtime"
 	"slices"
@@ -116,6 +117,58 @@ func (g Graph) Has(e Edge) bool {
 	return 0 <= e.From && e.From < n && 0 <= e.To && e.To < n
 }
 
+// coocEdges are co-occurrence edges kept as each node's partners, the
+// nodes after it (8 bytes an edge, half an Edge), as the counters found
+// them, never copied into Edge values. For a corpus of millions of edges
+// that is half the memory the window holds, and the first build of a
+// process writes that much less memory new to it (the system maps each
+// new page on first touch, which on some machines costs more than
+// counting the edges).
+type coocEdges struct {
+	partners [][]partner // by node
+	n        int         // edges in all
+}
+
+// NumEdges is the number of g's edges.
+func (g Graph) NumEdges() int { return len(g.edges) + g.cooc.n }
+
+// Edges yields g's edges in order, each with its index: by relation
+// (quoted about first), then by the places of their endpoints.
+func (g Graph) Edges() iter.Seq2[int, Edge] {
+	return func(yield func(int, Edge) bool) {
+		for i, e := range g.edges {
+			if !yield(i, e) {
+				return
+			}
+		}
+		i := len(g.edges)
+		for x, ps := range g.cooc.partners {
+			for _, p := range ps {
+				if !yield(i, Edge{From: int32(x), To: p.node, Weight: p.weight, Relation: CoOccurrence}) {
+					return
+				}
+				i++
+			}
+		}
+	}
+}
+
+// WithEdges returns g with edges, in their order, in place of its own
+// (Top's cut; a graph made by hand).
+func (g Graph) WithEdges(edges []Edge) Graph {
+	g.edges, g.cooc = edges, coocEdges{}
+	return g
+}
+
+// EdgeList is Edges as a slice (a new one).
+func (g Graph) EdgeList() []Edge {
+	es := make([]Edge, 0, g.NumEdges())
+	for _, e := range g.Edges() {
+		es = append(es, e)
+	}
+	return es
+}
+
 // Directed reports whether the edge has a direction (quoted about).
 func (e Edge) Directed() bool { return e.Relation == QuotedAbout }
 
@@ -127,10 +180,16 @@ type Graph struct {
 	Project  string
 	Articles int
 	Nodes    []Node
-	Edges    []Edge
-	// refs holds every node's references, node after node in the order of
-	// Nodes; node i's are refs[refStart[i]:refStart[i+1]].
-	refs     []Ref
+	// edges are the edges listed one by one: a built graph's quoted
+	// about edges, every edge of a cut or hand-made one; cooc a built
+	// graph's co-occurrence edges, after them (Edges reads both).
+	edges []Edge
+	cooc  coocEdges
+	// refs holds every reference in reading order, as the builder read
+	// them (never copied); refOrder their positions node after node in
+	// the order of Nodes: node i's are refOrder[refStart[i]:refStart[i+1]].
+	refs     chunked[nodeRef]
+	refOrder []int32
 	refStart []int32
 }
 
@@ -154,12 +213,18 @@ type Ref struct {
 // Refs returns the annotations behind node i of Nodes, in reading order
 // (article after article as the builder read them, annotations in their
 // article's order); a claim said_by two wordings of one node is listed
-// once. The slice is the graph's own: read it, do not append to it.
+// once. The slice is new.
 func (g Graph) Refs(i int) []Ref {
 	if i < 0 || i+1 >= len(g.refStart) {
 		return nil
 	}
-	return slices.Clip(g.refs[g.refStart[i]:g.refStart[i+1]])
+	order := g.refOrder[g.refStart[i]:g.refStart[i+1]]
+	refs := make([]Ref, len(order))
+	for k, at := range order {
+		r := g.refs.at(int(at))
+		refs[k] = Ref{Doc: r.doc, Annotation: r.ann, Role: r.role}
+	}
+	return refs
 }
 
 // Options filter the graph (dataset.GraphOptions says how); the zero
@@ -545,13 +610,15 @@ func (b *Builder) Graph() Graph {
 		rank[i] = int32(r + 1)
 		g.Nodes[r] = b.nodes[i].Node
 	}
-	g.refs, g.refStart = b.sortRefs(rank, len(kept))
+	g.refs = b.refs
+	g.refOrder, g.refStart = b.refIndex(rank, len(kept))
 	// Edges are sorted by relation (quoted about first), then by the
 	// places of their endpoints.
 	// Both are made, then written once into a slice of their length:
 	// a slice of millions of edges grown by append was most of the
 	// build.
-	g.Edges = b.coOccurrences(rank, len(kept), b.quotedEdges(rank))
+	g.edges = b.quotedEdges(rank)
+	g.cooc = b.coOccurrences(rank, len(kept))
 	return g
 }
 
@@ -585,66 +652,41 @@ func (b *Builder) quotedEdges(rank []int32) []Edge {
 // and its weight (8 bytes; the node at this end is implied).
 type partner struct{ node, weight int32 }
 
-// coOccurrences returns quoted followed by the co-occurrence edges
-// between the n nodes kept, in the order of their endpoints' places. Node
-// x (in graph order) is paired with the nodes that come after it: in each
-// article that names it, with the article's entities when x is one of its
-// sources and with its sources when x is one of its entities, each once
-// an article (pairing.count). Workers, one a core, take blocks of nodes
-// in turn (the first nodes, the biggest, have the most partners) and keep
-// each node's partners; then the edges are written once, each worker
-// writing its nodes' at their places in a slice of the exact length. No
-// edge is sorted, and the memory beyond the edges themselves grows with
-// the nodes and the mentions, never with the pairs.
-func (b *Builder) coOccurrences(rank []int32, n int, quoted []Edge) []Edge {
+// coOccurrences returns the co-occurrence edges between the n nodes
+// kept, in the order of their endpoints' places. Node x (in graph order)
+// is paired with the nodes that come after it: in each article that names
+// it, with the article's entities when x is one of its sources and with
+// its sources when x is one of its entities, each once an article
+// (pairing.count). Workers, one a core, take blocks of nodes in turn (the
+// first nodes, the biggest, have the most partners); each node's
+// partners are kept in a slice of their length. No edge is sorted, and
+// the memory beyond the edges themselves grows with the nodes and the
+// mentions, never with the pairs.
+func (b *Builder) coOccurrences(rank []int32, n int) coocEdges {
 	p := b.pairing(rank, n)
-	perNode := make([]int32, n) // each node's edges
-	counters := make([]*counter, max(1, min(coocWorkers(), (n+coocBlock-1)/coocBlock)))
+	block := coocBlock
+	es := coocEdges{partners: make([][]partner, n)}
 	var next atomic.Int64 // the next block of nodes
 	var wg sync.WaitGroup
-	for w := range counters {
+	for range max(1, min(coocWorkers(), (n+block-1)/block)) {
 		c := &counter{count: make([]int32, n), stamp: make([]int32, n), seen: make([]uint64, (n+63)/64)}
-		counters[w] = c
 		wg.Go(func() {
 			for {
-				first := int(next.Add(1)-1) * coocBlock
+				first := int(next.Add(1)-1) * block
 				if first >= n {
 					return
 				}
-				for x := int32(first); x < int32(min(first+coocBlock, n)); x++ {
-					if perNode[x] = p.count(c, x); perNode[x] > 0 {
-						c.nodes = append(c.nodes, x)
-					}
+				for x := first; x < min(first+block, n); x++ {
+					es.partners[x] = p.count(c, int32(x))
 				}
 			}
 		})
 	}
 	wg.Wait()
-
-	// Where each node's edges begin, after the quoted ones.
-	at := make([]int, n)
-	total := len(quoted)
-	for x, k := range perNode {
-		at[x], total = total, total+int(k)
+	for _, ps := range es.partners {
+		es.n += len(ps)
 	}
-	edges := make([]Edge, total)
-	copy(edges, quoted)
-	for _, c := range counters {
-		wg.Go(func() {
-			i, x, left := -1, int32(0), int32(0)
-			c.out.each(func(pt partner) {
-				if left == 0 {
-					i++
-					x, left = c.nodes[i], perNode[c.nodes[i]]
-				}
-				edges[at[x]] = Edge{From: x, To: pt.node, Weight: pt.weight, Relation: CoOccurrence}
-				at[x]++
-				left--
-			})
-		})
-	}
-	wg.Wait()
-	return edges
+	return es
 }
 
 // coocBlock is how many nodes a worker takes at a time; coocWorkers how
@@ -710,19 +752,16 @@ func (b *Builder) pairing(rank []int32, n int) *pairing {
 
 // counter is one worker's: counts as long as the nodes, stamped per
 // article; the nodes counted for the node at hand, a bit each and as a
-// list; the partners found, node after node, and the nodes that have some.
+// list.
 type counter struct {
 	count, stamp []int32
 	seen         []uint64
 	visit        int32
 	touched      []int32
-	out          chunked[partner]
-	nodes        []int32
 }
 
-// count adds to c.out node x's partners after it, in order, and returns
-// how many.
-func (p *pairing) count(c *counter, x int32) int32 {
+// count returns node x's partners after it, in order (nil for none).
+func (p *pairing) count(c *counter, x int32) []partner {
 	lo, hi := int32(len(c.count)), int32(-1) // the least and greatest counted
 	last := int32(-1)
 	for _, o := range p.occ[p.occStart[x]:p.occStart[x+1]] {
@@ -766,23 +805,32 @@ func (p *pairing) count(c *counter, x int32) int32 {
 			c.seen[y>>6] = 0
 		}
 	}
-	kept := int32(0)
+	kept := 0
 	for _, y := range touched {
 		if int(c.count[y]) >= p.minWeight {
-			c.out.add(partner{y, c.count[y]})
 			kept++
+		}
+	}
+	var out []partner
+	if kept > 0 {
+		out = make([]partner, 0, kept)
+	}
+	for _, y := range touched {
+		if int(c.count[y]) >= p.minWeight {
+			out = append(out, partner{y, c.count[y]})
 		}
 		c.count[y] = 0
 	}
 	c.touched = touched[:0]
-	return kept
+	return out
 }
 
-// sortRefs returns the references of the nodes kept, node after node in
-// their graph order (a counting sort: stable, one pass to count, one to
-// place), and where each node's begin; rank is 1 + a node's place in the
-// graph, 0 when dropped.
-func (b *Builder) sortRefs(rank []int32, kept int) ([]Ref, []int32) {
+// refIndex returns the positions of the references of the nodes kept,
+// node after node in their graph order (a counting sort: stable, one pass
+// to count, one to place), and where each node's begin; rank is 1 + a
+// node's place in the graph, 0 when dropped. The references stay where
+// they are: 4 bytes a reference instead of a copy of 24.
+func (b *Builder) refIndex(rank []int32, kept int) ([]int32, []int32) {
 	start := make([]int32, kept+1)
 	b.refs.each(func(r nodeRef) {
 		if k := rank[r.node]; k != 0 {
@@ -792,15 +840,17 @@ func (b *Builder) sortRefs(rank []int32, kept int) ([]Ref, []int32) {
 	for i := 1; i <= kept; i++ {
 		start[i] += start[i-1]
 	}
-	refs := make([]Ref, start[kept])
+	order := make([]int32, start[kept])
 	next := slices.Clone(start[:kept])
+	at := int32(0)
 	b.refs.each(func(r nodeRef) {
 		if k := rank[r.node]; k != 0 {
-			refs[next[k-1]] = Ref{Doc: r.doc, Annotation: r.ann, Role: r.role}
+			order[next[k-1]] = at
 			next[k-1]++
 		}
+		at++
 	})
-	return refs, start
+	return order, start
 }
 
 // mostFrequent is the source type with the highest count, the first by

@@ -124,7 +124,7 @@ func TestGraphOfFixture(t *testing.T) {
 // in the order of their ids) to their weights.
 func edgeSet(g Graph) map[string]int32 {
 	m := map[string]int32{}
-	for _, e := range g.Edges {
+	for _, e := range g.Edges() {
 		from, to := g.Nodes[e.From].ID, g.Nodes[e.To].ID
 		if !e.Directed() && to < from {
 			from, to = to, from
@@ -168,7 +168,7 @@ func TestFilters(t *testing.T) {
 				t.Errorf("articles %d, nodes %d, Zakharova quoted %d mentioned %d (found %v); want %d, %d, %d, %d",
 					g.Articles, len(g.Nodes), q, m, ok, tt.articles, tt.nodes, tt.zakQuoted, tt.zakMention)
 			}
-			for _, e := range g.Edges {
+			for _, e := range g.Edges() {
 				if !g.Has(e) || int(e.Weight) < tt.opts.MinWeight {
 					t.Errorf("edge %+v: an endpoint was filtered out", e)
 				}
@@ -177,7 +177,7 @@ func TestFilters(t *testing.T) {
 	}
 	// MinWeight 2: only the edge of weight 2 is left (Zakharova quoted
 	// about Ukraine twice).
-	if got := build(Options{MinWeight: 2}).Edges; len(got) != 1 {
+	if got := build(Options{MinWeight: 2}).EdgeList(); len(got) != 1 {
 		t.Errorf("MinWeight 2: %d edges %v; want 1", len(got), got)
 	}
 }
@@ -429,12 +429,19 @@ func TestEdgesAgainstNaive(t *testing.T) {
 			less := func(x, y Edge) bool {
 				return x.Relation < y.Relation || x.Relation == y.Relation && (x.From < y.From || x.From == y.From && x.To < y.To)
 			}
-			for i := 1; i < len(g.Edges); i++ {
-				if !less(g.Edges[i-1], g.Edges[i]) {
-					t.Fatalf("seed %d, %+v: edge %d %+v not after %+v", seed, opts, i, g.Edges[i], g.Edges[i-1])
+			edges := g.EdgeList()
+			if len(edges) != g.NumEdges() {
+				t.Errorf("seed %d, %+v: NumEdges %d; Edges yields %d", seed, opts, g.NumEdges(), len(edges))
+			}
+			for i := 1; i < len(edges); i++ {
+				if !less(edges[i-1], edges[i]) {
+					t.Fatalf("seed %d, %+v: edge %d %+v not after %+v", seed, opts, i, edges[i], edges[i-1])
 				}
 			}
-			for _, e := range g.Edges {
+			for i, e := range g.Edges() {
+				if e != edges[i] {
+					t.Errorf("seed %d, %+v: edge %d is %+v, then %+v", seed, opts, i, edges[i], e)
+				}
 				if e.Relation == CoOccurrence && e.From >= e.To {
 					t.Errorf("co-occurrence edge %+v does not go from the node listed first", e)
 				}
@@ -450,8 +457,8 @@ func TestEdgesAgainstNaiveInBlocks(t *testing.T) {
 	defer func(block int, workers func() int) { coocBlock, coocWorkers = block, workers }(coocBlock, coocWorkers)
 	one := build(Options{})
 	coocBlock, coocWorkers = 2, func() int { return 3 }
-	if got := build(Options{}); !reflect.DeepEqual(got.Edges, one.Edges) {
-		t.Errorf("in blocks of 2, 3 workers:\n got %v\nwant %v", got.Edges, one.Edges)
+	if got := build(Options{}); !reflect.DeepEqual(got.EdgeList(), one.EdgeList()) {
+		t.Errorf("in blocks of 2, 3 workers:\n got %v\nwant %v", got.EdgeList(), one.EdgeList())
 	}
 	TestEdgesAgainstNaive(t)
 }

@@ -60,8 +60,8 @@ func Layout(g Graph, opt LayoutOptions) []Point {
 		a, b int32
 		w    float64
 	}
-	springs := make([]spring, 0, len(g.Edges))
-	for _, e := range g.Edges {
+	springs := make([]spring, 0, g.NumEdges())
+	for _, e := range g.Edges() {
 		if a, b := e.From, e.To; a != b && g.Has(e) {
 			springs = append(springs, spring{a, b, 1 + math.Log(float64(max(e.Weight, 1)))})
 		}

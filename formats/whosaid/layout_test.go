@@ -15,6 +15,7 @@ func synthetic(n int) Graph {
 	rng := rand.New(rand.NewPCG(uint64(n), 7))
 	g := Graph{Project: "synthetic"}
 	var ends []int // every edge end, for preferential attachment
+	var edges []Edge
 	for i := range n {
 		kind := []string{KindEntity, KindSource, KindTerm}[i%3]
 		g.Nodes = append(g.Nodes, Node{ID: fmt.Sprintf("n%d", i), Label: fmt.Sprintf("Node %d", i), Kind: kind, Count: 1 + 400/(i+1), Quoted: 200 / (i + 1)})
@@ -27,11 +28,11 @@ func synthetic(n int) Graph {
 			if j == 0 {
 				rel = QuotedAbout
 			}
-			g.Edges = append(g.Edges, Edge{From: int32(i), To: int32(t), Relation: rel, Weight: 1 + rng.Int32N(5)})
+			edges = append(edges, Edge{From: int32(i), To: int32(t), Relation: rel, Weight: 1 + rng.Int32N(5)})
 			ends = append(ends, i, t)
 		}
 	}
-	return g
+	return g.WithEdges(edges)
 }
 
 func TestLayoutDeterministic(t *testing.T) {
@@ -76,10 +77,10 @@ func TestLayoutPullsEdges(t *testing.T) {
 	pts := Layout(g, LayoutOptions{Seed: 3})
 	dist := func(i, j int) float64 { return math.Hypot(pts[i].X-pts[j].X, pts[i].Y-pts[j].Y) }
 	var linked float64
-	for _, e := range g.Edges {
+	for _, e := range g.Edges() {
 		linked += dist(int(e.From), int(e.To))
 	}
-	linked /= float64(len(g.Edges))
+	linked /= float64(g.NumEdges())
 	var all float64
 	var pairs int
 	for i := range pts {
@@ -119,7 +120,7 @@ func TestLayoutStable(t *testing.T) {
 	}
 	g2 := g
 	g2.Nodes = append(slices.Clone(g.Nodes), Node{ID: "new", Label: "New", Kind: KindSource, Count: 1})
-	g2.Edges = append(slices.Clone(g.Edges), Edge{From: int32(len(g.Nodes)), To: 0, Relation: QuotedAbout, Weight: 1})
+	g2 = g2.WithEdges(append(g.EdgeList(), Edge{From: int32(len(g.Nodes)), To: 0, Relation: QuotedAbout, Weight: 1}))
 	after := Layout(g2, LayoutOptions{Seed: 1, Start: start})
 	cold := Layout(g2, LayoutOptions{Seed: 1})
 	moved := func(pts []Point) float64 {

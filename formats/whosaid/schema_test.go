@@ -22,8 +22,8 @@ func TestGraphMLSchema(t *testing.T) {
 		t.Fatal(err)
 	}
 	cyrillic := Graph{Nodes: []Node{{ID: "text:мария захарова", Label: "Мария Захарова", Kind: KindSource, Count: 1},
-		{ID: "text:東京 (tokyo)", Label: "東京", Kind: KindTerm, Count: 1}},
-		Edges: []Edge{{From: 0, To: 1, Relation: QuotedAbout, Weight: 1}}}
+		{ID: "text:東京 (tokyo)", Label: "東京", Kind: KindTerm, Count: 1}}}.WithEdges(
+		[]Edge{{From: 0, To: 1, Relation: QuotedAbout, Weight: 1}})
 	for name, doc := range map[string][]byte{"fixture": export(t, NewGraphML), "nasty": graphmlOf(t, nasty), "scripts": graphmlOf(t, cyrillic)} {
 		t.Run(name, func(t *testing.T) {
 			path := filepath.Join(t.TempDir(), name+".graphml")

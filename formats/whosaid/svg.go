@@ -99,7 +99,7 @@ func WriteSVG(w io.Writer, g Graph, pts []Point) error {
 		} else {
 			fmt.Fprintf(bw, "  <g class=\"quoted-about\" stroke=\"%s\" stroke-opacity=\"0.8\" fill=\"none\" marker-end=\"url(#arrow)\">\n", hex(QuotedColour))
 		}
-		for _, e := range g.Edges {
+		for _, e := range g.Edges() {
 			a, b := int(e.From), int(e.To)
 			if e.Relation != rel || !g.Has(e) {
 				continue
@@ -152,7 +152,7 @@ func WriteSVG(w io.Writer, g Graph, pts []Point) error {
 	fmt.Fprintf(bw, "    <line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"%s\" stroke-width=\"2\" stroke-dasharray=\"4 3\"/><text x=\"%.1f\" y=\"%.1f\">in one article</text>\n",
 		x+150, y, x+180, y, hex(CoOccurrenceColour), x+188, y+4)
 	fmt.Fprintf(bw, "    <text x=\"%.1f\" y=\"%.1f\">%s · %d nodes, %d edges, %d articles · size: times quoted and mentioned</text>\n",
-		x, y+22, esc(title), len(g.Nodes), len(g.Edges), g.Articles)
+		x, y+22, esc(title), len(g.Nodes), g.NumEdges(), g.Articles)
 	bw.WriteString("  </g>\n</svg>\n")
 	return bw.Flush()
 }

@@ -96,8 +96,8 @@ func TestSVGReadBack(t *testing.T) {
 					t.Errorf("%d circles of %s; want %d", circles[c], c, n)
 				}
 			}
-			if lines != len(g.Edges) {
-				t.Errorf("%d edges drawn; want %d", lines, len(g.Edges))
+			if lines != g.NumEdges() {
+				t.Errorf("%d edges drawn; want %d", lines, g.NumEdges())
 			}
 			if n := min(Labelled, len(g.Nodes)); len(texts) != n || texts[0] != ShortLabel(g.Nodes[0].Label) {
 				t.Errorf("labels %q; want the %d biggest nodes', %q first", texts, n, g.Nodes[0].Label)

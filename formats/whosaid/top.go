@@ -16,17 +16,17 @@ func (g Graph) Top(maxNodes, maxEdges int) Graph {
 		g.Nodes = g.Nodes[:maxNodes:maxNodes]
 	}
 	type edge struct {
-		i      int
-		weight int32
+		Edge
+		i int
 	}
 	var es []edge
-	for i, e := range g.Edges {
+	for i, e := range g.Edges() {
 		if g.Has(e) { // the nodes kept are the first
-			es = append(es, edge{i, e.Weight})
+			es = append(es, edge{e, i})
 		}
 	}
 	if maxEdges > 0 && len(es) > maxEdges {
-		slices.SortStableFunc(es, func(x, y edge) int { return cmp.Compare(y.weight, x.weight) })
+		slices.SortStableFunc(es, func(x, y edge) int { return cmp.Compare(y.Weight, x.Weight) })
 		const perNode = 1
 		ties := make([]int, len(g.Nodes))
 		taken := make([]bool, len(es))
@@ -36,7 +36,7 @@ func (g Graph) Top(maxNodes, maxEdges int) Graph {
 				if len(chosen) == maxEdges {
 					break
 				}
-				from, to := g.Edges[e.i].From, g.Edges[e.i].To
+				from, to := e.From, e.To
 				if taken[k] || pass == 0 && ties[from] >= perNode && ties[to] >= perNode {
 					continue
 				}
@@ -51,8 +51,7 @@ func (g Graph) Top(maxNodes, maxEdges int) Graph {
 	}
 	edges := make([]Edge, len(es))
 	for k, e := range es {
-		edges[k] = g.Edges[e.i]
+		edges[k] = e.Edge
 	}
-	g.Edges = edges
-	return g
+	return g.WithEdges(edges)
 }

@@ -83,7 +83,7 @@ func WriteGraphML(w io.Writer, g Graph) error {
 		fmt.Fprintf(bw, "      <data key=\"count\">%d</data>\n      <data key=\"quoted\">%d</data>\n      <data key=\"mentioned\">%d</data>\n    </node>\n",
 			n.Count, n.Quoted, n.Mentioned)
 	}
-	for i, e := range g.Edges {
+	for i, e := range g.Edges() {
 		if !g.Has(e) {
 			continue
 		}
@@ -130,7 +130,7 @@ func WriteDOT(w io.Writer, g Graph) error {
 		}
 		bw.WriteString("];\n")
 	}
-	for _, e := range g.Edges {
+	for _, e := range g.Edges() {
 		if !g.Has(e) {
 			continue
 		}

@@ -63,10 +63,10 @@ func golden(t *testing.T, name string, got []byte) {
 var nasty = Graph{Project: `a "b" <c> & d\`, Articles: 1, Nodes: []Node{
 	{ID: `text:say "no" \ <now> & then`, Label: "say \"no\" \\ <now> & then\nline two", Kind: KindSource, SourceType: "anonymous", Quoted: 1, Mentioned: 1, Count: 2},
 	{ID: "entity:7", Label: "Ö'Brien -> {x}; [y]", Kind: KindEntity, Mentioned: 1, Count: 1},
-}, Edges: []Edge{
+}}.WithEdges([]Edge{
 	{From: 0, To: 1, Relation: QuotedAbout, Weight: 1},
 	{From: 1, To: 0, Relation: CoOccurrence, Weight: 1},
-}}
+})
 
 func TestGraphMLGoldenAndReadBack(t *testing.T) {
 	got := export(t, NewGraphML)
@@ -78,8 +78,8 @@ func TestGraphMLGoldenAndReadBack(t *testing.T) {
 			if name == "nasty" {
 				want = nasty
 			}
-			if len(nodes) != len(want.Nodes) || edges != len(want.Edges) {
-				t.Errorf("read back %d nodes, %d edges; want %d, %d", len(nodes), edges, len(want.Nodes), len(want.Edges))
+			if len(nodes) != len(want.Nodes) || edges != want.NumEdges() {
+				t.Errorf("read back %d nodes, %d edges; want %d, %d", len(nodes), edges, len(want.Nodes), want.NumEdges())
 			}
 			for _, n := range want.Nodes {
 				if labels[GraphMLID(n.ID)] != n.Label {
@@ -243,15 +243,15 @@ func TestDOTGoldenAndParse(t *testing.T) {
 					t.Errorf("line not understood: %q", l)
 				}
 			}
-			if len(nodes) != len(tc.want.Nodes) || len(edges) != len(tc.want.Edges) {
-				t.Fatalf("parsed %d nodes, %d edges; want %d, %d", len(nodes), len(edges), len(tc.want.Nodes), len(tc.want.Edges))
+			if len(nodes) != len(tc.want.Nodes) || len(edges) != tc.want.NumEdges() {
+				t.Fatalf("parsed %d nodes, %d edges; want %d, %d", len(nodes), len(edges), len(tc.want.Nodes), tc.want.NumEdges())
 			}
 			for i, n := range tc.want.Nodes {
 				if nodes[i].ID != n.ID || nodes[i].Label != n.Label || nodes[i].Count != n.Count {
 					t.Errorf("node %d: %+v; want id %q label %q count %d", i, nodes[i], n.ID, n.Label, n.Count)
 				}
 			}
-			for i, e := range tc.want.Edges {
+			for i, e := range tc.want.Edges() {
 				want := parsedEdge{tc.want.Nodes[e.From].ID, tc.want.Nodes[e.To].ID, e.Relation.String(), int(e.Weight)}
 				if edges[i] != want {
 					t.Errorf("edge %d: %+v; want %+v", i, edges[i], want)
