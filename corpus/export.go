@@ -31,6 +31,9 @@ type Source interface {
 	Entities() ([]annotation.Entity, error)
 	Documents() ([]annotation.Summary, error)
 	EachBundle(fn func(annotation.Bundle) error) error
+	// EachAnnotated is EachBundle without the texts (Document.Text
+	// empty): for formats that read none (registry.Format.NoText).
+	EachAnnotated(fn func(annotation.Bundle) error) error
 	// EachBundleSuggestions is EachBundle with each document's pending
 	// suggestions, read in the same transaction (by start, then id).
 	EachBundleSuggestions(fn func(b annotation.Bundle, pending []annotation.Annotation) error) error
@@ -368,7 +371,11 @@ func export(ctx context.Context, src Source, format string, out, cardOut dataset
 			return write(b)
 		})
 	} else {
-		err = src.EachBundle(func(b annotation.Bundle) error { return write(only(b)) })
+		each := src.EachBundle
+		if f.NoText && cardOut == nil { // the card reads the texts: their SHA-256
+			each = src.EachAnnotated
+		}
+		err = each(func(b annotation.Bundle) error { return write(only(b)) })
 	}
 	if err != nil {
 		return err

@@ -118,6 +118,10 @@ type Format struct {
 
 	// NewWriter returns the format's writer, putting its files in out.
 	NewWriter func(out dataset.Output, opts dataset.ExportOptions) (dataset.Writer, error)
+	// NoText says the writer reads no article's text (Document.Text):
+	// an export to it walks the project without them (a file's texts
+	// are most of its bytes).
+	NoText bool
 	// IsExportFile reports, for a format that writes a folder, whether the
 	// file called name (slash-separated, relative to the folder) can be one
 	// an export wrote: so that a new export may replace the folder

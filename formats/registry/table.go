@@ -150,6 +150,7 @@ var table = []Format{
 		NewWriter: func(out dataset.Output, opts dataset.ExportOptions) (dataset.Writer, error) {
 			return whosaid.NewGraphML(out, opts.Graph), nil
 		},
+		NoText: true,
 	},
 	{
 		// The who-said-what graph, for Graphviz: export only.
@@ -160,6 +161,7 @@ var table = []Format{
 		NewWriter: func(out dataset.Output, opts dataset.ExportOptions) (dataset.Writer, error) {
 			return whosaid.NewDOT(out, opts.Graph), nil
 		},
+		NoText: true,
 	},
 	{
 		Name:        "article",
