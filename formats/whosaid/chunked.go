@@ -33,6 +33,10 @@ func (c *chunked[T]) len() int { return c.n }
 // at is element i (0 <= i < len).
 func (c *chunked[T]) at(i int) T { return c.blocks[i/blockLen][i%blockLen] }
 
+// ptr is a pointer to element i (0 <= i < len), good until the next add
+// (which may move the first block).
+func (c *chunked[T]) ptr(i int) *T { return &c.blocks[i/blockLen][i%blockLen] }
+
 // each calls fn with every element, in the order added.
 func (c *chunked[T]) each(fn func(T)) {
 	for _, b := range c.blocks {

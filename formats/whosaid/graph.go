@@ -44,6 +44,7 @@ package whosaid
 
 import (
 	"cmp"
+	"encoding/binary"
 	"iter"
 	"math/bits"
 	"runtime"
@@ -253,7 +254,7 @@ type Builder struct {
 	articles int32
 	byEntity map[uint64]int32 // registry entity -> position in nodes
 	byText   map[string]int32 // normalised text -> position in nodes
-	nodes    []nodeState
+	nodes    chunked[nodeState]
 	// quoted has a "quoted about" pair (speaker, topic) packed in one
 	// integer for each claim, as many times as claims say it; Graph
 	// sorts and counts them.
@@ -345,7 +346,7 @@ func (b *Builder) Add(bd annotation.Bundle) {
 				continue
 			}
 			if n, ok := b.resolve(anns, int32(i)); ok {
-				b.nodes[n].Mentioned++
+				b.nodes.ptr(int(n)).Mentioned++
 				b.ref(n, doc, a.ID, RoleMention)
 				if k == annotation.KindSource {
 					b.markSource(n)
@@ -360,7 +361,7 @@ func (b *Builder) Add(bd annotation.Bundle) {
 			speakers = b.targets(anns, a, annotation.LinkSaidBy, speakers[:0])
 			topics = b.targets(anns, a, annotation.LinkAbout, topics[:0])
 			for _, s := range speakers {
-				b.nodes[s].Quoted++
+				b.nodes.ptr(int(s)).Quoted++
 				b.markSource(s)
 				b.ref(s, doc, a.ID, RoleQuoted)
 				for _, e := range topics {
@@ -520,7 +521,7 @@ func (b *Builder) resolveOnce(anns []annotation.Annotation, i int32) (int32, boo
 			b.byText[text] = n
 		}
 	}
-	st := &b.nodes[n]
+	st := b.nodes.ptr(int(n))
 	if isSource {
 		if st.Kind == KindTerm {
 			st.Kind = KindSource
@@ -534,15 +535,10 @@ func (b *Builder) resolveOnce(anns []annotation.Annotation, i int32) (int32, boo
 
 // newNode adds a node and returns its position.
 func (b *Builder) newNode(node Node) int32 {
-	if len(b.nodes) == cap(b.nodes) {
-		// Doubled: grown by append a quarter at a time, the copies of
-		// a large corpus's nodes were five times their size.
-		b.nodes = slices.Grow(b.nodes, max(len(b.nodes), 64))
-	}
-	b.nodes = append(b.nodes, nodeState{Node: node})
+	b.nodes.add(nodeState{Node: node})
 	b.asSource = append(b.asSource, 0)
 	b.asEntity = append(b.asEntity, 0)
-	return int32(len(b.nodes) - 1)
+	return int32(b.nodes.len() - 1)
 }
 
 // countType counts one source annotation of source type t.
@@ -591,24 +587,37 @@ func Normalize(text string) string { return annotation.NormalizeName(text) }
 // and sorted.
 func (b *Builder) Graph() Graph {
 	g := Graph{Project: b.project, Articles: int(b.articles)}
-	kept := make([]int32, 0, len(b.nodes)) // positions in b.nodes
-	for i := range b.nodes {
-		st := &b.nodes[i]
+	// The nodes kept, sorted by count (most first), label and id: the
+	// keys hold the count and the label's first 8 bytes, which decide
+	// most comparisons of a large graph without reading a string.
+	type key struct {
+		prefix uint64
+		count  int32
+		at     int32 // position in b.nodes
+	}
+	kept := make([]key, 0, b.nodes.len())
+	for i := range b.nodes.len() {
+		st := b.nodes.ptr(i)
 		st.Count = st.Quoted + st.Mentioned
 		st.SourceType = mostFrequent(st.types)
 		if st.Count >= b.opts.MinCount {
-			kept = append(kept, int32(i))
+			var p [8]byte
+			copy(p[:], st.Label)
+			kept = append(kept, key{binary.BigEndian.Uint64(p[:]), int32(st.Count), int32(i)})
 		}
 	}
-	slices.SortFunc(kept, func(i, j int32) int {
-		x, y := &b.nodes[i].Node, &b.nodes[j].Node
-		return cmp.Or(cmp.Compare(y.Count, x.Count), cmp.Compare(x.Label, y.Label), cmp.Compare(x.ID, y.ID))
+	slices.SortFunc(kept, func(x, y key) int {
+		if c := cmp.Or(cmp.Compare(y.count, x.count), cmp.Compare(x.prefix, y.prefix)); c != 0 {
+			return c
+		}
+		p, q := b.nodes.ptr(int(x.at)), b.nodes.ptr(int(y.at))
+		return cmp.Or(cmp.Compare(p.Label, q.Label), cmp.Compare(p.ID, q.ID))
 	})
-	rank := make([]int32, len(b.nodes)) // 1 + place in the graph; 0: dropped
+	rank := make([]int32, b.nodes.len()) // 1 + place in the graph; 0: dropped
 	g.Nodes = make([]Node, len(kept))
-	for r, i := range kept {
-		rank[i] = int32(r + 1)
-		g.Nodes[r] = b.nodes[i].Node
+	for r, k := range kept {
+		rank[k.at] = int32(r + 1)
+		g.Nodes[r] = b.nodes.ptr(int(k.at)).Node
 	}
 	g.refs = b.refs
 	g.refOrder, g.refStart = b.refIndex(rank, len(kept))
