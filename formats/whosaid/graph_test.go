@@ -1,10 +1,12 @@
 package whosaid
 
 import (
+	"cmp"
 	"fmt"
 	"math/rand/v2"
 	"reflect"
 	"slices"
+	"strings"
 	"testing"
 
 	"glossa/annotation"
@@ -461,6 +463,40 @@ func TestEdgesAgainstNaiveInBlocks(t *testing.T) {
 		t.Errorf("in blocks of 2, 3 workers:\n got %v\nwant %v", got.EdgeList(), one.EdgeList())
 	}
 	TestEdgesAgainstNaive(t)
+}
+
+// TestNodeOrder: nodes come by count (most first), then label, then id,
+// on labels that share long beginnings (the sort compares their first 8
+// bytes before the strings).
+func TestNodeOrder(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 4))
+	letters := []string{"a", "b", "é", "Z", "-"}
+	var anns []annotation.Annotation
+	for i := range 400 {
+		var w strings.Builder
+		w.WriteString("Maria Zak")
+		for range rng.IntN(10) {
+			w.WriteString(letters[rng.IntN(len(letters))])
+		}
+		label := "Source"
+		if rng.IntN(2) == 0 {
+			label = "Person"
+		}
+		anns = append(anns, ann(uint64(i+1), label, w.String(), 0))
+	}
+	b := NewBuilder(Options{})
+	b.Begin("p", annotation.DefaultLabelSet(), nil)
+	b.Add(annotation.Bundle{Document: annotation.Document{ID: 1}, Annotations: anns})
+	g := b.Graph()
+	if len(g.Nodes) < 50 {
+		t.Fatalf("only %d nodes", len(g.Nodes))
+	}
+	for i := 1; i < len(g.Nodes); i++ {
+		x, y := g.Nodes[i-1], g.Nodes[i]
+		if c := cmp.Or(cmp.Compare(y.Count, x.Count), cmp.Compare(x.Label, y.Label), cmp.Compare(x.ID, y.ID)); c >= 0 {
+			t.Errorf("node %d (%d %q %q) before node %d (%d %q %q)", i-1, x.Count, x.Label, x.ID, i, y.Count, y.Label, y.ID)
+		}
+	}
 }
 
 func TestSortKeys(t *testing.T) {
