@@ -189,7 +189,7 @@ func (w *agreementWindow) compute() {
 	w.busy.Show()
 	w.busy.Start()
 	w.refresh.Disable()
-	w.summary.SetText(fmt.Sprintf("Computing the agreement of %s…\n", plural(len(w.u.s.Documents()), "article")))
+	w.summary.SetText(fmt.Sprintf("Computing the agreement of %s…\n", annotation.Plural(len(w.u.s.Documents()), "article")))
 	w.u.background(func() {
 		start := time.Now()
 		arts, err := agreement.Articles(st.EachBundle, annotation.LayerOf, annotation.CuratedLayer)
@@ -254,16 +254,16 @@ func agreementSummary(r agreement.Report, took time.Duration) string {
 	if len(r.Annotators) < 2 {
 		return fmt.Sprintf("Agreement needs two annotators' layers of the same articles; this project has %s.\n"+
 			"Merge another annotator's file (File > Merge annotator file…), or let a second annotator annotate here under his own name (Edit > Settings…).",
-			plural(len(r.Annotators), "annotator"))
+			annotation.Plural(len(r.Annotators), "annotator"))
 	}
 	o := r.Overall
-	over := "mean ± sd over " + plural(o.LenientF1.Pairs, "pair")
+	over := "mean ± sd over " + annotation.Plural(o.LenientF1.Pairs, "pair")
 	if o.LenientF1.Pairs < 2 {
 		over = "one pair"
 	}
 	return fmt.Sprintf("Annotators: %s · %d of %s compared (annotated by two or more), %d by every annotator · computed in %s\n"+
 		"Lenient span F1 %s, strict %s (%s) · alpha-U %s · labels at the same positions: alpha %s",
-		strings.Join(r.Annotators, ", "), r.Compared, plural(r.Articles, "article"), r.Common, duration(took),
+		strings.Join(r.Annotators, ", "), r.Compared, annotation.Plural(r.Articles, "article"), r.Common, duration(took),
 		o.LenientF1, o.StrictF1, over, o.AlphaU, o.Alpha.Value)
 }
 
@@ -337,6 +337,6 @@ func (w *agreementWindow) exportDialog(t agreement.Table) {
 				return
 			}
 			_, rows, _ := r.Rows(t)
-			w.note.SetText(fmt.Sprintf("Exported the %s table (%s and its header) to %s.", t, plural(len(rows), "row"), path))
+			w.note.SetText(fmt.Sprintf("Exported the %s table (%s and its header) to %s.", t, annotation.Plural(len(rows), "row"), path))
 		})
 }

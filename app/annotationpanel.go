@@ -369,14 +369,14 @@ func (p *annotationPanel) group(name string, kind annotation.Kind, anns []*annot
 	groups := mentionGroups(anns, p.u.entityName)
 	head := fmt.Sprintf("%s (%d)", name, len(groups))
 	if len(groups) != len(anns) {
-		head = fmt.Sprintf("%s (%s, %s)", name, plural(len(groups), "entity"), plural(len(anns), "mention"))
+		head = fmt.Sprintf("%s (%s, %s)", name, annotation.Plural(len(groups), "entity"), annotation.Plural(len(anns), "mention"))
 	}
 	p.rows = append(p.rows, panelRow{heading: head})
 	for _, g := range groups {
 		for k, a := range g {
 			r := panelRow{id: a.ID, sub: k > 0}
 			if k == 0 && len(g) > 1 {
-				r.note = plural(len(g), "mention")
+				r.note = annotation.Plural(len(g), "mention")
 			}
 			p.rows = append(p.rows, r)
 		}
@@ -453,7 +453,7 @@ func (p *annotationPanel) markedChanged() {
 	}
 	p.showDetail()
 	if ids := p.selectedAnnotations(); len(ids) > 1 {
-		p.u.setStatus(fmt.Sprintf("%s selected in the list: Delete deletes them, a label's key relabels them (one step each; Ctrl+Z undoes it).", plural(len(ids), "annotation")))
+		p.u.setStatus(fmt.Sprintf("%s selected in the list: Delete deletes them, a label's key relabels them (one step each; Ctrl+Z undoes it).", annotation.Plural(len(ids), "annotation")))
 	}
 }
 

@@ -424,15 +424,15 @@ func (u *UI) documentShown() {
 	u.find.reset()
 	u.refreshAnnotations()
 	u.articles.selectDoc(d.ID)
-	msg := fmt.Sprintf("%s: %s. Select text and press a label's key to tag it.", d.Title, plural(len(u.s.Annotations()), "annotation"))
+	msg := fmt.Sprintf("%s: %s. Select text and press a label's key to tag it.", d.Title, annotation.Plural(len(u.s.Annotations()), "annotation"))
 	if n := len(u.suggestions()); n > 0 {
 		msg = fmt.Sprintf("%s: %s, %s outlined: Tab selects the next, Enter accepts it, Delete rejects it.", d.Title,
-			plural(len(u.s.Annotations()), "annotation"), plural(n, "suggestion"))
+			annotation.Plural(len(u.s.Annotations()), "annotation"), annotation.Plural(n, "suggestion"))
 	}
 	if l := u.layerLegend(); l != "" {
 		// Where several layers show, how to tell them apart comes first.
 		msg = fmt.Sprintf("%s: %s in %s: %s. Hover a highlight to see whose it is.", shorten(d.Title, 40),
-			plural(len(u.s.Annotations()), "annotation"), plural(u.shownLayers(), "layer"), l)
+			annotation.Plural(len(u.s.Annotations()), "annotation"), annotation.Plural(u.shownLayers(), "layer"), l)
 	}
 	u.setStatus(msg)
 	if slices.Contains(u.s.NeedsSuggestions(), d.ID) {

@@ -41,7 +41,7 @@ func newArticleList(u *UI) *articleList {
 			s := c.shown[i]
 			box := o.(*fyne.Container)
 			setText(box.Objects[0].(*widget.Label), orUntitled(s.Title))
-			meta := statusName(s.Status) + " · " + plural(s.Annotations, "annotation")
+			meta := statusName(s.Status) + " · " + annotation.Plural(s.Annotations, "annotation")
 			if s.Pending > 0 {
 				meta += fmt.Sprintf(" · %d suggested", s.Pending)
 			}
@@ -113,7 +113,7 @@ func (c *articleList) refresh() {
 			c.shown = append(c.shown, d)
 		}
 	}
-	c.count.SetText(fmt.Sprintf("%d of %s", len(c.shown), plural(len(c.u.s.Documents()), "article")))
+	c.count.SetText(fmt.Sprintf("%d of %s", len(c.shown), annotation.Plural(len(c.u.s.Documents()), "article")))
 	c.list.Refresh()
 	c.selectDoc(c.u.s.DocID())
 }

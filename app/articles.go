@@ -196,18 +196,18 @@ func deleteQuestion(docs []annotation.Summary, ids []uint64) (msg, desc string) 
 		for _, id := range ids {
 			if d.ID == id {
 				anns += d.Annotations
-				titles = append(titles, fmt.Sprintf("• %s (%s)", quoted(orUntitled(d.Title), 60), plural(d.Annotations, "annotation")))
+				titles = append(titles, fmt.Sprintf("• %s (%s)", quoted(orUntitled(d.Title), 60), annotation.Plural(d.Annotations, "annotation")))
 			}
 		}
 	}
 	undo := "\n\nEdit > Undo (Ctrl+Z) brings it back while this window is open."
 	if len(ids) == 1 {
-		return fmt.Sprintf("Delete this article and its %s?\n\n%s", plural(anns, "annotation"), strings.Join(titles, "\n")) + undo, "delete article"
+		return fmt.Sprintf("Delete this article and its %s?\n\n%s", annotation.Plural(anns, "annotation"), strings.Join(titles, "\n")) + undo, "delete article"
 	}
 	if len(titles) > 12 {
 		titles = append(titles[:12], fmt.Sprintf("and %d more", len(titles)-12))
 	}
-	return fmt.Sprintf("Delete these %d articles and their %s?\n\n%s", len(ids), plural(anns, "annotation"), strings.Join(titles, "\n")) +
+	return fmt.Sprintf("Delete these %d articles and their %s?\n\n%s", len(ids), annotation.Plural(anns, "annotation"), strings.Join(titles, "\n")) +
 		strings.Replace(undo, "it back", "them back", 1), fmt.Sprintf("delete %d articles", len(ids))
 }
 
@@ -222,7 +222,7 @@ func (u *UI) deleteArticles(desc string, ids []uint64) bool {
 	if len(ids) > 1 {
 		back = "them"
 	}
-	u.setStatus(fmt.Sprintf("Deleted %s. Ctrl+Z brings %s back.", plural(len(ids), "article"), back))
+	u.setStatus(fmt.Sprintf("Deleted %s. Ctrl+Z brings %s back.", annotation.Plural(len(ids), "article"), back))
 	return true
 }
 
@@ -276,7 +276,7 @@ func cutProblem(err error, where string) error {
 // removed.
 func cutQuestion(cut, where string, removed []annotation.Annotation) string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "Remove the %s %s the selection?\n\n%s", plural(annotation.Len(cut), "character"), where, quoted(strings.Join(strings.Fields(cut), " "), 160))
+	fmt.Fprintf(&b, "Remove the %s %s the selection?\n\n%s", annotation.Plural(annotation.Len(cut), "character"), where, quoted(strings.Join(strings.Fields(cut), " "), 160))
 	switch len(removed) {
 	case 0:
 		b.WriteString("\n\nNo annotation is in that text.")
@@ -285,7 +285,7 @@ func cutQuestion(cut, where string, removed []annotation.Annotation) string {
 		if len(removed) == 1 {
 			verb = "goes"
 		}
-		fmt.Fprintf(&b, "\n\n%s in that text (or reaching into it) %s with it:", plural(len(removed), "annotation"), verb)
+		fmt.Fprintf(&b, "\n\n%s in that text (or reaching into it) %s with it:", annotation.Plural(len(removed), "annotation"), verb)
 		for i, a := range removed {
 			if i == 10 {
 				fmt.Fprintf(&b, "\n  and %d more", len(removed)-10)
@@ -305,7 +305,7 @@ func (u *UI) cut(desc string, start, end int) bool {
 		return false
 	}
 	u.show(st)
-	u.setStatus(fmt.Sprintf("Removed the text; the article now has %s. Ctrl+Z puts it back.", plural(annotation.Len(u.s.Doc().Text), "character")))
+	u.setStatus(fmt.Sprintf("Removed the text; the article now has %s. Ctrl+Z puts it back.", annotation.Plural(annotation.Len(u.s.Doc().Text), "character")))
 	return true
 }
 

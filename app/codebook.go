@@ -151,7 +151,7 @@ func usesText(u annotation.Use, what string) string {
 	if u.Count == 0 {
 		return "No " + what + "s use it."
 	}
-	return fmt.Sprintf("Used by %s in %s.", plural(u.Count, what), plural(u.Documents, "article"))
+	return fmt.Sprintf("Used by %s in %s.", annotation.Plural(u.Count, what), annotation.Plural(u.Documents, "article"))
 }
 
 func newCodebookEditor(u *UI) *codebookEditor {
@@ -228,7 +228,7 @@ func (c *codebookEditor) labelsTab() fyne.CanvasObject {
 			sw := box.Objects[1].(*canvas.Rectangle)
 			sw.FillColor = labelColor(l.Color, 0xff)
 			sw.Refresh()
-			setText(box.Objects[0].(*widget.Label), fmt.Sprintf("%s %s · %s · %s", orDash(l.Key), l.Name, l.Kind, plural(c.use.Labels[l.Name].Count, "annotation")))
+			setText(box.Objects[0].(*widget.Label), fmt.Sprintf("%s %s · %s · %s", orDash(l.Key), l.Name, l.Kind, annotation.Plural(c.use.Labels[l.Name].Count, "annotation")))
 		},
 	)
 	c.labels.OnTypedKey = u.typedKey
@@ -482,7 +482,7 @@ func (c *codebookEditor) askDeleteLabel() {
 		}
 	}
 	msg := fmt.Sprintf("The label %s is used by %s in %s. Before it goes, they are:", name,
-		plural(use.Count, "annotation"), plural(use.Documents, "article"))
+		annotation.Plural(use.Count, "annotation"), annotation.Plural(use.Documents, "article"))
 	u.askMoveOrDrop("Delete label "+name, msg, "Move them to another label", "Delete them, with the links to them", others,
 		func(into string, problem *widget.Label) bool {
 			e := annotation.CodebookEdit{Op: annotation.OpDeleteLabel, Label: name, Into: into, Drop: into == ""}
@@ -631,7 +631,7 @@ func valuesInUse(counts map[string]int) string {
 	if total == 0 {
 		return "no annotation holds a value"
 	}
-	return fmt.Sprintf("%s hold a value: %s", plural(total, "annotation"), strings.Join(parts, ", "))
+	return fmt.Sprintf("%s hold a value: %s", annotation.Plural(total, "annotation"), strings.Join(parts, ", "))
 }
 
 // attributeDialog adds an attribute to the chosen label (a nil) or edits
@@ -749,7 +749,7 @@ func (c *codebookEditor) relationsTab() fyne.CanvasObject {
 			rs := u.s.Labels().RelationTypes()
 			if i < len(rs) {
 				r := rs[i]
-				setText(o.(*widget.Label), fmt.Sprintf("%s · %s → %s · %s", r.Name, kindsText(r.From), kindsText(r.To), plural(c.use.Relations[r.Name].Count, "link")))
+				setText(o.(*widget.Label), fmt.Sprintf("%s · %s → %s · %s", r.Name, kindsText(r.From), kindsText(r.To), annotation.Plural(c.use.Relations[r.Name].Count, "link")))
 			}
 		},
 	)
@@ -955,7 +955,7 @@ func (c *codebookEditor) askDeleteRelation() {
 		}
 	}
 	msg := fmt.Sprintf("The relation type %s is used by %s in %s. Before it goes, they are:", name,
-		plural(use.Count, "link"), plural(use.Documents, "article"))
+		annotation.Plural(use.Count, "link"), annotation.Plural(use.Documents, "article"))
 	u.askMoveOrDrop("Delete relation type "+name, msg, "Made links of another type", "Removed", others,
 		func(into string, problem *widget.Label) bool {
 			return c.deleteRelation(annotation.CodebookEdit{Op: annotation.OpDeleteRelation, Name: name, Into: into, Drop: into == ""}, problem)

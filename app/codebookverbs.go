@@ -73,7 +73,7 @@ func badVerbs(bad []string) string {
 	v := bad[0]
 	more := ""
 	if len(bad) > 1 {
-		more = fmt.Sprintf(" (and %s more)", plural(len(bad)-1, "line"))
+		more = fmt.Sprintf(" (and %s more)", annotation.Plural(len(bad)-1, "line"))
 	}
 	if strings.ContainsFunc(v, unicode.IsSpace) {
 		return fmt.Sprintf("Not saved: %s%s is more than one word. The suggester matches a cue word by word: put each form on a line of its own (opine, opines, opined).", quoted(v, 40), more)

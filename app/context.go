@@ -161,8 +161,8 @@ func (u *UI) relabel(ids []uint64, name string) bool {
 		u.setStatus(fmt.Sprintf("They are all %s already.", name))
 		return true
 	}
-	return u.edit(fmt.Sprintf("relabel %s as %s", plural(len(put), "annotation"), name), put, nil, func([]annotation.Annotation) {
-		u.setStatus(fmt.Sprintf("%s relabelled as %s and saved. Ctrl+Z undoes it.", plural(len(put), "annotation"), name))
+	return u.edit(fmt.Sprintf("relabel %s as %s", annotation.Plural(len(put), "annotation"), name), put, nil, func([]annotation.Annotation) {
+		u.setStatus(fmt.Sprintf("%s relabelled as %s and saved. Ctrl+Z undoes it.", annotation.Plural(len(put), "annotation"), name))
 	})
 }
 

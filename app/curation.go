@@ -181,7 +181,7 @@ func (c *curationPane) summary() string {
 		}
 	}
 	s := fmt.Sprintf("%s by %s: %d agree, %d disagree, %d only some annotated, %d curated",
-		plural(len(c.units), "unit"), strings.Join(c.annotators, ", "),
+		annotation.Plural(len(c.units), "unit"), strings.Join(c.annotators, ", "),
 		count[session.UnitAgreed], count[session.UnitDisagreed], count[session.UnitPartial], count[session.UnitCurated])
 	if changed > 0 {
 		s += fmt.Sprintf(" (%d whose source changed)", changed)
@@ -349,7 +349,7 @@ func (c *curationPane) accept(i int) {
 		return
 	}
 	if i >= len(c.annotators) {
-		u.setStatus(fmt.Sprintf("This article has %s: press 1–%d.", plural(len(c.annotators), "annotator"), len(c.annotators)))
+		u.setStatus(fmt.Sprintf("This article has %s: press 1–%d.", annotation.Plural(len(c.annotators), "annotator"), len(c.annotators)))
 		return
 	}
 	un, name := c.units[c.selected], c.annotators[i]
@@ -398,7 +398,7 @@ func (c *curationPane) left() string {
 	if n == 0 {
 		return "every unit of this article is curated"
 	}
-	return plural(n, "unit") + " left in this article"
+	return annotation.Plural(n, "unit") + " left in this article"
 }
 
 // acceptAgreed accepts every unit of the article all annotators agree on.
@@ -418,7 +418,7 @@ func (c *curationPane) acceptAgreed() {
 		return
 	}
 	u.show(st)
-	u.setStatus(fmt.Sprintf("Accepted %s all annotators agree on into the curated layer, as one step (Ctrl+Z undoes it); %s.", plural(n, "unit"), c.left()))
+	u.setStatus(fmt.Sprintf("Accepted %s all annotators agree on into the curated layer, as one step (Ctrl+Z undoes it); %s.", annotation.Plural(n, "unit"), c.left()))
 }
 
 // acceptAgreedCorpusDialog asks, then accepts every agreed unit of every
@@ -436,7 +436,7 @@ func (c *curationPane) acceptAgreedCorpusDialog() {
 		return
 	}
 	d := dialog.NewConfirm("Accept agreed units in every article",
-		fmt.Sprintf("Copy every unit that all annotators agree on, in the %s two or more annotators annotated, into the curated layer? Units already curated stay as they are. It is one step: Ctrl+Z undoes all of it.", plural(n, "article")),
+		fmt.Sprintf("Copy every unit that all annotators agree on, in the %s two or more annotators annotated, into the curated layer? Units already curated stay as they are. It is one step: Ctrl+Z undoes all of it.", annotation.Plural(n, "article")),
 		func(ok bool) {
 			if ok {
 				c.acceptAgreedCorpus()
@@ -457,10 +457,10 @@ func (c *curationPane) acceptAgreedCorpus() {
 	st, units, docs, err := u.s.AcceptAgreedCorpus(nil)
 	u.show(st)
 	if err != nil {
-		u.showError(err, fmt.Sprintf("%s in %s were accepted before this; Ctrl+Z takes them back.", plural(units, "unit"), plural(docs, "article")))
+		u.showError(err, fmt.Sprintf("%s in %s were accepted before this; Ctrl+Z takes them back.", annotation.Plural(units, "unit"), annotation.Plural(docs, "article")))
 		return
 	}
-	u.setStatus(fmt.Sprintf("Accepted %s all annotators agree on in %s, as one step (Ctrl+Z undoes it).", plural(units, "unit"), plural(docs, "article")))
+	u.setStatus(fmt.Sprintf("Accepted %s all annotators agree on in %s, as one step (Ctrl+Z undoes it).", annotation.Plural(units, "unit"), annotation.Plural(docs, "article")))
 }
 
 // versionHighlights appends the highlights of the annotators' versions in

@@ -284,7 +284,7 @@ func (p *annotationPanel) showDetail() {
 				hint += "\n\nWho said it? Select a claim, then select the speaker's name and " + h + ": the source is linked to the claim."
 			}
 			if n := len(u.suggestions()); n > 0 {
-				hint = fmt.Sprintf("%s outlined in the article wait for review: Tab selects the next one, Enter accepts it, Delete rejects it.\n\n%s", plural(n, "suggestion"), hint)
+				hint = fmt.Sprintf("%s outlined in the article wait for review: Tab selects the next one, Enter accepts it, Delete rejects it.\n\n%s", annotation.Plural(n, "suggestion"), hint)
 			}
 			setText(d.hint, hint)
 		}
@@ -350,10 +350,10 @@ func (p *annotationPanel) showMulti(ids []uint64) {
 		parts = append(parts, fmt.Sprintf("%s: %d", l, labels[l]))
 	}
 	setText(d.multiText, fmt.Sprintf("%s selected (%s). A label's key or the choice below relabels them all; Delete deletes them all. Each is one step: Ctrl+Z undoes it.",
-		plural(len(ids), "annotation"), strings.Join(parts, ", ")))
+		annotation.Plural(len(ids), "annotation"), strings.Join(parts, ", ")))
 	d.multiLabel.Options = labelNames(p.u.s.Labels())
 	d.multiLabel.ClearSelected()
-	d.multiDel.SetText(fmt.Sprintf("Delete %s (Del)", plural(len(ids), "annotation")))
+	d.multiDel.SetText(fmt.Sprintf("Delete %s (Del)", annotation.Plural(len(ids), "annotation")))
 	d.multi.Show()
 	p.detail.Refresh()
 }
@@ -409,7 +409,7 @@ func (p *annotationPanel) showQuote(a *annotation.Annotation) {
 	q, cut := quoteShown(a.Quote(), d.full)
 	setText(d.quote, q)
 	if cut {
-		label := fmt.Sprintf("Show all %s", plural(len([]rune(a.Quote())), "character"))
+		label := fmt.Sprintf("Show all %s", annotation.Plural(len([]rune(a.Quote())), "character"))
 		if d.full {
 			label = "Show less"
 		}

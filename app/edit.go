@@ -302,8 +302,8 @@ func (u *UI) deleteAnnotations(ids []uint64) {
 	}
 	desc, done := "delete", fmt.Sprintf("Deleted %s %s. Ctrl+Z brings it back.", gone[0].Label, quoted(gone[0].Quote(), 50))
 	if len(gone) > 1 {
-		desc = "delete " + plural(len(gone), "annotation")
-		done = fmt.Sprintf("Deleted %s. Ctrl+Z brings them back.", plural(len(gone), "annotation"))
+		desc = "delete " + annotation.Plural(len(gone), "annotation")
+		done = fmt.Sprintf("Deleted %s. Ctrl+Z brings them back.", annotation.Plural(len(gone), "annotation"))
 	}
 	u.edit(desc, put, del, func([]annotation.Annotation) { u.setStatus(done) })
 }

@@ -71,7 +71,7 @@ func (u *UI) entityRow(e annotation.Entity) string {
 	if e.ExternalID != "" {
 		parts = append(parts, e.ExternalID)
 	}
-	parts = append(parts, plural(u.mentions(e.ID), "mention")+" in this article")
+	parts = append(parts, annotation.Plural(u.mentions(e.ID), "mention")+" in this article")
 	return strings.Join(parts, " · ")
 }
 
@@ -151,7 +151,7 @@ func (r *entityRegistry) choose(id uint64) {
 	r.aliases.SetText(strings.Join(e.Aliases, ", "))
 	r.extID.SetText(e.ExternalID)
 	r.note.SetText(e.Note)
-	r.mentions.SetText(fmt.Sprintf("#%d · %s in this article", e.ID, plural(r.u.mentions(e.ID), "mention")))
+	r.mentions.SetText(fmt.Sprintf("#%d · %s in this article", e.ID, annotation.Plural(r.u.mentions(e.ID), "mention")))
 }
 
 // edited is the chosen entity with the editor's fields.
@@ -297,7 +297,7 @@ func (u *UI) mergeEntities(keep, merge uint64) bool {
 		return false
 	}
 	u.show(st)
-	u.setStatus(fmt.Sprintf("%s merged into %s, which now has %s in this article. Ctrl+Z undoes the merge once Edit > Entities is closed.", quoted(mName, 60), quoted(kName, 60), plural(u.mentions(keep), "mention")))
+	u.setStatus(fmt.Sprintf("%s merged into %s, which now has %s in this article. Ctrl+Z undoes the merge once Edit > Entities is closed.", quoted(mName, 60), quoted(kName, 60), annotation.Plural(u.mentions(keep), "mention")))
 	return true
 }
 

@@ -34,7 +34,7 @@ func (u *UI) sourceKeyHint() string {
 // annotation selected, else nothing.
 func (u *UI) selectionStatus() string {
 	if start, end := u.selection(); end > start {
-		return fmt.Sprintf("%s selected: press %s to tag them%s", plural(end-start, "character"), u.keysHint(), u.sourceHint())
+		return fmt.Sprintf("%s selected: press %s to tag them%s", annotation.Plural(end-start, "character"), u.keysHint(), u.sourceHint())
 	}
 	if a := u.s.Annotation(u.s.Selected()); a != nil {
 		l, _ := u.s.Label(a.Label)

@@ -196,7 +196,7 @@ func (u *UI) setView(v session.LayerView) {
 
 // viewSentence says what the view shows and how to read it.
 func (u *UI) viewSentence() string {
-	n := plural(len(u.s.Annotations()), "annotation")
+	n := annotation.Plural(len(u.s.Annotations()), "annotation")
 	switch v := u.s.View(); v.Kind {
 	case session.ViewCurated:
 		return fmt.Sprintf("Showing the curated layer (%s): what you tag here, and the versions you accept in the Curation pane, go into the curated dataset.", n)

@@ -238,7 +238,7 @@ func (w *statisticsWindow) compute() {
 	w.busy.Show()
 	w.busy.Start()
 	if len(w.charts) == 0 {
-		w.summary.SetText(fmt.Sprintf("Computing the statistics of %s…", plural(len(w.u.s.Documents()), "article")))
+		w.summary.SetText(fmt.Sprintf("Computing the statistics of %s…", annotation.Plural(len(w.u.s.Documents()), "article")))
 	}
 	w.u.background(func() {
 		start := time.Now()
@@ -281,7 +281,7 @@ func (w *statisticsWindow) shown(r stats.Report, cs []charts.Chart, layer string
 	w.report, w.charts = r, cs
 	w.chosen = max(0, slices.IndexFunc(cs, func(c charts.Chart) bool { return c.ID == id }))
 	w.summary.SetText(fmt.Sprintf("%s, %s (%s) · computed in %s",
-		plural(r.Documents, "article"), plural(r.Annotations, "annotation"), layerName(layer), duration(took)))
+		annotation.Plural(r.Documents, "article"), annotation.Plural(r.Annotations, "annotation"), layerName(layer), duration(took)))
 	w.list.Refresh()
 	w.list.Select(w.chosen)
 	w.image.Refresh()

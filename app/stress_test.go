@@ -64,7 +64,7 @@ func wantRows(u *UI, stored []annotation.Annotation) []string {
 		case n == len(order):
 			out = append(out, fmt.Sprintf("Entities (%d)", n))
 		default:
-			out = append(out, fmt.Sprintf("Entities (%s, %s)", plural(len(order), "entity"), plural(n, "mention")))
+			out = append(out, fmt.Sprintf("Entities (%s, %s)", annotation.Plural(len(order), "entity"), annotation.Plural(n, "mention")))
 		}
 		out = append(out, rows...)
 	}

@@ -134,7 +134,7 @@ func (u *UI) afterReview(at int, done string) {
 	}
 	left := "no suggestions left in this article"
 	if n := len(sugs); n > 0 {
-		left = plural(n, "suggestion") + " left"
+		left = annotation.Plural(n, "suggestion") + " left"
 	}
 	u.setStatus(done + ". Ctrl+Z undoes it; " + left + ".")
 }
@@ -288,7 +288,7 @@ func (u *UI) acceptAboveText(min float64) string {
 	set := u.s.AcceptAboveSet(min)
 	n := len(u.suggestions())
 	if len(set) == 0 {
-		return fmt.Sprintf("None of the %s is that sure.", plural(n, "suggestion"))
+		return fmt.Sprintf("None of the %s is that sure.", annotation.Plural(n, "suggestion"))
 	}
 	byLabel := map[string]int{}
 	var order []string
@@ -322,7 +322,7 @@ func (u *UI) acceptAbove(min float64) bool {
 	}
 	u.show(st)
 	u.setStatus(fmt.Sprintf("Accepted %s of confidence %.2f or more, with their sources and cues, and saved. Ctrl+Z undoes it; %s left.",
-		plural(len(st.Put), "suggestion"), min, plural(len(u.suggestions()), "suggestion")))
+		annotation.Plural(len(st.Put), "suggestion"), min, annotation.Plural(len(u.suggestions()), "suggestion")))
 	return true
 }
 
@@ -388,7 +388,7 @@ func (u *UI) suggested(st Store, run session.SuggestRun, sugs []annotation.Annot
 		u.show(step)
 		if step.Suggestions && len(u.suggestions()) > 0 {
 			u.setStatus(fmt.Sprintf("%s for this article: outlined in the text and listed in the panel. Tab selects the next one, Enter accepts it, Delete rejects it.",
-				plural(len(u.suggestions()), "suggestion")))
+				annotation.Plural(len(u.suggestions()), "suggestion")))
 		}
 	}
 	u.nextSuggestions()

@@ -287,7 +287,7 @@ func (w *whoSaidWindow) compute() {
 	}
 	w.busy.Show()
 	w.busy.Start()
-	w.summary.SetText(fmt.Sprintf("Computing the graph of %s…", plural(len(w.u.s.Documents()), "article")))
+	w.summary.SetText(fmt.Sprintf("Computing the graph of %s…", annotation.Plural(len(w.u.s.Documents()), "article")))
 	w.u.background(func() {
 		began := time.Now()
 		b := whosaid.NewBuilder(opts)
@@ -355,16 +355,16 @@ func (w *whoSaidWindow) shown(g whosaid.Graph, pts []whosaid.Point, opts whosaid
 	if one {
 		shows = annotation.LayerPhrase(layer)
 	}
-	drawn := fmt.Sprintf("%s and %s", plural(len(g.Nodes), "node"), plural(g.NumEdges(), "edge"))
+	drawn := fmt.Sprintf("%s and %s", annotation.Plural(len(g.Nodes), "node"), annotation.Plural(g.NumEdges(), "edge"))
 	switch {
 	case len(g.Nodes) < len(w.full.Nodes):
 		drawn = fmt.Sprintf("the %d biggest of %s, %d of the %s between them (raise the minimum count to see fewer)",
-			len(g.Nodes), plural(len(w.full.Nodes), "node"), g.NumEdges(), plural(w.full.NumEdges(), "edge"))
+			len(g.Nodes), annotation.Plural(len(w.full.Nodes), "node"), g.NumEdges(), annotation.Plural(w.full.NumEdges(), "edge"))
 	case g.NumEdges() < w.full.NumEdges():
-		drawn = fmt.Sprintf("%s, %d of their %s (the heaviest)", plural(len(g.Nodes), "node"), g.NumEdges(), plural(w.full.NumEdges(), "edge"))
+		drawn = fmt.Sprintf("%s, %d of their %s (the heaviest)", annotation.Plural(len(g.Nodes), "node"), g.NumEdges(), annotation.Plural(w.full.NumEdges(), "edge"))
 	}
 	w.summary.SetText(fmt.Sprintf("%s from %s · computed in %s · %s, as the main window shows · blue: registry entities, orange: sources, green: other mentions; red lines: quoted about, grey: in one article",
-		drawn, plural(g.Articles, "article"), duration(took), shows))
+		drawn, annotation.Plural(g.Articles, "article"), duration(took), shows))
 	if len(g.Nodes) == 0 {
 		w.note.SetText("No sources or entities pass the filters: tag claims and link them to who said them (said_by) and what they are about, or loosen the filters.")
 	} else {
@@ -510,6 +510,6 @@ func (w *whoSaidWindow) exportDialog(format string) {
 				return
 			}
 			w.note.SetText(fmt.Sprintf("Exported the graph (%s, %s, the filters set) as %s to %s.",
-				plural(len(g.Nodes), "node"), plural(g.NumEdges(), "edge"), name, path))
+				annotation.Plural(len(g.Nodes), "node"), annotation.Plural(g.NumEdges(), "edge"), name, path))
 		})
 }

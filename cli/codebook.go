@@ -107,7 +107,7 @@ func importCodebook(env Env, db, path, format string) error {
 		fmt.Fprintf(env.Stderr, "the project's codebook has everything the %s codebook %s defines; nothing changed\n", format, path)
 		return nil
 	}
-	fmt.Fprintf(env.Stderr, "merged the %s codebook %s: %d change%s\n", format, path, len(edits), plural(len(edits)))
+	fmt.Fprintf(env.Stderr, "merged the %s codebook %s: %s\n", format, path, annotation.Plural(len(edits), "change"))
 	return nil
 }
 
@@ -213,14 +213,7 @@ func uses(u annotation.Use, what string) string {
 	if u.Count == 0 {
 		return "unused"
 	}
-	return fmt.Sprintf("%d %s%s in %d document%s", u.Count, what, plural(u.Count), u.Documents, plural(u.Documents))
-}
-
-func plural(n int) string {
-	if n == 1 {
-		return ""
-	}
-	return "s"
+	return fmt.Sprintf("%s in %s", annotation.Plural(u.Count, what), annotation.Plural(u.Documents, "document"))
 }
 
 func kindList(ks []annotation.Kind) string {

@@ -76,9 +76,9 @@ func runImport(ctx context.Context, env Env, args []string) error {
 	if res.Pending > 0 || res.Rejected > 0 {
 		suggestions = fmt.Sprintf(", %d suggestions to review (%d rejected ones remembered)", res.Pending, res.Rejected)
 	}
-	fmt.Fprintf(env.Stderr, "imported %d document%s, %d annotation%s%s; %d duplicate%s skipped; %d file%s failed\n",
-		res.Documents, plural(res.Documents), res.Annotations, plural(res.Annotations), suggestions,
-		res.Duplicates, plural(res.Duplicates), failed, plural(failed))
+	fmt.Fprintf(env.Stderr, "imported %s, %s%s; %s skipped; %s failed\n",
+		annotation.Plural(res.Documents, "document"), annotation.Plural(res.Annotations, "annotation"), suggestions,
+		annotation.Plural(res.Duplicates, "duplicate"), annotation.Plural(failed, "file"))
 	if failed > 0 {
 		return fmt.Errorf("%d of the files could not be imported (see above)", failed)
 	}

@@ -50,9 +50,9 @@ func (c suggestCounts) fields() []string {
 		entities = "1 entity"
 	}
 	return []string{
-		fmt.Sprintf("%d claim%s", c.claims, plural(c.claims)),
-		fmt.Sprintf("%d source%s", c.sources, plural(c.sources)),
-		fmt.Sprintf("%d cue%s", c.cues, plural(c.cues)),
+		annotation.Plural(c.claims, "claim"),
+		annotation.Plural(c.sources, "source"),
+		annotation.Plural(c.cues, "cue"),
 		entities,
 		fmt.Sprintf("%d rejected before", c.rejected),
 	}
@@ -132,7 +132,7 @@ func runSuggest(ctx context.Context, env Env, args []string) error {
 	if err := ctx.Err(); err != nil {
 		return fmt.Errorf("suggest cancelled after %d articles; those are stored: %w", done, err)
 	}
-	fmt.Fprintf(env.Stderr, "suggestions stored for %d article%s: %s\n", done, plural(done), strings.Join(total.fields(), ", "))
+	fmt.Fprintf(env.Stderr, "suggestions stored for %s: %s\n", annotation.Plural(done, "article"), strings.Join(total.fields(), ", "))
 	if failed > 0 {
 		return fmt.Errorf("%d of the articles could not be given suggestions (see above)", failed)
 	}

@@ -70,7 +70,7 @@ func (l MergedLayer) String() string {
 	if l.State == "" {
 		return fmt.Sprintf("document %d\t%s\t-\t0 annotations\t%s", l.DocID, quoteTitle(l.Title), what)
 	}
-	return fmt.Sprintf("document %d\t%s\t%s\t%d annotation%s\t%s", l.DocID, quoteTitle(l.Title), l.Layer, l.Annotations, plural(l.Annotations), what)
+	return fmt.Sprintf("document %d\t%s\t%s\t%s\t%s", l.DocID, quoteTitle(l.Title), l.Layer, annotation.Plural(l.Annotations, "annotation"), what)
 }
 
 // MergeReport says what merging one file did.
@@ -102,9 +102,9 @@ func (r MergeReport) Total() string {
 	if r.Own > 0 {
 		own = fmt.Sprintf(", %d the project's own", r.Own)
 	}
-	return fmt.Sprintf("%s: %d article%s read, %d added to the project, %d not merged; layers: %d new, %d replaced, %d unchanged%s; %d annotation%s merged; %d conflict%s; %d failed",
-		r.File, r.Articles, plural(r.Articles), r.Added, r.Skipped, r.New, r.Replaced, r.Unchanged, own,
-		r.Annotations, plural(r.Annotations), len(r.Conflicts), plural(len(r.Conflicts)), len(r.Failed))
+	return fmt.Sprintf("%s: %s read, %d added to the project, %d not merged; layers: %d new, %d replaced, %d unchanged%s; %s merged; %s; %d failed",
+		r.File, annotation.Plural(r.Articles, "article"), r.Added, r.Skipped, r.New, r.Replaced, r.Unchanged, own,
+		annotation.Plural(r.Annotations, "annotation"), annotation.Plural(len(r.Conflicts), "conflict"), len(r.Failed))
 }
 
 func quoteTitle(t string) string {
@@ -112,13 +112,6 @@ func quoteTitle(t string) string {
 		return "(untitled)"
 	}
 	return fmt.Sprintf("%q", t)
-}
-
-func plural(n int) string {
-	if n == 1 {
-		return ""
-	}
-	return "s"
 }
 
 // Merge brings the annotator's file at path (a Glossa dataset, another
@@ -165,7 +158,7 @@ func Merge(ctx context.Context, st MergeTarget, path string, opt MergeOptions) (
 	err = o.read(m.header, m.article)
 	m.rep.Warnings = append(m.rep.Warnings, o.warnings...)
 	if m.unreviewed > 0 {
-		m.rep.Warnings = append(m.rep.Warnings, fmt.Sprintf("%s: %d suggestion%s nobody accepted left out; a merge brings in what the annotator made or accepted", m.o.name, m.unreviewed, plural(m.unreviewed)))
+		m.rep.Warnings = append(m.rep.Warnings, fmt.Sprintf("%s: %s nobody accepted left out; a merge brings in what the annotator made or accepted", m.o.name, annotation.Plural(m.unreviewed, "suggestion")))
 	}
 	return m.rep, err
 }
@@ -397,7 +390,7 @@ func (m *merger) layer(docID uint64, title, layer, ownName string, anns []annota
 	line := MergedLayer{DocID: docID, Title: title, Layer: layer, Annotations: len(anns)}
 	anns, dropped := keepLayerLinks(anns)
 	if dropped > 0 {
-		m.rep.Warnings = append(m.rep.Warnings, fmt.Sprintf("document %d %s, layer %s: %d link%s to annotations of other layers left out", docID, quoteTitle(title), layer, dropped, plural(dropped)))
+		m.rep.Warnings = append(m.rep.Warnings, fmt.Sprintf("document %d %s, layer %s: %s to annotations of other layers left out", docID, quoteTitle(title), layer, annotation.Plural(dropped, "link")))
 	}
 	digest := layerDigest(anns, m.entities)
 	had, merged, err := m.st.LayerSource(docID, layer)

@@ -19,7 +19,6 @@ import (
 	"bufio"
 	"fmt"
 	"sort"
-	"strconv"
 	"strings"
 
 	"glossa/agreement"
@@ -109,7 +108,7 @@ func (w *Writer) write(b *bufio.Writer) {
 		name = "Glossa dataset"
 	}
 	p("%s\n\n# %s\n\n", Marker, Inline(name))
-	p("A dataset of %s annotated with Glossa: %s, %s.\n\n", plural(len(w.articles), "article"), plural(w.annotations, "annotation"), plural(len(w.h.Layers), "layer"))
+	p("A dataset of %s annotated with Glossa: %s, %s.\n\n", annotation.Plural(len(w.articles), "article"), annotation.Plural(w.annotations, "annotation"), annotation.Plural(len(w.h.Layers), "layer"))
 
 	p("## Format\n\n")
 	p("- Offsets count Unicode code points of the article text, from 0, end exclusive.\n")
@@ -302,7 +301,7 @@ func (w *Writer) dateRange() string {
 		s = Inline(first) + " to " + Inline(last)
 	}
 	if undated > 0 && first != "" {
-		s += fmt.Sprintf("; %s without a date", plural(undated, "article"))
+		s += fmt.Sprintf("; %s without a date", annotation.Plural(undated, "article"))
 	}
 	return s
 }
@@ -333,13 +332,6 @@ func Demote(md string) string {
 		}
 	}
 	return strings.Join(lines, "\n")
-}
-
-func plural(n int, word string) string {
-	if n == 1 {
-		return "1 " + word
-	}
-	return strconv.Itoa(n) + " " + word + "s"
 }
 
 func sortedKeys[K ~string, V any](m map[K]V) []K {
