@@ -39,9 +39,8 @@ type agreementWindow struct {
 	matrix  *widget.Table
 	tables  map[agreement.Table]*reportTable
 	tabs    *container.AppTabs
-	// computing counts the runs started; a run's result is shown only
-	// when it is the last one started.
-	computing int
+	// runs keeps the computations one at a time.
+	runs oneRun
 }
 
 // reportTable is one table of the report as laid out for a person
@@ -183,8 +182,9 @@ func (w *agreementWindow) newTable(t agreement.Table, note string, open func(row
 // is done, unless another run started meanwhile or another project was
 // opened.
 func (w *agreementWindow) compute() {
-	w.computing++
-	run := w.computing
+	if !w.runs.start() {
+		return // when the run going on ends
+	}
 	st, labels := w.st, w.u.s.Labels()
 	w.busy.Show()
 	w.busy.Start()
@@ -199,7 +199,11 @@ func (w *agreementWindow) compute() {
 		}
 		took := time.Since(start)
 		fyne.Do(func() {
-			if run != w.computing || w.u.agree != w {
+			if w.u.agree != w {
+				return
+			}
+			if w.runs.finish() {
+				w.compute() // asked for meanwhile: this result is already old
 				return
 			}
 			w.busy.Stop()

@@ -40,3 +40,33 @@ func (b *debounce) stop() {
 		b.t.Stop()
 	}
 }
+
+// oneRun keeps a side window's computations one at a time: a run asked
+// for while another computes starts when that one ends. A result shown is
+// so always newer than the one it replaces, and a burst of asks (edits, a
+// filter changed twice) costs the run going on and one more, never a run
+// each side by side. started counts the runs started.
+type oneRun struct {
+	running, again bool
+	started        int
+}
+
+// start reports whether a run may start now and counts it; when one is
+// running it says no, and finish will say to start again.
+func (r *oneRun) start() bool {
+	if r.running {
+		r.again = true
+		return false
+	}
+	r.running = true
+	r.started++
+	return true
+}
+
+// finish ends the run going on and reports whether another was asked for
+// meanwhile (the caller starts it).
+func (r *oneRun) finish() (again bool) {
+	r.running = false
+	again, r.again = r.again, false
+	return again
+}

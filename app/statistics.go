@@ -72,13 +72,10 @@ type statisticsWindow struct {
 	want    charts.Chart
 	wantKey drawKey
 
-	// running: a run is computing; again: another was asked for meanwhile
-	// (it starts when this one ends, so a result shown is always newer
-	// than the one it replaces). computing counts the runs started. soon
-	// is the timer of the run an edit asked for.
-	running, again bool
-	computing      int
-	soon           debounce
+	// runs keeps the computations one at a time; soon is the timer of
+	// the run an edit asked for.
+	runs oneRun
+	soon debounce
 }
 
 // drawKey is what a chart's image depends on.
@@ -226,12 +223,9 @@ func (w *statisticsWindow) each() stats.Each {
 // when done, unless a newer run started meanwhile or another project was
 // opened. While one run computes, another waits for it to end.
 func (w *statisticsWindow) compute() {
-	if w.running {
-		w.again = true
-		return
+	if !w.runs.start() {
+		return // when the run going on ends
 	}
-	w.running = true
-	w.computing++
 	w.layer.Options = w.layerOptions() // an annotator may have come
 	each, labels, entities := w.each(), w.u.s.Labels(), slices.Clone(w.u.s.Entities())
 	layer := w.layer.Selected
@@ -253,15 +247,14 @@ func (w *statisticsWindow) compute() {
 				return
 			}
 			// One run at a time: this result is newer than the one shown.
-			w.running = false
+			again := w.runs.finish()
 			if err != nil {
 				w.summary.SetText("The statistics could not be computed.")
 				w.note.SetText(err.Error() + ". Press Refresh to try again; if it fails again, check the project file (glossa check) or open a backup.")
 			} else {
 				w.shown(r, cs, layer, took)
 			}
-			if w.again {
-				w.again = false
+			if again {
 				w.compute()
 				return
 			}
@@ -310,7 +303,7 @@ func layerName(layer string) string {
 func (w *statisticsWindow) draw(wPx, hPx int) image.Image {
 	style := w.style()
 	scale := w.win.Canvas().Scale()
-	key := drawKey{run: w.computing, chart: w.chosen, w: wPx, h: hPx, dpi: int(statsDPI*scale + 0.5), style: style}
+	key := drawKey{run: w.runs.started, chart: w.chosen, w: wPx, h: hPx, dpi: int(statsDPI*scale + 0.5), style: style}
 	if w.drawn != nil && key == w.drawnKey {
 		return w.drawn
 	}

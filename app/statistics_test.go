@@ -24,7 +24,7 @@ func newStatisticsUI(t *testing.T) (*UI, *fakeStore) {
 	t.Helper()
 	u, st := newLayersUI(t)
 	u.showStatistics()
-	until(t, func() bool { return u.stats != nil && !u.stats.running && len(u.stats.charts) > 0 })
+	until(t, func() bool { return u.stats != nil && !u.stats.runs.running && len(u.stats.charts) > 0 })
 	return u, st
 }
 
@@ -78,7 +78,7 @@ func TestStatisticsWindow(t *testing.T) {
 		t.Errorf("chart %d chosen; want 1", w.chosen)
 	}
 	w.layer.SetSelected("ben")
-	until(t, func() bool { return !w.running && w.report.Annotations == 2 })
+	until(t, func() bool { return !w.runs.running && w.report.Annotations == 2 })
 	_, want = wantCharts(t, st, stats.OnlyLayer(st.EachBundle, "ben"))
 	if !reflect.DeepEqual(w.charts, want) {
 		t.Errorf("ben's charts\n%+v\nwant\n%+v", w.charts, want)
@@ -141,19 +141,19 @@ func TestStatisticsFollowEdits(t *testing.T) {
 	u, _ := newStatisticsUI(t)
 	w := u.stats
 	w.layer.SetSelected(statsLayerAll)
-	until(t, func() bool { return !w.running && w.report.Annotations == 5 })
+	until(t, func() bool { return !w.runs.running && w.report.Annotations == 5 })
 	sel(t, u, "reservoir", 0)
 	u.tag(u.s.Labels().Labels[0])
-	until(t, func() bool { return !w.running && w.report.Annotations == 6 })
-	runs := w.computing
+	until(t, func() bool { return !w.runs.running && w.report.Annotations == 6 })
+	runs := w.runs.started
 	u.closeStatistics()
 	sel(t, u, "June", 0)
 	u.tag(u.s.Labels().Labels[1])
 	for range 30 {
 		settle()
 	}
-	if w.computing != runs || u.stats != nil {
-		t.Errorf("%d runs after the window closed; want %d", w.computing, runs)
+	if w.runs.started != runs || u.stats != nil {
+		t.Errorf("%d runs after the window closed; want %d", w.runs.started, runs)
 	}
 }
 
@@ -163,7 +163,7 @@ func TestStatisticsFollowImports(t *testing.T) {
 	u, st := newStatisticsUI(t)
 	w := u.stats
 	w.layer.SetSelected(statsLayerAll)
-	until(t, func() bool { return !w.running && w.report.Annotations == 5 })
+	until(t, func() bool { return !w.runs.running && w.report.Annotations == 5 })
 	u.proj.Import = func(_ context.Context, _ []string, _ func(done, total int, msg string)) (string, error) {
 		o := annotation.NewOffsets(u.s.Doc().Text)
 		s, _ := annotation.NewSpan(o, 0, 5)
@@ -171,7 +171,7 @@ func TestStatisticsFollowImports(t *testing.T) {
 		return "Imported 1 annotation.", err
 	}
 	u.importPaths([]string{"more.json"})
-	until(t, func() bool { return !w.running && w.report.Annotations == 6 })
+	until(t, func() bool { return !w.runs.running && w.report.Annotations == 6 })
 }
 
 // The unnamed layer (annotations made without an annotator's name) is a
@@ -190,14 +190,14 @@ func TestStatisticsUnnamedLayer(t *testing.T) {
 	u.layersChanged()
 	u.showStatistics()
 	w := u.stats
-	until(t, func() bool { return w != nil && !w.running && len(w.charts) > 0 })
+	until(t, func() bool { return w != nil && !w.runs.running && len(w.charts) > 0 })
 	if !slices.Contains(w.layer.Options, choiceNoAnnotator) || slices.Contains(w.layer.Options, "") {
 		t.Fatalf("layer choices %q; want %q for the unnamed layer, no empty one", w.layer.Options, choiceNoAnnotator)
 	}
 	w.layer.SetSelected(statsLayerAll)
-	until(t, func() bool { return !w.running && w.report.Annotations > 0 })
+	until(t, func() bool { return !w.runs.running && w.report.Annotations > 0 })
 	w.layer.SetSelected(choiceNoAnnotator)
-	until(t, func() bool { return !w.running && w.report.Annotations == 1 })
+	until(t, func() bool { return !w.runs.running && w.report.Annotations == 1 })
 	if !strings.Contains(w.summary.Text, "the unnamed layer") {
 		t.Errorf("summary %q; want it to name the unnamed layer", w.summary.Text)
 	}

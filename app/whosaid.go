@@ -67,11 +67,12 @@ type whoSaidWindow struct {
 	graph whosaid.Graph // what is drawn: full.Top(maxNodesShown, maxEdgesShown); SVG
 	pts   []whosaid.Point
 	opts  whosaid.Options // the filters graph was computed with
-	// computing counts the runs started; a run's result is shown only
-	// when it is the last one started. listing does the same for the
-	// claims of a node.
-	computing, listing int
-	timer              debounce // the computation waiting after an edit
+	// runs keeps the graph's computations one at a time. listing counts
+	// the listings of a node's claims started; one's result is shown only
+	// when it is the last one started (a click on another node).
+	runs    oneRun
+	listing int
+	timer   debounce // the computation waiting after an edit
 }
 
 // claimRow is a claim of the clicked node as the side list shows it.
@@ -271,8 +272,9 @@ func (w *whoSaidWindow) compute() {
 		return
 	}
 	w.fillChoices()
-	w.computing++
-	run := w.computing
+	if !w.runs.start() {
+		return // when the run going on ends, with the filters then set
+	}
 	st, labels, entities := w.st, w.u.s.Labels(), slices.Clone(w.u.s.Entities())
 	layer, one := w.u.s.View().Layer()
 	project := strings.TrimSuffix(filepath.Base(st.Path()), filepath.Ext(st.Path()))
@@ -305,7 +307,11 @@ func (w *whoSaidWindow) compute() {
 		pts := whosaid.Layout(g, whosaid.LayoutOptions{Seed: 1, Start: start})
 		took := time.Since(began)
 		fyne.Do(func() {
-			if run != w.computing || w.u.whoSaid != w {
+			if w.u.whoSaid != w {
+				return
+			}
+			if w.runs.finish() {
+				w.compute() // asked for meanwhile: this result is already old
 				return
 			}
 			w.busy.Stop()

@@ -71,11 +71,11 @@ func TestWhoSaidWindow(t *testing.T) {
 func TestWhoSaidFilters(t *testing.T) {
 	u, _, _ := newWhoSaidUI(t)
 	w := u.whoSaid
-	before := w.computing
+	before := w.runs.started
 	w.from.SetText("14/03/2026")
 	w.compute()
-	if w.computing != before || !strings.Contains(w.note.Text, "is not a date") {
-		t.Errorf("a wrong date: note %q, runs %d -> %d; want a sentence and no run", w.note.Text, before, w.computing)
+	if w.runs.started != before || !strings.Contains(w.note.Text, "is not a date") {
+		t.Errorf("a wrong date: note %q, runs %d -> %d; want a sentence and no run", w.note.Text, before, w.runs.started)
 	}
 	w.from.SetText("")
 	w.outlet.SetSelected("Valley Post") // article 1's; the claim is in article 2
@@ -146,5 +146,35 @@ func TestWhoSaidFollowsTheLayerShown(t *testing.T) {
 		if got := nodes(); !slices.Equal(got, tt.want) {
 			t.Errorf("view %+v: nodes %q; want %q", tt.view, got, tt.want)
 		}
+	}
+}
+
+// Filters changed while the graph computes wait for that run to end:
+// one run at a time, and the graph shown at the end is the one of the
+// filters set last. The runs are held and let go by the test.
+func TestWhoSaidOneRunAtATime(t *testing.T) {
+	u, _, _ := newWhoSaidUI(t)
+	w := u.whoSaid
+	until(t, func() bool { return !w.runs.running })
+	var held []func()
+	u.background = func(f func()) { held = append(held, f) }
+	before := w.runs.started
+	w.compute()
+	w.outlet.SetSelected("Valley Post") // asks for a run while one computes
+	w.outlet.SetSelected(allOutlets)
+	if w.runs.started != before+1 || len(held) != 1 {
+		t.Fatalf("%d runs started side by side; want 1, the others waiting", len(held))
+	}
+	// What was held runs on a goroutine of its own, as the window's
+	// background does: its fyne.Do waits for settle.
+	go held[0]() // ends, and starts the one asked for meanwhile
+	until(t, func() bool { return len(held) == 2 })
+	if w.runs.started != before+2 || !w.runs.running {
+		t.Fatalf("after the first run: %d started; want the waiting one started", w.runs.started-before)
+	}
+	go held[1]()
+	until(t, func() bool { return !w.runs.running })
+	if w.opts.Outlets != nil || len(held) != 2 {
+		t.Errorf("at the end: running %v, filters shown %+v, %d runs; want none running, no outlet, 2 runs", w.runs.running, w.opts, len(held))
 	}
 }
