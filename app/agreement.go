@@ -27,20 +27,14 @@ import (
 
 // agreementWindow is the agreement window while it is open.
 type agreementWindow struct {
-	u       *UI
-	win     fyne.Window
-	st      Store // the project it was computed for
-	report  agreement.Report
-	took    time.Duration
-	summary *widget.Label // two lines: who and how much, then the figures
-	note    *widget.Label // what the window did last (an export) or why it could not
-	busy    *widget.ProgressBarInfinite
-	refresh *widget.Button
-	matrix  *widget.Table
-	tables  map[agreement.Table]*reportTable
-	tabs    *container.AppTabs
-	// runs keeps the computations one at a time.
-	runs oneRun
+	side   // its summary has two lines: who and how much, then the figures
+	u      *UI
+	st     Store // the project it was computed for
+	report agreement.Report
+	took   time.Duration
+	matrix *widget.Table
+	tables map[agreement.Table]*reportTable
+	tabs   *container.AppTabs
 }
 
 // reportTable is one table of the report as laid out for a person
@@ -62,33 +56,16 @@ func (u *UI) showAgreement() {
 	}
 	u.panel.flush()
 	w := &agreementWindow{u: u, st: u.st, tables: map[agreement.Table]*reportTable{}}
-	w.win = u.newSideWindow("Agreement", fyne.NewSize(1000, 640), func() {
-		if u.agree == w {
-			u.agree = nil
-		}
-	})
+	w.init(u, "Agreement", fyne.NewSize(1000, 640), w.compute, func() { u.agree = nil })
 	w.win.SetContent(w.build())
 	u.agree = w
 	w.win.Show()
 	w.compute()
 }
 
-// closeAgreement closes the agreement window (another project opened).
-func (u *UI) closeAgreement() {
-	if w := u.agree; w != nil {
-		u.agree = nil
-		w.win.Close()
-	}
-}
-
 func (w *agreementWindow) build() fyne.CanvasObject {
 	// The summary keeps its two lines, so that the tabs stay in place.
-	w.summary = widget.NewLabel("\n")
-	w.summary.Truncation = fyne.TextTruncateEllipsis
-	w.note = widget.NewLabel("")
-	w.note.Truncation = fyne.TextTruncateEllipsis
-	w.busy = widget.NewProgressBarInfinite()
-	w.busy.Hide()
+	w.summary.SetText("\n")
 	w.refresh = widget.NewButtonWithIcon("Refresh", theme.ViewRefreshIcon(), w.compute)
 
 	w.matrix = widget.NewTableWithHeaders(
@@ -179,16 +156,12 @@ func (w *agreementWindow) newTable(t agreement.Table, note string, open func(row
 }
 
 // compute computes the report again on a goroutine and shows it when it
-// is done, unless another run started meanwhile or another project was
-// opened.
+// is done (side.end: one run at a time, nothing once the window closed).
 func (w *agreementWindow) compute() {
-	if !w.runs.start() {
+	if !w.begin() {
 		return // when the run going on ends
 	}
 	st, labels := w.st, w.u.s.Labels()
-	w.busy.Show()
-	w.busy.Start()
-	w.refresh.Disable()
 	w.summary.SetText(fmt.Sprintf("Computing the agreement of %s…\n", annotation.Plural(len(w.u.s.Documents()), "article")))
 	w.u.background(func() {
 		start := time.Now()
@@ -199,22 +172,7 @@ func (w *agreementWindow) compute() {
 		}
 		took := time.Since(start)
 		fyne.Do(func() {
-			if w.u.agree != w {
-				return
-			}
-			if w.runs.finish() {
-				w.compute() // asked for meanwhile: this result is already old
-				return
-			}
-			w.busy.Stop()
-			w.busy.Hide()
-			w.refresh.Enable()
-			if err != nil {
-				w.summary.SetText("The agreement could not be computed.\n")
-				w.note.SetText(err.Error() + ". Press Refresh to try again; if it fails again, check the project file (glossa check) or open a backup.")
-				return
-			}
-			w.shown(r, took)
+			w.end(err, "The agreement", "Refresh", func() { w.shown(r, took) })
 		})
 	})
 }

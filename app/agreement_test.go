@@ -126,7 +126,7 @@ func TestAgreementRefresh(t *testing.T) {
 		before.Overall.LenientF1 == u.agree.report.Overall.LenientF1 {
 		t.Errorf("Refresh changed nothing after cy annotated the second article")
 	}
-	u.closeAgreement()
+	u.closeSideWindows()
 	if u.agree != nil {
 		t.Error("the window stays")
 	}

@@ -343,9 +343,7 @@ func (u *UI) switchTo(path string, open func(string) (Project, error)) {
 		return
 	}
 	old := u.st
-	u.closeAgreement() // it shows the old file's
-	u.closeStatistics()
-	u.closeWhoSaid()
+	u.closeSideWindows() // they show the old file's
 	u.proj, u.st = p, p.Store
 	u.s = u.newSession(p.Store) // the history belongs to the old file
 	// A run of the suggester on the old file is dropped when it returns.

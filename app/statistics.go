@@ -46,17 +46,13 @@ const (
 
 // statisticsWindow is the Statistics window while it is open.
 type statisticsWindow struct {
+	side
 	u      *UI
-	win    fyne.Window
 	st     Store // the project it was computed for
 	report stats.Report
 	charts []charts.Chart
 	chosen int // the chart shown, an index into charts
 
-	summary *widget.Label
-	note    *widget.Label // what the window did last (an export) or why it could not
-	busy    *widget.ProgressBarInfinite
-	refresh *widget.Button
 	layer   *widget.Select
 	list    *widget.List
 	image   *canvas.Raster
@@ -71,11 +67,6 @@ type statisticsWindow struct {
 	drawing bool
 	want    charts.Chart
 	wantKey drawKey
-
-	// runs keeps the computations one at a time; soon is the timer of
-	// the run an edit asked for.
-	runs oneRun
-	soon debounce
 }
 
 // drawKey is what a chart's image depends on.
@@ -94,47 +85,22 @@ func (u *UI) showStatistics() {
 	}
 	u.panel.flush()
 	w := &statisticsWindow{u: u, st: u.st}
-	w.win = u.newSideWindow("Statistics", fyne.NewSize(1100, 700), func() {
-		w.soon.stop()
-		if u.stats == w {
-			u.stats = nil
-		}
-	})
+	w.init(u, "Statistics", fyne.NewSize(1100, 700), w.compute, func() { u.stats = nil })
 	w.win.SetContent(w.build())
 	u.stats = w
 	w.win.Show()
 	w.compute()
 }
 
-// closeStatistics closes the Statistics window (another project opened).
-func (u *UI) closeStatistics() {
-	if w := u.stats; w != nil {
-		u.stats = nil
-		w.win.Close()
-	}
-}
-
 // statisticsStale computes the open Statistics window again a moment
 // from now (corpusChanged); nothing while the window is closed.
 func (u *UI) statisticsStale() {
-	w := u.stats
-	if w == nil {
-		return
+	if w := u.stats; w != nil {
+		w.later(statsDelay)
 	}
-	w.soon.after(statsDelay, func() {
-		if u.stats == w {
-			w.compute()
-		}
-	})
 }
 
 func (w *statisticsWindow) build() fyne.CanvasObject {
-	w.summary = widget.NewLabel("")
-	w.summary.Truncation = fyne.TextTruncateEllipsis
-	w.note = widget.NewLabel("")
-	w.note.Truncation = fyne.TextTruncateEllipsis
-	w.busy = widget.NewProgressBarInfinite()
-	w.busy.Hide()
 	w.refresh = widget.NewButtonWithIcon("Refresh", theme.ViewRefreshIcon(), w.compute)
 	w.layer = widget.NewSelect(w.layerOptions(), func(string) { w.compute() })
 	w.layer.Selected = statsLayerAll // set without computing: show computes once
@@ -220,17 +186,15 @@ func (w *statisticsWindow) each() stats.Each {
 }
 
 // compute computes the statistics again on a goroutine and shows them
-// when done, unless a newer run started meanwhile or another project was
-// opened. While one run computes, another waits for it to end.
+// when done (side.end: one run at a time, the newest result shown,
+// nothing once the window closed).
 func (w *statisticsWindow) compute() {
-	if !w.runs.start() {
+	if !w.begin() {
 		return // when the run going on ends
 	}
 	w.layer.Options = w.layerOptions() // an annotator may have come
 	each, labels, entities := w.each(), w.u.s.Labels(), slices.Clone(w.u.s.Entities())
 	layer := w.layer.Selected
-	w.busy.Show()
-	w.busy.Start()
 	if len(w.charts) == 0 {
 		w.summary.SetText(fmt.Sprintf("Computing the statistics of %s…", annotation.Plural(len(w.u.s.Documents()), "article")))
 	}
@@ -243,23 +207,7 @@ func (w *statisticsWindow) compute() {
 		}
 		took := time.Since(start)
 		fyne.Do(func() {
-			if w.u.stats != w {
-				return
-			}
-			// One run at a time: this result is newer than the one shown.
-			again := w.runs.finish()
-			if err != nil {
-				w.summary.SetText("The statistics could not be computed.")
-				w.note.SetText(err.Error() + ". Press Refresh to try again; if it fails again, check the project file (glossa check) or open a backup.")
-			} else {
-				w.shown(r, cs, layer, took)
-			}
-			if again {
-				w.compute()
-				return
-			}
-			w.busy.Stop()
-			w.busy.Hide()
+			w.end(err, "The statistics", "Refresh", func() { w.shown(r, cs, layer, took) })
 		})
 	})
 }

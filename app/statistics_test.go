@@ -146,7 +146,7 @@ func TestStatisticsFollowEdits(t *testing.T) {
 	u.tag(u.s.Labels().Labels[0])
 	until(t, func() bool { return !w.runs.running && w.report.Annotations == 6 })
 	runs := w.runs.started
-	u.closeStatistics()
+	u.closeSideWindows()
 	sel(t, u, "June", 0)
 	u.tag(u.s.Labels().Labels[1])
 	for range 30 {

@@ -48,15 +48,12 @@ const whoSaidDelay = 700 * time.Millisecond
 
 // whoSaidWindow is the graph window while it is open.
 type whoSaidWindow struct {
-	u   *UI
-	win fyne.Window
-	st  Store
+	side
+	u  *UI
+	st Store
 
 	label, outlet *widget.Select
 	from, to, min *widget.Entry
-	summary       *widget.Label
-	note          *widget.Label
-	busy          *widget.ProgressBarInfinite
 	view          *widgets.GraphView
 
 	nodeTitle *widget.Label
@@ -67,12 +64,10 @@ type whoSaidWindow struct {
 	graph whosaid.Graph // what is drawn: full.Top(maxNodesShown, maxEdgesShown); SVG
 	pts   []whosaid.Point
 	opts  whosaid.Options // the filters graph was computed with
-	// runs keeps the graph's computations one at a time. listing counts
-	// the listings of a node's claims started; one's result is shown only
-	// when it is the last one started (a click on another node).
-	runs    oneRun
+	// listing counts the listings of a node's claims started; one's
+	// result is shown only when it is the last one started (a click on
+	// another node).
 	listing int
-	timer   debounce // the computation waiting after an edit
 }
 
 // claimRow is a claim of the clicked node as the side list shows it.
@@ -95,12 +90,7 @@ func (u *UI) showWhoSaid() {
 	}
 	u.panel.flush()
 	w := &whoSaidWindow{u: u, st: u.st}
-	w.win = u.newSideWindow("Who said what", fyne.NewSize(1200, 780), func() {
-		w.timer.stop()
-		if u.whoSaid == w {
-			u.whoSaid = nil
-		}
-	})
+	w.init(u, "Who said what", fyne.NewSize(1200, 780), w.compute, func() { u.whoSaid = nil })
 	w.win.SetContent(w.build())
 	w.win.SetMainMenu(fyne.NewMainMenu(fyne.NewMenu("File",
 		fyne.NewMenuItem("Export SVG…", func() { w.exportDialog("svg") }),
@@ -113,27 +103,13 @@ func (u *UI) showWhoSaid() {
 	w.compute()
 }
 
-// closeWhoSaid closes the graph window (another project opened).
-func (u *UI) closeWhoSaid() {
-	if w := u.whoSaid; w != nil {
-		u.whoSaid = nil
-		w.win.Close()
-	}
-}
-
 // whoSaidStale tells the graph window, if open, that the annotations, the
 // codebook, the registry or the articles changed: it computes the graph
 // again once the edits pause.
 func (u *UI) whoSaidStale() {
-	w := u.whoSaid
-	if w == nil {
-		return
+	if w := u.whoSaid; w != nil {
+		w.later(whoSaidDelay)
 	}
-	w.timer.after(whoSaidDelay, func() {
-		if u.whoSaid == w {
-			w.compute()
-		}
-	})
 }
 
 func (w *whoSaidWindow) build() fyne.CanvasObject {
@@ -157,13 +133,6 @@ func (w *whoSaidWindow) build() fyne.CanvasObject {
 		container.NewGridWrap(fyne.NewSize(150, w.to.MinSize().Height), w.to),
 		widget.NewLabel("min. count"), container.NewGridWrap(fyne.NewSize(60, w.min.MinSize().Height), w.min),
 		apply, fit)
-
-	w.summary = widget.NewLabel("")
-	w.summary.Truncation = fyne.TextTruncateEllipsis
-	w.note = widget.NewLabel("")
-	w.note.Truncation = fyne.TextTruncateEllipsis
-	w.busy = widget.NewProgressBarInfinite()
-	w.busy.Hide()
 
 	w.view = widgets.NewGraphView()
 	w.view.OnNodeTapped = w.nodeTapped
@@ -260,8 +229,8 @@ func (w *whoSaidWindow) filters() (whosaid.Options, error) {
 }
 
 // compute builds the graph again on a goroutine, lays it out from the
-// places of the graph shown, and shows it when it is done, unless another
-// run started meanwhile or the window closed.
+// places of the graph shown, and shows it when it is done (side.end):
+// one run at a time, the filters read when it starts.
 func (w *whoSaidWindow) compute() {
 	if w.view == nil {
 		return // the filters are being built
@@ -272,7 +241,7 @@ func (w *whoSaidWindow) compute() {
 		return
 	}
 	w.fillChoices()
-	if !w.runs.start() {
+	if !w.begin() {
 		return // when the run going on ends, with the filters then set
 	}
 	st, labels, entities := w.st, w.u.s.Labels(), slices.Clone(w.u.s.Entities())
@@ -287,8 +256,6 @@ func (w *whoSaidWindow) compute() {
 			start[n.ID] = w.pts[i]
 		}
 	}
-	w.busy.Show()
-	w.busy.Start()
 	w.summary.SetText(fmt.Sprintf("Computing the graph of %s…", annotation.Plural(len(w.u.s.Documents()), "article")))
 	w.u.background(func() {
 		began := time.Now()
@@ -307,22 +274,10 @@ func (w *whoSaidWindow) compute() {
 		pts := whosaid.Layout(g, whosaid.LayoutOptions{Seed: 1, Start: start})
 		took := time.Since(began)
 		fyne.Do(func() {
-			if w.u.whoSaid != w {
-				return
-			}
-			if w.runs.finish() {
-				w.compute() // asked for meanwhile: this result is already old
-				return
-			}
-			w.busy.Stop()
-			w.busy.Hide()
-			if err != nil {
-				w.summary.SetText("The graph could not be computed.")
-				w.note.SetText(err.Error() + ". Press Apply to try again; if it fails again, check the project file (glossa check) or open a backup.")
-				return
-			}
-			w.full = full
-			w.shown(g, pts, opts, took, layer, one)
+			w.end(err, "The graph", "Apply", func() {
+				w.full = full
+				w.shown(g, pts, opts, took, layer, one)
+			})
 		})
 	})
 }
@@ -446,7 +401,7 @@ func (w *whoSaidWindow) nodeTapped(i int) {
 			}
 		}
 		fyne.Do(func() {
-			if run != w.listing || w.u.whoSaid != w {
+			if run != w.listing || w.closed {
 				return
 			}
 			if err != nil {

@@ -113,7 +113,7 @@ func TestWhoSaidStaleAndExport(t *testing.T) {
 	if b, err := os.ReadFile(svg); err != nil || !strings.Contains(string(b), "<svg") || !strings.Contains(string(b), ">officials</text>") {
 		t.Fatalf("SVG export: %v\n%s", err, b)
 	}
-	u.closeWhoSaid()
+	u.closeSideWindows()
 	if u.whoSaid != nil {
 		t.Error("the window is still open")
 	}
@@ -153,9 +153,10 @@ func TestWhoSaidFollowsTheLayerShown(t *testing.T) {
 // one run at a time, and the graph shown at the end is the one of the
 // filters set last. The runs are held and let go by the test.
 func TestWhoSaidOneRunAtATime(t *testing.T) {
-	u, _, _ := newWhoSaidUI(t)
+	u, st, _ := newWhoSaidUI(t)
 	w := u.whoSaid
 	until(t, func() bool { return !w.runs.running })
+	nodes := len(w.graph.Nodes)
 	var held []func()
 	u.background = func(f func()) { held = append(held, f) }
 	before := w.runs.started
@@ -165,12 +166,23 @@ func TestWhoSaidOneRunAtATime(t *testing.T) {
 	if w.runs.started != before+1 || len(held) != 1 {
 		t.Fatalf("%d runs started side by side; want 1, the others waiting", len(held))
 	}
+	// A source tagged before the first run reads the file: its result
+	// shows, though another run was asked for meanwhile (edits coming
+	// all the time never leave the graph unshown).
+	text := testDocs()[1].Text
+	i := strings.Index(text, "today")
+	if _, err := st.Apply(2, []annotation.Annotation{{Label: "Source", Spans: []annotation.Span{{Start: i, End: i + 5, Text: "today"}}}}, nil); err != nil {
+		t.Fatal(err)
+	}
 	// What was held runs on a goroutine of its own, as the window's
 	// background does: its fyne.Do waits for settle.
 	go held[0]() // ends, and starts the one asked for meanwhile
 	until(t, func() bool { return len(held) == 2 })
 	if w.runs.started != before+2 || !w.runs.running {
 		t.Fatalf("after the first run: %d started; want the waiting one started", w.runs.started-before)
+	}
+	if len(w.graph.Nodes) != nodes+1 {
+		t.Errorf("after the first run: %d nodes shown; want its %d", len(w.graph.Nodes), nodes+1)
 	}
 	go held[1]()
 	until(t, func() bool { return !w.runs.running })
