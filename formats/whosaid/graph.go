@@ -161,15 +161,6 @@ func (g Graph) WithEdges(edges []Edge) Graph {
 	return g
 }
 
-// EdgeList is Edges as a slice (a new one).
-func (g Graph) EdgeList() []Edge {
-	es := make([]Edge, 0, g.NumEdges())
-	for _, e := range g.Edges() {
-		es = append(es, e)
-	}
-	return es
-}
-
 // Directed reports whether the edge has a direction (quoted about).
 func (e Edge) Directed() bool { return e.Relation == QuotedAbout }
 

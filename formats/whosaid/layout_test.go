@@ -120,7 +120,7 @@ func TestLayoutStable(t *testing.T) {
 	}
 	g2 := g
 	g2.Nodes = append(slices.Clone(g.Nodes), Node{ID: "new", Label: "New", Kind: KindSource, Count: 1})
-	g2 = g2.WithEdges(append(g.EdgeList(), Edge{From: int32(len(g.Nodes)), To: 0, Relation: QuotedAbout, Weight: 1}))
+	g2 = g2.WithEdges(append(edgeList(g), Edge{From: int32(len(g.Nodes)), To: 0, Relation: QuotedAbout, Weight: 1}))
 	after := Layout(g2, LayoutOptions{Seed: 1, Start: start})
 	cold := Layout(g2, LayoutOptions{Seed: 1})
 	moved := func(pts []Point) float64 {
